@@ -1,0 +1,1 @@
+namespace CchcBot.TestSupport; public static class Placeholder { }
