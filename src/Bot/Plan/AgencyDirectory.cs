@@ -1,0 +1,52 @@
+namespace CchcBot.Plan;
+
+/// <summary>The agency's departments and the two roles the bot serves (Chánh Văn phòng, Chánh Thanh tra).</summary>
+/// <param name="ChiefOfOffice">UPN or email of the Chief of Office.</param>
+/// <param name="ChiefInspector">UPN or email of the Chief Inspector.</param>
+public sealed record AgencyDirectory(
+    string Agency,
+    IReadOnlyList<Department> Departments,
+    string ChiefOfOffice,
+    string ChiefInspector)
+{
+    /// <summary>The group of the Office (Văn phòng), which owns the digest channel.</summary>
+    public const string OfficeGroup = "van-phong";
+
+    /// <summary>Expands a unit id from a plan (a department id or a group id) to department ids.</summary>
+    public IReadOnlyList<string> Expand(string unitId)
+    {
+        if (Departments.Any(d => string.Equals(d.Id, unitId, StringComparison.OrdinalIgnoreCase)))
+        {
+            return [Departments.First(d => string.Equals(d.Id, unitId, StringComparison.OrdinalIgnoreCase)).Id];
+        }
+
+        return Departments
+            .Where(d => string.Equals(d.Group, unitId, StringComparison.OrdinalIgnoreCase))
+            .Select(d => d.Id)
+            .ToList();
+    }
+
+    public bool KnowsUnit(string unitId) => Expand(unitId).Count > 0;
+
+    public Department? Find(string departmentId) =>
+        Departments.FirstOrDefault(d => string.Equals(d.Id, departmentId, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The departments where this UPN/email is head or deputy (case-insensitive).</summary>
+    public IReadOnlyList<Department> DepartmentsOf(string upnOrEmail) =>
+        Departments
+            .Where(d => SamePerson(d.Head, upnOrEmail) || d.Deputies.Any(x => SamePerson(x, upnOrEmail)))
+            .ToList();
+
+    public static bool SamePerson(string? a, string? b) =>
+        !string.IsNullOrWhiteSpace(a) && !string.IsNullOrWhiteSpace(b) &&
+        string.Equals(a.Trim(), b.Trim(), StringComparison.OrdinalIgnoreCase);
+}
+
+/// <param name="Group">"van-phong" for the Office, "nghiep-vu" for the professional departments.</param>
+/// <param name="Head">UPN or email of the department head (Trưởng phòng / Chánh Văn phòng).</param>
+public sealed record Department(
+    string Id,
+    string Name,
+    string Group,
+    string Head,
+    IReadOnlyList<string> Deputies);

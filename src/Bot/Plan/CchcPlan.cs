@@ -1,0 +1,43 @@
+namespace CchcBot.Plan;
+
+/// <summary>One agency's yearly administrative-reform plan (Kế hoạch CCHC), as imported and validated.</summary>
+public sealed record CchcPlan(
+    string Agency,
+    int Year,
+    string Title,
+    IReadOnlyList<ReformArea> Areas,
+    IReadOnlyList<PlanTask> Tasks);
+
+/// <summary>Nhiệm vụ chung: one of the seven reform areas.</summary>
+public sealed record ReformArea(string Id, string Name);
+
+/// <summary>Nhiệm vụ cụ thể: one row of section III of the plan.</summary>
+/// <param name="Lead">Department ids or group ids of the lead unit (phòng chủ trì), as written in the plan file.</param>
+/// <param name="Cooperating">Department ids or group ids of the cooperating units (phối hợp).</param>
+/// <param name="Timeframe">The timeframe text exactly as the plan states it.</param>
+/// <param name="Order">Position of the task in the plan (0-based), for stable listing.</param>
+public sealed record PlanTask(
+    string Id,
+    string AreaId,
+    string Title,
+    IReadOnlyList<string> Deliverables,
+    IReadOnlyList<string> Lead,
+    IReadOnlyList<string> Cooperating,
+    string Timeframe,
+    IReadOnlyList<Milestone> Milestones,
+    int Order);
+
+/// <summary>One deliverable due on one date. Ongoing ("Thường xuyên") milestones have no due date.</summary>
+/// <param name="Id">Unique within the agency: "{taskId}-{n}", n counting from 1 in plan order.</param>
+/// <param name="Period">A short Vietnamese label for a periodic milestone ("Quý I", "Năm 2024"); null otherwise.</param>
+public sealed record Milestone(
+    string Id,
+    string TaskId,
+    string Deliverable,
+    DateOnly? Due,
+    string? Period = null)
+{
+    public bool IsOngoing => Due is null;
+
+    public static string MakeId(string taskId, int oneBasedIndex) => $"{taskId}-{oneBasedIndex}";
+}
