@@ -1,0 +1,178 @@
+using System.Security.Cryptography;
+using System.Text;
+using Azure;
+using Azure.Data.Tables;
+using CchcBot.Plan;
+
+namespace CchcBot.Storage;
+
+public interface IPlanRepository
+{
+    Task<CchcPlan?> GetAsync(string agency, CancellationToken ct = default);
+
+    /// <summary>Stores the plan. Task history and statuses live elsewhere and are never touched here.</summary>
+    Task<PlanSaveResult> SaveAsync(CchcPlan plan, CancellationToken ct = default);
+
+    Task<IReadOnlyList<string>> AgenciesAsync(CancellationToken ct = default);
+
+    /// <summary>The milestone ids due on <paramref name="due"/> (null: the ongoing ones), from the due-date index.</summary>
+    Task<IReadOnlyList<DueIndexEntry>> DueOnAsync(string agency, DateOnly? due, CancellationToken ct = default);
+}
+
+public sealed record PlanSaveResult(bool Changed, int Added, int Updated, int Unchanged, int Removed);
+
+public sealed record DueIndexEntry(string TaskId, string MilestoneId);
+
+/// <summary>
+/// Plans: one row per agency (year, title, areas, content hash). Tasks: one row per task, its milestones inside.
+/// DueIndex: one partition per agency and due date, so a reminder sweep reads only the days it needs.
+/// </summary>
+public sealed class PlanRepository(CchcTables tables) : IPlanRepository
+{
+    private const string PlanRow = "plan";
+    private const string OngoingKey = "ongoing";
+
+    public async Task<CchcPlan?> GetAsync(string agency, CancellationToken ct = default)
+    {
+        var plans = await tables.GetAsync(CchcTables.Plans, ct);
+        var head = await plans.GetEntityIfExistsAsync<TableEntity>(TableKeys.Encode(agency), PlanRow, cancellationToken: ct);
+        if (!head.HasValue)
+        {
+            return null;
+        }
+
+        var tasks = await LoadTasksAsync(agency, ct);
+        var row = head.Value!;
+        return new CchcPlan(
+            agency,
+            row.GetInt32("Year") ?? 0,
+            row.GetString("Title"),
+            StoredJson.Deserialize<List<ReformArea>>(row.GetString("Areas")),
+            tasks.OrderBy(t => t.Order).ToList());
+    }
+
+    public async Task<PlanSaveResult> SaveAsync(CchcPlan plan, CancellationToken ct = default)
+    {
+        var agencyKey = TableKeys.Encode(plan.Agency);
+        var hash = Hash(StoredJson.Serialize(plan));
+        var plans = await tables.GetAsync(CchcTables.Plans, ct);
+        var head = await plans.GetEntityIfExistsAsync<TableEntity>(agencyKey, PlanRow, cancellationToken: ct);
+        if (head.HasValue && head.Value!.GetString("Hash") == hash)
+        {
+            return new PlanSaveResult(false, 0, 0, plan.Tasks.Count, 0);
+        }
+
+        var oldTasks = (await LoadTasksAsync(plan.Agency, ct)).ToDictionary(t => t.Id, StringComparer.Ordinal);
+        var taskTable = await tables.GetAsync(CchcTables.Tasks, ct);
+        int added = 0, updated = 0, unchanged = 0;
+        foreach (var task in plan.Tasks)
+        {
+            var json = StoredJson.Serialize(task);
+            if (oldTasks.TryGetValue(task.Id, out var old))
+            {
+                if (StoredJson.Serialize(old) == json)
+                {
+                    unchanged++;
+                    continue;
+                }
+
+                updated++;
+            }
+            else
+            {
+                added++;
+            }
+
+            await taskTable.UpsertEntityAsync(
+                new TableEntity(agencyKey, TableKeys.Encode(task.Id)) { ["Json"] = json, ["Order"] = task.Order },
+                TableUpdateMode.Replace,
+                ct);
+        }
+
+        var newIds = plan.Tasks.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
+        var removed = oldTasks.Values.Where(t => !newIds.Contains(t.Id)).ToList();
+        foreach (var task in removed)
+        {
+            await taskTable.DeleteEntityAsync(agencyKey, TableKeys.Encode(task.Id), ETag.All, ct);
+        }
+
+        await UpdateDueIndexAsync(plan.Agency, oldTasks.Values, plan.Tasks, ct);
+
+        // The head row goes last: until it is written the hash differs, so an interrupted save is redone in full.
+        await plans.UpsertEntityAsync(
+            new TableEntity(agencyKey, PlanRow)
+            {
+                ["Year"] = plan.Year,
+                ["Title"] = plan.Title,
+                ["Areas"] = StoredJson.Serialize(plan.Areas),
+                ["Hash"] = hash,
+                ["TaskCount"] = plan.Tasks.Count,
+            },
+            TableUpdateMode.Replace,
+            ct);
+
+        return new PlanSaveResult(true, added, updated, unchanged, removed.Count);
+    }
+
+    public async Task<IReadOnlyList<string>> AgenciesAsync(CancellationToken ct = default)
+    {
+        var plans = await tables.GetAsync(CchcTables.Plans, ct);
+        var result = new List<string>();
+        await foreach (var row in plans.QueryAsync<TableEntity>($"RowKey eq '{PlanRow}'", select: ["PartitionKey"], cancellationToken: ct))
+        {
+            result.Add(TableKeys.Decode(row.PartitionKey));
+        }
+
+        return result;
+    }
+
+    public async Task<IReadOnlyList<DueIndexEntry>> DueOnAsync(string agency, DateOnly? due, CancellationToken ct = default)
+    {
+        var index = await tables.GetAsync(CchcTables.DueIndex, ct);
+        var result = new List<DueIndexEntry>();
+        await foreach (var row in index.QueryAsync<TableEntity>(
+            $"PartitionKey eq '{TableKeys.Escape(DuePartition(agency, due))}'", cancellationToken: ct))
+        {
+            result.Add(new DueIndexEntry(row.GetString("TaskId"), TableKeys.Decode(row.RowKey)));
+        }
+
+        return result;
+    }
+
+    private async Task<List<PlanTask>> LoadTasksAsync(string agency, CancellationToken ct)
+    {
+        var taskTable = await tables.GetAsync(CchcTables.Tasks, ct);
+        var tasks = new List<PlanTask>();
+        await foreach (var row in taskTable.QueryAsync<TableEntity>(
+            $"PartitionKey eq '{TableKeys.Escape(TableKeys.Encode(agency))}'", cancellationToken: ct))
+        {
+            tasks.Add(StoredJson.Deserialize<PlanTask>(row.GetString("Json")));
+        }
+
+        return tasks;
+    }
+
+    private async Task UpdateDueIndexAsync(string agency, IEnumerable<PlanTask> oldTasks, IEnumerable<PlanTask> newTasks, CancellationToken ct)
+    {
+        static IEnumerable<(string Partition, string Row, string TaskId)> Entries(string agency, IEnumerable<PlanTask> tasks) =>
+            tasks.SelectMany(t => t.Milestones).Select(m => (DuePartition(agency, m.Due), TableKeys.Encode(m.Id), m.TaskId));
+
+        var oldSet = Entries(agency, oldTasks).ToHashSet();
+        var newSet = Entries(agency, newTasks).ToHashSet();
+        var index = await tables.GetAsync(CchcTables.DueIndex, ct);
+        foreach (var (partition, row, taskId) in newSet.Except(oldSet))
+        {
+            await index.UpsertEntityAsync(new TableEntity(partition, row) { ["TaskId"] = taskId }, TableUpdateMode.Replace, ct);
+        }
+
+        foreach (var (partition, row, _) in oldSet.Except(newSet))
+        {
+            await index.DeleteEntityAsync(partition, row, ETag.All, ct);
+        }
+    }
+
+    private static string DuePartition(string agency, DateOnly? due) =>
+        TableKeys.Compose(agency, due?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? OngoingKey);
+
+    private static string Hash(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+}

@@ -1,0 +1,207 @@
+using System.Security.Cryptography;
+using System.Text;
+using Azure;
+using Azure.Data.Tables;
+using CchcBot.Plan;
+
+namespace CchcBot.Storage;
+
+public interface IProgressRepository
+{
+    Task<IReadOnlyDictionary<string, MilestoneState>> GetStatesAsync(string agency, CancellationToken ct = default);
+
+    Task<MilestoneState> GetStateAsync(string agency, string taskId, string milestoneId, CancellationToken ct = default);
+
+    /// <summary>Every history entry of a task, oldest first.</summary>
+    Task<IReadOnlyList<HistoryEntry>> GetHistoryAsync(string agency, string taskId, CancellationToken ct = default);
+
+    /// <summary>Every history entry of the agency recorded at or after <paramref name="since"/>, oldest first.</summary>
+    Task<IReadOnlyList<HistoryEntry>> GetHistorySinceAsync(string agency, DateTimeOffset since, CancellationToken ct = default);
+
+    /// <summary>
+    /// Records a status change or a comment: the milestone's state and a history entry are written in one table
+    /// transaction, guarded by the state's ETag. The entry's key is the operation key, so replaying the same
+    /// operation (Teams re-sends slow invokes) records nothing twice.
+    /// </summary>
+    Task<RecordResult> RecordAsync(ProgressUpdate update, CancellationToken ct = default);
+}
+
+/// <param name="OperationKey">Unique per user action (the invoke activity id); equal keys are one action.</param>
+/// <param name="NewStatus">Null for a comment (ý kiến phối hợp), which leaves the status as it is.</param>
+public sealed record ProgressUpdate(
+    string Agency,
+    string TaskId,
+    string MilestoneId,
+    string OperationKey,
+    string By,
+    string ByName,
+    DateTimeOffset At,
+    MilestoneStatus? NewStatus,
+    string? Note,
+    string? Evidence);
+
+public sealed record RecordResult(bool Replayed, MilestoneState State);
+
+/// <summary>
+/// One partition per agency and task holds the task's milestone states ("s|…") and its history ("h|…"), so a state
+/// change and its history entry commit atomically.
+/// </summary>
+public sealed class ProgressRepository(CchcTables tables) : IProgressRepository
+{
+    public const string StatusKind = "status";
+    public const string CommentKind = "comment";
+    private const string StatePrefix = "s|";
+    private const string HistoryPrefix = "h|";
+    private const int MaxAttempts = 20;
+
+    public async Task<IReadOnlyDictionary<string, MilestoneState>> GetStatesAsync(string agency, CancellationToken ct = default)
+    {
+        var table = await tables.GetAsync(CchcTables.Progress, ct);
+        var result = new Dictionary<string, MilestoneState>(StringComparer.Ordinal);
+        var filter = $"{TableKeys.StartsWith("PartitionKey", AgencyPrefix(agency))} and {TableKeys.StartsWith("RowKey", StatePrefix)}";
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
+        {
+            var state = ToState(row);
+            result[state.MilestoneId] = state;
+        }
+
+        return result;
+    }
+
+    public async Task<MilestoneState> GetStateAsync(string agency, string taskId, string milestoneId, CancellationToken ct = default)
+    {
+        var table = await tables.GetAsync(CchcTables.Progress, ct);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(Partition(agency, taskId), StateKey(milestoneId), cancellationToken: ct);
+        return row.HasValue ? ToState(row.Value!) : MilestoneState.Initial(milestoneId);
+    }
+
+    public async Task<IReadOnlyList<HistoryEntry>> GetHistoryAsync(string agency, string taskId, CancellationToken ct = default)
+    {
+        var table = await tables.GetAsync(CchcTables.Progress, ct);
+        var filter = $"PartitionKey eq '{TableKeys.Escape(Partition(agency, taskId))}' and {TableKeys.StartsWith("RowKey", HistoryPrefix)}";
+        return await QueryHistoryAsync(table, filter, ct);
+    }
+
+    public async Task<IReadOnlyList<HistoryEntry>> GetHistorySinceAsync(string agency, DateTimeOffset since, CancellationToken ct = default)
+    {
+        var table = await tables.GetAsync(CchcTables.Progress, ct);
+        var filter = $"{TableKeys.StartsWith("PartitionKey", AgencyPrefix(agency))} and {TableKeys.StartsWith("RowKey", HistoryPrefix)}" +
+                     $" and At ge datetime'{since.UtcDateTime:yyyy-MM-ddTHH:mm:ss.fffZ}'";
+        return await QueryHistoryAsync(table, filter, ct);
+    }
+
+    public async Task<RecordResult> RecordAsync(ProgressUpdate update, CancellationToken ct = default)
+    {
+        var table = await tables.GetAsync(CchcTables.Progress, ct);
+        var partition = Partition(update.Agency, update.TaskId);
+        var historyKey = HistoryPrefix + OperationHash(update.OperationKey);
+
+        for (var attempt = 1; ; attempt++)
+        {
+            var current = await table.GetEntityIfExistsAsync<TableEntity>(partition, StateKey(update.MilestoneId), cancellationToken: ct);
+            var before = current.HasValue ? ToState(current.Value!) : MilestoneState.Initial(update.MilestoneId);
+            var after = Apply(before, update);
+            var history = new TableEntity(partition, historyKey)
+            {
+                ["MilestoneId"] = update.MilestoneId,
+                ["TaskId"] = update.TaskId,
+                ["At"] = update.At,
+                ["By"] = update.By,
+                ["ByName"] = update.ByName,
+                ["Kind"] = update.NewStatus is null ? CommentKind : StatusKind,
+                ["From"] = before.Status.ToString(),
+                ["To"] = after.Status.ToString(),
+                ["Note"] = update.Note,
+                ["Evidence"] = update.Evidence,
+            };
+
+            var actions = new List<TableTransactionAction> { new(TableTransactionActionType.Add, history) };
+            if (update.NewStatus is not null)
+            {
+                var stateRow = ToEntity(partition, after);
+                actions.Add(current.HasValue
+                    ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, stateRow, current.Value!.ETag)
+                    : new TableTransactionAction(TableTransactionActionType.Add, stateRow));
+            }
+
+            try
+            {
+                await table.SubmitTransactionAsync(actions, ct);
+                return new RecordResult(false, update.NewStatus is null ? before : after);
+            }
+            catch (TableTransactionFailedException e) when (e.FailedTransactionActionIndex == 0 && e.Status == 409)
+            {
+                // The history entry exists: this operation was recorded before. Answer with the current state.
+                return new RecordResult(true, await GetStateAsync(update.Agency, update.TaskId, update.MilestoneId, ct));
+            }
+            catch (TableTransactionFailedException e) when (e.Status is 409 or 412 && attempt < MaxAttempts)
+            {
+                // Someone else changed the state since we read it: read again and re-apply on top.
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * attempt)), ct);
+            }
+        }
+    }
+
+    private static MilestoneState Apply(MilestoneState before, ProgressUpdate u)
+    {
+        if (u.NewStatus is not { } status)
+        {
+            return before;
+        }
+
+        DateTimeOffset? completedAt = status != MilestoneStatus.Done ? null
+            : before.Status == MilestoneStatus.Done ? before.CompletedAt ?? u.At
+            : u.At;
+        return new MilestoneState(u.MilestoneId, status, u.ByName, u.At, u.Note, u.Evidence, completedAt);
+    }
+
+    private static async Task<IReadOnlyList<HistoryEntry>> QueryHistoryAsync(TableClient table, string filter, CancellationToken ct)
+    {
+        var result = new List<HistoryEntry>();
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
+        {
+            result.Add(new HistoryEntry(
+                row.GetString("TaskId"),
+                row.GetString("MilestoneId"),
+                row.GetDateTimeOffset("At") ?? row.Timestamp ?? DateTimeOffset.MinValue,
+                row.GetString("By"),
+                row.GetString("ByName"),
+                row.GetString("Kind"),
+                Enum.Parse<MilestoneStatus>(row.GetString("From")),
+                Enum.Parse<MilestoneStatus>(row.GetString("To")),
+                row.GetString("Note"),
+                row.GetString("Evidence")));
+        }
+
+        return result.OrderBy(h => h.At).ToList();
+    }
+
+    private static TableEntity ToEntity(string partition, MilestoneState s) => new(partition, StateKey(s.MilestoneId))
+    {
+        ["MilestoneId"] = s.MilestoneId,
+        ["Status"] = s.Status.ToString(),
+        ["UpdatedBy"] = s.UpdatedBy,
+        ["UpdatedAt"] = s.UpdatedAt,
+        ["Note"] = s.Note,
+        ["Evidence"] = s.Evidence,
+        ["CompletedAt"] = s.CompletedAt,
+    };
+
+    private static MilestoneState ToState(TableEntity row) => new(
+        row.GetString("MilestoneId"),
+        Enum.Parse<MilestoneStatus>(row.GetString("Status")),
+        row.GetString("UpdatedBy"),
+        row.GetDateTimeOffset("UpdatedAt"),
+        row.GetString("Note"),
+        row.GetString("Evidence"),
+        row.GetDateTimeOffset("CompletedAt"));
+
+    private static string AgencyPrefix(string agency) => TableKeys.Encode(agency) + TableKeys.Separator;
+
+    private static string Partition(string agency, string taskId) => TableKeys.Compose(agency, taskId);
+
+    private static string StateKey(string milestoneId) => StatePrefix + TableKeys.Encode(milestoneId);
+
+    private static string OperationHash(string key) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key)), 0, 16);
+}

@@ -1,0 +1,184 @@
+using System.Text;
+using CchcBot.Plan;
+using CchcBot.Storage;
+
+namespace CchcBot.Bot.Tests.Storage;
+
+public class RepositoryTests
+{
+    private static readonly DateTimeOffset Noon = new(2026, 3, 2, 5, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task Plan_round_trips_with_Vietnamese_text_and_keys_with_forbidden_characters()
+    {
+        var tables = TestTables.Create();
+        var repo = new PlanRepository(tables);
+        var plan = SamplePlans.Plan(agency: "sở/nội#vụ?");
+
+        var saved = await repo.SaveAsync(plan);
+        var loaded = await repo.GetAsync("sở/nội#vụ?");
+
+        Assert.True(saved.Changed);
+        Assert.Equal(3, saved.Added);
+        Assert.NotNull(loaded);
+        Assert.Equal(plan.Title, loaded.Title);
+        Assert.Equal(plan.Tasks.Select(t => t.Title), loaded.Tasks.Select(t => t.Title));
+        Assert.Equal(plan.Tasks[0].Milestones, loaded.Tasks[0].Milestones);
+        Assert.Contains("sở/nội#vụ?", await repo.AgenciesAsync());
+    }
+
+    [Fact]
+    public async Task Saving_the_same_plan_again_changes_nothing()
+    {
+        var repo = new PlanRepository(TestTables.Create());
+        await repo.SaveAsync(SamplePlans.Plan());
+
+        var again = await repo.SaveAsync(SamplePlans.Plan());
+
+        Assert.False(again.Changed);
+        Assert.Equal(0, again.Added + again.Updated + again.Removed);
+    }
+
+    [Fact]
+    public async Task Changed_plan_updates_tasks_and_the_due_index_without_touching_history()
+    {
+        var tables = TestTables.Create();
+        var plans = new PlanRepository(tables);
+        var progress = new ProgressRepository(tables);
+        var plan = SamplePlans.Plan();
+        await plans.SaveAsync(plan);
+        await progress.RecordAsync(Update("op-1", "TC-1", "TC-1-1", MilestoneStatus.Done));
+
+        var moved = plan with
+        {
+            Tasks = [plan.Tasks[0] with
+            {
+                Title = "Tiêu đề mới",
+                Milestones = [plan.Tasks[0].Milestones[0] with { Due = new DateOnly(2026, 2, 27) }],
+            }],
+        };
+        var result = await plans.SaveAsync(moved);
+
+        Assert.Equal((1, 2), (result.Updated, result.Removed));
+        Assert.Equal("Tiêu đề mới", (await plans.GetAsync(SamplePlans.Agency))!.Tasks.Single().Title);
+        Assert.Empty(await plans.DueOnAsync(SamplePlans.Agency, new DateOnly(2026, 1, 31)));
+        Assert.Equal("TC-1-1", Assert.Single(await plans.DueOnAsync(SamplePlans.Agency, new DateOnly(2026, 2, 27))).MilestoneId);
+        Assert.Single(await progress.GetHistoryAsync(SamplePlans.Agency, "TC-1"));
+        Assert.Equal(MilestoneStatus.Done, (await progress.GetStateAsync(SamplePlans.Agency, "TC-1", "TC-1-1")).Status);
+    }
+
+    [Fact]
+    public async Task Due_index_lists_ongoing_milestones_separately()
+    {
+        var repo = new PlanRepository(TestTables.Create());
+        await repo.SaveAsync(SamplePlans.Plan());
+
+        Assert.Equal("TTHC-2-1", Assert.Single(await repo.DueOnAsync(SamplePlans.Agency, null)).MilestoneId);
+        Assert.Equal("TC-1-2", Assert.Single(await repo.DueOnAsync(SamplePlans.Agency, new DateOnly(2026, 12, 31))).MilestoneId);
+    }
+
+    [Fact]
+    public async Task Table_prefix_isolates_deployments_sharing_one_account()
+    {
+        var a = new PlanRepository(TestTables.Create());
+        var b = new PlanRepository(TestTables.Create());
+        await a.SaveAsync(SamplePlans.Plan());
+
+        Assert.Null(await b.GetAsync(SamplePlans.Agency));
+        Assert.NotNull(await a.GetAsync(SamplePlans.Agency));
+    }
+
+    [Fact]
+    public async Task Directory_replace_updates_the_people_index_case_insensitively()
+    {
+        var repo = new DirectoryRepository(TestTables.Create());
+        var dir = SamplePlans.Directory();
+        Assert.True(await repo.ReplaceAsync(dir));
+        Assert.False(await repo.ReplaceAsync(dir));
+
+        Assert.Equal([SamplePlans.Agency], await repo.AgenciesOfAsync("TruongPhong.NV1@Example.gov.vn"));
+
+        var without = dir with { Departments = dir.Departments.Where(d => d.Id != "NV1").ToList() };
+        await repo.ReplaceAsync(without);
+
+        Assert.Empty(await repo.AgenciesOfAsync("truongphong.nv1@example.gov.vn"));
+        Assert.Equal(2, (await repo.GetAsync(SamplePlans.Agency))!.Departments.Count);
+    }
+
+    [Fact]
+    public async Task Status_update_records_state_and_history_with_Vietnamese_note()
+    {
+        var repo = new ProgressRepository(TestTables.Create());
+        var note = "Đã ban hành Kế hoạch số 12/KH-TTr".Normalize(NormalizationForm.FormC);
+
+        var result = await repo.RecordAsync(Update("op-1", "TC-1", "TC-1-1", MilestoneStatus.Done, note));
+
+        Assert.False(result.Replayed);
+        var state = await repo.GetStateAsync(SamplePlans.Agency, "TC-1", "TC-1-1");
+        Assert.Equal((MilestoneStatus.Done, note, Noon), (state.Status, state.Note, state.CompletedAt));
+        var entry = Assert.Single(await repo.GetHistoryAsync(SamplePlans.Agency, "TC-1"));
+        Assert.Equal((MilestoneStatus.NotStarted, MilestoneStatus.Done, "Trưởng phòng"), (entry.From, entry.To, entry.ByName));
+    }
+
+    [Fact]
+    public async Task Replayed_operation_is_recorded_once()
+    {
+        var repo = new ProgressRepository(TestTables.Create());
+        await repo.RecordAsync(Update("op-1", "TC-1", "TC-1-1", MilestoneStatus.InProgress));
+
+        var replay = await repo.RecordAsync(Update("op-1", "TC-1", "TC-1-1", MilestoneStatus.InProgress));
+
+        Assert.True(replay.Replayed);
+        Assert.Single(await repo.GetHistoryAsync(SamplePlans.Agency, "TC-1"));
+    }
+
+    [Fact]
+    public async Task Concurrent_updates_all_land_in_history_and_the_final_state_is_the_last_recorded()
+    {
+        var repo = new ProgressRepository(TestTables.Create());
+        var statuses = new[] { MilestoneStatus.InProgress, MilestoneStatus.Blocked, MilestoneStatus.Done, MilestoneStatus.InProgress, MilestoneStatus.Done, MilestoneStatus.Blocked };
+
+        await Task.WhenAll(statuses.Select((s, i) => repo.RecordAsync(Update($"op-{i}", "TC-1", "TC-1-1", s))));
+
+        var history = await repo.GetHistoryAsync(SamplePlans.Agency, "TC-1");
+        Assert.Equal(statuses.Length, history.Count);
+        var state = await repo.GetStateAsync(SamplePlans.Agency, "TC-1", "TC-1-1");
+
+        // The entries form one chain (each "from" is the "to" of the entry committed before it), ending in the
+        // current state: as multisets, froms = {NotStarted} + tos - {final state}. A lost update breaks this.
+        var froms = history.Select(h => h.From).Order().ToList();
+        var expected = history.Select(h => h.To).Append(MilestoneStatus.NotStarted).ToList();
+        Assert.True(expected.Remove(state.Status));
+        Assert.Equal(expected.Order(), froms);
+    }
+
+    [Fact]
+    public async Task Comment_is_recorded_in_history_without_changing_the_status()
+    {
+        var repo = new ProgressRepository(TestTables.Create());
+        await repo.RecordAsync(Update("op-1", "TC-1", "TC-1-1", MilestoneStatus.InProgress));
+
+        await repo.RecordAsync(Update("op-2", "TC-1", "TC-1-1", null, "Phòng NV1 đã góp ý"));
+
+        Assert.Equal(MilestoneStatus.InProgress, (await repo.GetStateAsync(SamplePlans.Agency, "TC-1", "TC-1-1")).Status);
+        var history = await repo.GetHistoryAsync(SamplePlans.Agency, "TC-1");
+        Assert.Equal([ProgressRepository.StatusKind, ProgressRepository.CommentKind], history.Select(h => h.Kind));
+        Assert.Single(await repo.GetHistorySinceAsync(SamplePlans.Agency, Noon.AddMinutes(1)));
+    }
+
+    [Fact]
+    public async Task States_of_an_agency_are_listed_without_other_agencies()
+    {
+        var repo = new ProgressRepository(TestTables.Create());
+        await repo.RecordAsync(Update("op-1", "TC-1", "TC-1-1", MilestoneStatus.Done));
+        await repo.RecordAsync(Update("op-2", "TC-1", "TC-1-1", MilestoneStatus.Done) with { Agency = SamplePlans.Agency + "-khac" });
+
+        var states = await repo.GetStatesAsync(SamplePlans.Agency);
+
+        Assert.Equal(["TC-1-1"], states.Keys);
+    }
+
+    private static ProgressUpdate Update(string op, string task, string milestone, MilestoneStatus? status, string? note = null) =>
+        new(SamplePlans.Agency, task, milestone, op, "truongphong@example.gov.vn", "Trưởng phòng",
+            status is null ? Noon.AddMinutes(5) : Noon, status, note, null);
+}

@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+
+namespace CchcBot.TestSupport;
+
+/// <summary>
+/// The official Azure Storage emulator's Table service (npm azurite, pinned in package.json), started on a free
+/// loopback port with in-memory persistence. One per test process; tests isolate themselves with a unique table
+/// prefix (<see cref="NewPrefix"/>).
+/// </summary>
+public sealed class AzuriteServer : IDisposable
+{
+    public const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
+    private static readonly Lazy<AzuriteServer> SharedLazy = new(() =>
+    {
+        var server = Start();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Dispose();
+        return server;
+    });
+
+    private readonly Process _process;
+
+    private AzuriteServer(Process process, int port)
+    {
+        _process = process;
+        Port = port;
+    }
+
+    public static AzuriteServer Shared => SharedLazy.Value;
+
+    public int Port { get; }
+
+    public string ConnectionString =>
+        $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};TableEndpoint=http://127.0.0.1:{Port}/devstoreaccount1;";
+
+    /// <summary>A connection string to a port where nothing listens: storage "down".</summary>
+    public static string UnreachableConnectionString =>
+        $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};TableEndpoint=http://127.0.0.1:{FreePort.Next()}/devstoreaccount1;";
+
+    public static string NewPrefix() => "T" + Guid.NewGuid().ToString("N")[..12];
+
+    public static AzuriteServer Start()
+    {
+        var script = RepoPaths.Of("node_modules", "azurite", "dist", "src", "table", "main.js");
+        if (!File.Exists(script))
+        {
+            throw new InvalidOperationException($"Azurite is not installed ({script} missing): run scripts/install-tools.sh (npm ci).");
+        }
+
+        var port = FreePort.Next();
+        var psi = new ProcessStartInfo("node")
+        {
+            ArgumentList =
+            {
+                script, "--tableHost", "127.0.0.1", "--tablePort", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "--inMemoryPersistence", "--disableTelemetry", "--skipApiVersionCheck", "--loose", "--silent",
+            },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetTempPath(),
+        };
+        var process = Process.Start(psi) ?? throw new InvalidOperationException("Could not start node for Azurite.");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"Azurite exited with code {process.ExitCode} before listening.");
+            }
+
+            try
+            {
+                using var client = new TcpClient();
+                client.Connect("127.0.0.1", port);
+                return new AzuriteServer(process, port);
+            }
+            catch (SocketException)
+            {
+                Thread.Sleep(100);
+            }
+        }
+
+        process.Kill(entireProcessTree: true);
+        throw new TimeoutException("Azurite did not listen within 30 s.");
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+                _process.WaitForExit(5000);
+            }
+        }
+        catch (InvalidOperationException)
+        {
+        }
+
+        _process.Dispose();
+    }
+}

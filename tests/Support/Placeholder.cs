@@ -1,1 +1,0 @@
-namespace CchcBot.TestSupport; public static class Placeholder { }
