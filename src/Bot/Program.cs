@@ -1,4 +1,3 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.MapGet("/healthz", () => Results.Ok());
-app.Run();
+using CchcBot.Cli;
+
+return await CliApp.RunAsync(args);

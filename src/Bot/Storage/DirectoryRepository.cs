@@ -13,7 +13,15 @@ public interface IDirectoryRepository
 
     /// <summary>The agencies whose directory names this UPN/email (head, deputy, Chief of Office, Chief Inspector).</summary>
     Task<IReadOnlyList<string>> AgenciesOfAsync(string upnOrEmail, CancellationToken ct = default);
+
+    /// <summary>How to reach a person proactively, learned when they first talk to the bot (or from Graph).</summary>
+    Task<PersonIdentity?> GetIdentityAsync(string agency, string upnOrEmail, CancellationToken ct = default);
+
+    Task RememberIdentityAsync(string agency, string upnOrEmail, PersonIdentity identity, CancellationToken ct = default);
 }
+
+/// <summary>A person's Microsoft Entra object id and tenant, and the Teams user id ("29:…") when known.</summary>
+public sealed record PersonIdentity(string ObjectId, string TenantId, string? TeamsUserId, string? Name);
 
 /// <summary>
 /// One row per agency holds the whole directory as JSON (a directory is tens of departments, far below the 64 KB
@@ -50,7 +58,8 @@ public sealed class DirectoryRepository(CchcTables tables) : IDirectoryRepositor
         var newPeople = PeopleOf(directory);
         foreach (var upn in newPeople)
         {
-            await people.UpsertEntityAsync(new TableEntity(PersonKey(upn), agencyKey), TableUpdateMode.Replace, ct);
+            // Merge keeps the identity learned earlier (object id, tenant) of people who stay in the directory.
+            await people.UpsertEntityAsync(new TableEntity(PersonKey(upn), agencyKey), TableUpdateMode.Merge, ct);
         }
 
         var table = await tables.GetAsync(CchcTables.Directory, ct);
@@ -83,6 +92,34 @@ public sealed class DirectoryRepository(CchcTables tables) : IDirectoryRepositor
         }
 
         return result;
+    }
+
+    public async Task<PersonIdentity?> GetIdentityAsync(string agency, string upnOrEmail, CancellationToken ct = default)
+    {
+        var people = await tables.GetAsync(CchcTables.People, ct);
+        var row = await people.GetEntityIfExistsAsync<TableEntity>(PersonKey(upnOrEmail), TableKeys.Encode(agency), cancellationToken: ct);
+        if (!row.HasValue || string.IsNullOrEmpty(row.Value!.GetString("ObjectId")))
+        {
+            return null;
+        }
+
+        var r = row.Value!;
+        return new PersonIdentity(r.GetString("ObjectId"), r.GetString("TenantId"), r.GetString("TeamsUserId"), r.GetString("Name"));
+    }
+
+    public async Task RememberIdentityAsync(string agency, string upnOrEmail, PersonIdentity identity, CancellationToken ct = default)
+    {
+        var people = await tables.GetAsync(CchcTables.People, ct);
+        await people.UpsertEntityAsync(
+            new TableEntity(PersonKey(upnOrEmail), TableKeys.Encode(agency))
+            {
+                ["ObjectId"] = identity.ObjectId,
+                ["TenantId"] = identity.TenantId,
+                ["TeamsUserId"] = identity.TeamsUserId,
+                ["Name"] = identity.Name,
+            },
+            TableUpdateMode.Merge,
+            ct);
     }
 
     private static string PersonKey(string upn) => TableKeys.Encode(upn.Trim().ToLowerInvariant());

@@ -1,0 +1,55 @@
+using CchcBot.Hosting;
+
+namespace CchcBot.Cli;
+
+/// <summary>
+/// One executable: no arguments runs the web host; a sub-command runs one operator task, prints a short summary,
+/// and exits 0 on success, 1 on a failed task, 2 on bad usage or settings.
+/// </summary>
+public static class CliApp
+{
+    public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null, Action<IHostApplicationBuilder>? configure = null)
+    {
+        output ??= Console.Out;
+        error ??= Console.Error;
+        try
+        {
+            if (args.Length == 0 || args[0].StartsWith("--", StringComparison.Ordinal))
+            {
+                var app = BotWebApp.Create(args);
+                await app.RunAsync();
+                return 0;
+            }
+
+            var command = CliCommands.All.FirstOrDefault(c => c.Name == args[0]);
+            if (command is null)
+            {
+                await error.WriteLineAsync(Usage($"Unknown command '{args[0]}'."));
+                return 2;
+            }
+
+            var parsed = CliArguments.Parse(args.Skip(1).ToArray(), command.Options, command.Positionals);
+            using var host = CliHost.Build(configure);
+            return await command.RunAsync(parsed, host.Services, output, CancellationToken.None);
+        }
+        catch (SettingsException e)
+        {
+            await error.WriteLineAsync(e.Message);
+            return 2;
+        }
+        catch (CliUsageException e)
+        {
+            await error.WriteLineAsync(Usage(e.Message));
+            return 2;
+        }
+        catch (CliFailureException e)
+        {
+            await error.WriteLineAsync(e.Message);
+            return 1;
+        }
+    }
+
+    private static string Usage(string problem) =>
+        problem + Environment.NewLine + "Usage: CchcBot [" + string.Join(" | ", CliCommands.All.Select(c => c.Usage)) + "]" +
+        Environment.NewLine + "With no command, CchcBot runs the bot's web host.";
+}

@@ -1,0 +1,8 @@
+namespace CchcBot.Cli;
+
+public static class CliCommands
+{
+    public static readonly IReadOnlyList<ICliCommand> All =
+    [
+    ];
+}

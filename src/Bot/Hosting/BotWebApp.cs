@@ -1,0 +1,45 @@
+using CchcBot.Storage;
+using CchcBot.Teams;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+
+namespace CchcBot.Hosting;
+
+/// <summary>The web host: POST /api/messages (Bot Framework), GET /healthz, and the schedulers.</summary>
+public static class BotWebApp
+{
+    /// <param name="configure">Lets tests add settings and services (a fake clock) before the host is built.</param>
+    public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        configure?.Invoke(builder);
+        builder.Services.AddCchcCore(builder.Configuration);
+        builder.Services.AddCchcTeams();
+
+        var app = builder.Build();
+        app.MapPost("/api/messages", (HttpRequest request, HttpResponse response, IBotFrameworkHttpAdapter adapter, IBot bot, CancellationToken ct) =>
+            adapter.ProcessAsync(request, response, bot, ct));
+        app.MapGet("/healthz", CheckHealthAsync);
+        return app;
+    }
+
+    private static async Task<IResult> CheckHealthAsync(CchcTables tables, ILoggerFactory logs, CancellationToken ct)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(5));
+        try
+        {
+            await tables.PingAsync(timeout.Token);
+            return Results.Ok(new { status = "ok" });
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            logs.CreateLogger("Health").LogWarning(e, "Storage does not answer");
+            return Results.Json(new { status = "storage unavailable" }, statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+    }
+}

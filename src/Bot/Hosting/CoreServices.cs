@@ -1,0 +1,21 @@
+using CchcBot.Storage;
+
+namespace CchcBot.Hosting;
+
+/// <summary>What both the web host and the operator commands need: settings, clock, storage.</summary>
+public static class CoreServices
+{
+    public static IServiceCollection AddCchcCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        SettingsCheck.Ensure(configuration);
+        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section));
+        services.AddOptions<BotOptions>().Bind(configuration.GetSection(BotOptions.Section));
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<BotClock>();
+        services.AddSingleton<CchcTables>();
+        services.AddSingleton<IPlanRepository, PlanRepository>();
+        services.AddSingleton<IDirectoryRepository, DirectoryRepository>();
+        services.AddSingleton<IProgressRepository, ProgressRepository>();
+        return services;
+    }
+}

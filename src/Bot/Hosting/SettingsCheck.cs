@@ -1,0 +1,35 @@
+using CchcBot.Storage;
+
+namespace CchcBot.Hosting;
+
+/// <summary>Binds every settings section once at start and stops with every problem, each naming its setting.</summary>
+public static class SettingsCheck
+{
+    public static void Ensure(IConfiguration configuration)
+    {
+        var problems = new List<string>();
+        problems.AddRange(Bind<StorageOptions>(configuration, StorageOptions.Section, problems).Validate());
+        problems.AddRange(Bind<BotOptions>(configuration, BotOptions.Section, problems).Validate());
+        problems.AddRange(BotFrameworkSettings.Validate(configuration));
+        if (problems.Count > 0)
+        {
+            throw new SettingsException(problems);
+        }
+    }
+
+    private static T Bind<T>(IConfiguration configuration, string section, List<string> problems)
+        where T : new()
+    {
+        var options = new T();
+        try
+        {
+            configuration.GetSection(section).Bind(options);
+        }
+        catch (InvalidOperationException e)
+        {
+            problems.Add($"{section}: {e.Message}");
+        }
+
+        return options;
+    }
+}

@@ -1,0 +1,41 @@
+using CchcBot.Plan;
+
+namespace CchcBot.Progress;
+
+/// <summary>Everything needed to answer about an agency's plan at one moment: plan, directory, states, today.</summary>
+public sealed record PlanSnapshot(
+    CchcPlan Plan,
+    AgencyDirectory Directory,
+    IReadOnlyDictionary<string, MilestoneState> States,
+    DateOnly Today,
+    TimeZoneInfo Zone)
+{
+    public (PlanTask Task, Milestone Milestone)? Find(string? taskId, string? milestoneId)
+    {
+        var task = Plan.Tasks.FirstOrDefault(t => string.Equals(t.Id, taskId, StringComparison.Ordinal));
+        var milestone = task?.Milestones.FirstOrDefault(m => string.Equals(m.Id, milestoneId, StringComparison.Ordinal));
+        return task is null || milestone is null ? null : (task, milestone);
+    }
+
+    public BoardItem Item(PlanTask task, Milestone milestone, TaskRole role) =>
+        TaskBoard.Item(Plan, task, milestone, States, Today, Zone, role);
+
+    public IReadOnlyList<BoardItem> ForDepartments(IEnumerable<string> departmentIds)
+    {
+        var items = departmentIds
+            .SelectMany(d => TaskBoard.ForDepartment(Plan, Directory, d, States, Today, Zone))
+            .GroupBy(i => i.Task.Id)
+            .Select(g => g.OrderBy(i => i.Role).First())
+            .ToList();
+        return items
+            .OrderBy(i => i.Role)
+            .ThenBy(i => i.State.Status == MilestoneStatus.Done)
+            .ThenBy(i => i.Milestone.Due ?? DateOnly.MaxValue)
+            .ThenBy(i => i.Task.Order)
+            .ToList();
+    }
+
+    /// <summary>Department names of a task's units ("Văn phòng", "Phòng Nghiệp vụ 1, Phòng Nghiệp vụ 2…").</summary>
+    public string UnitNames(IEnumerable<string> units) =>
+        string.Join(", ", TaskBoard.Departments(Directory, units).Select(id => Directory.Find(id)?.Name ?? id));
+}

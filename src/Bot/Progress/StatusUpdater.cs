@@ -1,0 +1,108 @@
+using CchcBot.Plan;
+using CchcBot.Storage;
+using CchcBot.Teams.Identity;
+
+namespace CchcBot.Progress;
+
+/// <summary>The outcome of a submission: refused (and why), or recorded (possibly as a replay of an earlier one).</summary>
+public sealed record UpdateOutcome(UpdateRefusal Refusal, PlanSnapshot? Snapshot, BoardItem? Item, MilestoneStatus? NewStatus, bool Replayed)
+{
+    public bool Refused => Refusal != UpdateRefusal.None;
+}
+
+/// <summary>Validates, authorises and records a status change or a cooperating unit's comment.</summary>
+public sealed class StatusUpdater(
+    ISnapshotLoader snapshots, IProgressRepository progress, TimeProvider time, IBlockerNotifier blockers, ILogger<StatusUpdater> logger)
+{
+    public const int MaxNoteLength = 1000;
+    public const int MaxEvidenceLength = 500;
+
+    public async Task<UpdateOutcome> ApplyAsync(BotUser? user, StatusSubmission submission, CancellationToken ct)
+    {
+        if (user is null)
+        {
+            return Refuse(UpdateRefusal.UnknownUser);
+        }
+
+        if (string.IsNullOrWhiteSpace(submission.TaskId) || string.IsNullOrWhiteSpace(submission.MilestoneId))
+        {
+            return Refuse(UpdateRefusal.MissingIds);
+        }
+
+        var snapshot = await snapshots.LoadAsync(user.Agency, ct);
+        if (snapshot?.Find(submission.TaskId, submission.MilestoneId) is not var (task, milestone))
+        {
+            return Refuse(UpdateRefusal.UnknownTask, snapshot);
+        }
+
+        var isLead = TaskAuthorization.CanChangeStatus(user, snapshot.Directory, task);
+        if (!isLead && !TaskAuthorization.CanComment(user, snapshot.Directory, task))
+        {
+            logger.LogWarning("User {UserObjectId} may not update task {TaskId}", user.ObjectId, task.Id);
+            return Refuse(UpdateRefusal.NotAllowed, snapshot, snapshot.Item(task, milestone, TaskRole.Lead));
+        }
+
+        var role = isLead ? TaskRole.Lead : TaskRole.Cooperating;
+        var item = snapshot.Item(task, milestone, role);
+        var note = UserText.Clean(submission.Note);
+        var evidence = UserText.Clean(submission.Evidence);
+        MilestoneStatus? status = null;
+        var refusal = UpdateRefusal.None;
+        if (note?.Length > MaxNoteLength)
+        {
+            refusal = UpdateRefusal.NoteTooLong;
+        }
+        else if (evidence?.Length > MaxEvidenceLength)
+        {
+            refusal = UpdateRefusal.EvidenceTooLong;
+        }
+        else if (isLead)
+        {
+            if (!UserText.TryParseStatus(submission.Status, out var parsed))
+            {
+                refusal = UpdateRefusal.InvalidStatus;
+            }
+            else if (parsed == MilestoneStatus.Blocked && note is null)
+            {
+                refusal = UpdateRefusal.NoteRequired;
+            }
+            else
+            {
+                status = parsed;
+            }
+        }
+        else if (note is null)
+        {
+            refusal = UpdateRefusal.CommentRequired;
+        }
+
+        if (refusal != UpdateRefusal.None)
+        {
+            return Refuse(refusal, snapshot, item);
+        }
+
+        var result = await progress.RecordAsync(
+            new ProgressUpdate(user.Agency, task.Id, milestone.Id, submission.OperationKey, user.Upn, user.Name, time.GetUtcNow(), status, note, evidence),
+            ct);
+        var states = new Dictionary<string, MilestoneState>(snapshot.States) { [milestone.Id] = result.State };
+        var updated = snapshot with { States = states };
+        var updatedItem = updated.Item(task, milestone, role);
+
+        if (status == MilestoneStatus.Blocked && !result.Replayed)
+        {
+            await blockers.NotifyAsync(updated, updatedItem, user, ct);
+        }
+
+        return new UpdateOutcome(UpdateRefusal.None, updated, updatedItem, status, result.Replayed);
+    }
+
+    private static UpdateOutcome Refuse(UpdateRefusal refusal, PlanSnapshot? snapshot = null, BoardItem? item = null) =>
+        new(refusal, snapshot, item, null, false);
+}
+
+/// <summary>Tells the Chief of Office at once when a task is reported blocked (the plan's own rule).</summary>
+public interface IBlockerNotifier
+{
+    /// <summary>Best effort and quick: it runs inside the card invoke, which Teams wants answered within seconds.</summary>
+    Task NotifyAsync(PlanSnapshot snapshot, BoardItem item, BotUser reporter, CancellationToken ct);
+}

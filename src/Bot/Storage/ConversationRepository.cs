@@ -1,0 +1,107 @@
+using Azure;
+using Azure.Data.Tables;
+
+namespace CchcBot.Storage;
+
+/// <summary>Where the bot can reach someone proactively: a personal chat with a user, or a team channel.</summary>
+/// <param name="Key">The user's Entra object id, or the channel's conversation id.</param>
+/// <param name="ReferenceJson">The Bot Framework ConversationReference, serialised by the Teams layer.</param>
+public sealed record StoredConversation(
+    ConversationKind Kind,
+    string TenantId,
+    string Key,
+    string ReferenceJson,
+    string ServiceUrl,
+    bool Active,
+    DateTimeOffset UpdatedAt,
+    string? TeamId = null,
+    string? Name = null);
+
+public enum ConversationKind
+{
+    Personal,
+    Channel,
+}
+
+public interface IConversationRepository
+{
+    Task<StoredConversation?> GetAsync(ConversationKind kind, string tenantId, string key, CancellationToken ct = default);
+
+    Task SaveAsync(StoredConversation conversation, CancellationToken ct = default);
+
+    Task SetActiveAsync(ConversationKind kind, string tenantId, string key, bool active, CancellationToken ct = default);
+
+    Task<IReadOnlyList<StoredConversation>> ChannelsOfTeamAsync(string tenantId, string teamId, CancellationToken ct = default);
+}
+
+/// <summary>Partition per kind and tenant; row per user object id or channel id.</summary>
+public sealed class ConversationRepository(CchcTables tables) : IConversationRepository
+{
+    public async Task<StoredConversation?> GetAsync(ConversationKind kind, string tenantId, string key, CancellationToken ct = default)
+    {
+        var table = await tables.GetAsync(CchcTables.Conversations, ct);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(Partition(kind, tenantId), TableKeys.Encode(key), cancellationToken: ct);
+        return row.HasValue ? ToRecord(kind, tenantId, row.Value!) : null;
+    }
+
+    public async Task SaveAsync(StoredConversation conversation, CancellationToken ct = default)
+    {
+        var table = await tables.GetAsync(CchcTables.Conversations, ct);
+        await table.UpsertEntityAsync(
+            new TableEntity(Partition(conversation.Kind, conversation.TenantId), TableKeys.Encode(conversation.Key))
+            {
+                ["Reference"] = conversation.ReferenceJson,
+                ["ServiceUrl"] = conversation.ServiceUrl,
+                ["Active"] = conversation.Active,
+                ["UpdatedAt"] = conversation.UpdatedAt,
+                ["TeamId"] = conversation.TeamId,
+                ["Name"] = conversation.Name,
+            },
+            TableUpdateMode.Merge,
+            ct);
+    }
+
+    public async Task SetActiveAsync(ConversationKind kind, string tenantId, string key, bool active, CancellationToken ct = default)
+    {
+        var table = await tables.GetAsync(CchcTables.Conversations, ct);
+        try
+        {
+            await table.UpdateEntityAsync(
+                new TableEntity(Partition(kind, tenantId), TableKeys.Encode(key)) { ["Active"] = active },
+                ETag.All,
+                TableUpdateMode.Merge,
+                ct);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            // Nothing stored: nothing to mark.
+        }
+    }
+
+    public async Task<IReadOnlyList<StoredConversation>> ChannelsOfTeamAsync(string tenantId, string teamId, CancellationToken ct = default)
+    {
+        var table = await tables.GetAsync(CchcTables.Conversations, ct);
+        var result = new List<StoredConversation>();
+        var filter = $"PartitionKey eq '{TableKeys.Escape(Partition(ConversationKind.Channel, tenantId))}' and TeamId eq '{TableKeys.Escape(teamId)}'";
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
+        {
+            result.Add(ToRecord(ConversationKind.Channel, tenantId, row));
+        }
+
+        return result;
+    }
+
+    private static string Partition(ConversationKind kind, string tenantId) =>
+        TableKeys.Compose(kind == ConversationKind.Personal ? "user" : "channel", tenantId);
+
+    private static StoredConversation ToRecord(ConversationKind kind, string tenantId, TableEntity row) => new(
+        kind,
+        tenantId,
+        TableKeys.Decode(row.RowKey),
+        row.GetString("Reference"),
+        row.GetString("ServiceUrl"),
+        row.GetBoolean("Active") ?? true,
+        row.GetDateTimeOffset("UpdatedAt") ?? DateTimeOffset.MinValue,
+        row.GetString("TeamId"),
+        row.GetString("Name"));
+}

@@ -1,0 +1,44 @@
+using CchcBot.Cards;
+using CchcBot.Teams.Identity;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+using Newtonsoft.Json.Linq;
+
+namespace CchcBot.Teams.CardActions;
+
+/// <summary>Dispatches an Action.Execute invoke to the handler of its verb; failures become an error card, never a 5xx.</summary>
+public sealed class CardActionRouter(IEnumerable<ICardAction> actions, IUserResolver users, ILogger<CardActionRouter> logger)
+{
+    private readonly Dictionary<string, ICardAction> _byVerb = actions.ToDictionary(a => a.Verb, StringComparer.Ordinal);
+
+    public async Task<AdaptiveCardInvokeResponse> RouteAsync(ITurnContext<IInvokeActivity> turnContext, AdaptiveCardInvokeValue value, CancellationToken ct)
+    {
+        var verb = value.Action?.Verb;
+        if (string.IsNullOrEmpty(verb) || !_byVerb.TryGetValue(verb, out var action))
+        {
+            logger.LogWarning("Unknown card verb {Verb} in activity {ActivityId}", verb, turnContext.Activity.Id);
+            return InvokeResponses.Card(ErrorCard.Build(CardStrings.ErrorTitle, CardStrings.UnknownAction));
+        }
+
+        var data = value.Action!.Data switch
+        {
+            JObject o => o,
+            null => [],
+            var other => JToken.FromObject(other) as JObject ?? [],
+        };
+        var isAuto = string.Equals(value.Trigger, "automatic", StringComparison.OrdinalIgnoreCase);
+
+        try
+        {
+            var user = await users.ResolveAsync(turnContext, ct);
+            return await action.ExecuteAsync(new CardActionRequest(turnContext, user, data, isAuto), ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Card action {Verb} failed: activity {ActivityId} from user {UserObjectId}",
+                verb, turnContext.Activity.Id, turnContext.Activity.From?.AadObjectId);
+            var message = AdapterWithErrorHandler.IsStorageOutage(e) ? ChatText.StorageDown : ChatText.Unexpected;
+            return InvokeResponses.Card(ErrorCard.Build(CardStrings.ErrorTitle, message));
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using CchcBot.Teams.CardActions;
+using CchcBot.Teams.Commands;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Teams;
+using Microsoft.Bot.Schema;
+using Microsoft.Bot.Schema.Teams;
+
+namespace CchcBot.Teams;
+
+/// <summary>The activity handler: thin on purpose — every command, card verb and install event has its own class.</summary>
+public sealed class CchcTeamsBot(CommandRouter commands, CardActionRouter cardActions, InstallationHandler installation) : TeamsActivityHandler
+{
+    protected override Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken) =>
+        commands.RouteAsync(turnContext, cancellationToken);
+
+    protected override Task<AdaptiveCardInvokeResponse> OnAdaptiveCardInvokeAsync(
+        ITurnContext<IInvokeActivity> turnContext, AdaptiveCardInvokeValue invokeValue, CancellationToken cancellationToken) =>
+        cardActions.RouteAsync(turnContext, invokeValue, cancellationToken);
+
+    protected override Task OnTeamsMembersAddedAsync(
+        IList<TeamsChannelAccount> membersAdded, TeamInfo teamInfo, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken) =>
+        membersAdded.Any(m => m.Id == turnContext.Activity.Recipient?.Id)
+            ? installation.OnBotAddedAsync(turnContext, cancellationToken)
+            : Task.CompletedTask;
+
+    protected override Task OnTeamsMembersRemovedAsync(
+        IList<TeamsChannelAccount> membersRemoved, TeamInfo teamInfo, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken) =>
+        membersRemoved.Any(m => m.Id == turnContext.Activity.Recipient?.Id)
+            ? installation.OnBotRemovedAsync(turnContext, cancellationToken)
+            : Task.CompletedTask;
+
+    protected override Task OnInstallationUpdateRemoveAsync(ITurnContext<IInstallationUpdateActivity> turnContext, CancellationToken cancellationToken) =>
+        installation.OnBotRemovedAsync(turnContext, cancellationToken);
+
+    protected override Task OnTeamsChannelCreatedAsync(
+        ChannelInfo channelInfo, TeamInfo teamInfo, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken) =>
+        installation.OnChannelCreatedAsync(turnContext, channelInfo, teamInfo, cancellationToken);
+}

@@ -1,0 +1,23 @@
+using CchcBot.Plan;
+
+namespace CchcBot.Teams.Identity;
+
+/// <summary>A Teams user matched to an agency's directory.</summary>
+/// <param name="Departments">The departments the user heads or deputises (the Chief of Office always has the Office).</param>
+public sealed record BotUser(
+    string ObjectId,
+    string Upn,
+    string Name,
+    string Agency,
+    AgencyDirectory Directory,
+    IReadOnlyList<Department> Departments)
+{
+    public bool IsChiefOfOffice => AgencyDirectory.SamePerson(Directory.ChiefOfOffice, Upn);
+
+    public bool IsChiefInspector => AgencyDirectory.SamePerson(Directory.ChiefInspector, Upn);
+
+    public Department? PrimaryDepartment => Departments.Count > 0 ? Departments[0] : null;
+
+    public bool Heads(string departmentId) =>
+        Departments.Any(d => string.Equals(d.Id, departmentId, StringComparison.OrdinalIgnoreCase));
+}

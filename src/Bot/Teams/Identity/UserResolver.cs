@@ -1,0 +1,110 @@
+using System.Collections.Concurrent;
+using CchcBot.Plan;
+using CchcBot.Storage;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Teams;
+using Microsoft.Bot.Schema;
+
+namespace CchcBot.Teams.Identity;
+
+public interface IUserResolver
+{
+    /// <summary>The user behind the activity, matched to a directory; null when no directory names them.</summary>
+    Task<BotUser?> ResolveAsync(ITurnContext turnContext, CancellationToken ct);
+}
+
+/// <summary>
+/// Asks Teams who the sender is (Entra object id, UPN, email) — cached per Teams user id, since that never changes —
+/// then matches them against the stored directory on every turn, so a directory change applies at once.
+/// </summary>
+public sealed class UserResolver(IDirectoryRepository directories, ILogger<UserResolver> logger) : IUserResolver
+{
+    private readonly ConcurrentDictionary<string, TeamsMember> _members = new();
+    private readonly ConcurrentDictionary<string, bool> _remembered = new();
+
+    public async Task<BotUser?> ResolveAsync(ITurnContext turnContext, CancellationToken ct)
+    {
+        var from = turnContext.Activity.From;
+        if (string.IsNullOrEmpty(from?.Id))
+        {
+            return null;
+        }
+
+        var member = await GetMemberAsync(turnContext, from, ct);
+        foreach (var address in new[] { member.Upn, member.Email }.Where(a => !string.IsNullOrWhiteSpace(a)).Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            foreach (var agency in await directories.AgenciesOfAsync(address!, ct))
+            {
+                var directory = await directories.GetAsync(agency, ct);
+                if (directory is null)
+                {
+                    continue;
+                }
+
+                var departments = directory.DepartmentsOf(address!).ToList();
+                if (AgencyDirectory.SamePerson(directory.ChiefOfOffice, address))
+                {
+                    departments.InsertRange(0, directory.Departments.Where(d =>
+                        string.Equals(d.Group, AgencyDirectory.OfficeGroup, StringComparison.OrdinalIgnoreCase) && !departments.Contains(d)));
+                }
+
+                if (departments.Count > 0 || AgencyDirectory.SamePerson(directory.ChiefInspector, address))
+                {
+                    await RememberAsync(turnContext, agency, address!, member, ct);
+                    return new BotUser(member.ObjectId, address!, member.Name, agency, directory, departments);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Stores how to reach this person proactively (once per process: it rarely changes).</summary>
+    private async Task RememberAsync(ITurnContext turnContext, string agency, string address, TeamsMember member, CancellationToken ct)
+    {
+        var tenant = Teams.TenantGuardMiddleware.TenantOf(turnContext);
+        if (string.IsNullOrEmpty(member.ObjectId) || string.IsNullOrEmpty(tenant) || !_remembered.TryAdd($"{agency}|{address}|{member.ObjectId}", true))
+        {
+            return;
+        }
+
+        try
+        {
+            await directories.RememberIdentityAsync(agency, address, new PersonIdentity(member.ObjectId, tenant, turnContext.Activity.From.Id, member.Name), ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            _remembered.TryRemove($"{agency}|{address}|{member.ObjectId}", out _);
+            logger.LogWarning(e, "Could not remember the identity of user {UserObjectId}", member.ObjectId);
+        }
+    }
+
+    private async Task<TeamsMember> GetMemberAsync(ITurnContext turnContext, ChannelAccount from, CancellationToken ct)
+    {
+        if (_members.TryGetValue(from.Id, out var cached))
+        {
+            return cached;
+        }
+
+        var member = new TeamsMember(from.AadObjectId ?? string.Empty, null, null, from.Name ?? string.Empty);
+        try
+        {
+            var teams = await TeamsInfo.GetMemberAsync(turnContext, from.Id, ct);
+            member = new TeamsMember(
+                teams.AadObjectId ?? member.ObjectId,
+                teams.UserPrincipalName,
+                teams.Email,
+                string.IsNullOrWhiteSpace(teams.Name) ? member.Name : teams.Name);
+            _members[from.Id] = member;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Not cached: the next turn asks Teams again.
+            logger.LogWarning(e, "Could not look up Teams member {UserId}", from.Id);
+        }
+
+        return member;
+    }
+
+    private sealed record TeamsMember(string ObjectId, string? Upn, string? Email, string Name);
+}

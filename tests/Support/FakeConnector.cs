@@ -1,0 +1,167 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace CchcBot.TestSupport;
+
+/// <summary>One request the bot made to the connector.</summary>
+public sealed record ConnectorCall(string Method, string Path, string ConversationId, string? ActivityId, JsonNode? Body, DateTimeOffset At)
+{
+    public string? Text => Body?["text"]?.GetValue<string>();
+
+    /// <summary>The first Adaptive Card attachment's content, if any.</summary>
+    public JsonObject? Card => Body?["attachments"]?.AsArray()
+        .FirstOrDefault(a => a?["contentType"]?.GetValue<string>() == "application/vnd.microsoft.card.adaptive")?["content"] as JsonObject;
+}
+
+/// <summary>A scripted answer for the next matching request (e.g. 429 with Retry-After).</summary>
+public sealed record ConnectorFault(int Status, string? Code = null, TimeSpan? RetryAfter = null, string? PathContains = null);
+
+/// <summary>
+/// A loopback fake of the Bot Connector REST API (v3) as Teams serves it: send, reply, update, create conversation,
+/// get member, team details and channels. It records every call so tests can assert what the bot sent, and can
+/// answer with scripted faults, so the real Bot Framework connector client runs end to end.
+/// </summary>
+public sealed class FakeConnector : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<ConnectorFault> _faults = new();
+    private int _nextId;
+
+    private FakeConnector(WebApplication app)
+    {
+        _app = app;
+    }
+
+    public string ServiceUrl { get; private set; } = string.Empty;
+
+    public ConcurrentQueue<ConnectorCall> Calls { get; } = new();
+
+    /// <summary>Teams users by Teams user id ("29:…"): what GET members/{id} answers.</summary>
+    public ConcurrentDictionary<string, TeamsUser> Members { get; } = new();
+
+    /// <summary>Conversation ids that answer 404 ConversationNotFound (a deleted chat).</summary>
+    public ConcurrentDictionary<string, bool> MissingConversations { get; } = new();
+
+    /// <summary>Team channels by team id: what GET teams/{id}/conversations answers.</summary>
+    public ConcurrentDictionary<string, List<(string Id, string Name)>> TeamChannels { get; } = new();
+
+    public static async Task<FakeConnector> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var app = builder.Build();
+        var fake = new FakeConnector(app);
+        fake.Map(app);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        fake.ServiceUrl = address.TrimEnd('/') + "/";
+        return fake;
+    }
+
+    public void Fail(ConnectorFault fault) => _faults.Enqueue(fault);
+
+    public IReadOnlyList<ConnectorCall> Sent => Calls.Where(c => c.Method is "POST" && c.Path.Contains("/activities", StringComparison.Ordinal)).ToList();
+
+    public IReadOnlyList<ConnectorCall> SentTo(string conversationId) => Sent.Where(c => c.ConversationId == conversationId).ToList();
+
+    public void Clear() => Calls.Clear();
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    private void Map(WebApplication app)
+    {
+        app.MapPost("/v3/conversations", async (HttpContext http) =>
+        {
+            var body = await JsonNode.ParseAsync(http.Request.Body);
+            var userId = body?["members"]?[0]?["id"]?.GetValue<string>() ?? "unknown";
+            var conversationId = "a:personal-" + userId;
+            return Answer(http, "POST", "/v3/conversations", conversationId, null, body, new JsonObject { ["id"] = conversationId });
+        });
+        app.MapPost("/v3/conversations/{conversationId}/activities", async (HttpContext http, string conversationId) =>
+        {
+            var body = await JsonNode.ParseAsync(http.Request.Body);
+            return Answer(http, "POST", http.Request.Path, conversationId, null, body, NewId());
+        });
+        app.MapPost("/v3/conversations/{conversationId}/activities/{activityId}", async (HttpContext http, string conversationId, string activityId) =>
+        {
+            var body = await JsonNode.ParseAsync(http.Request.Body);
+            return Answer(http, "POST", http.Request.Path, conversationId, activityId, body, NewId());
+        });
+        app.MapPut("/v3/conversations/{conversationId}/activities/{activityId}", async (HttpContext http, string conversationId, string activityId) =>
+        {
+            var body = await JsonNode.ParseAsync(http.Request.Body);
+            return Answer(http, "PUT", http.Request.Path, conversationId, activityId, body, new JsonObject { ["id"] = activityId });
+        });
+        app.MapGet("/v3/conversations/{conversationId}/members/{memberId}", (HttpContext http, string conversationId, string memberId) =>
+            Members.TryGetValue(memberId, out var user)
+                ? Answer(http, "GET", http.Request.Path, conversationId, null, null, user.ToJson())
+                : Error(http, conversationId, 404, "MemberNotFoundInConversation"));
+        app.MapGet("/v3/teams/{teamId}/conversations", (HttpContext http, string teamId) =>
+        {
+            var channels = TeamChannels.TryGetValue(teamId, out var list) ? list : [];
+            var array = new JsonArray(channels.Select(c => (JsonNode)new JsonObject { ["id"] = c.Id, ["name"] = c.Name }).ToArray());
+            return Answer(http, "GET", http.Request.Path, teamId, null, null, new JsonObject { ["conversations"] = array });
+        });
+        app.MapGet("/v3/teams/{teamId}", (HttpContext http, string teamId) =>
+            Answer(http, "GET", http.Request.Path, teamId, null, null, new JsonObject { ["id"] = teamId, ["name"] = "Văn phòng", ["aadGroupId"] = Guid.Empty.ToString() }));
+    }
+
+    private IResult Answer(HttpContext http, string method, string path, string conversationId, string? activityId, JsonNode? body, JsonObject result)
+    {
+        Calls.Enqueue(new ConnectorCall(method, path, conversationId, activityId, body, DateTimeOffset.UtcNow));
+        if (MissingConversations.ContainsKey(conversationId))
+        {
+            return Error(http, conversationId, 404, "ConversationNotFound");
+        }
+
+        if (_faults.TryPeek(out var fault) && (fault.PathContains is null || path.Contains(fault.PathContains, StringComparison.Ordinal)) &&
+            _faults.TryDequeue(out fault))
+        {
+            if (fault.RetryAfter is { } wait)
+            {
+                http.Response.Headers.RetryAfter = Math.Ceiling(wait.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            return Error(http, conversationId, fault.Status, fault.Code ?? "Fault");
+        }
+
+        return Results.Json(result);
+    }
+
+    private static IResult Error(HttpContext http, string conversationId, int status, string code) =>
+        Results.Json(new JsonObject { ["error"] = new JsonObject { ["code"] = code, ["message"] = $"{code} ({conversationId})" } }, statusCode: status);
+
+    private JsonObject NewId() => new() { ["id"] = "activity-" + Interlocked.Increment(ref _nextId) };
+}
+
+/// <summary>A Teams user as the connector describes them (TeamsChannelAccount).</summary>
+public sealed record TeamsUser(string Id, string Name, string AadObjectId, string Upn, string? Email = null)
+{
+    public JsonObject ToJson() => new()
+    {
+        ["id"] = Id,
+        ["name"] = Name,
+        ["aadObjectId"] = AadObjectId,
+        ["userPrincipalName"] = Upn,
+        ["email"] = Email ?? Upn,
+        ["tenantId"] = BotHarnessDefaults.TenantId,
+        ["userRole"] = "user",
+    };
+}
+
+public static class BotHarnessDefaults
+{
+    public const string TenantId = "6e1f0b5a-0000-4000-8000-00000000cc01";
+}
