@@ -1,0 +1,112 @@
+using System.Text.Json.Nodes;
+
+namespace CchcBot.Package.Tests;
+
+/// <summary>The validator must be able to fail: each broken package is rejected with a message naming the problem.</summary>
+public sealed class ManifestValidatorTests
+{
+    private static readonly (byte, byte, byte, byte) White = (255, 255, 255, 255);
+    private static readonly (byte, byte, byte, byte) Transparent = (0, 0, 0, 0);
+
+    [Fact]
+    public async Task Unknown_property_is_a_schema_error()
+    {
+        using var package = new ManifestPackage(m => m["reminderColour"] = "red");
+
+        await ManifestValidator.AssertRejectedAsync(package.ManifestPath, "schema v1.28", "additionalProperty", "reminderColour");
+    }
+
+    [Fact]
+    public async Task Missing_required_field_is_a_schema_error()
+    {
+        using var package = new ManifestPackage(m => m["developer"]!.AsObject().Remove("privacyUrl"));
+
+        await ManifestValidator.AssertRejectedAsync(package.ManifestPath, "schema v1.28", "privacyUrl");
+    }
+
+    [Fact]
+    public async Task Bot_id_that_is_not_a_guid_is_a_schema_error()
+    {
+        using var package = new ManifestPackage(m => m["bots"]![0]!["botId"] = "cchc-bot");
+
+        await ManifestValidator.AssertRejectedAsync(package.ManifestPath, "/bots/0/botId");
+    }
+
+    [Fact]
+    public async Task Manifest_version_without_an_offline_schema_is_rejected()
+    {
+        using var package = new ManifestPackage(m => m["manifestVersion"] = "9.99");
+
+        await ManifestValidator.AssertRejectedAsync(package.ManifestPath, "has no schema offline");
+    }
+
+    [Fact]
+    public async Task Placeholder_left_unfilled_is_rejected()
+    {
+        using var package = new ManifestPackage(fill: false);
+
+        await ManifestValidator.AssertRejectedAsync(package.ManifestPath, "placeholder(s) not filled", "${{BOT_ID}}");
+    }
+
+    [Fact]
+    public async Task Outline_icon_of_the_wrong_size_is_rejected()
+    {
+        using var package = new ManifestPackage();
+        package.ReplaceFile("outline.png", PngImage.Write(48, 48, (x, y) => x < 24 ? White : Transparent));
+
+        await ManifestValidator.AssertRejectedAsync(package.ManifestPath, "icon outline (outline.png) is 48×48, must be 32×32");
+    }
+
+    [Fact]
+    public async Task Colour_icon_of_the_wrong_size_is_rejected()
+    {
+        using var package = new ManifestPackage();
+        package.ReplaceFile("color.png", PngImage.Write(96, 96, (_, _) => (31, 95, 174, 255)));
+
+        await ManifestValidator.AssertRejectedAsync(package.ManifestPath, "icon color (color.png) is 96×96, must be 192×192");
+    }
+
+    [Fact]
+    public async Task Outline_icon_with_a_coloured_pixel_is_rejected()
+    {
+        using var package = new ManifestPackage();
+        package.ReplaceFile("outline.png", PngImage.Write(32, 32, (x, y) => (x, y) == (5, 7) ? ((byte)255, (byte)0, (byte)0, (byte)128) : White));
+
+        await ManifestValidator.AssertRejectedAsync(package.ManifestPath, "1 pixel(s) are neither white nor transparent, first at (5, 7)");
+    }
+
+    [Fact]
+    public async Task Missing_icon_file_is_rejected()
+    {
+        using var package = new ManifestPackage(m => m["icons"]!["color"] = "missing.png");
+
+        await ManifestValidator.AssertRejectedAsync(package.ManifestPath, "file missing.png is missing");
+    }
+
+    [Fact]
+    public async Task Command_list_with_a_missing_command_is_rejected()
+    {
+        using var package = new ManifestPackage(m =>
+            m["bots"]![0]!["commandLists"]![1]!["commands"]!.AsArray().RemoveAt(2));
+
+        await ManifestValidator.AssertRejectedAsync(package.ManifestPath, "commandLists (team)", "đặt kênh tổng hợp");
+    }
+
+    [Fact]
+    public async Task Command_list_with_an_extra_command_is_rejected()
+    {
+        using var package = new ManifestPackage(m =>
+            m["bots"]![0]!["commandLists"]![0]!["commands"]!.AsArray()
+                .Add(new JsonObject { ["title"] = "xoá dữ liệu", ["description"] = "Không có lệnh này." }));
+
+        await ManifestValidator.AssertRejectedAsync(package.ManifestPath, "commandLists (personal)", "xoá dữ liệu");
+    }
+
+    [Fact]
+    public async Task Missing_web_application_info_is_rejected()
+    {
+        using var package = new ManifestPackage(m => m.Remove("webApplicationInfo"));
+
+        await ManifestValidator.AssertRejectedAsync(package.ManifestPath, "webApplicationInfo");
+    }
+}
