@@ -1,6 +1,7 @@
 using CchcBot.Storage;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Connector;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
@@ -163,7 +164,11 @@ public sealed class ProactiveSender(
             return null;
         }
 
-        reference.Conversation.TenantId ??= identity.TenantId;
+        if (reference.Conversation is { } conversation)
+        {
+            conversation.TenantId ??= identity.TenantId;
+        }
+
         return await SaveAsync(identity, serviceUrl, reference, ct);
     }
 

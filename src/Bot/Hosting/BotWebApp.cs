@@ -18,13 +18,26 @@ public static class BotWebApp
         });
         configure?.Invoke(builder);
         builder.Services.AddCchcCore(builder.Configuration);
-        builder.Services.AddCchcTeams();
+        builder.Services.AddCchcTeams(builder.Configuration);
 
         var app = builder.Build();
-        app.MapPost("/api/messages", (HttpRequest request, HttpResponse response, IBotFrameworkHttpAdapter adapter, IBot bot, CancellationToken ct) =>
-            adapter.ProcessAsync(request, response, bot, ct));
+        app.MapPost("/api/messages", ProcessActivityAsync);
         app.MapGet("/healthz", CheckHealthAsync);
         return app;
+    }
+
+    private static async Task ProcessActivityAsync(
+        HttpRequest request, HttpResponse response, IBotFrameworkHttpAdapter adapter, IBot bot, ILoggerFactory logs, CancellationToken ct)
+    {
+        if (await ActivityGuard.ProblemAsync(request, ct) is { } problem)
+        {
+            logs.CreateLogger("Activities").LogWarning("Refused a request to /api/messages: {Problem}", problem);
+            response.StatusCode = StatusCodes.Status400BadRequest;
+            await response.WriteAsJsonAsync(new { error = problem }, ct);
+            return;
+        }
+
+        await adapter.ProcessAsync(request, response, bot, ct);
     }
 
     private static async Task<IResult> CheckHealthAsync(CchcTables tables, ILoggerFactory logs, CancellationToken ct)

@@ -1,4 +1,5 @@
 using CchcBot.Storage;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CchcBot.Hosting;
 
@@ -10,7 +11,7 @@ public static class CoreServices
         SettingsCheck.Ensure(configuration);
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section));
         services.AddOptions<BotOptions>().Bind(configuration.GetSection(BotOptions.Section));
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<BotClock>();
         services.AddSingleton<CchcTables>();
         services.AddSingleton<IPlanRepository, PlanRepository>();

@@ -1,3 +1,5 @@
+using CchcBot.Delivery;
+using CchcBot.Graph;
 using CchcBot.Storage;
 
 namespace CchcBot.Hosting;
@@ -10,6 +12,8 @@ public static class SettingsCheck
         var problems = new List<string>();
         problems.AddRange(Bind<StorageOptions>(configuration, StorageOptions.Section, problems).Validate());
         problems.AddRange(Bind<BotOptions>(configuration, BotOptions.Section, problems).Validate());
+        problems.AddRange(Bind<DeliveryOptions>(configuration, DeliveryOptions.Section, problems).Validate());
+        problems.AddRange(Bind<GraphOptions>(configuration, GraphOptions.Section, problems).Validate());
         problems.AddRange(BotFrameworkSettings.Validate(configuration));
         if (problems.Count > 0)
         {

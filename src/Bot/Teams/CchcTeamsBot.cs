@@ -18,14 +18,14 @@ public sealed class CchcTeamsBot(CommandRouter commands, CardActionRouter cardAc
         cardActions.RouteAsync(turnContext, invokeValue, cancellationToken);
 
     protected override Task OnTeamsMembersAddedAsync(
-        IList<TeamsChannelAccount> membersAdded, TeamInfo teamInfo, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken) =>
-        membersAdded.Any(m => m.Id == turnContext.Activity.Recipient?.Id)
+        IList<TeamsChannelAccount> teamsMembersAdded, TeamInfo teamInfo, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken) =>
+        teamsMembersAdded.Any(m => m.Id == turnContext.Activity.Recipient?.Id)
             ? installation.OnBotAddedAsync(turnContext, cancellationToken)
             : Task.CompletedTask;
 
     protected override Task OnTeamsMembersRemovedAsync(
-        IList<TeamsChannelAccount> membersRemoved, TeamInfo teamInfo, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken) =>
-        membersRemoved.Any(m => m.Id == turnContext.Activity.Recipient?.Id)
+        IList<TeamsChannelAccount> teamsMembersRemoved, TeamInfo teamInfo, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken) =>
+        teamsMembersRemoved.Any(m => m.Id == turnContext.Activity.Recipient?.Id)
             ? installation.OnBotRemovedAsync(turnContext, cancellationToken)
             : Task.CompletedTask;
 

@@ -1,3 +1,6 @@
+using CchcBot.Delivery;
+using CchcBot.Graph;
+using CchcBot.Progress;
 using CchcBot.Storage;
 using CchcBot.Teams.CardActions;
 using CchcBot.Teams.Commands;
@@ -10,8 +13,21 @@ namespace CchcBot.Teams;
 
 public static class TeamsServices
 {
-    public static IServiceCollection AddCchcTeams(this IServiceCollection services)
+    public static IServiceCollection AddCchcTeams(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOptions<DeliveryOptions>().Bind(configuration.GetSection(DeliveryOptions.Section));
+        services.AddCchcGraph(configuration);
+        services.AddSingleton<SendRateLimiter>();
+        services.AddSingleton<RetryingSend>();
+        services.AddSingleton<IProactiveSender, ProactiveSender>();
+        services.AddSingleton<ISnapshotLoader, SnapshotLoader>();
+        services.AddSingleton<IBlockerNotifier, BlockerNotifier>();
+        services.AddSingleton<StatusUpdater>();
+        services.AddSingleton<ChatCards>();
+        services.AddSingleton<MyTasksView>();
+        services.AddSingleton<TaskView>();
+        services.AddSingleton<InstallationHandler>();
+
         services.AddSingleton<BotFrameworkAuthentication, ConfigurationBotFrameworkAuthentication>();
         services.AddSingleton<TenantGuardMiddleware>();
         services.AddSingleton<ConversationTrackingMiddleware>();
@@ -23,6 +39,10 @@ public static class TeamsServices
         services.AddSingleton<CardActionRouter>();
         services.AddSingleton<HelpCommand>();
         services.AddSingleton<IChatCommand>(sp => sp.GetRequiredService<HelpCommand>());
+        services.AddSingleton<IChatCommand, MyTasksCommand>();
+        services.AddSingleton<ICardAction, UpdateStatusAction>();
+        services.AddSingleton<ICardAction, RefreshTaskAction>();
+        services.AddSingleton<ICardAction, MyTasksPageAction>();
         services.AddTransient<IBot, CchcTeamsBot>();
         return services;
     }

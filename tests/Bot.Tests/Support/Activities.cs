@@ -16,7 +16,7 @@ public static class Activities
             .With("name", "adaptiveCard/action")
             .With("value", new JsonObject
             {
-                ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data },
+                ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data.DeepClone() },
                 ["trigger"] = trigger,
             });
 

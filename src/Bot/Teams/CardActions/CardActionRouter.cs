@@ -26,7 +26,9 @@ public sealed class CardActionRouter(IEnumerable<ICardAction> actions, IUserReso
             null => [],
             var other => JToken.FromObject(other) as JObject ?? [],
         };
-        var isAuto = string.Equals(value.Trigger, "automatic", StringComparison.OrdinalIgnoreCase);
+        // The SDK's AdaptiveCardInvokeValue has no "trigger": read it from the raw invoke value.
+        var trigger = (turnContext.Activity.Value as JObject)?["trigger"]?.ToString();
+        var isAuto = string.Equals(trigger, "automatic", StringComparison.OrdinalIgnoreCase);
 
         try
         {

@@ -1,0 +1,23 @@
+using CchcBot.Progress;
+using Microsoft.Bot.Schema;
+
+namespace CchcBot.Teams.CardActions;
+
+/// <summary>Verb "myTasksPage": another page of "nhiệm vụ của tôi" ("Xem thêm" / "Trang trước").</summary>
+public sealed class MyTasksPageAction(MyTasksView view, ChatCards cards) : ICardAction
+{
+    public const string Name = "myTasksPage";
+
+    public string Verb => Name;
+
+    public async Task<AdaptiveCardInvokeResponse> ExecuteAsync(CardActionRequest request, CancellationToken ct)
+    {
+        if (request.User is null)
+        {
+            return InvokeResponses.Card(cards.Error(CardTexts.Refusal(UpdateRefusal.UnknownUser)));
+        }
+
+        var page = Math.Clamp(request.GetInt("page") ?? 0, 0, 1000);
+        return InvokeResponses.Card(await view.RenderAsync(request.User, page, banner: null, ct));
+    }
+}

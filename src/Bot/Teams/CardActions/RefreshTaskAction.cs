@@ -1,0 +1,32 @@
+using CchcBot.Progress;
+using CchcBot.Plan;
+using Microsoft.Bot.Schema;
+
+namespace CchcBot.Teams.CardActions;
+
+/// <summary>Verb "refreshTask": the current state of one task, for whoever opens its card (Teams' card refresh).</summary>
+public sealed class RefreshTaskAction(ISnapshotLoader snapshots, TaskView taskView, ChatCards cards) : ICardAction
+{
+    public const string Name = "refreshTask";
+
+    public string Verb => Name;
+
+    public async Task<AdaptiveCardInvokeResponse> ExecuteAsync(CardActionRequest request, CancellationToken ct)
+    {
+        if (request.User is null || !TaskAuthorization.CanView(request.User))
+        {
+            return InvokeResponses.Card(cards.Error(CardTexts.Refusal(UpdateRefusal.UnknownUser)));
+        }
+
+        var snapshot = await snapshots.LoadAsync(request.User.Agency, ct);
+        if (snapshot?.Find(request.GetString("taskId"), request.GetString("milestoneId")) is not var (task, milestone))
+        {
+            return InvokeResponses.Card(cards.Error(CardTexts.Refusal(UpdateRefusal.UnknownTask)));
+        }
+
+        var role = TaskAuthorization.CanChangeStatus(request.User, snapshot.Directory, task) || !TaskAuthorization.CanComment(request.User, snapshot.Directory, task)
+            ? TaskRole.Lead
+            : TaskRole.Cooperating;
+        return InvokeResponses.Card(await taskView.RenderAsync(snapshot, snapshot.Item(task, milestone, role), banner: null, ct));
+    }
+}

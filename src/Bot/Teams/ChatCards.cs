@@ -1,0 +1,81 @@
+using System.Text.Json.Nodes;
+using CchcBot.Cards;
+using CchcBot.Cards.Views;
+using CchcBot.Hosting;
+using CchcBot.Plan;
+using CchcBot.Progress;
+using CchcBot.Teams.Identity;
+
+namespace CchcBot.Teams;
+
+/// <summary>Maps the domain (plan snapshot, board items, history) to the card builders' view records.</summary>
+public sealed class ChatCards(BotClock clock)
+{
+    public JsonObject Help(BotUser? user) => HelpCard.Build(user?.IsChiefOfOffice == true);
+
+    public JsonObject Error(string message, (string TaskId, string MilestoneId)? backTo = null) =>
+        ErrorCard.Build(CardStrings.ErrorTitle, message, backTo);
+
+    public JsonObject MyTasks(PlanSnapshot snapshot, string department, IReadOnlyList<BoardItem> items, int page, string? banner, bool withPlanSummary)
+    {
+        var summary = withPlanSummary ? PlanSummaryLine(snapshot) : null;
+        return MyTasksCard.Build(department, items.Select(i => Item(snapshot, i)).ToList(), page, summary, banner);
+    }
+
+    public JsonObject PlanOverview(PlanSnapshot snapshot)
+    {
+        var all = TaskBoard.AllMilestones(snapshot.Plan, snapshot.States, snapshot.Today, snapshot.Zone);
+        var departments = snapshot.Directory.Departments
+            .Select(d => Summary(d.Name, all.Where(i => TaskBoard.Involves(snapshot.Directory, i.Task.Lead, d.Id))))
+            .ToList();
+        return PlanOverviewCard.Build(snapshot.Plan.Title, snapshot.Today, departments, Summary("Tổng", all));
+    }
+
+    public JsonObject Task(PlanSnapshot snapshot, BoardItem item, IReadOnlyList<HistoryEntry> history, string? banner) =>
+        TaskCard.Build(Item(snapshot, item), history.Select(History).ToList(), banner);
+
+    public JsonObject BlockerNotice(PlanSnapshot snapshot, BoardItem item, BotUser reporter) =>
+        BlockerNoticeCard.Build(Item(snapshot, item), snapshot.UnitNames(item.Task.Lead), reporter.Name, clock.ToLocal(item.State.UpdatedAt ?? clock.Now));
+
+    public TaskItemView Item(PlanSnapshot snapshot, BoardItem i, string? reason = null) => new(
+        i.Task.Id,
+        i.Milestone.Id,
+        i.Task.Title,
+        i.Area.Name,
+        i.Milestone.Deliverable,
+        i.Milestone.Period,
+        i.Milestone.Due,
+        i.DaysLeft,
+        (StatusView)(int)i.Display,
+        i.Role == TaskRole.Lead ? RoleView.Lead : RoleView.Cooperating,
+        snapshot.UnitNames(i.Task.Lead),
+        snapshot.UnitNames(i.Task.Cooperating),
+        i.State.UpdatedBy,
+        i.State.UpdatedAt is { } at ? clock.ToLocal(at) : null,
+        i.State.Note,
+        i.State.Evidence,
+        i.State.Status == MilestoneStatus.NotStarted ? null : i.State.Status.ToString(),
+        reason);
+
+    public HistoryItemView History(HistoryEntry h) => new(
+        clock.ToLocal(h.At), h.ByName, h.Kind, (StatusView)(int)h.From, (StatusView)(int)h.To, h.Note, h.Evidence);
+
+    private static string PlanSummaryLine(PlanSnapshot snapshot)
+    {
+        var all = TaskBoard.AllMilestones(snapshot.Plan, snapshot.States, snapshot.Today, snapshot.Zone);
+        var s = Summary("Tổng", all);
+        return $"Toàn kế hoạch: {s.Done}/{s.Total} mốc hoàn thành ({Formats.Percent(s.Done, s.Total)}) · {s.Overdue} quá hạn · {s.Blocked} gặp vướng mắc.";
+    }
+
+    private static DepartmentSummaryView Summary(string name, IEnumerable<BoardItem> items)
+    {
+        var list = items.ToList();
+        return new DepartmentSummaryView(
+            name,
+            list.Count(i => i.Display is DisplayStatus.Done or DisplayStatus.DoneLate),
+            list.Count(i => i.Display == DisplayStatus.InProgress),
+            list.Count(i => i.Display == DisplayStatus.NotStarted),
+            list.Count(i => i.Display == DisplayStatus.Overdue),
+            list.Count(i => i.Display == DisplayStatus.Blocked));
+    }
+}

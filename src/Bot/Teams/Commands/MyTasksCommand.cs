@@ -1,0 +1,23 @@
+using CchcBot.Progress;
+using CchcBot.Teams.Identity;
+using Microsoft.Bot.Builder;
+
+namespace CchcBot.Teams.Commands;
+
+/// <summary>"nhiệm vụ của tôi" / "my tasks": the user's department's tasks (the Chief Inspector: the whole plan).</summary>
+public sealed class MyTasksCommand(MyTasksView view) : IChatCommand
+{
+    public IReadOnlyList<string> Phrases { get; } = ["nhiệm vụ của tôi", "my tasks", "nhiệm vụ"];
+
+    public async Task ExecuteAsync(ITurnContext turnContext, BotUser? user, CancellationToken ct)
+    {
+        if (user is null)
+        {
+            await turnContext.SendActivityAsync(ChatText.UnknownUser, cancellationToken: ct);
+            return;
+        }
+
+        var card = await view.RenderAsync(user, page: 0, banner: null, ct);
+        await turnContext.SendActivityAsync(CardMessages.Of(card, "Nhiệm vụ của tôi"), ct);
+    }
+}

@@ -1,0 +1,32 @@
+using System.Text.Json.Nodes;
+using CchcBot.Progress;
+using CchcBot.Teams.Identity;
+
+namespace CchcBot.Teams;
+
+/// <summary>Builds the "nhiệm vụ của tôi" card for a user, shared by the command and the paging/update actions.</summary>
+public sealed class MyTasksView(ISnapshotLoader snapshots, ChatCards cards)
+{
+    public async Task<JsonObject> RenderAsync(BotUser user, int page, string? banner, CancellationToken ct)
+    {
+        var snapshot = await snapshots.LoadAsync(user.Agency, ct);
+        return Render(user, snapshot, page, banner);
+    }
+
+    public JsonObject Render(BotUser user, PlanSnapshot? snapshot, int page, string? banner)
+    {
+        if (snapshot is null)
+        {
+            return cards.Error(CardTexts.NoPlan);
+        }
+
+        if (user.IsChiefInspector && !user.IsChiefOfOffice && user.Departments.Count == 0)
+        {
+            return cards.PlanOverview(snapshot);
+        }
+
+        var items = snapshot.ForDepartments(user.Departments.Select(d => d.Id));
+        var title = user.Departments.Count == 1 ? user.Departments[0].Name : string.Join(", ", user.Departments.Select(d => d.Name));
+        return cards.MyTasks(snapshot, title, items, page, banner, user.IsChiefOfOffice);
+    }
+}

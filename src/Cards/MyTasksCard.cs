@@ -1,0 +1,91 @@
+using System.Text.Json.Nodes;
+using CchcBot.Cards.Views;
+
+namespace CchcBot.Cards;
+
+/// <summary>"Nhiệm vụ của tôi": one page of the department's tasks, each with its update form.</summary>
+public static class MyTasksCard
+{
+    public const string PageVerb = "myTasksPage";
+    public const string View = "myTasks";
+
+    /// <summary>Eight items with forms stay near 16 KB even with the plan's longest titles, well under Teams' 28 KB.</summary>
+    public const int PageSize = 8;
+
+    /// <param name="items">All items, already in display order; the card shows page <paramref name="page"/>.</param>
+    /// <param name="summary">An optional line above the list (the whole plan's progress, for the Chief of Office).</param>
+    /// <param name="banner">An optional confirmation ("Đã ghi nhận: Hoàn thành.").</param>
+    public static JsonObject Build(string department, IReadOnlyList<TaskItemView> items, int page, string? summary = null, string? banner = null, int pageSize = PageSize)
+    {
+        var pages = Math.Max(1, (items.Count + pageSize - 1) / pageSize);
+        page = Math.Clamp(page, 0, pages - 1);
+        var body = new List<JsonNode?>
+        {
+            Ac.Text($"Nhiệm vụ của tôi — {Markdown.Escape(department)}", size: "Large", weight: "Bolder"),
+        };
+        if (summary is not null)
+        {
+            body.Add(Ac.Text(summary, subtle: true, spacing: "Small"));
+        }
+
+        if (banner is not null)
+        {
+            body.Add(Ac.Container([Ac.Text(banner, weight: "Bolder", color: "Good")], style: "good"));
+        }
+
+        if (items.Count == 0)
+        {
+            body.Add(Ac.Text(CardStrings.NoTasks));
+            return Ac.Card(body);
+        }
+
+        body.Add(Ac.Text(Counts(items), size: "Small", subtle: true, spacing: "Small"));
+        foreach (var (item, i) in items.Skip(page * pageSize).Take(pageSize).Select((item, i) => (item, i)))
+        {
+            body.Add(TaskItemBlock.Render(item, compact: true, separator: true));
+            body.Add(TaskItemBlock.Form(item, View, page));
+        }
+
+        var actions = new List<JsonNode?>();
+        if (pages > 1)
+        {
+            body.Add(Ac.Text($"Trang {page + 1}/{pages}", size: "Small", subtle: true, separator: true));
+            if (page > 0)
+            {
+                actions.Add(Ac.Execute(CardStrings.PreviousButton, PageVerb, new JsonObject { ["page"] = page - 1 }));
+            }
+
+            if (page < pages - 1)
+            {
+                actions.Add(Ac.Execute(CardStrings.MoreButton, PageVerb, new JsonObject { ["page"] = page + 1 }));
+            }
+        }
+
+        return Ac.Card(body, actions);
+    }
+
+    private static string Counts(IReadOnlyList<TaskItemView> items)
+    {
+        var parts = new List<string> { $"{items.Count} nhiệm vụ" };
+        void Add(StatusView status, string label)
+        {
+            var n = items.Count(i => i.Status == status);
+            if (n > 0)
+            {
+                parts.Add($"{n} {label}");
+            }
+        }
+
+        Add(StatusView.Overdue, "quá hạn");
+        Add(StatusView.Blocked, "gặp vướng mắc");
+        Add(StatusView.InProgress, "đang thực hiện");
+        Add(StatusView.NotStarted, "chưa thực hiện");
+        var done = items.Count(i => i.Status is StatusView.Done or StatusView.DoneLate);
+        if (done > 0)
+        {
+            parts.Add($"{done} hoàn thành");
+        }
+
+        return string.Join(" · ", parts);
+    }
+}

@@ -1,0 +1,71 @@
+using System.Text.Json.Nodes;
+using CchcBot.Cards.Views;
+
+namespace CchcBot.Cards;
+
+/// <summary>One task in full: state, who and when, note, evidence, recent history, the update form, and a refresh.</summary>
+public static class TaskCard
+{
+    public const string View = "task";
+    public const int HistoryShown = 5;
+
+    /// <param name="refreshUserIds">Teams user ids whose client refreshes the card automatically; empty = none.</param>
+    public static JsonObject Build(TaskItemView item, IReadOnlyList<HistoryItemView> history, string? banner = null, IReadOnlyList<string>? refreshUserIds = null, string view = View)
+    {
+        var body = new List<JsonNode?>();
+        if (banner is not null)
+        {
+            body.Add(Ac.Container([Ac.Text(banner, weight: "Bolder", color: "Good")], style: "good"));
+        }
+
+        body.Add(TaskItemBlock.Render(item, compact: false, separator: false));
+        body.Add(Ac.Facts(
+        [
+            ("Lĩnh vực", Markdown.Escape(item.Area)),
+            ("Chủ trì", Markdown.Escape(item.LeadUnits)),
+            ("Phối hợp", Markdown.Escape(item.CooperatingUnits)),
+        ]));
+        if (history.Count > 0)
+        {
+            body.Add(Ac.Text("Lịch sử cập nhật", weight: "Bolder", separator: true));
+            body.AddRange(history.OrderByDescending(h => h.At).Take(HistoryShown).Select(h => (JsonNode)Ac.Text(Describe(h), size: "Small", spacing: "Small")));
+            if (history.Count > HistoryShown)
+            {
+                body.Add(Ac.Text($"và {history.Count - HistoryShown} cập nhật trước đó", size: "Small", subtle: true, spacing: "None"));
+            }
+        }
+
+        body.Add(TaskItemBlock.Form(item, view, null));
+        var card = Ac.Card(body);
+        var refresh = new JsonObject
+        {
+            ["action"] = Ac.Execute("Làm mới", ErrorCard.RefreshVerb, new JsonObject { ["taskId"] = item.TaskId, ["milestoneId"] = item.MilestoneId }),
+        };
+        if (refreshUserIds is { Count: > 0 })
+        {
+            refresh["userIds"] = new JsonArray(refreshUserIds.Select(id => (JsonNode)JsonValue.Create(id)!).ToArray());
+        }
+
+        card["refresh"] = refresh;
+        return card;
+    }
+
+    private static string Describe(HistoryItemView h)
+    {
+        var what = h.Kind == "comment"
+            ? CardStrings.CommentKind
+            : $"{Formats.Status(h.From)} → {Formats.Status(h.To)}";
+        var text = $"{Formats.DateTime(h.At)} · {Markdown.Escape(h.By)}: {what}";
+        if (!string.IsNullOrWhiteSpace(h.Note))
+        {
+            text += $" — {Markdown.Escape(Markdown.Shorten(h.Note, 200))}";
+        }
+
+        if (!string.IsNullOrWhiteSpace(h.Evidence))
+        {
+            text += $" (văn bản: {Markdown.Escape(h.Evidence)})";
+        }
+
+        return text;
+    }
+}

@@ -1,0 +1,119 @@
+using System.Text.Json.Nodes;
+using CchcBot.Cards.Views;
+
+namespace CchcBot.Cards;
+
+/// <summary>
+/// One task on a card, and its update form. The form is the stable card contract: inputs "status:&lt;milestoneId&gt;",
+/// "note:&lt;milestoneId&gt;", "evidence:&lt;milestoneId&gt;" and an Action.Execute with verb "updateStatus" whose data
+/// carries taskId, milestoneId and where the card came from (view, page). Done items keep the form, so a head can
+/// correct a mistake.
+/// </summary>
+public static class TaskItemBlock
+{
+    public const string UpdateVerb = "updateStatus";
+
+    /// <param name="compact">Lists show the title and one line of facts; a task card shows everything.</param>
+    public static JsonObject Render(TaskItemView item, bool compact, bool separator)
+    {
+        var done = item.Status is StatusView.Done or StatusView.DoneLate;
+        var items = new List<JsonNode?>
+        {
+            Ac.Columns(
+                Ac.Column("stretch", Ac.Text(Markdown.Escape(item.Title), weight: "Bolder", maxLines: compact ? 3 : null)),
+                Ac.Column("auto", Ac.Text(Formats.Status(item.Status), weight: "Bolder", color: Formats.StatusColor(item.Status)))),
+            Ac.Text(Line(item, done), subtle: true, spacing: "None"),
+        };
+        if (item.Reason is { } reason)
+        {
+            items.Add(Ac.Text(Markdown.Escape(reason), color: "Accent", spacing: "Small"));
+        }
+
+        if (item.UpdatedBy is { } by && item.UpdatedAt is { } at)
+        {
+            var updated = $"Cập nhật bởi {Markdown.Escape(by)} lúc {Formats.DateTime(at)}";
+            if (!string.IsNullOrWhiteSpace(item.Evidence))
+            {
+                updated += $" · Văn bản: {Markdown.Escape(item.Evidence)}";
+            }
+
+            items.Add(Ac.Text(updated, size: "Small", subtle: true, spacing: "None"));
+            if (!string.IsNullOrWhiteSpace(item.Note))
+            {
+                items.Add(Ac.Text(Markdown.Escape(compact ? Markdown.Shorten(item.Note, 160) : item.Note), size: "Small", spacing: "None"));
+            }
+        }
+
+        return Ac.Container(items, separator: separator, spacing: separator ? "Medium" : null);
+    }
+
+    /// <summary>The update form as an ActionSet, placed right under the item it updates.</summary>
+    public static JsonObject Form(TaskItemView item, string view, int? page)
+    {
+        var data = new JsonObject { ["taskId"] = item.TaskId, ["milestoneId"] = item.MilestoneId, ["view"] = view };
+        if (page is { } p)
+        {
+            data["page"] = p;
+        }
+
+        var key = item.MilestoneId;
+        if (item.Role == RoleView.Cooperating)
+        {
+            return Ac.ActionSet(Ac.ShowCard(CardStrings.CommentButton, Ac.SubCard(
+                [NoteInput(key, CardStrings.CommentLabel, CardStrings.CommentPlaceholder)],
+                [Ac.Execute(CardStrings.SubmitComment, UpdateVerb, data, style: "positive")])));
+        }
+
+        var choices = new JsonArray(CardStrings.StatusChoices
+            .Select(c => (JsonNode)new JsonObject { ["title"] = c.Title, ["value"] = c.Value }).ToArray());
+        var status = new JsonObject
+        {
+            ["type"] = "Input.ChoiceSet",
+            ["id"] = $"status:{key}",
+            ["label"] = CardStrings.StatusLabel,
+            ["style"] = "expanded",
+            ["isRequired"] = true,
+            ["errorMessage"] = "Vui lòng chọn trạng thái.",
+            ["choices"] = choices,
+        };
+        if (item.ReportedStatus is { } reported && CardStrings.StatusChoices.Any(c => c.Value == reported))
+        {
+            status["value"] = reported;
+        }
+
+        var evidence = new JsonObject
+        {
+            ["type"] = "Input.Text",
+            ["id"] = $"evidence:{key}",
+            ["label"] = CardStrings.EvidenceLabel,
+            ["placeholder"] = CardStrings.EvidencePlaceholder,
+            ["maxLength"] = 500,
+        };
+        return Ac.ActionSet(Ac.ShowCard(CardStrings.UpdateButton, Ac.SubCard(
+            [status, NoteInput(key, CardStrings.NoteLabel, CardStrings.NotePlaceholder), evidence],
+            [Ac.Execute(CardStrings.Submit, UpdateVerb, data, style: "positive")])));
+    }
+
+    private static JsonObject NoteInput(string key, string label, string placeholder) => new()
+    {
+        ["type"] = "Input.Text",
+        ["id"] = $"note:{key}",
+        ["label"] = label,
+        ["placeholder"] = placeholder,
+        ["isMultiline"] = true,
+        ["maxLength"] = 1000,
+    };
+
+    private static string Line(TaskItemView item, bool done)
+    {
+        var parts = new List<string> { Formats.Role(item.Role), Markdown.Escape(item.Deliverable) };
+        if (item.Period is { } period)
+        {
+            parts.Add(Markdown.Escape(period));
+        }
+
+        parts.Add(Formats.Due(item.Due, item.DaysLeft, done));
+        parts.Add(Markdown.Escape(item.Area));
+        return string.Join(" · ", parts);
+    }
+}
