@@ -2,9 +2,9 @@ using Azure.Core;
 using Azure.Identity;
 using CchcBot.Delivery;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Microsoft.Graph;
 using Microsoft.Kiota.Authentication.Azure;
-using Microsoft.Extensions.Options;
 
 namespace CchcBot.Graph;
 

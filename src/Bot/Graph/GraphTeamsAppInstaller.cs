@@ -1,9 +1,9 @@
 using CchcBot.Delivery;
 using CchcBot.Storage;
+using Microsoft.Extensions.Options;
 using Microsoft.Graph;
 using Microsoft.Graph.Models;
 using Microsoft.Graph.Models.ODataErrors;
-using Microsoft.Extensions.Options;
 
 namespace CchcBot.Graph;
 

@@ -1,5 +1,5 @@
-using CchcBot.Progress;
 using CchcBot.Plan;
+using CchcBot.Progress;
 using Microsoft.Bot.Schema;
 
 namespace CchcBot.Teams.CardActions;
