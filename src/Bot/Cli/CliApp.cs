@@ -47,6 +47,11 @@ public static class CliApp
             await error.WriteLineAsync(e.Message);
             return 1;
         }
+        catch (Exception e) when (Teams.AdapterWithErrorHandler.IsStorageOutage(e) || e is Azure.RequestFailedException)
+        {
+            await error.WriteLineAsync($"Storage is not reachable (Storage:ConnectionString): {e.Message}");
+            return 1;
+        }
     }
 
     private static string Usage(string problem) =>

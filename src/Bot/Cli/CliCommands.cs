@@ -4,5 +4,8 @@ public static class CliCommands
 {
     public static readonly IReadOnlyList<ICliCommand> All =
     [
+        new ImportCommand(),
+        new DirectoryCommand(),
+        new SeedCommand(),
     ];
 }

@@ -1,0 +1,24 @@
+using CchcBot.Hosting;
+using CchcBot.Plan.Files;
+
+namespace CchcBot.Cli;
+
+/// <summary>seed [--year YYYY]: the sample directory and the bundled 2024 plan, moved to the current year. Idempotent.</summary>
+public sealed class SeedCommand : ICliCommand
+{
+    public string Name => "seed";
+
+    public string Usage => "seed [--year YYYY]";
+
+    public CliOptionSpec Options { get; } = new(new HashSet<string> { "--year" }, new HashSet<string>());
+
+    public int Positionals => 0;
+
+    public async Task<int> RunAsync(CliArguments args, IServiceProvider services, TextWriter output, CancellationToken ct)
+    {
+        var year = args.GetYear() ?? services.GetRequiredService<BotClock>().Today.Year;
+        await output.WriteLineAsync(await DirectoryCommand.LoadAsync(services, BundledData.DirectoryJson, ct));
+        await output.WriteLineAsync(await ImportCommand.ImportAsync(services, BundledData.PlanJson, year, ct));
+        return 0;
+    }
+}

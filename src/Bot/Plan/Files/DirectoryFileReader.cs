@@ -1,0 +1,115 @@
+using System.Text.RegularExpressions;
+
+namespace CchcBot.Plan.Files;
+
+/// <summary>Reads and validates a directory file (departments, heads, deputies, Chief of Office, Chief Inspector).</summary>
+public static partial class DirectoryFileReader
+{
+    public static ReadResult<AgencyDirectory> Read(string json)
+    {
+        var problems = new List<ImportProblem>();
+        using var document = JsonReader.Parse(json, problems);
+        if (document is null)
+        {
+            return new ReadResult<AgencyDirectory>(null, problems);
+        }
+
+        var r = new JsonReader(problems);
+        var root = document.RootElement;
+        if (!r.IsObject(root, "$"))
+        {
+            return new ReadResult<AgencyDirectory>(null, problems);
+        }
+
+        var agency = r.String(root, "agency", "$");
+        r.ValidId(agency, "$.agency");
+        var departments = new List<Department>();
+        var elements = r.Array(root, "departments", "$");
+        if (elements.Count == 0 && root.TryGetProperty("departments", out var present) && present.ValueKind == System.Text.Json.JsonValueKind.Array)
+        {
+            r.Problem("$.departments", "must not be empty");
+        }
+
+        for (var i = 0; i < elements.Count; i++)
+        {
+            var path = $"$.departments[{i}]";
+            if (!r.IsObject(elements[i], path))
+            {
+                continue;
+            }
+
+            var e = elements[i];
+            var id = r.String(e, "id", path);
+            var name = r.String(e, "name", path);
+            var group = r.String(e, "group", path);
+            var head = Person(r, r.String(e, "head", path), $"{path}.head");
+            var deputies = r.Strings(e, "deputies", path, required: false, nonEmpty: false);
+            for (var d = 0; d < deputies.Count; d++)
+            {
+                Person(r, deputies[d], $"{path}.deputies[{d}]");
+            }
+
+            if (group is not null && !GroupPattern().IsMatch(group))
+            {
+                r.Problem($"{path}.group", $"'{group}' is not a group id: lower-case letters, digits and '-' (e.g. nghiep-vu)");
+            }
+
+            if (id is null || !r.ValidId(id, $"{path}.id") || name is null || group is null || head is null)
+            {
+                continue;
+            }
+
+            if (departments.Any(x => string.Equals(x.Id, id, StringComparison.OrdinalIgnoreCase)))
+            {
+                r.Problem($"{path}.id", $"duplicate department id '{id}'");
+                continue;
+            }
+
+            departments.Add(new Department(id, name, group, head, deputies));
+        }
+
+        if (departments.Count > 0 && departments.All(d => d.Group != AgencyDirectory.OfficeGroup))
+        {
+            r.Problem("$.departments", $"no department is in group '{AgencyDirectory.OfficeGroup}': the Office (Văn phòng) runs the plan and receives the digest");
+        }
+
+        foreach (var group in departments.Select(d => d.Group).Distinct())
+        {
+            if (departments.Any(d => string.Equals(d.Id, group, StringComparison.OrdinalIgnoreCase)))
+            {
+                r.Problem("$.departments", $"'{group}' is both a department id and a group id: plans could not tell them apart");
+            }
+        }
+
+        var chiefOfOffice = Person(r, r.String(root, "chiefOfOffice", "$"), "$.chiefOfOffice");
+        var chiefInspector = Person(r, r.String(root, "chiefInspector", "$"), "$.chiefInspector");
+        if (problems.Count > 0 || agency is null || chiefOfOffice is null || chiefInspector is null)
+        {
+            return new ReadResult<AgencyDirectory>(null, problems);
+        }
+
+        return new ReadResult<AgencyDirectory>(new AgencyDirectory(agency, departments, chiefOfOffice, chiefInspector), problems);
+    }
+
+    private static string? Person(JsonReader r, string? address, string path)
+    {
+        if (address is null)
+        {
+            return null;
+        }
+
+        if (!PersonPattern().IsMatch(address))
+        {
+            r.Problem(path, $"'{address}' is not a UPN or email address (name@domain)");
+            return null;
+        }
+
+        return address;
+    }
+
+    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+    private static partial Regex PersonPattern();
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]*$")]
+    private static partial Regex GroupPattern();
+}
