@@ -35,7 +35,7 @@ public static class CardValidator
             problems.Add("version is not 1.5");
         }
 
-        var bytes = Encoding.UTF8.GetByteCount(card.ToJsonString());
+        var bytes = Encoding.UTF8.GetByteCount(card.Readably());
         if (bytes > MaxBytes)
         {
             problems.Add($"card is {bytes} bytes, over {MaxBytes}");

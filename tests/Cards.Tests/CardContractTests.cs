@@ -1,0 +1,183 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using CchcBot.Cards.Views;
+using CchcBot.TestSupport;
+
+namespace CchcBot.Cards.Tests;
+
+/// <summary>Every card kind through the official Adaptive Cards JS SDK, and the card contract the bot relies on.</summary>
+public class CardContractTests
+{
+    [Fact]
+    public void Every_card_kind_is_valid_with_realistic_data()
+    {
+        var cards = new List<JsonNode>
+        {
+            WelcomeCard.Build(),
+            HelpCard.Build(isChiefOfOffice: false),
+            HelpCard.Build(isChiefOfOffice: true),
+            MyTasksCard.Build("Văn phòng", [], 0),
+            MyTasksCard.Build("Văn phòng", [SampleViews.Item()], 0, "Toàn kế hoạch: 3/42 mốc hoàn thành (7%)", "Đã ghi nhận: Hoàn thành."),
+            MyTasksCard.Build("Phòng Nghiệp vụ 1", SampleViews.Many(30), 1),
+            PlanOverviewCard.Build("Kế hoạch CCHC năm 2026", new DateOnly(2026, 11, 25),
+                [new DepartmentSummaryView("Văn phòng", 3, 4, 10, 2, 1), new DepartmentSummaryView("Phòng Nghiệp vụ 1", 0, 1, 0, 0, 0)],
+                new DepartmentSummaryView("Tổng", 3, 5, 10, 2, 1)),
+            TaskCard.Build(SampleViews.Item(), [], null),
+            TaskCard.Build(SampleViews.Item(2, StatusView.Done), History(8), "Đã ghi nhận: Hoàn thành.", ["29:abc"]),
+            TaskCard.Build(SampleViews.Item(3, StatusView.Blocked, RoleView.Cooperating, due: null, daysLeft: null), History(1)),
+            ErrorCard.Build(CardStrings.ErrorTitle, "Bạn không có quyền cập nhật nhiệm vụ này."),
+            ErrorCard.Build(CardStrings.ErrorTitle, "Không tìm thấy.", ("TC-1", "TC-1-1")),
+            InfoCard.Build("Đã đặt kênh tổng hợp", "Bản tổng hợp hằng tuần sẽ được gửi vào kênh này."),
+            BlockerNoticeCard.Build(SampleViews.Item(4, StatusView.Blocked), "Văn phòng", "Trần Thị Bình", new DateTime(2026, 11, 25, 9, 5, 0)),
+        };
+        cards.AddRange(SampleViews.AllStatuses.Select(s => (JsonNode)TaskCard.Build(SampleViews.Item(1, s), History(2))));
+
+        CardAssert.AllValid(cards);
+    }
+
+    [Fact]
+    public void The_validator_catches_a_broken_card()
+    {
+        var card = WelcomeCard.Build();
+        card["body"]!.AsArray().Add(new JsonObject { ["type"] = "Bogus" });
+        card["body"]!.AsArray().Add(new JsonObject { ["type"] = "Input.Text", ["id"] = "x" });
+        card["body"]!.AsArray().Add(new JsonObject { ["type"] = "Input.Text", ["id"] = "x" });
+        card["body"]!.AsArray().Add(new JsonObject { ["type"] = "TextBlock", ["txt"] = "typo" });
+        card["body"]!.AsArray().Add(new JsonObject { ["type"] = "FactSet", ["facts"] = new JsonArray() });
+
+        var problems = CardValidator.Validate(card);
+
+        Assert.Contains(problems, p => p.Contains("Unknown element type \"Bogus\"", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("Duplicate Id", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("\"txt\"", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("empty FactSet", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Lead_form_carries_the_contract_inputs_and_verb()
+    {
+        var form = TaskItemBlock.Form(SampleViews.Item(), MyTasksCard.View, 2).Readably();
+
+        Assert.Contains("\"id\":\"status:TCC-1-1\"", form, StringComparison.Ordinal);
+        Assert.Contains("\"id\":\"note:TCC-1-1\"", form, StringComparison.Ordinal);
+        Assert.Contains("\"id\":\"evidence:TCC-1-1\"", form, StringComparison.Ordinal);
+        Assert.Contains("\"verb\":\"updateStatus\"", form, StringComparison.Ordinal);
+        Assert.Contains("\"data\":{\"taskId\":\"TCC-1\",\"milestoneId\":\"TCC-1-1\",\"view\":\"myTasks\",\"page\":2}", form, StringComparison.Ordinal);
+        foreach (var (value, title) in new[] { ("InProgress", "Đang thực hiện"), ("Done", "Hoàn thành"), ("Blocked", "Gặp vướng mắc") })
+        {
+            Assert.Contains($"{{\"title\":\"{title}\",\"value\":\"{value}\"}}", form, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("\"maxLength\":1000", form, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Cooperating_form_has_only_the_opinion()
+    {
+        var form = TaskItemBlock.Form(SampleViews.Item(role: RoleView.Cooperating), TaskCard.View, null).Readably();
+
+        Assert.Contains("\"id\":\"note:TCC-1-1\"", form, StringComparison.Ordinal);
+        Assert.Contains("Ý kiến phối hợp", form, StringComparison.Ordinal);
+        Assert.DoesNotContain("status:", form, StringComparison.Ordinal);
+        Assert.Contains("\"verb\":\"updateStatus\"", form, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_page_of_long_items_stays_well_under_the_Teams_size_limit()
+    {
+        var items = Enumerable.Range(1, 40).Select(i => SampleViews.Item(2 * i, StatusView.Overdue)).ToList();
+
+        var card = MyTasksCard.Build("Phòng Phòng, chống tham nhũng", items, 0, "Toàn kế hoạch: 0/42 mốc hoàn thành");
+
+        var bytes = Encoding.UTF8.GetByteCount(card.Readably());
+        Assert.True(bytes < 24_000, $"{bytes} bytes");
+        CardAssert.Valid(card);
+    }
+
+    [Theory]
+    [InlineData(0, "Xem thêm", "Trang trước", "Trang 1/4")]
+    [InlineData(1, "Xem thêm", null, "Trang 2/4")]
+    [InlineData(3, "Trang trước", "Xem thêm", "Trang 4/4")]
+    public void Paging_offers_the_right_buttons(int page, string present, string? absent, string label)
+    {
+        var json = MyTasksCard.Build("Văn phòng", SampleViews.Many(30), page).Readably();
+
+        Assert.Contains(present, json, StringComparison.Ordinal);
+        Assert.Contains(label, json, StringComparison.Ordinal);
+        if (absent is not null)
+        {
+            Assert.DoesNotContain(absent, json, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("\"verb\":\"myTasksPage\"", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Empty_list_says_so_in_Vietnamese() =>
+        Assert.Contains(CardStrings.NoTasks, MyTasksCard.Build("Văn phòng", [], 0).Readably(), StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData(StatusView.NotStarted, "Chưa thực hiện")]
+    [InlineData(StatusView.InProgress, "Đang thực hiện")]
+    [InlineData(StatusView.Done, "Hoàn thành")]
+    [InlineData(StatusView.Blocked, "Gặp vướng mắc")]
+    [InlineData(StatusView.Overdue, "Quá hạn")]
+    [InlineData(StatusView.DoneLate, "Hoàn thành trễ hạn")]
+    public void Statuses_read_in_Vietnamese(StatusView status, string label) =>
+        Assert.Contains($"\"text\":\"{label}\"", TaskCard.Build(SampleViews.Item(1, status), []).Readably(), StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData(5, "Hạn 31/12/2026 · còn 5 ngày")]
+    [InlineData(0, "Hạn 31/12/2026 · đến hạn hôm nay")]
+    [InlineData(-3, "Hạn 31/12/2026 · quá hạn 3 ngày")]
+    public void Due_dates_read_dd_MM_yyyy_with_days_left(int daysLeft, string expected) =>
+        Assert.Contains(expected, TaskCard.Build(SampleViews.Item(daysLeft: daysLeft), []).Readably(), StringComparison.Ordinal);
+
+    [Fact]
+    public void Task_card_shows_who_and_when_and_refreshes_itself()
+    {
+        var card = TaskCard.Build(SampleViews.Item(), History(1), refreshUserIds: ["29:abc"]);
+        var json = card.Readably();
+
+        Assert.Contains("Cập nhật bởi Nguyễn Văn An lúc 20/11/2026 14:35", json, StringComparison.Ordinal);
+        Assert.Equal("refreshTask", card["refresh"]!["action"]!["verb"]!.GetValue<string>());
+        Assert.Equal("29:abc", card["refresh"]!["userIds"]![0]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Task_card_without_refresh_users_omits_the_list() =>
+        Assert.Null(TaskCard.Build(SampleViews.Item(), [])["refresh"]!["userIds"]);
+
+    [Fact]
+    public void Help_buttons_send_the_commands_as_messages()
+    {
+        var json = HelpCard.Build(isChiefOfOffice: true).Readably();
+
+        Assert.Contains("{\"msteams\":{\"type\":\"imBack\",\"value\":\"nhiệm vụ của tôi\"}}", json, StringComparison.Ordinal);
+        Assert.Contains("báo cáo quý", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("báo cáo quý", HelpCard.Build(isChiefOfOffice: false).Readably(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void User_text_cannot_inject_markdown_or_break_the_card()
+    {
+        var item = SampleViews.Item() with { Note = "**đậm** [link](http://x) <b>html</b>\n- gạch đầu dòng\n1. số \"ngoặc\" \\" };
+
+        var card = TaskCard.Build(item, []);
+
+        CardAssert.Valid(card);
+        var text = card.Readably();
+        Assert.Contains(@"\\*\\*đậm\\*\\* \\[link\\]\\(http://x\\) \\<b\\>html\\</b\\>", text, StringComparison.Ordinal);
+        Assert.Contains(@"\\- gạch đầu dòng", text, StringComparison.Ordinal);
+        Assert.Contains(@"1\\. số", text, StringComparison.Ordinal);
+    }
+
+    private static List<HistoryItemView> History(int count) => Enumerable.Range(0, count).Select(i => new HistoryItemView(
+        new DateTime(2026, 11, 1 + i, 8, 30, 0),
+        i % 2 == 0 ? "Nguyễn Văn An" : "Trần Thị Bình",
+        i % 3 == 2 ? "comment" : "status",
+        StatusView.NotStarted,
+        StatusView.InProgress,
+        i % 2 == 0 ? "Đã giao chuyên viên soạn thảo" : null,
+        i == 1 ? "12/TTr-VP" : null)).ToList();
+}
