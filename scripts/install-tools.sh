@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs the project's Node tools from package-lock.json (never globally) when they are missing or stale.
+# Installs what the tests and the local run need, never globally: the Node tools from package-lock.json (when missing
+# or stale) and Debian's Chromium for the browser test (when missing and we may use apt).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 stamp=node_modules/.installed-from-lock
@@ -7,4 +8,13 @@ if ! cmp -s package-lock.json "$stamp" 2>/dev/null; then
   echo "== npm ci"
   npm ci --no-audit --no-fund --loglevel=error
   cp package-lock.json "$stamp"
+fi
+
+if [ ! -x /usr/bin/chromium ] && [ "${SKIP_CHROMIUM:-0}" != "1" ]; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
+    echo "== apt-get install chromium (for the browser test)"
+    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    echo "warning: /usr/bin/chromium is missing and apt is not usable here; the browser test will fail until it is installed (apt-get install chromium)." >&2
+  fi
 fi

@@ -46,7 +46,7 @@ public sealed partial class TimeframeParser(TimeframeOptions? options = null)
 
         if (YearPhrase().Match(folded) is { Success: true } y && Year(y.Groups["y"].Value) is { } year)
         {
-            return [new TimeframeDate(YearEnd(year), $"Năm {year}")];
+            return [new TimeframeDate(YearEnd(year), null)];
         }
 
         if (MonthPhrase().Match(folded) is { Success: true } m && Year(m.Groups["y"].Value) is { } my &&

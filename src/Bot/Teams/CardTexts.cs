@@ -22,10 +22,19 @@ public static class CardTexts
         _ => ChatText.Unexpected,
     };
 
-    public static string Recorded(MilestoneStatus? status, bool replayed)
+    /// <summary>"Đã ghi nhận: Hoàn thành — «task» (deliverable), bởi X lúc dd/MM/yyyy HH:mm."</summary>
+    public static string Recorded(MilestoneStatus? status, bool replayed, BoardItem item, DateTime localAt)
     {
         var what = status is { } s ? $"Đã ghi nhận: {StatusName(s)}" : "Đã ghi nhận ý kiến phối hợp";
-        return replayed ? what + " (cập nhật này đã được ghi trước đó)." : what + ".";
+        var task = Cards.Markdown.Escape(Cards.Markdown.Shorten(item.Task.Title, 90));
+        var by = Cards.Markdown.Escape(item.State.UpdatedBy ?? string.Empty);
+        var text = $"{what} — {task} ({Cards.Markdown.Escape(item.Milestone.Deliverable)})";
+        if (status is not null && by.Length > 0)
+        {
+            text += $", bởi {by} lúc {Cards.Formats.DateTime(localAt)}";
+        }
+
+        return replayed ? text + " (cập nhật này đã được ghi trước đó)." : text + ".";
     }
 
     public static string StatusName(MilestoneStatus status) => status switch

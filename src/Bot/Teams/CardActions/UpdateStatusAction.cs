@@ -1,3 +1,4 @@
+using CchcBot.Hosting;
 using CchcBot.Progress;
 using CchcBot.Storage;
 using Microsoft.Bot.Schema;
@@ -8,7 +9,7 @@ namespace CchcBot.Teams.CardActions;
 /// Verb "updateStatus": the update form of a task (status, note, evidence). Card data gives only ids; rights and the
 /// task come from storage. The answer replaces the card the user acted on with its updated version.
 /// </summary>
-public sealed class UpdateStatusAction(StatusUpdater updater, MyTasksView myTasks, TaskView taskView, ChatCards cards) : ICardAction
+public sealed class UpdateStatusAction(StatusUpdater updater, MyTasksView myTasks, TaskView taskView, ChatCards cards, BotClock clock) : ICardAction
 {
     public const string Name = "updateStatus";
 
@@ -33,7 +34,8 @@ public sealed class UpdateStatusAction(StatusUpdater updater, MyTasksView myTask
             return InvokeResponses.Card(cards.Error(CardTexts.Refusal(outcome.Refusal), outcome.Item is null ? null : (outcome.Item.Task.Id, outcome.Item.Milestone.Id)));
         }
 
-        var banner = CardTexts.Recorded(outcome.NewStatus, outcome.Replayed);
+        var item = outcome.Item!;
+        var banner = CardTexts.Recorded(outcome.NewStatus, outcome.Replayed, item, clock.ToLocal(item.State.UpdatedAt ?? clock.Now));
         if (request.GetString("view") == "myTasks")
         {
             var card = myTasks.Render(request.User!, outcome.Snapshot, request.GetInt("page") ?? 0, banner);
