@@ -1,0 +1,55 @@
+using System.Text.Json.Nodes;
+using CchcBot.Cards.Views;
+
+namespace CchcBot.Cards;
+
+/// <summary>
+/// One message per head per sweep: the items due for them, lead ones first, then "Phối hợp", each with why
+/// (<see cref="TaskItemView.Reason"/>: "Còn 7 ngày", "Quá hạn 3 ngày"…) and the same update form as in chat.
+/// </summary>
+public static class ReminderCard
+{
+    public const string View = "reminder";
+
+    /// <summary>Items with forms are large; beyond this many the card points to "nhiệm vụ của tôi".</summary>
+    public const int MaxItems = 10;
+
+    public static JsonObject Build(string recipientName, DateOnly today, IReadOnlyList<TaskItemView> items)
+    {
+        var body = new List<JsonNode?>
+        {
+            Ac.Text("⏰ Nhắc hạn nhiệm vụ CCHC", size: "Large", weight: "Bolder"),
+            Ac.Text($"Kính gửi {Markdown.Escape(recipientName)} · ngày {Formats.Date(today)}", subtle: true, spacing: "None"),
+        };
+        var shown = items.OrderBy(i => i.Role).Take(MaxItems).ToList();
+        var lead = shown.Where(i => i.Role == RoleView.Lead).ToList();
+        var cooperating = shown.Where(i => i.Role == RoleView.Cooperating).ToList();
+        if (lead.Count > 0)
+        {
+            body.Add(Ac.Text("Phòng bạn chủ trì", weight: "Bolder", spacing: "Medium"));
+            AddItems(body, lead);
+        }
+
+        if (cooperating.Count > 0)
+        {
+            body.Add(Ac.Text("Phối hợp", weight: "Bolder", spacing: "Large"));
+            AddItems(body, cooperating);
+        }
+
+        if (items.Count > shown.Count)
+        {
+            body.Add(Ac.Text($"và {items.Count - shown.Count} nhiệm vụ khác — gõ \"nhiệm vụ của tôi\" để xem đầy đủ.", subtle: true, separator: true));
+        }
+
+        return Ac.Card(body, [Ac.SendText("Nhiệm vụ của tôi", CardStrings.MyTasksCommand)]);
+    }
+
+    private static void AddItems(List<JsonNode?> body, List<TaskItemView> items)
+    {
+        foreach (var item in items)
+        {
+            body.Add(TaskItemBlock.Render(item, compact: true, separator: true));
+            body.Add(TaskItemBlock.Form(item, View, null));
+        }
+    }
+}
