@@ -25,7 +25,9 @@ public interface ILedgerRepository
 {
     Task<ClaimOutcome> TryClaimAsync(string agency, string recipient, string key, string owner, DateTimeOffset now, TimeSpan lease, CancellationToken ct = default);
 
-    Task MarkSentAsync(string agency, string recipient, string key, string? activityId, DateTimeOffset now, CancellationToken ct = default);
+    /// <summary>Closes the entry: <see cref="LedgerRepository.Sent"/>, or <see cref="LedgerRepository.Undeliverable"/> when
+    /// Teams refused for good (retrying the same slot would not help; the recipient is listed as unreachable).</summary>
+    Task MarkDoneAsync(string agency, string recipient, string key, string state, string? activityId, DateTimeOffset now, CancellationToken ct = default);
 
     /// <summary>Gives a claim back after a failed send, so a later sweep tries again.</summary>
     Task ReleaseAsync(string agency, string recipient, string key, CancellationToken ct = default);
@@ -46,6 +48,7 @@ public sealed class LedgerRepository(CchcTables tables) : ILedgerRepository
 {
     public const string Claimed = "claimed";
     public const string Sent = "sent";
+    public const string Undeliverable = "undeliverable";
     private const string UnreachableKind = "unreachable";
 
     public async Task<ClaimOutcome> TryClaimAsync(string agency, string recipient, string key, string owner, DateTimeOffset now, TimeSpan lease, CancellationToken ct = default)
@@ -66,7 +69,7 @@ public sealed class LedgerRepository(CchcTables tables) : ILedgerRepository
             }
 
             var row = existing.Value!;
-            if (row.GetString("State") == Sent)
+            if (row.GetString("State") != Claimed)
             {
                 return ClaimOutcome.AlreadySent;
             }
@@ -91,11 +94,11 @@ public sealed class LedgerRepository(CchcTables tables) : ILedgerRepository
         }
     }
 
-    public async Task MarkSentAsync(string agency, string recipient, string key, string? activityId, DateTimeOffset now, CancellationToken ct = default)
+    public async Task MarkDoneAsync(string agency, string recipient, string key, string state, string? activityId, DateTimeOffset now, CancellationToken ct = default)
     {
         var table = await tables.GetAsync(CchcTables.Ledger, ct);
         var (pk, rk) = Keys(agency, recipient, key);
-        await table.UpsertEntityAsync(new TableEntity(pk, rk) { ["State"] = Sent, ["SentAt"] = now, ["ActivityId"] = activityId }, TableUpdateMode.Merge, ct);
+        await table.UpsertEntityAsync(new TableEntity(pk, rk) { ["State"] = state, ["DoneAt"] = now, ["ActivityId"] = activityId }, TableUpdateMode.Merge, ct);
     }
 
     public async Task ReleaseAsync(string agency, string recipient, string key, CancellationToken ct = default)

@@ -15,6 +15,15 @@ public interface IPlanRepository
 
     Task<IReadOnlyList<string>> AgenciesAsync(CancellationToken ct = default);
 
+    /// <summary>The plan without its tasks (year, title, areas): one point read.</summary>
+    Task<CchcPlan?> GetHeadAsync(string agency, CancellationToken ct = default);
+
+    /// <summary>The given tasks only, by point reads (for work proportional to what is due, not to the plan).</summary>
+    Task<IReadOnlyList<PlanTask>> GetTasksAsync(string agency, IEnumerable<string> taskIds, CancellationToken ct = default);
+
+    /// <summary>The milestones due on any day from <paramref name="from"/> to <paramref name="to"/>, from the due-date index.</summary>
+    Task<IReadOnlyList<DueIndexEntry>> DueBetweenAsync(string agency, DateOnly from, DateOnly to, CancellationToken ct = default);
+
     /// <summary>The milestone ids due on <paramref name="due"/> (null: the ongoing ones), from the due-date index.</summary>
     Task<IReadOnlyList<DueIndexEntry>> DueOnAsync(string agency, DateOnly? due, CancellationToken ct = default);
 }
@@ -112,6 +121,41 @@ public sealed class PlanRepository(CchcTables tables) : IPlanRepository
             ct);
 
         return new PlanSaveResult(true, added, updated, unchanged, removed.Count);
+    }
+
+    public async Task<CchcPlan?> GetHeadAsync(string agency, CancellationToken ct = default)
+    {
+        var plans = await tables.GetAsync(CchcTables.Plans, ct);
+        var head = await plans.GetEntityIfExistsAsync<TableEntity>(TableKeys.Encode(agency), PlanRow, cancellationToken: ct);
+        if (!head.HasValue)
+        {
+            return null;
+        }
+
+        var row = head.Value!;
+        return new CchcPlan(agency, row.GetInt32("Year") ?? 0, row.GetString("Title"), StoredJson.Deserialize<List<ReformArea>>(row.GetString("Areas")), []);
+    }
+
+    public async Task<IReadOnlyList<PlanTask>> GetTasksAsync(string agency, IEnumerable<string> taskIds, CancellationToken ct = default)
+    {
+        var taskTable = await tables.GetAsync(CchcTables.Tasks, ct);
+        var reads = taskIds.Distinct(StringComparer.Ordinal).Select(id =>
+            taskTable.GetEntityIfExistsAsync<TableEntity>(TableKeys.Encode(agency), TableKeys.Encode(id), cancellationToken: ct));
+        var rows = await Task.WhenAll(reads);
+        return rows.Where(r => r.HasValue).Select(r => StoredJson.Deserialize<PlanTask>(r.Value!.GetString("Json"))).ToList();
+    }
+
+    public async Task<IReadOnlyList<DueIndexEntry>> DueBetweenAsync(string agency, DateOnly from, DateOnly to, CancellationToken ct = default)
+    {
+        var index = await tables.GetAsync(CchcTables.DueIndex, ct);
+        var result = new List<DueIndexEntry>();
+        var filter = $"PartitionKey ge '{TableKeys.Escape(DuePartition(agency, from))}' and PartitionKey le '{TableKeys.Escape(DuePartition(agency, to))}'";
+        await foreach (var row in index.QueryAsync<TableEntity>(filter, cancellationToken: ct))
+        {
+            result.Add(new DueIndexEntry(row.GetString("TaskId"), TableKeys.Decode(row.RowKey)));
+        }
+
+        return result;
     }
 
     public async Task<IReadOnlyList<string>> AgenciesAsync(CancellationToken ct = default)

@@ -12,6 +12,12 @@ public interface IProgressRepository
 
     Task<MilestoneState> GetStateAsync(string agency, string taskId, string milestoneId, CancellationToken ct = default);
 
+    /// <summary>The states of the given milestones, by point reads (missing = not started).</summary>
+    Task<IReadOnlyDictionary<string, MilestoneState>> GetStatesAsync(string agency, IEnumerable<(string TaskId, string MilestoneId)> milestones, CancellationToken ct = default);
+
+    /// <summary>The milestones currently reported blocked (Gặp vướng mắc), with their task ids.</summary>
+    Task<IReadOnlyList<(string TaskId, MilestoneState State)>> GetBlockedAsync(string agency, CancellationToken ct = default);
+
     /// <summary>Every history entry of a task, oldest first.</summary>
     Task<IReadOnlyList<HistoryEntry>> GetHistoryAsync(string agency, string taskId, CancellationToken ct = default);
 
@@ -73,6 +79,28 @@ public sealed class ProgressRepository(CchcTables tables) : IProgressRepository
         var table = await tables.GetAsync(CchcTables.Progress, ct);
         var row = await table.GetEntityIfExistsAsync<TableEntity>(Partition(agency, taskId), StateKey(milestoneId), cancellationToken: ct);
         return row.HasValue ? ToState(row.Value!) : MilestoneState.Initial(milestoneId);
+    }
+
+    public async Task<IReadOnlyDictionary<string, MilestoneState>> GetStatesAsync(
+        string agency, IEnumerable<(string TaskId, string MilestoneId)> milestones, CancellationToken ct = default)
+    {
+        var list = milestones.Distinct().ToList();
+        var states = await Task.WhenAll(list.Select(m => GetStateAsync(agency, m.TaskId, m.MilestoneId, ct)));
+        return states.ToDictionary(s => s.MilestoneId, StringComparer.Ordinal);
+    }
+
+    public async Task<IReadOnlyList<(string TaskId, MilestoneState State)>> GetBlockedAsync(string agency, CancellationToken ct = default)
+    {
+        var table = await tables.GetAsync(CchcTables.Progress, ct);
+        var result = new List<(string, MilestoneState)>();
+        var filter = $"{TableKeys.StartsWith("PartitionKey", AgencyPrefix(agency))} and {TableKeys.StartsWith("RowKey", StatePrefix)} and Status eq '{nameof(MilestoneStatus.Blocked)}'";
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
+        {
+            var taskId = TableKeys.Decode(row.PartitionKey[(row.PartitionKey.IndexOf(TableKeys.Separator, StringComparison.Ordinal) + 1)..]);
+            result.Add((taskId, ToState(row)));
+        }
+
+        return result;
     }
 
     public async Task<IReadOnlyList<HistoryEntry>> GetHistoryAsync(string agency, string taskId, CancellationToken ct = default)

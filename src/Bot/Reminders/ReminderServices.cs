@@ -1,0 +1,19 @@
+using CchcBot.Hosting;
+using CchcBot.Plan;
+using Microsoft.Extensions.Options;
+
+namespace CchcBot.Reminders;
+
+public static class ReminderServices
+{
+    public static IServiceCollection AddCchcReminders(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = ReminderOptions.FromConfiguration(configuration);
+        services.AddSingleton(options);
+        services.AddSingleton(_ => WorkingCalendar.Load(options.HolidaysFile));
+        services.AddSingleton(sp => ReminderClock.Create(sp.GetRequiredService<IOptions<BotOptions>>().Value.TimeZone, options, sp.GetRequiredService<WorkingCalendar>()));
+        services.AddSingleton(sp => new ReminderPolicy(options, sp.GetRequiredService<WorkingCalendar>()));
+        services.AddSingleton<ReminderSweep>();
+        return services;
+    }
+}

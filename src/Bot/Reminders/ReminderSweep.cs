@@ -1,0 +1,233 @@
+using CchcBot.Cards;
+using CchcBot.Cards.Views;
+using CchcBot.Delivery;
+using CchcBot.Plan;
+using CchcBot.Progress;
+using CchcBot.Storage;
+using CchcBot.Teams;
+
+namespace CchcBot.Reminders;
+
+/// <summary>What one sweep did, for the log and the "remind" command.</summary>
+public sealed record SweepResult(DateOnly Today, IReadOnlyList<string> Lines, int Sent, int Failed, int Unreachable);
+
+/// <summary>
+/// One reminder sweep as of an instant: for each agency, reads only the due dates the policy names (a due-date index
+/// partition per day), groups what is due per department head (one message each), sends it exactly once through the
+/// ledger, and sends the Chief of Office the day's escalation summary.
+/// </summary>
+public sealed class ReminderSweep(
+    IPlanRepository plans,
+    IDirectoryRepository directories,
+    IProgressRepository progress,
+    ILedgerRepository ledger,
+    IProactiveSender sender,
+    ExactlyOnceSender once,
+    ReminderPolicy policy,
+    ReminderClock clock,
+    ReminderOptions options,
+    ChatCards cards,
+    ILogger<ReminderSweep> logger)
+{
+    public async Task<SweepResult> RunAsync(DateTimeOffset at, CancellationToken ct)
+    {
+        var moment = clock.At(at);
+        var tally = new Tally(moment.LocalDate);
+        if (!moment.SendingOpen)
+        {
+            tally.Lines.Add(moment.IsWorkingDay
+                ? $"{Formats.Date(moment.LocalDate)} {moment.LocalTime:HH\\:mm}: reminders go out from {clock.SendFrom:HH\\:mm}; nothing sent."
+                : $"{Formats.Date(moment.LocalDate)} is not a working day; nothing sent.");
+            return tally.Result();
+        }
+
+        foreach (var agency in await plans.AgenciesAsync(ct))
+        {
+            await SweepAgencyAsync(agency, moment.LocalDate, tally, ct);
+        }
+
+        if (tally.Lines.Count == 0)
+        {
+            tally.Lines.Add($"{Formats.Date(moment.LocalDate)}: no reminder due.");
+        }
+
+        return tally.Result();
+    }
+
+    private async Task SweepAgencyAsync(string agency, DateOnly today, Tally tally, CancellationToken ct)
+    {
+        var head = await plans.GetHeadAsync(agency, ct);
+        var directory = await directories.GetAsync(agency, ct);
+        if (head is null || directory is null)
+        {
+            tally.Lines.Add($"{agency}: no plan or no directory; skipped.");
+            return;
+        }
+
+        var planStart = new DateOnly(head.Year, 1, 1);
+        var dueDates = policy.DueDatesToCheck(today).Concat(policy.OverdueDueDatesToCheck(today, planStart)).Distinct().ToList();
+        var reads = dueDates.Select(d => plans.DueOnAsync(agency, d, ct)).ToList();
+        if (policy.IsCheckInDay(today))
+        {
+            reads.Add(plans.DueOnAsync(agency, null, ct));
+        }
+
+        var due = (await Task.WhenAll(reads)).SelectMany(x => x).ToList();
+        var escalatedByDate = await plans.DueBetweenAsync(agency, planStart, policy.LatestEscalatedDueDate(today), ct);
+        var blocked = await progress.GetBlockedAsync(agency, ct);
+        var wanted = due.Concat(escalatedByDate).Select(e => (e.TaskId, e.MilestoneId))
+            .Concat(blocked.Select(b => (b.TaskId, b.State.MilestoneId)))
+            .Distinct()
+            .ToList();
+        if (wanted.Count == 0)
+        {
+            return;
+        }
+
+        var tasks = (await plans.GetTasksAsync(agency, wanted.Select(w => w.TaskId), ct)).ToDictionary(t => t.Id, StringComparer.Ordinal);
+        var states = await progress.GetStatesAsync(agency, wanted, ct);
+        var snapshot = new PlanSnapshot(head with { Tasks = tasks.Values.ToList() }, directory, states, today, clock.Zone);
+
+        await SendRemindersAsync(agency, snapshot, due, tasks, tally, ct);
+        await SendEscalationAsync(agency, snapshot, wanted, tasks, tally, ct);
+    }
+
+    private async Task SendRemindersAsync(
+        string agency, PlanSnapshot snapshot, List<DueIndexEntry> due, Dictionary<string, PlanTask> tasks, Tally tally, CancellationToken ct)
+    {
+        var perRecipient = new Dictionary<string, List<(BoardItem Item, DueReminder Reminder, Department Department)>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var entry in due.DistinctBy(e => e.MilestoneId))
+        {
+            if (!tasks.TryGetValue(entry.TaskId, out var task) || task.Milestones.FirstOrDefault(m => m.Id == entry.MilestoneId) is not { } milestone)
+            {
+                continue;
+            }
+
+            var status = snapshot.States.TryGetValue(milestone.Id, out var s) ? s.Status : MilestoneStatus.NotStarted;
+            var leadHeads = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var (role, units) in new[] { (ReminderRole.Lead, task.Lead), (ReminderRole.Cooperating, task.Cooperating) })
+            {
+                foreach (var department in TaskBoard.Departments(snapshot.Directory, units).Select(snapshot.Directory.Find).OfType<Department>())
+                {
+                    if (role == ReminderRole.Lead)
+                    {
+                        leadHeads.Add(department.Head);
+                    }
+                    else if (leadHeads.Contains(department.Head))
+                    {
+                        continue; // Someone who leads the task is not also reminded as a cooperating unit.
+                    }
+
+                    foreach (var reminder in policy.DueOn(snapshot.Today, milestone, status, role, snapshot.Plan.Year))
+                    {
+                        var item = snapshot.Item(task, milestone, role == ReminderRole.Lead ? TaskRole.Lead : TaskRole.Cooperating);
+                        if (!perRecipient.TryGetValue(department.Head, out var list))
+                        {
+                            perRecipient[department.Head] = list = [];
+                        }
+
+                        list.Add((item, reminder, department));
+                    }
+                }
+            }
+        }
+
+        foreach (var (recipient, items) in perRecipient)
+        {
+            var keys = items.Select(i => LedgerKey(i.Item.Milestone.Id, i.Reminder.SlotKey)).ToList();
+            var departments = string.Join(", ", items.Select(i => i.Department.Name).Distinct());
+            var outcome = await once.SendAsync(agency, recipient, keys, Lease, claimed =>
+            {
+                var views = items.Where(i => claimed.Contains(LedgerKey(i.Item.Milestone.Id, i.Reminder.SlotKey)))
+                    .Select(i => cards.Item(snapshot, i.Item, i.Reminder.Reason))
+                    .ToList();
+                return CardMessages.Of(ReminderCard.Build(departments, snapshot.Today, views), "Nhắc hạn nhiệm vụ CCHC");
+            }, (message, token) => sender.SendToPersonAsync(agency, recipient, message, token), ct);
+            tally.Count(agency, recipient, $"{outcome.Claimed.Count} reminder(s) ({string.Join(", ", outcome.Claimed)})", outcome);
+        }
+    }
+
+    private async Task SendEscalationAsync(
+        string agency, PlanSnapshot snapshot, List<(string TaskId, string MilestoneId)> wanted, Dictionary<string, PlanTask> tasks, Tally tally, CancellationToken ct)
+    {
+        if (policy.EscalationSummaryKey(snapshot.Today) is not { } key)
+        {
+            return;
+        }
+
+        var items = new List<TaskItemView>();
+        foreach (var (taskId, milestoneId) in wanted)
+        {
+            if (!tasks.TryGetValue(taskId, out var task) || task.Milestones.FirstOrDefault(m => m.Id == milestoneId) is not { } milestone)
+            {
+                continue;
+            }
+
+            var status = snapshot.States.TryGetValue(milestoneId, out var s) ? s.Status : MilestoneStatus.NotStarted;
+            if (!policy.IsEscalated(snapshot.Today, milestone, status))
+            {
+                continue;
+            }
+
+            var item = snapshot.Item(task, milestone, TaskRole.Lead);
+            var reason = status == MilestoneStatus.Blocked
+                ? "Gặp vướng mắc"
+                : $"Quá hạn {-(item.DaysLeft ?? 0)} ngày";
+            items.Add(cards.Item(snapshot, item, reason));
+        }
+
+        var unreachable = (await ledger.UnreachableAsync(agency, ct)).Select(u => $"{u.Recipient} — {u.Reason}").ToList();
+        if (items.Count == 0 && unreachable.Count == 0)
+        {
+            return;
+        }
+
+        items = items.OrderBy(i => i.Due ?? DateOnly.MaxValue).ToList();
+        var recipient = snapshot.Directory.ChiefOfOffice;
+        var outcome = await once.SendAsync(agency, recipient, [key], Lease,
+            _ => CardMessages.Of(EscalationCard.Build(snapshot.Today, items, unreachable), "Nhiệm vụ cần chỉ đạo"),
+            (message, token) => sender.SendToPersonAsync(agency, recipient, message, token), ct);
+        tally.Count(agency, recipient, $"escalation summary of {items.Count} item(s)", outcome);
+    }
+
+    private TimeSpan Lease => TimeSpan.FromMinutes(options.ClaimLeaseMinutes);
+
+    private static string LedgerKey(string milestoneId, string slotKey) => $"{milestoneId}|{slotKey}";
+
+    private sealed class Tally(DateOnly today)
+    {
+        public List<string> Lines { get; } = [];
+
+        public int Sent { get; private set; }
+
+        public int Failed { get; private set; }
+
+        public int Unreachable { get; private set; }
+
+        public void Count(string agency, string recipient, string what, OnceOutcome outcome)
+        {
+            if (outcome.NothingToDo)
+            {
+                return;
+            }
+
+            switch (outcome.Result!.Status)
+            {
+                case DeliveryStatus.Sent:
+                    Sent++;
+                    Lines.Add($"{agency}: sent to {recipient}: {what}");
+                    break;
+                case DeliveryStatus.Unreachable or DeliveryStatus.NoConversation:
+                    Unreachable++;
+                    Lines.Add($"{agency}: UNREACHABLE {recipient} ({outcome.Result.Detail}): {what}");
+                    break;
+                default:
+                    Failed++;
+                    Lines.Add($"{agency}: FAILED for {recipient} ({outcome.Result.Detail}), will retry: {what}");
+                    break;
+            }
+        }
+
+        public SweepResult Result() => new(today, Lines, Sent, Failed, Unreachable);
+    }
+}
