@@ -7,5 +7,6 @@ public static class CliCommands
         new ImportCommand(),
         new DirectoryCommand(),
         new SeedCommand(),
+        new RemindCommand(),
     ];
 }

@@ -1,4 +1,6 @@
 using CchcBot.Hosting;
+using CchcBot.Reminders;
+using CchcBot.Teams;
 
 namespace CchcBot.Cli;
 
@@ -15,6 +17,8 @@ public static class CliHost
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         configure?.Invoke(builder);
         builder.Services.AddCchcCore(builder.Configuration);
+        builder.Services.AddCchcTeams(builder.Configuration);
+        builder.Services.AddCchcReminders(builder.Configuration);
         return builder.Build();
     }
 }

@@ -1,3 +1,4 @@
+using CchcBot.Reminders;
 using CchcBot.Storage;
 using CchcBot.Teams;
 using Microsoft.Bot.Builder;
@@ -19,6 +20,8 @@ public static class BotWebApp
         configure?.Invoke(builder);
         builder.Services.AddCchcCore(builder.Configuration);
         builder.Services.AddCchcTeams(builder.Configuration);
+        builder.Services.AddCchcReminders(builder.Configuration);
+        builder.Services.AddHostedService<ReminderScheduler>();
 
         var app = builder.Build();
         app.MapPost("/api/messages", ProcessActivityAsync);

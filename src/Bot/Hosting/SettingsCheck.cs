@@ -1,5 +1,7 @@
 using CchcBot.Delivery;
 using CchcBot.Graph;
+using CchcBot.Plan;
+using CchcBot.Reminders;
 using CchcBot.Storage;
 
 namespace CchcBot.Hosting;
@@ -15,10 +17,36 @@ public static class SettingsCheck
         problems.AddRange(Bind<DeliveryOptions>(configuration, DeliveryOptions.Section, problems).Validate());
         problems.AddRange(Bind<GraphOptions>(configuration, GraphOptions.Section, problems).Validate());
         problems.AddRange(BotFrameworkSettings.Validate(configuration));
+        problems.AddRange(ReminderSettings(configuration));
         if (problems.Count > 0)
         {
             throw new SettingsException(problems);
         }
+    }
+
+    private static List<string> ReminderSettings(IConfiguration configuration)
+    {
+        ReminderOptions options;
+        try
+        {
+            options = ReminderOptions.FromConfiguration(configuration);
+        }
+        catch (Exception e) when (e is InvalidOperationException or FormatException)
+        {
+            return [$"Reminders: {e.Message}"];
+        }
+
+        var problems = options.Validate().ToList();
+        try
+        {
+            WorkingCalendar.Load(options.HolidaysFile);
+        }
+        catch (HolidayFileException e)
+        {
+            problems.Add($"Reminders:HolidaysFile: {e.Message}");
+        }
+
+        return problems;
     }
 
     private static T Bind<T>(IConfiguration configuration, string section, List<string> problems)

@@ -26,8 +26,7 @@ public sealed class ReminderSweep(
     ReminderPolicy policy,
     ReminderClock clock,
     ReminderOptions options,
-    ChatCards cards,
-    ILogger<ReminderSweep> logger)
+    ChatCards cards)
 {
     public async Task<SweepResult> RunAsync(DateTimeOffset at, CancellationToken ct)
     {

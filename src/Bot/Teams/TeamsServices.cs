@@ -27,6 +27,8 @@ public static class TeamsServices
         services.AddSingleton<MyTasksView>();
         services.AddSingleton<TaskView>();
         services.AddSingleton<InstallationHandler>();
+        services.AddSingleton<ILedgerRepository, LedgerRepository>();
+        services.AddSingleton<ExactlyOnceSender>();
 
         services.AddSingleton<BotFrameworkAuthentication, ConfigurationBotFrameworkAuthentication>();
         services.AddSingleton<TenantGuardMiddleware>();
