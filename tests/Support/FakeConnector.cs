@@ -11,8 +11,11 @@ using Microsoft.Extensions.Logging;
 namespace CchcBot.TestSupport;
 
 /// <summary>One request the bot made to the connector.</summary>
-public sealed record ConnectorCall(string Method, string Path, string ConversationId, string? ActivityId, JsonNode? Body, DateTimeOffset At)
+/// <param name="Status">The HTTP status the fake answered (a scripted fault, or 200).</param>
+public sealed record ConnectorCall(string Method, string Path, string ConversationId, string? ActivityId, JsonNode? Body, DateTimeOffset At, int Status = 200)
 {
+    public bool Succeeded => Status is >= 200 and < 300;
+
     public string? Text => Body?["text"]?.GetValue<string>();
 
     /// <summary>The first Adaptive Card attachment's content, if any.</summary>
@@ -68,7 +71,8 @@ public sealed class FakeConnector : IAsyncDisposable
 
     public void Fail(ConnectorFault fault) => _faults.Enqueue(fault);
 
-    public IReadOnlyList<ConnectorCall> Sent => Calls.Where(c => c.Method is "POST" && c.Path.Contains("/activities", StringComparison.Ordinal)).ToList();
+    /// <summary>Messages delivered (answered 2xx); failed attempts are in <see cref="Calls"/> only.</summary>
+    public IReadOnlyList<ConnectorCall> Sent => Calls.Where(c => c.Method is "POST" && c.Succeeded && c.Path.Contains("/activities", StringComparison.Ordinal)).ToList();
 
     public IReadOnlyList<ConnectorCall> SentTo(string conversationId) => Sent.Where(c => c.ConversationId == conversationId).ToList();
 
@@ -120,15 +124,16 @@ public sealed class FakeConnector : IAsyncDisposable
 
     private IResult Answer(HttpContext http, string method, string path, string conversationId, string? activityId, JsonNode? body, JsonObject result)
     {
-        Calls.Enqueue(new ConnectorCall(method, path, conversationId, activityId, body, DateTimeOffset.UtcNow));
         if (MissingConversations.ContainsKey(conversationId))
         {
+            Calls.Enqueue(new ConnectorCall(method, path, conversationId, activityId, body, DateTimeOffset.UtcNow, 404));
             return Error(http, conversationId, 404, "ConversationNotFound");
         }
 
-        if (_faults.TryPeek(out var fault) && (fault.PathContains is null || path.Contains(fault.PathContains, StringComparison.Ordinal)) &&
+        if (_faults.TryPeek(out var fault) && (fault.PathContains is null || path.Contains(fault.PathContains, StringComparison.Ordinal) || conversationId.Contains(fault.PathContains, StringComparison.Ordinal)) &&
             _faults.TryDequeue(out fault))
         {
+            Calls.Enqueue(new ConnectorCall(method, path, conversationId, activityId, body, DateTimeOffset.UtcNow, fault.Status));
             if (fault.RetryAfter is { } wait)
             {
                 http.Response.Headers.RetryAfter = Math.Ceiling(wait.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -137,6 +142,7 @@ public sealed class FakeConnector : IAsyncDisposable
             return Error(http, conversationId, fault.Status, fault.Code ?? "Fault");
         }
 
+        Calls.Enqueue(new ConnectorCall(method, path, conversationId, activityId, body, DateTimeOffset.UtcNow));
         return Results.Json(result);
     }
 

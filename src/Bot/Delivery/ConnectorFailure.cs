@@ -27,7 +27,13 @@ public sealed record ConnectorFailure(FailureKind Kind, int? Status, string? Cod
 
     public static ConnectorFailure From(Exception exception)
     {
-        if (exception is HttpOperationException http && http.Response is { } response)
+        var response = exception switch
+        {
+            ErrorResponseException { Response: { } r } => r,
+            HttpOperationException { Response: { } r } => r,
+            _ => null,
+        };
+        if (response is not null)
         {
             var status = (int)response.StatusCode;
             var code = TryReadCode(exception, response.Content);

@@ -13,8 +13,9 @@ public sealed record OnceOutcome(IReadOnlyList<string> Claimed, DeliveryResult? 
 /// Sends one message for a set of ledger keys exactly once: claims every key, builds the message from the claimed ones,
 /// sends it, then closes the claims — sent; undeliverable (Teams refused for good: the recipient is recorded as
 /// unreachable, the slot is not retried); or released after a transient failure so the next sweep retries.
+/// <c>now</c> is the sweep's instant (leases are judged on the same clock as the schedule).
 /// </summary>
-public sealed class ExactlyOnceSender(ILedgerRepository ledger, TimeProvider time, ILogger<ExactlyOnceSender> logger)
+public sealed class ExactlyOnceSender(ILedgerRepository ledger, ILogger<ExactlyOnceSender> logger)
 {
     private readonly string _owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
@@ -22,6 +23,7 @@ public sealed class ExactlyOnceSender(ILedgerRepository ledger, TimeProvider tim
         string agency,
         string recipient,
         IReadOnlyList<string> keys,
+        DateTimeOffset now,
         TimeSpan lease,
         Func<IReadOnlyList<string>, IMessageActivity> build,
         Func<IMessageActivity, CancellationToken, Task<DeliveryResult>> send,
@@ -30,7 +32,7 @@ public sealed class ExactlyOnceSender(ILedgerRepository ledger, TimeProvider tim
         var claimed = new List<string>();
         foreach (var key in keys.Distinct(StringComparer.Ordinal))
         {
-            if (await ledger.TryClaimAsync(agency, recipient, key, _owner, time.GetUtcNow(), lease, ct) == ClaimOutcome.Claimed)
+            if (await ledger.TryClaimAsync(agency, recipient, key, _owner, now, lease, ct) == ClaimOutcome.Claimed)
             {
                 claimed.Add(key);
             }
@@ -52,7 +54,6 @@ public sealed class ExactlyOnceSender(ILedgerRepository ledger, TimeProvider tim
             result = new DeliveryResult(DeliveryStatus.Failed, Detail: e.Message);
         }
 
-        var now = time.GetUtcNow();
         switch (result.Status)
         {
             case DeliveryStatus.Sent:

@@ -78,7 +78,9 @@ public sealed class ProactiveSender(
             await conversations.SetActiveAsync(ConversationKind.Personal, identity.TenantId, identity.ObjectId, false, ct);
         }
 
-        var serviceUrl = stored?.ServiceUrl ?? options.Value.DefaultServiceUrl;
+        var serviceUrl = stored?.ServiceUrl
+            ?? await conversations.LatestServiceUrlAsync(identity.TenantId, ct)
+            ?? options.Value.DefaultServiceUrl;
         var created = await CreateAsync(identity, serviceUrl, ct);
         if (created is null && await installer.InstallAsync(identity, ct) is { } chatId)
         {

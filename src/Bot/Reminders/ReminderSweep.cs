@@ -42,7 +42,7 @@ public sealed class ReminderSweep(
 
         foreach (var agency in await plans.AgenciesAsync(ct))
         {
-            await SweepAgencyAsync(agency, moment.LocalDate, tally, ct);
+            await SweepAgencyAsync(agency, moment.LocalDate, at, tally, ct);
         }
 
         if (tally.Lines.Count == 0)
@@ -53,7 +53,7 @@ public sealed class ReminderSweep(
         return tally.Result();
     }
 
-    private async Task SweepAgencyAsync(string agency, DateOnly today, Tally tally, CancellationToken ct)
+    private async Task SweepAgencyAsync(string agency, DateOnly today, DateTimeOffset at, Tally tally, CancellationToken ct)
     {
         var head = await plans.GetHeadAsync(agency, ct);
         var directory = await directories.GetAsync(agency, ct);
@@ -87,12 +87,12 @@ public sealed class ReminderSweep(
         var states = await progress.GetStatesAsync(agency, wanted, ct);
         var snapshot = new PlanSnapshot(head with { Tasks = tasks.Values.ToList() }, directory, states, today, clock.Zone);
 
-        await SendRemindersAsync(agency, snapshot, due, tasks, tally, ct);
-        await SendEscalationAsync(agency, snapshot, wanted, tasks, tally, ct);
+        await SendRemindersAsync(agency, snapshot, due, tasks, at, tally, ct);
+        await SendEscalationAsync(agency, snapshot, wanted, tasks, at, tally, ct);
     }
 
     private async Task SendRemindersAsync(
-        string agency, PlanSnapshot snapshot, List<DueIndexEntry> due, Dictionary<string, PlanTask> tasks, Tally tally, CancellationToken ct)
+        string agency, PlanSnapshot snapshot, List<DueIndexEntry> due, Dictionary<string, PlanTask> tasks, DateTimeOffset at, Tally tally, CancellationToken ct)
     {
         var perRecipient = new Dictionary<string, List<(BoardItem Item, DueReminder Reminder, Department Department)>>(StringComparer.OrdinalIgnoreCase);
         foreach (var entry in due.DistinctBy(e => e.MilestoneId))
@@ -135,7 +135,7 @@ public sealed class ReminderSweep(
         {
             var keys = items.Select(i => LedgerKey(i.Item.Milestone.Id, i.Reminder.SlotKey)).ToList();
             var departments = string.Join(", ", items.Select(i => i.Department.Name).Distinct());
-            var outcome = await once.SendAsync(agency, recipient, keys, Lease, claimed =>
+            var outcome = await once.SendAsync(agency, recipient, keys, at, Lease, claimed =>
             {
                 var views = items.Where(i => claimed.Contains(LedgerKey(i.Item.Milestone.Id, i.Reminder.SlotKey)))
                     .Select(i => cards.Item(snapshot, i.Item, i.Reminder.Reason))
@@ -147,7 +147,7 @@ public sealed class ReminderSweep(
     }
 
     private async Task SendEscalationAsync(
-        string agency, PlanSnapshot snapshot, List<(string TaskId, string MilestoneId)> wanted, Dictionary<string, PlanTask> tasks, Tally tally, CancellationToken ct)
+        string agency, PlanSnapshot snapshot, List<(string TaskId, string MilestoneId)> wanted, Dictionary<string, PlanTask> tasks, DateTimeOffset at, Tally tally, CancellationToken ct)
     {
         if (policy.EscalationSummaryKey(snapshot.Today) is not { } key)
         {
@@ -183,7 +183,7 @@ public sealed class ReminderSweep(
 
         items = items.OrderBy(i => i.Due ?? DateOnly.MaxValue).ToList();
         var recipient = snapshot.Directory.ChiefOfOffice;
-        var outcome = await once.SendAsync(agency, recipient, [key], Lease,
+        var outcome = await once.SendAsync(agency, recipient, [key], at, Lease,
             _ => CardMessages.Of(EscalationCard.Build(snapshot.Today, items, unreachable), "Nhiệm vụ cần chỉ đạo"),
             (message, token) => sender.SendToPersonAsync(agency, recipient, message, token), ct);
         tally.Count(agency, recipient, $"escalation summary of {items.Count} item(s)", outcome);

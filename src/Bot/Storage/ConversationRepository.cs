@@ -32,6 +32,9 @@ public interface IConversationRepository
     Task SetActiveAsync(ConversationKind kind, string tenantId, string key, bool active, CancellationToken ct = default);
 
     Task<IReadOnlyList<StoredConversation>> ChannelsOfTeamAsync(string tenantId, string teamId, CancellationToken ct = default);
+
+    /// <summary>The service URL Teams used most recently in this tenant (its region's endpoint), if any.</summary>
+    Task<string?> LatestServiceUrlAsync(string tenantId, CancellationToken ct = default);
 }
 
 /// <summary>Partition per kind and tenant; row per user object id or channel id.</summary>
@@ -89,6 +92,25 @@ public sealed class ConversationRepository(CchcTables tables) : IConversationRep
         }
 
         return result;
+    }
+
+    public async Task<string?> LatestServiceUrlAsync(string tenantId, CancellationToken ct = default)
+    {
+        var table = await tables.GetAsync(CchcTables.Conversations, ct);
+        (string? Url, DateTimeOffset At) latest = (null, DateTimeOffset.MinValue);
+        foreach (var kind in new[] { ConversationKind.Personal, ConversationKind.Channel })
+        {
+            var filter = $"PartitionKey eq '{TableKeys.Escape(Partition(kind, tenantId))}'";
+            await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["ServiceUrl", "UpdatedAt"], cancellationToken: ct))
+            {
+                if (row.GetDateTimeOffset("UpdatedAt") is { } at && at > latest.At)
+                {
+                    latest = (row.GetString("ServiceUrl"), at);
+                }
+            }
+        }
+
+        return latest.Url;
     }
 
     private static string Partition(ConversationKind kind, string tenantId) =>
