@@ -31,16 +31,29 @@ public static class ActivityGuard
             }
 
             var activity = json.ToObject<Activity>();
-            return activity switch
+            if (activity is null)
             {
-                null => "the body is not an activity",
-                { Type: null or "" } => "the activity has no type",
-                { Conversation.Id: null or "" } => "the activity has no conversation",
-                { From.Id: null or "" } => "the activity has no sender (from)",
-                { ServiceUrl: null or "" } => "the activity has no serviceUrl",
-                _ when !Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out _) => "the activity's serviceUrl is not an absolute URL",
-                _ => null,
-            };
+                return "the body is not an activity";
+            }
+
+            if (string.IsNullOrEmpty(activity.Type))
+            {
+                return "the activity has no type";
+            }
+
+            if (string.IsNullOrEmpty(activity.Conversation?.Id))
+            {
+                return "the activity has no conversation";
+            }
+
+            if (string.IsNullOrEmpty(activity.From?.Id))
+            {
+                return "the activity has no sender (from)";
+            }
+
+            return Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out var serviceUrl) && serviceUrl.Scheme is "http" or "https"
+                ? null
+                : "the activity has no absolute http(s) serviceUrl";
         }
         catch (Exception e) when (e is JsonException or IOException or InvalidOperationException or ArgumentException or FormatException)
         {

@@ -40,7 +40,17 @@ public static class BotWebApp
             return;
         }
 
-        await adapter.ProcessAsync(request, response, bot, ct);
+        try
+        {
+            await adapter.ProcessAsync(request, response, bot, ct);
+        }
+        catch (Exception e) when (!response.HasStarted && e is not OperationCanceledException)
+        {
+            // Errors inside a turn are handled by the adapter's OnTurnError; what escapes happened before the turn:
+            // the SDK answers 401 to a missing or wrongly signed token but lets a malformed one escape as an exception.
+            logs.CreateLogger("Activities").LogWarning("Refused a request to /api/messages ({Error}: {Message})", e.GetType().Name, e.Message);
+            response.StatusCode = request.Headers.Authorization.Count > 0 ? StatusCodes.Status401Unauthorized : StatusCodes.Status400BadRequest;
+        }
     }
 
     private static async Task<IResult> CheckHealthAsync(CchcTables tables, ILoggerFactory logs, CancellationToken ct)

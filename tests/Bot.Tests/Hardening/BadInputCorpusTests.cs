@@ -1,0 +1,126 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using CchcBot.Bot.Tests.Storage;
+using CchcBot.Bot.Tests.Support;
+using CchcBot.Storage;
+using CchcBot.TestSupport;
+
+namespace CchcBot.Bot.Tests.Hardening;
+
+/// <summary>Shares one bot among the corpus cases: none of them may change the plan's progress.</summary>
+public sealed class CorpusBot : IAsyncLifetime
+{
+    public BotHarness Bot { get; private set; } = null!;
+
+    public Dictionary<string, TeamsUser> Users { get; } = [];
+
+    public async Task InitializeAsync()
+    {
+        Bot = await BotHarness.StartAsync();
+        await Bot.SeedAsync();
+        Users["office"] = Bot.Register(BotHarness.User("chanhvanphong@example.gov.vn", "Nguyễn Văn An"));
+        Users["nv1"] = Bot.Register(BotHarness.User("truongphong.nv1@example.gov.vn", "Trần Thị Bình"));
+        Users["inspector"] = Bot.Register(BotHarness.User("chanhthanhtra@example.gov.vn", "Lê Văn Cường"));
+        Users["stranger"] = Bot.Register(BotHarness.User("khach@example.com", "Khách"));
+    }
+
+    public async Task DisposeAsync() => await Bot.DisposeAsync();
+}
+
+/// <summary>
+/// The bad-input corpus (tests/Bot.Tests/Hardening/BadInput/*.json): every case gets no 5xx (the framework's 501 for an
+/// unknown invoke name aside), the right Vietnamese message where a user is answered, and leaves storage unchanged.
+/// </summary>
+public sealed class BadInputCorpusTests(CorpusBot fixture) : IClassFixture<CorpusBot>
+{
+    public static IEnumerable<object[]> Cases() =>
+        Directory.GetFiles(RepoPaths.Of("tests", "Bot.Tests", "Hardening", "BadInput"), "*.json")
+            .SelectMany(file => JsonNode.Parse(File.ReadAllText(file))!.AsArray().Select(c => new object[] { Path.GetFileName(file), c!["name"]!.GetValue<string>() }));
+
+    [Fact]
+    public void The_corpus_has_at_least_50_cases() => Assert.True(Cases().Count() >= 50);
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task Bad_input_is_answered_clearly_and_changes_nothing(string file, string name)
+    {
+        var bot = fixture.Bot;
+        var @case = JsonNode.Parse(File.ReadAllText(RepoPaths.Of("tests", "Bot.Tests", "Hardening", "BadInput", file)))!.AsArray()
+            .Single(c => c!["name"]!.GetValue<string>() == name)!;
+        var expect = @case["expect"]!;
+        var user = fixture.Users[@case["as"]?.GetValue<string>() ?? "nv1"];
+        bot.Connector.Clear();
+        var before = await ProgressSnapshotAsync(bot);
+
+        var (status, body) = await SendAsync(bot, @case, user);
+
+        var maxStatus = expect["maxStatus"]?.GetValue<int>() ?? 499;
+        Assert.True(status <= maxStatus, $"{name}: HTTP {status}");
+        if (expect["status"] is { } exact)
+        {
+            Assert.Equal(exact.GetValue<int>(), status);
+        }
+
+        if (expect["replyContains"] is { } reply)
+        {
+            var sent = Assert.Single(bot.Connector.Sent);
+            Assert.Contains(reply.GetValue<string>(), (sent.Card ?? (JsonNode)JsonValue.Create(sent.Text ?? string.Empty)!).Readably(), StringComparison.Ordinal);
+        }
+
+        if (expect["cardContains"] is { } cardText)
+        {
+            var card = JsonNode.Parse(body)!["value"]!;
+            CardAssert.Valid(card);
+            Assert.Contains(cardText.GetValue<string>(), card.Readably(), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(before, await ProgressSnapshotAsync(bot));
+    }
+
+    private static async Task<(int Status, string Body)> SendAsync(BotHarness bot, JsonNode @case, TeamsUser user)
+    {
+        var serviceUrl = bot.Connector.ServiceUrl;
+        string payload;
+        switch (@case["kind"]!.GetValue<string>())
+        {
+            case "raw":
+                payload = @case["body"]!.GetValue<string>();
+                break;
+            case "activity":
+                payload = @case["activity"]!.ToJsonString().Replace("{{serviceUrl}}", serviceUrl, StringComparison.Ordinal);
+                break;
+            case "message":
+                payload = Activities.Message(serviceUrl, user, @case["text"]!.GetValue<string>()).ToJsonString();
+                break;
+            case "invokeRaw":
+                payload = Activities.Invoke(serviceUrl, user, "x", [], null).With("value", @case["value"]!.DeepClone()).ToJsonString();
+                break;
+            default:
+                var data = @case["dataRaw"] is { } raw ? JsonNode.Parse(raw.GetValue<string>()) : @case["data"]!.DeepClone();
+                var activity = Activities.Invoke(serviceUrl, user, @case["verb"]!.GetValue<string>(), [], null);
+                activity["value"]!["action"]!["data"] = data;
+                if (@case["invokeName"] is { } invokeName)
+                {
+                    activity["name"] = invokeName.GetValue<string>();
+                }
+
+                payload = activity.ToJsonString();
+                break;
+        }
+
+        using var content = new StringContent(payload, Encoding.UTF8);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        using var response = await bot.Http.PostAsync("/api/messages", content);
+        return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    private static async Task<string> ProgressSnapshotAsync(BotHarness bot)
+    {
+        var progress = new ProgressRepository(bot.Tables);
+        var states = await progress.GetStatesAsync(SamplePlans.Agency);
+        var history = await progress.GetHistorySinceAsync(SamplePlans.Agency, DateTimeOffset.MinValue);
+        var plan = await new PlanRepository(bot.Tables).GetAsync(SamplePlans.Agency);
+        return $"{states.Count}|{history.Count}|{plan!.Tasks.Count}|{string.Join(',', states.Values.Select(s => s.Status))}";
+    }
+}

@@ -1,0 +1,72 @@
+using CchcBot.Bot.Tests.Storage;
+using CchcBot.Bot.Tests.Support;
+using CchcBot.Plan;
+using CchcBot.Reminders;
+using CchcBot.Storage;
+using CchcBot.TestSupport;
+
+namespace CchcBot.Bot.Tests.Hardening;
+
+public sealed class FaultTests
+{
+    private static readonly TimeSpan Vn = TimeSpan.FromHours(7);
+
+    [Fact]
+    public async Task Storage_outage_tells_the_user_to_retry_and_never_crashes()
+    {
+        await using var bot = await BotHarness.StartAsync(connectionString: AzuriteServer.UnreachableConnectionString);
+        var user = bot.Register(BotHarness.User("truongphong.nv1@example.gov.vn", "Trần Thị Bình"));
+
+        using var message = await bot.SendTextAsync(user, "nhiệm vụ của tôi");
+        var (status, body) = await bot.InvokeAsync(user, "updateStatus", new() { ["taskId"] = "TC-1", ["milestoneId"] = "TC-1-1" });
+
+        Assert.True((int)message.StatusCode < 500);
+        Assert.Contains("Hệ thống tạm thời gián đoạn, vui lòng thử lại sau.", Assert.Single(bot.Connector.Sent).Text, StringComparison.Ordinal);
+        Assert.Equal(200, status);
+        Assert.Contains("Hệ thống tạm thời gián đoạn", body!["value"]!.Readably(), StringComparison.Ordinal);
+        using var health = await bot.Http.GetAsync("/healthz");
+        Assert.Equal(503, (int)health.StatusCode);
+    }
+
+    [Fact]
+    public async Task Activities_from_other_tenants_are_refused_when_tenants_are_listed()
+    {
+        await using var bot = await BotHarness.StartAsync(settings: new Dictionary<string, string?> { ["Bot:AllowedTenants:0"] = Guid.NewGuid().ToString() });
+        await bot.SeedAsync();
+        var user = bot.Register(BotHarness.User("truongphong.nv1@example.gov.vn", "Trần Thị Bình"));
+
+        using var response = await bot.SendTextAsync(user, "nhiệm vụ của tôi");
+
+        Assert.True((int)response.StatusCode < 500);
+        Assert.Empty(bot.Connector.Calls);
+    }
+
+    [Fact]
+    public async Task A_429_storm_and_5xx_bursts_still_deliver_every_reminder_once()
+    {
+        await using var bot = await BotHarness.StartAsync(settings: new Dictionary<string, string?> { ["Delivery:BaseDelaySeconds"] = "0.05" });
+        await bot.SeedAsync();
+        var heads = new[] { "truongphong.nv1@example.gov.vn", "truongphong.nv2@example.gov.vn", "chanhvanphong@example.gov.vn" }
+            .Select(upn => bot.Register(BotHarness.User(upn, upn))).ToList();
+        foreach (var head in heads)
+        {
+            await bot.SendTextAsync(head, "trợ giúp");
+        }
+
+        await new ProgressRepository(bot.Tables).RecordAsync(new ProgressUpdate(
+            SamplePlans.Agency, "TC-1", "TC-1-1", "setup", "chanhvanphong@example.gov.vn", "An", DateTimeOffset.UtcNow, MilestoneStatus.Done, null, null));
+        bot.Connector.Clear();
+        foreach (var fault in new[] { 429, 502, 429, 503, 504 }) // fewer in a row than Delivery:MaxAttempts (6)
+        {
+            bot.Connector.Fail(new ConnectorFault(fault, fault == 429 ? "ThrottledByPolicy" : null, fault == 429 ? TimeSpan.Zero : null));
+        }
+
+        var result = await bot.Services.GetRequiredService<ReminderSweep>().RunAsync(new DateTimeOffset(2026, 6, 23, 8, 30, 0, Vn), default);
+
+        Assert.Equal((3, 0, 0), (result.Sent, result.Failed, result.Unreachable));
+        foreach (var head in heads)
+        {
+            Assert.Single(bot.Connector.SentTo("a:personal-" + head.Id));
+        }
+    }
+}
