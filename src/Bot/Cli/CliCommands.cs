@@ -8,5 +8,6 @@ public static class CliCommands
         new DirectoryCommand(),
         new SeedCommand(),
         new RemindCommand(),
+        new DigestCliCommand(),
     ];
 }

@@ -1,3 +1,4 @@
+using CchcBot.Digest;
 using CchcBot.Hosting;
 using CchcBot.Reminders;
 using CchcBot.Teams;
@@ -19,6 +20,7 @@ public static class CliHost
         builder.Services.AddCchcCore(builder.Configuration);
         builder.Services.AddCchcTeams(builder.Configuration);
         builder.Services.AddCchcReminders(builder.Configuration);
+        builder.Services.AddCchcDigest(builder.Configuration);
         return builder.Build();
     }
 }

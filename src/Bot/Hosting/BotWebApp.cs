@@ -1,3 +1,4 @@
+using CchcBot.Digest;
 using CchcBot.Reminders;
 using CchcBot.Storage;
 using CchcBot.Teams;
@@ -22,6 +23,8 @@ public static class BotWebApp
         builder.Services.AddCchcTeams(builder.Configuration);
         builder.Services.AddCchcReminders(builder.Configuration);
         builder.Services.AddHostedService<ReminderScheduler>();
+        builder.Services.AddCchcDigest(builder.Configuration);
+        builder.Services.AddHostedService<DigestScheduler>();
 
         var app = builder.Build();
         app.MapPost("/api/messages", ProcessActivityAsync);

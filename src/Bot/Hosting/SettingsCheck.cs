@@ -18,6 +18,7 @@ public static class SettingsCheck
         problems.AddRange(Bind<GraphOptions>(configuration, GraphOptions.Section, problems).Validate());
         problems.AddRange(BotFrameworkSettings.Validate(configuration));
         problems.AddRange(ReminderSettings(configuration));
+        problems.AddRange(Bind<Digest.DigestOptions>(configuration, Digest.DigestOptions.Section, problems).Validate());
         if (problems.Count > 0)
         {
             throw new SettingsException(problems);

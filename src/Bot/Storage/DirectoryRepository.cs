@@ -18,6 +18,11 @@ public interface IDirectoryRepository
     Task<PersonIdentity?> GetIdentityAsync(string agency, string upnOrEmail, CancellationToken ct = default);
 
     Task RememberIdentityAsync(string agency, string upnOrEmail, PersonIdentity identity, CancellationToken ct = default);
+
+    /// <summary>The channel registered for the agency's weekly digest: (tenant id, channel id), or null.</summary>
+    Task<(string TenantId, string ChannelId)?> GetDigestChannelAsync(string agency, CancellationToken ct = default);
+
+    Task SetDigestChannelAsync(string agency, string tenantId, string channelId, CancellationToken ct = default);
 }
 
 /// <summary>A person's Microsoft Entra object id and tenant, and the Teams user id ("29:…") when known.</summary>
@@ -30,6 +35,7 @@ public sealed record PersonIdentity(string ObjectId, string TenantId, string? Te
 public sealed class DirectoryRepository(CchcTables tables) : IDirectoryRepository
 {
     private const string DirectoryRow = "directory";
+    private const string DigestChannelRow = "digest-channel";
     private const int MaxJsonChars = 30_000;
 
     public async Task<AgencyDirectory?> GetAsync(string agency, CancellationToken ct = default)
@@ -119,6 +125,22 @@ public sealed class DirectoryRepository(CchcTables tables) : IDirectoryRepositor
                 ["Name"] = identity.Name,
             },
             TableUpdateMode.Merge,
+            ct);
+    }
+
+    public async Task<(string TenantId, string ChannelId)?> GetDigestChannelAsync(string agency, CancellationToken ct = default)
+    {
+        var table = await tables.GetAsync(CchcTables.Directory, ct);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(TableKeys.Encode(agency), DigestChannelRow, cancellationToken: ct);
+        return row.HasValue ? (row.Value!.GetString("TenantId"), row.Value!.GetString("ChannelId")) : null;
+    }
+
+    public async Task SetDigestChannelAsync(string agency, string tenantId, string channelId, CancellationToken ct = default)
+    {
+        var table = await tables.GetAsync(CchcTables.Directory, ct);
+        await table.UpsertEntityAsync(
+            new TableEntity(TableKeys.Encode(agency), DigestChannelRow) { ["TenantId"] = tenantId, ["ChannelId"] = channelId },
+            TableUpdateMode.Replace,
             ct);
     }
 

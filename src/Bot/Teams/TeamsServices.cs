@@ -45,6 +45,10 @@ public static class TeamsServices
         services.AddSingleton<ICardAction, UpdateStatusAction>();
         services.AddSingleton<ICardAction, RefreshTaskAction>();
         services.AddSingleton<ICardAction, MyTasksPageAction>();
+        services.AddSingleton<ICardAction, DigestDetailsAction>();
+        services.AddSingleton<IChatCommand, DigestCommand>();
+        services.AddSingleton<IChatCommand, SetDigestChannelCommand>();
+        services.AddSingleton<ITeamInstallObserver, DigestChannelOnInstall>();
         services.AddTransient<IBot, CchcTeamsBot>();
         return services;
     }

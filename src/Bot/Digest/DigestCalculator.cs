@@ -1,0 +1,101 @@
+using CchcBot.Cards.Views;
+using CchcBot.Plan;
+using CchcBot.Progress;
+
+namespace CchcBot.Digest;
+
+/// <summary>Computes the digest's figures. Pure: a snapshot, the history and the instant in; figures out.</summary>
+public static class DigestCalculator
+{
+    public const int DueSoonDays = 14;
+
+    /// <param name="history">Every history entry of the agency (the week's changes and last week's state come from it).</param>
+    /// <param name="departmentId">Limits the digest to milestones this department leads or cooperates on; null = whole plan.</param>
+    public static DigestFigures Compute(
+        PlanSnapshot snapshot, IReadOnlyList<HistoryEntry> history, IReadOnlyList<string> unreachable, DateTimeOffset now, string? departmentId = null)
+    {
+        var today = snapshot.Today;
+        var week = DigestWeek.Of(today);
+        var tasks = snapshot.Plan.Tasks
+            .Where(t => departmentId is null || TaskBoard.Involves(snapshot.Directory, t.Lead.Concat(t.Cooperating), departmentId))
+            .ToList();
+        var items = tasks.SelectMany(t => t.Milestones.Select(m => snapshot.Item(t, m, TaskRole.Lead))).ToList();
+        var dated = items.Where(i => i.Milestone.Due is not null).ToList();
+        bool IsDone(BoardItem i) => i.Display is DisplayStatus.Done or DisplayStatus.DoneLate;
+
+        var dueSoFar = dated.Where(i => i.Milestone.Due <= today).ToList();
+        var areas = snapshot.Plan.Areas.Select(area =>
+        {
+            var inArea = items.Where(i => i.Task.AreaId == area.Id).ToList();
+            return new AreaFigures(
+                area.Name,
+                inArea.Count(IsDone),
+                inArea.Count(i => i.Display == DisplayStatus.InProgress),
+                inArea.Count(i => i.Display == DisplayStatus.NotStarted),
+                inArea.Count(i => i.Display == DisplayStatus.Overdue),
+                inArea.Count(i => i.Display == DisplayStatus.Blocked));
+        }).ToList();
+
+        DigestItem ToItem(BoardItem i, int days) => new(
+            i.Task.Id, i.Milestone.Id, i.Task.Title, i.Milestone.Deliverable, snapshot.UnitNames(i.Task.Lead), i.Milestone.Due, days, i.State.Note, i.State.UpdatedBy);
+
+        var overdue = dated
+            .Where(i => i.Display == DisplayStatus.Overdue) // blocked ones are listed with their notes as blockers
+            .OrderBy(i => i.Milestone.Due).ThenBy(i => i.Task.Order)
+            .Select(i => ToItem(i, -(i.DaysLeft ?? 0)))
+            .ToList();
+        var dueSoon = dated
+            .Where(i => !IsDone(i) && i.Milestone.Due > today && i.Milestone.Due <= today.AddDays(DueSoonDays))
+            .OrderBy(i => i.Milestone.Due).ThenBy(i => i.Task.Order)
+            .Select(i => ToItem(i, i.DaysLeft ?? 0))
+            .ToList();
+        var blockers = items.Where(i => i.State.Status == MilestoneStatus.Blocked).Select(i => ToItem(i, i.DaysLeft ?? 0)).ToList();
+
+        var milestoneIds = items.Select(i => i.Milestone.Id).ToHashSet(StringComparer.Ordinal);
+        var titles = tasks.ToDictionary(t => t.Id, t => t.Title, StringComparer.Ordinal);
+        var weekStart = new DateTimeOffset(week.Monday.ToDateTime(TimeOnly.MinValue), snapshot.Zone.GetUtcOffset(week.Monday.ToDateTime(TimeOnly.MinValue)));
+        var changes = history
+            .Where(h => milestoneIds.Contains(h.MilestoneId) && h.At >= weekStart && h.At <= now)
+            .OrderByDescending(h => h.At)
+            .Select(h => new DigestChange(
+                TimeZoneInfo.ConvertTime(h.At, snapshot.Zone).DateTime,
+                h.ByName,
+                titles.GetValueOrDefault(h.TaskId, h.TaskId),
+                h.Kind == "comment" ? "ý kiến phối hợp" : $"{StatusName(h.From)} → {StatusName(h.To)}",
+                h.Note))
+            .ToList();
+
+        var doneNow = items.Count(i => i.State.Status == MilestoneStatus.Done);
+        var doneAtWeekStart = items.Count(i => StatusAt(history, i.Milestone.Id, weekStart) == MilestoneStatus.Done);
+        return new DigestFigures(
+            week,
+            today,
+            departmentId is null ? snapshot.Plan.Title : snapshot.UnitNames([departmentId]),
+            dueSoFar.Count,
+            dueSoFar.Count(IsDone),
+            dated.Count,
+            dated.Count(IsDone),
+            items.Count - dated.Count,
+            areas,
+            overdue,
+            dueSoon,
+            blockers,
+            changes,
+            unreachable,
+            doneNow - doneAtWeekStart);
+    }
+
+    /// <summary>A milestone's status as of an instant, replayed from its history (not started when none).</summary>
+    public static MilestoneStatus StatusAt(IReadOnlyList<HistoryEntry> history, string milestoneId, DateTimeOffset instant) =>
+        history.Where(h => h.MilestoneId == milestoneId && h.Kind != "comment" && h.At < instant)
+            .OrderBy(h => h.At)
+            .LastOrDefault()?.To ?? MilestoneStatus.NotStarted;
+
+    public static string StatusName(MilestoneStatus status) => status switch
+    {
+        MilestoneStatus.InProgress => "Đang thực hiện",
+        MilestoneStatus.Done => "Hoàn thành",
+        MilestoneStatus.Blocked => "Gặp vướng mắc",
+        _ => "Chưa thực hiện",
+    };
+}

@@ -1,0 +1,11 @@
+namespace CchcBot.Digest;
+
+public static class DigestServices
+{
+    public static IServiceCollection AddCchcDigest(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DigestOptions>().Bind(configuration.GetSection(DigestOptions.Section));
+        services.AddSingleton<DigestService>();
+        return services;
+    }
+}

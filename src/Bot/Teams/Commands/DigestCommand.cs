@@ -1,0 +1,27 @@
+using CchcBot.Cards;
+using CchcBot.Digest;
+using CchcBot.Hosting;
+using CchcBot.Teams.Identity;
+using Microsoft.Bot.Builder;
+
+namespace CchcBot.Teams.Commands;
+
+/// <summary>"tổng hợp": the digest as of now, to the requester only; a department head sees their department's part.</summary>
+public sealed class DigestCommand(DigestService digest, BotClock clock) : IChatCommand
+{
+    public IReadOnlyList<string> Phrases { get; } = ["tổng hợp", "tổng hợp tuần", "digest"];
+
+    public async Task ExecuteAsync(ITurnContext turnContext, BotUser? user, CancellationToken ct)
+    {
+        if (user is null)
+        {
+            await turnContext.SendActivityAsync(ChatText.UnknownUser, cancellationToken: ct);
+            return;
+        }
+
+        var wholePlan = user.IsChiefOfOffice || user.IsChiefInspector;
+        var figures = await digest.FiguresAsync(user.Agency, clock.Now, wholePlan ? null : user.PrimaryDepartment?.Id, ct);
+        var card = figures is null ? ErrorCard.Build(CardStrings.ErrorTitle, CardTexts.NoPlan) : DigestCard.Build(figures);
+        await turnContext.SendActivityAsync(CardMessages.Of(card, "Tổng hợp tiến độ CCHC"), ct);
+    }
+}

@@ -1,0 +1,108 @@
+using System.Text.Json.Nodes;
+using CchcBot.Cards.Views;
+
+namespace CchcBot.Cards;
+
+/// <summary>
+/// The weekly digest for the Office channel, read by the Chief Inspector in a minute: overall progress, a row per reform
+/// area, then the lists (overdue, due within 14 days, blockers, this week's changes, unreachable people), each cut to
+/// the top items with "và N nhiệm vụ khác"; "Xem đầy đủ" (verb digestDetails) opens the full lists.
+/// </summary>
+public static class DigestCard
+{
+    public const string DetailsVerb = "digestDetails";
+    public const int TopItems = 5;
+
+    /// <summary>The details card lists more, still bounded so a 500-task plan stays under Teams' 28 KB.</summary>
+    public const int DetailItems = 12;
+
+    /// <param name="mention">The Chief Inspector's Teams user id and name, to @mention them; null when unknown.</param>
+    /// <param name="note">An extra line (e.g. how to register the digest channel).</param>
+    public static JsonObject Build(DigestFigures f, (string Id, string Name)? mention = null, string? note = null, bool details = false)
+    {
+        var top = details ? DetailItems : TopItems;
+        var body = new List<JsonNode?>
+        {
+            Ac.Text($"Tổng hợp tiến độ CCHC — tuần {f.Week.Number:00} ({f.Week.Monday:dd/MM}–{Formats.Date(f.Week.Sunday)})", size: "Large", weight: "Bolder"),
+            Ac.Text(Markdown.Escape(f.Scope) + $" · tính đến {Formats.Date(f.Today)}", subtle: true, spacing: "None"),
+        };
+        if (mention is var (id, name))
+        {
+            body.Add(Ac.Text($"Kính gửi <at>{Markdown.Escape(name)}</at>", spacing: "Small"));
+        }
+
+        if (note is not null)
+        {
+            body.Add(Ac.Container([Ac.Text(note, size: "Small")], style: "warning"));
+        }
+
+        body.Add(Ac.Facts(
+        [
+            ("Đến hạn đến nay", $"{f.DoneOfDueSoFar}/{f.DueSoFar} mốc hoàn thành ({Formats.Percent(f.DoneOfDueSoFar, f.DueSoFar)})"),
+            ("Cả năm", $"{f.YearDone}/{f.YearTotal} mốc hoàn thành ({Formats.Percent(f.YearDone, f.YearTotal)})" + (f.Ongoing > 0 ? $"; {f.Ongoing} nhiệm vụ thường xuyên" : string.Empty)),
+            ("So với đầu tuần", f.DoneSinceLastWeek >= 0 ? $"+{f.DoneSinceLastWeek} hoàn thành" : $"{f.DoneSinceLastWeek} hoàn thành"),
+        ]));
+
+        body.Add(AreaTable(f.Areas));
+        Section(body, $"Quá hạn ({f.Overdue.Count})", "Attention", f.Overdue, top, i => $"{Title(i.Title)} — {Markdown.Escape(i.LeadUnits)} · hạn {Date(i.Due)} · quá hạn {i.Days} ngày");
+        Section(body, $"Đến hạn trong 14 ngày tới ({f.DueSoon.Count})", "Accent", f.DueSoon, top, i => $"{Title(i.Title)} — {Markdown.Escape(i.LeadUnits)} · hạn {Date(i.Due)} (còn {i.Days} ngày)");
+        Section(body, $"Gặp vướng mắc ({f.Blockers.Count})", "Warning", f.Blockers, top, i => $"{Title(i.Title)} — {Markdown.Escape(i.LeadUnits)}: {Markdown.Escape(Markdown.Shorten(i.Note ?? "(không ghi chú)", 160))}");
+        Section(body, $"Cập nhật trong tuần ({f.Changes.Count})", null, f.Changes, top, c => $"{Formats.DateTime(c.At)} · {Markdown.Escape(c.By)}: {Markdown.Escape(Markdown.Shorten(c.Title, 80))} — {c.What}");
+        if (f.Unreachable.Count > 0)
+        {
+            Section(body, $"Không liên lạc được ({f.Unreachable.Count})", "Warning", f.Unreachable, top, Markdown.Escape);
+        }
+
+        var card = Ac.Card(body, details ? [] : [Ac.Execute("Xem đầy đủ", DetailsVerb, new JsonObject { ["week"] = f.Week.Key })]);
+        if (mention is var (mentionId, mentionName))
+        {
+            card["msteams"]!["entities"] = new JsonArray(new JsonObject
+            {
+                ["type"] = "mention",
+                ["text"] = $"<at>{Markdown.Escape(mentionName)}</at>",
+                ["mentioned"] = new JsonObject { ["id"] = mentionId, ["name"] = mentionName },
+            });
+        }
+
+        return card;
+    }
+
+    private static JsonObject AreaTable(IReadOnlyList<AreaFigures> areas)
+    {
+        var rows = new List<JsonNode?>
+        {
+            Ac.Columns(
+                Ac.Column("stretch", Ac.Text("Lĩnh vực", weight: "Bolder", size: "Small")),
+                Ac.Column("50px", Ac.Text("Xong", weight: "Bolder", size: "Small")),
+                Ac.Column("50px", Ac.Text("Đang", weight: "Bolder", size: "Small")),
+                Ac.Column("50px", Ac.Text("Chưa", weight: "Bolder", size: "Small")),
+                Ac.Column("60px", Ac.Text("Quá hạn", weight: "Bolder", size: "Small", color: "Attention"))),
+        };
+        rows.AddRange(areas.Select(a => (JsonNode)Ac.Columns(
+            Ac.Column("stretch", Ac.Text(Markdown.Escape(a.Name), size: "Small")),
+            Ac.Column("50px", Ac.Text($"{a.Done}", size: "Small")),
+            Ac.Column("50px", Ac.Text($"{a.InProgress + a.Blocked}", size: "Small")),
+            Ac.Column("50px", Ac.Text($"{a.NotStarted}", size: "Small")),
+            Ac.Column("60px", Ac.Text($"{a.Overdue}", size: "Small", color: a.Overdue > 0 ? "Attention" : null)))));
+        return Ac.Container(rows, separator: true, spacing: "Medium");
+    }
+
+    private static void Section<T>(List<JsonNode?> body, string title, string? color, IReadOnlyList<T> items, int top, Func<T, string> line)
+    {
+        if (items.Count == 0)
+        {
+            return;
+        }
+
+        body.Add(Ac.Text(title, weight: "Bolder", color: color, separator: true));
+        body.AddRange(items.Take(top).Select(i => (JsonNode)Ac.Text("• " + line(i), size: "Small", spacing: "None")));
+        if (items.Count > top)
+        {
+            body.Add(Ac.Text($"và {items.Count - top} nhiệm vụ khác", size: "Small", subtle: true, spacing: "None"));
+        }
+    }
+
+    private static string Title(string title) => Markdown.Escape(Markdown.Shorten(title, 90));
+
+    private static string Date(DateOnly? date) => date is { } d ? Formats.Date(d) : "thường xuyên";
+}

@@ -1,0 +1,43 @@
+using System.Globalization;
+
+namespace CchcBot.Cards.Views;
+
+/// <summary>The ISO week of a local date: key "2026-W48", number, Monday and Sunday.</summary>
+public sealed record DigestWeek(string Key, int Year, int Number, DateOnly Monday, DateOnly Sunday)
+{
+    public static DigestWeek Of(DateOnly date)
+    {
+        var dt = date.ToDateTime(TimeOnly.MinValue);
+        var year = ISOWeek.GetYear(dt);
+        var number = ISOWeek.GetWeekOfYear(dt);
+        var monday = DateOnly.FromDateTime(ISOWeek.ToDateTime(year, number, DayOfWeek.Monday));
+        return new DigestWeek($"{year}-W{number:00}", year, number, monday, monday.AddDays(6));
+    }
+}
+
+/// <summary>Everything the weekly digest shows, computed from the plan, its states and history at one instant.</summary>
+public sealed record DigestFigures(
+    DigestWeek Week,
+    DateOnly Today,
+    string Scope,
+    int DueSoFar,
+    int DoneOfDueSoFar,
+    int YearTotal,
+    int YearDone,
+    int Ongoing,
+    IReadOnlyList<AreaFigures> Areas,
+    IReadOnlyList<DigestItem> Overdue,
+    IReadOnlyList<DigestItem> DueSoon,
+    IReadOnlyList<DigestItem> Blockers,
+    IReadOnlyList<DigestChange> Changes,
+    IReadOnlyList<string> Unreachable,
+    int DoneSinceLastWeek);
+
+/// <summary>One reform area's milestones by state (each counted once: overdue before in progress/not started).</summary>
+public sealed record AreaFigures(string Name, int Done, int InProgress, int NotStarted, int Overdue, int Blocked);
+
+/// <param name="Days">Days overdue for overdue items, days left for upcoming ones.</param>
+public sealed record DigestItem(string TaskId, string MilestoneId, string Title, string Deliverable, string LeadUnits, DateOnly? Due, int Days, string? Note, string? By);
+
+/// <summary>One recorded change: who, what, when (local time).</summary>
+public sealed record DigestChange(DateTime At, string By, string Title, string What, string? Note);
