@@ -9,7 +9,7 @@ namespace CchcBot.Teams.Commands;
 /// <summary>"đặt kênh tổng hợp" in a channel, by the Chief of Office: that channel receives the weekly digest.</summary>
 public sealed class SetDigestChannelCommand(IDirectoryRepository directories) : IChatCommand
 {
-    public IReadOnlyList<string> Phrases { get; } = ["đặt kênh tổng hợp", "dat kenh tong hop"];
+    public IReadOnlyList<string> Phrases { get; } = ["đặt kênh tổng hợp", "set digest channel"];
 
     public async Task ExecuteAsync(ITurnContext turnContext, BotUser? user, CancellationToken ct)
     {
