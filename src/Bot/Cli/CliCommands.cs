@@ -9,5 +9,6 @@ public static class CliCommands
         new SeedCommand(),
         new RemindCommand(),
         new DigestCliCommand(),
+        new ReportCommand(),
     ];
 }

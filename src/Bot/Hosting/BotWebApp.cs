@@ -29,6 +29,10 @@ public static class BotWebApp
         var app = builder.Build();
         app.MapPost("/api/messages", ProcessActivityAsync);
         app.MapGet("/healthz", CheckHealthAsync);
+        app.MapGet("/reports/{token}", async (string token, Reports.ReportDownloads downloads, CancellationToken ct) =>
+            await downloads.GetAsync(token, ct) is var (name, content)
+                ? Results.File(content, Reports.ReportService.ContentType, name)
+                : Results.NotFound());
         return app;
     }
 

@@ -48,6 +48,8 @@ public static class TeamsServices
         services.AddSingleton<ICardAction, DigestDetailsAction>();
         services.AddSingleton<IChatCommand, DigestCommand>();
         services.AddSingleton<IChatCommand, SetDigestChannelCommand>();
+        services.AddSingleton<IChatCommand, QuarterReportCommand>();
+        services.AddHttpContextAccessor();
         services.AddSingleton<ITeamInstallObserver, DigestChannelOnInstall>();
         services.AddTransient<IBot, CchcTeamsBot>();
         return services;

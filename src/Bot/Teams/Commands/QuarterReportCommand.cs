@@ -1,0 +1,53 @@
+using System.Text.Json.Nodes;
+using CchcBot.Cards;
+using CchcBot.Hosting;
+using CchcBot.Reports;
+using CchcBot.Teams.Identity;
+using Microsoft.Bot.Builder;
+
+namespace CchcBot.Teams.Commands;
+
+/// <summary>"báo cáo quý", by the Chief of Office: the current quarter's report workbook as a download link.</summary>
+public sealed class QuarterReportCommand(ReportService reports, ReportDownloads downloads, BotClock clock, IHttpContextAccessor http) : IChatCommand
+{
+    public IReadOnlyList<string> Phrases { get; } = ["báo cáo quý", "quarter report"];
+
+    public async Task ExecuteAsync(ITurnContext turnContext, BotUser? user, CancellationToken ct)
+    {
+        if (user is null || !user.IsChiefOfOffice)
+        {
+            await turnContext.SendActivityAsync("Xin lỗi, báo cáo quý chỉ dành cho Chánh Văn phòng.", cancellationToken: ct);
+            return;
+        }
+
+        var period = ReportPeriod.QuarterOf(clock.Today);
+        var content = await reports.BuildAsync(user.Agency, period, ct);
+        if (content is null)
+        {
+            await turnContext.SendActivityAsync(CardTexts.NoPlan, cancellationToken: ct);
+            return;
+        }
+
+        var token = await downloads.StoreAsync(ReportService.FileName(user.Agency, period), content, ct);
+        var card = Ac.Card(
+            [
+                Ac.Text($"Báo cáo kết quả thực hiện Kế hoạch CCHC {period.Label}", size: "Medium", weight: "Bolder"),
+                Ac.Text($"Tệp Excel gồm bảng tổng hợp và danh sách nhiệm vụ theo từng lĩnh vực. Đường dẫn có hiệu lực trong {ReportDownloads.Lifetime.TotalMinutes:0} phút.", subtle: true),
+            ],
+            [new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = "Tải báo cáo (.xlsx)", ["url"] = $"{BaseUrl()}/reports/{token}" }]);
+        await turnContext.SendActivityAsync(CardMessages.Of(card, "Báo cáo quý"), ct);
+    }
+
+    private string BaseUrl()
+    {
+        var request = http.HttpContext?.Request;
+        if (request is null)
+        {
+            return "http://127.0.0.1:3978";
+        }
+
+        var host = request.Host.Host;
+        var scheme = host is "localhost" or "127.0.0.1" ? request.Scheme : "https"; // App Service terminates TLS in front of us
+        return $"{scheme}://{request.Host}";
+    }
+}
