@@ -71,6 +71,36 @@ public sealed class FakeConnector : IAsyncDisposable
 
     public void Fail(ConnectorFault fault) => _faults.Enqueue(fault);
 
+    /// <summary>When set, sends beyond this many per second answer 429 with Retry-After: 1, as Teams does per app and tenant.</summary>
+    public int? MaxSendsPerSecond { get; set; }
+
+    private readonly ConcurrentQueue<DateTime> _recentSends = new();
+
+    private bool OverLimit()
+    {
+        if (MaxSendsPerSecond is not { } limit)
+        {
+            return false;
+        }
+
+        lock (_recentSends)
+        {
+            var now = DateTime.UtcNow;
+            while (_recentSends.TryPeek(out var t) && now - t > TimeSpan.FromSeconds(1))
+            {
+                _recentSends.TryDequeue(out _);
+            }
+
+            if (_recentSends.Count >= limit)
+            {
+                return true;
+            }
+
+            _recentSends.Enqueue(now);
+            return false;
+        }
+    }
+
     /// <summary>Messages delivered (answered 2xx); failed attempts are in <see cref="Calls"/> only.</summary>
     public IReadOnlyList<ConnectorCall> Sent => Calls.Where(c => c.Method is "POST" && c.Succeeded && c.Path.Contains("/activities", StringComparison.Ordinal)).ToList();
 
@@ -128,6 +158,13 @@ public sealed class FakeConnector : IAsyncDisposable
         {
             Calls.Enqueue(new ConnectorCall(method, path, conversationId, activityId, body, DateTimeOffset.UtcNow, 404));
             return Error(http, conversationId, 404, "ConversationNotFound");
+        }
+
+        if (method == "POST" && path.Contains("/activities", StringComparison.Ordinal) && OverLimit())
+        {
+            Calls.Enqueue(new ConnectorCall(method, path, conversationId, activityId, body, DateTimeOffset.UtcNow, 429));
+            http.Response.Headers.RetryAfter = "1";
+            return Error(http, conversationId, 429, "ThrottledByPolicy");
         }
 
         if (_faults.TryPeek(out var fault) && (fault.PathContains is null || path.Contains(fault.PathContains, StringComparison.Ordinal) || conversationId.Contains(fault.PathContains, StringComparison.Ordinal)) &&

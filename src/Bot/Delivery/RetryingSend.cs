@@ -24,16 +24,14 @@ public sealed class RetryingSend(IOptions<DeliveryOptions> options, SendRateLimi
         for (var attempt = 1; ; attempt++)
         {
             ConnectorFailure failure;
-            using (await limiter.AcquireAsync(tenant, conversation, ct))
+            await limiter.AcquireAsync(tenant, conversation, ct);
+            try
             {
-                try
-                {
-                    return new SendOutcome(null, await send(ct), null, attempt);
-                }
-                catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
-                {
-                    failure = ConnectorFailure.From(e);
-                }
+                return new SendOutcome(null, await send(ct), null, attempt);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                failure = ConnectorFailure.From(e);
             }
 
             if (failure.Kind != FailureKind.Transient || attempt >= o.MaxAttempts)

@@ -131,8 +131,10 @@ public sealed class ReminderSweep(
             }
         }
 
-        foreach (var (recipient, items) in perRecipient)
+        // Recipients are served concurrently; the delivery limiter keeps the pace under Teams' limits.
+        await Parallel.ForEachAsync(perRecipient, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = ct }, async (entry, token) =>
         {
+            var (recipient, items) = (entry.Key, entry.Value);
             var keys = items.Select(i => LedgerKey(i.Item.Milestone.Id, i.Reminder.SlotKey)).ToList();
             var departments = string.Join(", ", items.Select(i => i.Department.Name).Distinct());
             var outcome = await once.SendAsync(agency, recipient, keys, at, Lease, claimed =>
@@ -141,9 +143,9 @@ public sealed class ReminderSweep(
                     .Select(i => cards.Item(snapshot, i.Item, i.Reminder.Reason))
                     .ToList();
                 return CardMessages.Of(ReminderCard.Build(departments, snapshot.Today, views), "Nhắc hạn nhiệm vụ CCHC");
-            }, (message, token) => sender.SendToPersonAsync(agency, recipient, message, token), ct);
+            }, (message, t) => sender.SendToPersonAsync(agency, recipient, message, t), token);
             tally.Count(agency, recipient, $"{outcome.Claimed.Count} reminder(s) ({string.Join(", ", outcome.Claimed)})", outcome);
-        }
+        });
     }
 
     private async Task SendEscalationAsync(
@@ -203,6 +205,8 @@ public sealed class ReminderSweep(
 
         public int Unreachable { get; private set; }
 
+        private readonly Lock _lock = new();
+
         public void Count(string agency, string recipient, string what, OnceOutcome outcome)
         {
             if (outcome.NothingToDo)
@@ -210,6 +214,14 @@ public sealed class ReminderSweep(
                 return;
             }
 
+            lock (_lock)
+            {
+                CountLocked(agency, recipient, what, outcome);
+            }
+        }
+
+        private void CountLocked(string agency, string recipient, string what, OnceOutcome outcome)
+        {
             switch (outcome.Result!.Status)
             {
                 case DeliveryStatus.Sent:

@@ -74,6 +74,7 @@ public sealed class PlanRepository(CchcTables tables) : IPlanRepository
         var oldTasks = (await LoadTasksAsync(plan.Agency, ct)).ToDictionary(t => t.Id, StringComparer.Ordinal);
         var taskTable = await tables.GetAsync(CchcTables.Tasks, ct);
         int added = 0, updated = 0, unchanged = 0;
+        var writes = new List<TableTransactionAction>();
         foreach (var task in plan.Tasks)
         {
             var json = StoredJson.Serialize(task);
@@ -92,18 +93,15 @@ public sealed class PlanRepository(CchcTables tables) : IPlanRepository
                 added++;
             }
 
-            await taskTable.UpsertEntityAsync(
-                new TableEntity(agencyKey, TableKeys.Encode(task.Id)) { ["Json"] = json, ["Order"] = task.Order },
-                TableUpdateMode.Replace,
-                ct);
+            writes.Add(new TableTransactionAction(
+                TableTransactionActionType.UpsertReplace,
+                new TableEntity(agencyKey, TableKeys.Encode(task.Id)) { ["Json"] = json, ["Order"] = task.Order }));
         }
 
         var newIds = plan.Tasks.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
         var removed = oldTasks.Values.Where(t => !newIds.Contains(t.Id)).ToList();
-        foreach (var task in removed)
-        {
-            await taskTable.DeleteEntityAsync(agencyKey, TableKeys.Encode(task.Id), ETag.All, ct);
-        }
+        writes.AddRange(removed.Select(t => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(agencyKey, TableKeys.Encode(t.Id)), ETag.All)));
+        await SubmitInBatchesAsync(taskTable, writes, ct);
 
         await UpdateDueIndexAsync(plan.Agency, oldTasks.Values, plan.Tasks, ct);
 
@@ -204,15 +202,22 @@ public sealed class PlanRepository(CchcTables tables) : IPlanRepository
         var oldSet = Entries(agency, oldTasks).ToHashSet();
         var newSet = Entries(agency, newTasks).ToHashSet();
         var index = await tables.GetAsync(CchcTables.DueIndex, ct);
-        foreach (var (partition, row, taskId) in newSet.Except(oldSet))
-        {
-            await index.UpsertEntityAsync(new TableEntity(partition, row) { ["TaskId"] = taskId }, TableUpdateMode.Replace, ct);
-        }
+        var writes = newSet.Except(oldSet)
+            .Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(e.Partition, e.Row) { ["TaskId"] = e.TaskId }))
+            .Concat(oldSet.Except(newSet).Select(e => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(e.Partition, e.Row), ETag.All)))
+            .ToList();
+        await SubmitInBatchesAsync(index, writes, ct);
+    }
 
-        foreach (var (partition, row, _) in oldSet.Except(newSet))
-        {
-            await index.DeleteEntityAsync(partition, row, ETag.All, ct);
-        }
+    /// <summary>Entity group transactions: up to 100 actions on one partition each, a few in flight at once.</summary>
+    private static async Task SubmitInBatchesAsync(TableClient table, List<TableTransactionAction> actions, CancellationToken ct)
+    {
+        var batches = actions
+            .GroupBy(a => a.Entity.PartitionKey)
+            .SelectMany(g => g.Chunk(100))
+            .ToList();
+        await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (batch, token) =>
+            await table.SubmitTransactionAsync(batch, token));
     }
 
     private static string DuePartition(string agency, DateOnly? due) =>
