@@ -49,6 +49,9 @@ public sealed class FakeConnector : IAsyncDisposable
     /// <summary>Teams users by Teams user id ("29:…"): what GET members/{id} answers.</summary>
     public ConcurrentDictionary<string, TeamsUser> Members { get; } = new();
 
+    /// <summary>Member ids for whom creating a 1:1 chat answers 403 (the app is not installed for them).</summary>
+    public ConcurrentDictionary<string, bool> NotInstalledFor { get; } = new();
+
     /// <summary>Conversation ids that answer 404 ConversationNotFound (a deleted chat).</summary>
     public ConcurrentDictionary<string, bool> MissingConversations { get; } = new();
 
@@ -121,6 +124,12 @@ public sealed class FakeConnector : IAsyncDisposable
             var body = await JsonNode.ParseAsync(http.Request.Body);
             var userId = body?["members"]?[0]?["id"]?.GetValue<string>() ?? "unknown";
             var conversationId = "a:personal-" + userId;
+            if (NotInstalledFor.ContainsKey(userId))
+            {
+                Calls.Enqueue(new ConnectorCall("POST", "/v3/conversations", conversationId, null, body, DateTimeOffset.UtcNow, 403));
+                return Error(http, conversationId, 403, "BotNotInConversationRoster");
+            }
+
             return Answer(http, "POST", "/v3/conversations", conversationId, null, body, new JsonObject { ["id"] = conversationId });
         });
         app.MapPost("/v3/conversations/{conversationId}/activities", async (HttpContext http, string conversationId) =>

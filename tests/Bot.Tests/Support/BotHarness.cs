@@ -45,7 +45,7 @@ public sealed class BotHarness : IAsyncDisposable
     public static readonly DateTimeOffset DefaultNow = new(2026, 3, 2, 9, 0, 0, TimeSpan.FromHours(7));
 
     public static async Task<BotHarness> StartAsync(
-        DateTimeOffset? now = null, IDictionary<string, string?>? settings = null, string? connectionString = null)
+        DateTimeOffset? now = null, IDictionary<string, string?>? settings = null, string? connectionString = null, Action<IServiceCollection>? services = null)
     {
         var connector = await FakeConnector.StartAsync();
         var time = new FakeTimeProvider(now ?? DefaultNow);
@@ -69,6 +69,7 @@ public sealed class BotHarness : IAsyncDisposable
             builder.WebHost.UseUrls("http://127.0.0.1:0");
             builder.Configuration.AddInMemoryCollection(config);
             builder.Services.AddSingleton<TimeProvider>(time);
+            services?.Invoke(builder.Services);
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -1,0 +1,73 @@
+using Azure.Core;
+using CchcBot.Bot.Tests.Storage;
+using CchcBot.Bot.Tests.Support;
+using CchcBot.Plan;
+using CchcBot.Reminders;
+using CchcBot.Storage;
+using CchcBot.TestSupport;
+
+namespace CchcBot.Bot.Tests.Reminders;
+
+/// <summary>Reaching heads the bot has no working chat with: Graph install, and a chat Teams deleted.</summary>
+public sealed class ProactiveDeliveryTests
+{
+    private static readonly DateTimeOffset Sweep = new(2026, 6, 23, 8, 30, 0, TimeSpan.FromHours(7)); // TC-3-1 due 30/06
+
+    [Fact]
+    public async Task A_head_who_never_opened_the_bot_gets_the_app_installed_through_Graph_and_the_reminder()
+    {
+        await using var graph = await FakeGraph.StartAsync();
+        var objectId = Guid.NewGuid().ToString();
+        graph.Users["truongphong.nv2@example.gov.vn"] = (objectId, "Phạm Minh Dũng");
+        await using var bot = await BotHarness.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["Graph:TenantId"] = BotHarnessDefaults.TenantId,
+            ["Graph:ClientId"] = Guid.NewGuid().ToString(),
+            ["Graph:ClientSecret"] = "test-secret",
+            ["Graph:TeamsAppId"] = "cchc-catalog-app",
+            ["Graph:BaseUrl"] = graph.BaseUrl,
+        }, services: s => s.AddSingleton<TokenCredential>(new StaticToken()));
+        await bot.SeedAsync();
+        var nv1 = bot.Register(BotHarness.User("truongphong.nv1@example.gov.vn", "Trần Thị Bình"));
+        await bot.SendTextAsync(nv1, "trợ giúp"); // someone in the tenant has talked to the bot: its service URL is known
+        bot.Connector.NotInstalledFor[objectId] = true;
+        bot.Connector.Clear();
+
+        var result = await bot.Services.GetRequiredService<ReminderSweep>().RunAsync(Sweep, default);
+
+        Assert.Contains("GET /v1.0/users/truongphong.nv2@example.gov.vn", graph.Requests);
+        Assert.Contains($"POST /v1.0/users/{objectId}/teamwork/installedApps", graph.Requests);
+        var delivered = Assert.Single(bot.Connector.Sent, c => c.ConversationId == $"19:chat-{objectId}@unq.gbl.spaces");
+        Assert.Contains("Nhắc hạn nhiệm vụ CCHC", delivered.Card!.Readably(), StringComparison.Ordinal);
+        Assert.Contains(result.Lines, l => l.Contains("sent to truongphong.nv2@example.gov.vn", StringComparison.Ordinal));
+        Assert.True(graph.Installed.ContainsKey(objectId));
+    }
+
+    [Fact]
+    public async Task A_chat_Teams_deleted_is_recreated_once_and_the_reminder_delivered()
+    {
+        await using var bot = await BotHarness.StartAsync();
+        await bot.SeedAsync();
+        var nv1 = bot.Register(BotHarness.User("truongphong.nv1@example.gov.vn", "Trần Thị Bình"));
+        await bot.SendTextAsync(nv1, "trợ giúp");
+        bot.Connector.MissingConversations["a:personal-" + nv1.Id] = true;
+        bot.Connector.Clear();
+
+        await bot.Services.GetRequiredService<ReminderSweep>().RunAsync(Sweep, default);
+
+        Assert.Contains(bot.Connector.Calls, c => c.Status == 404 && c.ConversationId == "a:personal-" + nv1.Id);
+        Assert.Contains(bot.Connector.Calls, c => c.Path == "/v3/conversations" && c.Succeeded);
+        Assert.Single(bot.Connector.SentTo("a:personal-" + nv1.AadObjectId));
+        var stored = await new ConversationRepository(bot.Tables).GetAsync(ConversationKind.Personal, BotHarnessDefaults.TenantId, nv1.AadObjectId);
+        Assert.Contains(nv1.AadObjectId, stored!.ReferenceJson, StringComparison.Ordinal);
+    }
+
+    private sealed class StaticToken : TokenCredential
+    {
+        public override AccessToken GetToken(TokenRequestContext requestContext, CancellationToken cancellationToken) =>
+            new("test-token", DateTimeOffset.UtcNow.AddHours(1));
+
+        public override ValueTask<AccessToken> GetTokenAsync(TokenRequestContext requestContext, CancellationToken cancellationToken) =>
+            ValueTask.FromResult(GetToken(requestContext, cancellationToken));
+    }
+}
