@@ -20,9 +20,9 @@ public sealed class SendRateLimiter(IOptions<DeliveryOptions> options)
         var o = options.Value;
         var limits = new[]
         {
-            // 8% under the tenant limit: a request reaches Teams a moment after its permit, and concurrent ones may land
-            // closer together than they were released.
-            _logs.GetOrAdd("t|" + tenant, _ => new SlidingLog(Math.Max(1, (int)(o.PerTenantPerSecond * 0.92)), TimeSpan.FromSeconds(1))),
+            // Per tenant the sends are also spread evenly (one every 1/limit s, 4% slow): a burst released at a window
+            // edge would reach Teams bunched up with the previous window's late arrivals.
+            _logs.GetOrAdd("t|" + tenant, _ => new SlidingLog(o.PerTenantPerSecond, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1.04 / o.PerTenantPerSecond))),
             _logs.GetOrAdd("c1|" + conversation, _ => new SlidingLog(o.PerConversationPerSecond, TimeSpan.FromSeconds(1))),
             _logs.GetOrAdd("c30|" + conversation, _ => new SlidingLog(o.PerConversationPer30Seconds, TimeSpan.FromSeconds(30))),
         };
@@ -44,15 +44,16 @@ public sealed class SendRateLimiter(IOptions<DeliveryOptions> options)
                 }
             }
 
-            await Task.Delay(wait + TimeSpan.FromMilliseconds(2), ct);
+            await Task.Delay(wait, ct);
         }
     }
 
-    private sealed class SlidingLog(int limit, TimeSpan window)
+    private sealed class SlidingLog(int limit, TimeSpan window, TimeSpan spacing = default)
     {
         private readonly Queue<DateTimeOffset> _times = new();
+        private DateTimeOffset _last = DateTimeOffset.MinValue;
 
-        /// <summary>How long until one more send fits in the window (zero or less: now).</summary>
+        /// <summary>How long until one more send fits (zero or less: now).</summary>
         public TimeSpan WaitAt(DateTimeOffset now)
         {
             while (_times.Count > 0 && now - _times.Peek() >= window)
@@ -60,9 +61,15 @@ public sealed class SendRateLimiter(IOptions<DeliveryOptions> options)
                 _times.Dequeue();
             }
 
-            return _times.Count < limit ? TimeSpan.Zero : _times.Peek() + window - now;
+            var forWindow = _times.Count < limit ? TimeSpan.Zero : _times.Peek() + window - now;
+            var forSpacing = _last == DateTimeOffset.MinValue ? TimeSpan.Zero : _last + spacing - now;
+            return forWindow > forSpacing ? forWindow : forSpacing;
         }
 
-        public void Record(DateTimeOffset now) => _times.Enqueue(now);
+        public void Record(DateTimeOffset now)
+        {
+            _times.Enqueue(now);
+            _last = now;
+        }
     }
 }
