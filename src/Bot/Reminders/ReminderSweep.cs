@@ -63,16 +63,20 @@ public sealed class ReminderSweep(
             return;
         }
 
+        // One range read of the due-date index, from the plan's start to the last day any reminder could concern today:
+        // what is due or overdue, never the plan's future.
         var planStart = new DateOnly(head.Year, 1, 1);
-        var dueDates = policy.DueDatesToCheck(today).Concat(policy.OverdueDueDatesToCheck(today, planStart)).Distinct().ToList();
-        var reads = dueDates.Select(d => plans.DueOnAsync(agency, d, ct)).ToList();
+        var dueDates = policy.DueDatesToCheck(today).Concat(policy.OverdueDueDatesToCheck(today, planStart)).ToHashSet();
+        var latestEscalated = policy.LatestEscalatedDueDate(today);
+        var until = dueDates.Count > 0 && dueDates.Max() > latestEscalated ? dueDates.Max() : latestEscalated;
+        var indexed = until < planStart ? [] : await plans.DueBetweenAsync(agency, planStart, until, ct);
+        var due = indexed.Where(e => e.Due is { } d && dueDates.Contains(d)).ToList();
         if (policy.IsCheckInDay(today))
         {
-            reads.Add(plans.DueOnAsync(agency, null, ct));
+            due.AddRange(await plans.DueOnAsync(agency, null, ct));
         }
 
-        var due = (await Task.WhenAll(reads)).SelectMany(x => x).ToList();
-        var escalatedByDate = await plans.DueBetweenAsync(agency, planStart, policy.LatestEscalatedDueDate(today), ct);
+        var escalatedByDate = indexed.Where(e => e.Due <= latestEscalated).ToList();
         var blocked = await progress.GetBlockedAsync(agency, ct);
         var wanted = due.Concat(escalatedByDate).Select(e => (e.TaskId, e.MilestoneId))
             .Concat(blocked.Select(b => (b.TaskId, b.State.MilestoneId)))

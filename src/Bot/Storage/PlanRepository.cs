@@ -30,7 +30,8 @@ public interface IPlanRepository
 
 public sealed record PlanSaveResult(bool Changed, int Added, int Updated, int Unchanged, int Removed);
 
-public sealed record DueIndexEntry(string TaskId, string MilestoneId);
+/// <param name="Due">The due date (null for ongoing work).</param>
+public sealed record DueIndexEntry(string TaskId, string MilestoneId, DateOnly? Due = null);
 
 /// <summary>
 /// Plans: one row per agency (year, title, areas, content hash). Tasks: one row per task, its milestones inside.
@@ -150,7 +151,7 @@ public sealed class PlanRepository(CchcTables tables) : IPlanRepository
         var filter = $"PartitionKey ge '{TableKeys.Escape(DuePartition(agency, from))}' and PartitionKey le '{TableKeys.Escape(DuePartition(agency, to))}'";
         await foreach (var row in index.QueryAsync<TableEntity>(filter, cancellationToken: ct))
         {
-            result.Add(new DueIndexEntry(row.GetString("TaskId"), TableKeys.Decode(row.RowKey)));
+            result.Add(new DueIndexEntry(row.GetString("TaskId"), TableKeys.Decode(row.RowKey), DueOf(row.PartitionKey)));
         }
 
         return result;
@@ -175,11 +176,15 @@ public sealed class PlanRepository(CchcTables tables) : IPlanRepository
         await foreach (var row in index.QueryAsync<TableEntity>(
             $"PartitionKey eq '{TableKeys.Escape(DuePartition(agency, due))}'", cancellationToken: ct))
         {
-            result.Add(new DueIndexEntry(row.GetString("TaskId"), TableKeys.Decode(row.RowKey)));
+            result.Add(new DueIndexEntry(row.GetString("TaskId"), TableKeys.Decode(row.RowKey), DueOf(row.PartitionKey) ?? due));
         }
 
         return result;
     }
+
+    private static DateOnly? DueOf(string partitionKey) =>
+        DateOnly.TryParseExact(partitionKey[(partitionKey.LastIndexOf(TableKeys.Separator) + 1)..], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.None, out var date) ? date : null;
 
     private async Task<List<PlanTask>> LoadTasksAsync(string agency, CancellationToken ct)
     {
