@@ -61,7 +61,7 @@ public static class DigestCalculator
                 TimeZoneInfo.ConvertTime(h.At, snapshot.Zone).DateTime,
                 h.ByName,
                 titles.GetValueOrDefault(h.TaskId, h.TaskId),
-                h.Kind == "comment" ? "ý kiến phối hợp" : $"{StatusName(h.From)} → {StatusName(h.To)}",
+                h.Kind == "comment" ? "ý kiến phối hợp" : $"{Teams.CardTexts.StatusName(h.From)} → {Teams.CardTexts.StatusName(h.To)}",
                 h.Note))
             .ToList();
 
@@ -90,12 +90,4 @@ public static class DigestCalculator
         history.Where(h => h.MilestoneId == milestoneId && h.Kind != "comment" && h.At < instant)
             .OrderBy(h => h.At)
             .LastOrDefault()?.To ?? MilestoneStatus.NotStarted;
-
-    public static string StatusName(MilestoneStatus status) => status switch
-    {
-        MilestoneStatus.InProgress => "Đang thực hiện",
-        MilestoneStatus.Done => "Hoàn thành",
-        MilestoneStatus.Blocked => "Gặp vướng mắc",
-        _ => "Chưa thực hiện",
-    };
 }

@@ -37,11 +37,6 @@ public static class CardTexts
         return replayed ? text + " (cập nhật này đã được ghi trước đó)." : text + ".";
     }
 
-    public static string StatusName(MilestoneStatus status) => status switch
-    {
-        MilestoneStatus.InProgress => "Đang thực hiện",
-        MilestoneStatus.Done => "Hoàn thành",
-        MilestoneStatus.Blocked => "Gặp vướng mắc",
-        _ => "Chưa thực hiện",
-    };
+    /// <summary>The Vietnamese name of a reported status (the cards' own wording).</summary>
+    public static string StatusName(MilestoneStatus status) => Cards.Formats.Status((Cards.Views.StatusView)(int)status);
 }
