@@ -62,6 +62,39 @@ public sealed class ProactiveDeliveryTests
         Assert.Contains(nv1.AadObjectId, stored!.ReferenceJson, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Loading_the_directory_resolves_its_people_through_Graph()
+    {
+        await using var graph = await FakeGraph.StartAsync();
+        graph.Users["truongphong.nv1@example.gov.vn"] = ("oid-nv1", "Trần Thị Bình");
+        var prefix = AzuriteServer.NewPrefix();
+        var file = Path.GetTempFileName();
+        await File.WriteAllTextAsync(file, CchcBot.Plan.Files.BundledData.DirectoryJson);
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var code = await CchcBot.Cli.CliApp.RunAsync(["directory", file], output, error, b =>
+        {
+            b.Services.AddSingleton<TokenCredential>(new StaticToken());
+            b.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Storage:ConnectionString"] = AzuriteServer.Shared.ConnectionString,
+                ["Storage:TablePrefix"] = prefix,
+                ["Graph:TenantId"] = BotHarnessDefaults.TenantId,
+                ["Graph:ClientId"] = Guid.NewGuid().ToString(),
+                ["Graph:ClientSecret"] = "test-secret",
+                ["Graph:TeamsAppId"] = "cchc-catalog-app",
+                ["Graph:BaseUrl"] = graph.BaseUrl,
+            });
+        });
+        File.Delete(file);
+
+        Assert.True(code == 0, error.ToString());
+        Assert.True(output.ToString().Contains("Microsoft Graph knows 1 of ", StringComparison.Ordinal), output.ToString());
+        var identity = await new DirectoryRepository(new CchcTables(AzuriteServer.Shared.ConnectionString, prefix)).GetIdentityAsync("thanh-tra-soc-trang", "truongphong.nv1@example.gov.vn");
+        Assert.Equal("oid-nv1", identity!.ObjectId);
+    }
+
     private sealed class StaticToken : TokenCredential
     {
         public override AccessToken GetToken(TokenRequestContext requestContext, CancellationToken cancellationToken) =>
