@@ -1,6 +1,8 @@
+using System.Globalization;
+
 namespace CchcBot.Cards;
 
-/// <summary>Every fixed Vietnamese sentence on the cards, in one place.</summary>
+/// <summary>Every Vietnamese word the cards show, in one place (sentences with values are small functions).</summary>
 public static class CardStrings
 {
     public const string BotName = "Nhắc việc CCHC";
@@ -11,6 +13,7 @@ public static class CardStrings
     public const string Submit = "Gửi cập nhật";
     public const string SubmitComment = "Gửi ý kiến";
     public const string StatusLabel = "Trạng thái";
+    public const string StatusRequired = "Vui lòng chọn trạng thái.";
     public const string NoteLabel = "Ghi chú";
     public const string NotePlaceholder = "Kết quả, khó khăn… (bắt buộc khi chọn \"Gặp vướng mắc\")";
     public const string CommentLabel = "Ý kiến phối hợp";
@@ -21,6 +24,8 @@ public static class CardStrings
     public const string PreviousButton = "Trang trước";
     public const string BackToTask = "Xem lại nhiệm vụ";
     public const string HelpButton = "Trợ giúp";
+    public const string MyTasksButton = "Nhiệm vụ của tôi";
+    public const string DigestButton = "Tổng hợp";
     public const string MyTasksCommand = "nhiệm vụ của tôi";
     public const string DigestCommand = "tổng hợp";
     public const string ReportCommand = "báo cáo quý";
@@ -28,6 +33,9 @@ public static class CardStrings
     public const string HelpCommand = "trợ giúp";
     public const string NoTasks = "Phòng của bạn hiện không có nhiệm vụ nào trong Kế hoạch CCHC.";
     public const string CommentKind = "ý kiến phối hợp";
+    public const string Ongoing = "Thường xuyên";
+    public const string OngoingDue = "Thường xuyên (kiểm tra hằng tháng)";
+    public const string Unreachable = "Không liên lạc được";
 
     public static readonly (string Value, string Title)[] StatusChoices =
     [
@@ -35,4 +43,171 @@ public static class CardStrings
         ("Done", "Hoàn thành"),
         ("Blocked", "Gặp vướng mắc"),
     ];
+
+    public static string AndMore(int count) => $"và {count} nhiệm vụ khác";
+
+    public static string AsOf(string what, string date) => $"{what} · tính đến {date}";
+
+    public static class Statuses
+    {
+        public const string NotStarted = "Chưa thực hiện";
+        public const string InProgress = "Đang thực hiện";
+        public const string Done = "Hoàn thành";
+        public const string Blocked = "Gặp vướng mắc";
+        public const string Overdue = "Quá hạn";
+        public const string DoneLate = "Hoàn thành trễ hạn";
+        public const string Lead = "Chủ trì";
+        public const string Cooperating = "Phối hợp";
+    }
+
+    public static class Due
+    {
+        public static string On(string date) => "Hạn " + date;
+
+        public const string Today = " · đến hạn hôm nay";
+
+        public static string Left(int days) => $" · còn {days} ngày";
+
+        public static string Late(int days) => $" · quá hạn {days} ngày";
+    }
+
+    public static class Labels
+    {
+        public const string Area = "Lĩnh vực";
+        public const string Lead = "Chủ trì";
+        public const string Cooperating = "Phối hợp";
+        public const string LeadDepartment = "Phòng chủ trì";
+        public const string Deliverable = "Sản phẩm";
+        public const string Due = "Hạn";
+        public const string Condition = "Tình trạng";
+    }
+
+    public static class Columns
+    {
+        public const string Department = "Phòng";
+        public const string Area = "Lĩnh vực";
+        public const string Done = "Xong";
+        public const string InProgress = "Đang";
+        public const string NotStarted = "Chưa";
+        public const string Overdue = "Quá hạn";
+        public const string Blocked = "Vướng";
+    }
+
+    public static class Welcome
+    {
+        public const string Title = $"Xin chào! Tôi là {BotName}";
+        public const string Intro = "Tôi giúp các phòng theo dõi Kế hoạch cải cách hành chính (CCHC) của cơ quan:";
+        public const string Features = "- nhắc hạn các nhiệm vụ CCHC vào ngày làm việc, trước và khi đến hạn;\n" +
+                                       "- cập nhật tiến độ ngay trên thẻ, lưu đầy đủ lịch sử;\n" +
+                                       "- gửi bản tổng hợp tiến độ hằng tuần cho Văn phòng và Chánh Thanh tra.";
+        public const string Start = "Để bắt đầu, hãy gõ **nhiệm vụ của tôi**.";
+    }
+
+    public static class Help
+    {
+        public const string Title = "Hướng dẫn sử dụng";
+        public const string Lead = "Gõ một trong các lệnh sau (có dấu hay không dấu đều được):";
+        public const string MyTasks = "Danh sách nhiệm vụ của phòng bạn (chủ trì trước, phối hợp sau), việc gấp nhất lên đầu; cập nhật tiến độ ngay trên thẻ.";
+        public const string Digest = "Tổng hợp tiến độ Kế hoạch CCHC tính đến hôm nay.";
+        public const string Report = "Nhận tệp Excel báo cáo kết quả thực hiện Kế hoạch CCHC của quý.";
+        public const string SetChannel = "Gõ trong kênh của nhóm Văn phòng để nhận bản tổng hợp hằng tuần tại kênh đó.";
+        public const string HelpItself = "Xem hướng dẫn này.";
+        public const string Contact = "Thắc mắc hoặc cần bổ sung vào danh sách phòng ban: vui lòng liên hệ Văn phòng.";
+    }
+
+    public static class MyTasks
+    {
+        public const string Overdue = "quá hạn";
+        public const string Blocked = "gặp vướng mắc";
+        public const string InProgress = "đang thực hiện";
+        public const string NotStarted = "chưa thực hiện";
+        public const string Done = "hoàn thành";
+
+        public static string Title(string department) => $"Nhiệm vụ của tôi — {department}";
+
+        public static string TaskCount(int count) => $"{count} nhiệm vụ";
+    }
+
+    public static class Overview
+    {
+        public const string Title = "Tiến độ Kế hoạch CCHC theo phòng";
+        public const string DigestButton = "Tổng hợp tuần";
+
+        public static string Total(int done, int total, string percent, int overdue, int blocked) =>
+            $"Toàn kế hoạch: {done}/{total} mốc hoàn thành ({percent}) · {overdue} quá hạn · {blocked} gặp vướng mắc";
+    }
+
+    public static class Task
+    {
+        public const string History = "Lịch sử cập nhật";
+        public const string Refresh = "Làm mới";
+
+        public static string EarlierUpdates(int count) => $"và {count} cập nhật trước đó";
+
+        public static string UpdatedBy(string who, string when) => $"Cập nhật bởi {who} lúc {when}";
+
+        public static string Evidence(string evidence) => $" · Văn bản: {evidence}";
+
+        public static string HistoryEvidence(string evidence) => $" (văn bản: {evidence})";
+    }
+
+    public static class Blocker
+    {
+        public const string Title = "⚠ Nhiệm vụ gặp vướng mắc";
+        public const string Reporter = "Người báo";
+        public const string When = "Thời điểm";
+        public const string Content = "**Nội dung vướng mắc:**";
+        public const string NoNote = "(không có ghi chú)";
+    }
+
+    public static class Reminder
+    {
+        public const string Title = "⏰ Nhắc hạn nhiệm vụ CCHC";
+        public const string LeadSection = "Phòng bạn chủ trì";
+        public const string CooperatingSection = "Phối hợp";
+
+        public static string Subtitle(string recipient, string date) => $"Kính gửi {recipient} · ngày {date}";
+
+        public static string More(int count) => $"và {count} nhiệm vụ khác — gõ \"nhiệm vụ của tôi\" để xem đầy đủ.";
+    }
+
+    public static class Escalation
+    {
+        public const string Title = "Tổng hợp nhiệm vụ cần chỉ đạo";
+
+        public static string Subtitle(string date, int count) =>
+            $"Ngày {date} · {count} nhiệm vụ quá hạn từ 3 ngày làm việc trở lên hoặc gặp vướng mắc";
+    }
+
+    public static class Digest
+    {
+        public const string DueSoFar = "Đến hạn đến nay";
+        public const string Year = "Cả năm";
+        public const string SinceWeekStart = "So với đầu tuần";
+        public const string Details = "Xem đầy đủ";
+        public const string OngoingDue = "thường xuyên";
+
+        public static string Title(int week, string monday, string sunday) =>
+            $"Tổng hợp tiến độ CCHC — tuần {week.ToString("00", CultureInfo.InvariantCulture)} ({monday}–{sunday})";
+
+        public static string Greeting(string mention) => $"Kính gửi {mention}";
+
+        public static string DoneOf(int done, int total, string percent) => $"{done}/{total} mốc hoàn thành ({percent})";
+
+        public static string OngoingCount(int count) => $"; {count} nhiệm vụ thường xuyên";
+
+        public static string DoneChange(int change) => change >= 0 ? $"+{change} hoàn thành" : $"{change} hoàn thành";
+
+        public static string Overdue(int count) => $"Quá hạn ({count})";
+
+        public static string DueSoon(int count) => $"Đến hạn trong 14 ngày tới ({count})";
+
+        public static string Blockers(int count) => $"Gặp vướng mắc ({count})";
+
+        public static string Changes(int count) => $"Cập nhật trong tuần ({count})";
+
+        public static string OverdueLine(string title, string lead, string due, int days) => $"{title} — {lead} · hạn {due} · quá hạn {days} ngày";
+
+        public static string DueSoonLine(string title, string lead, string due, int days) => $"{title} — {lead} · hạn {due} (còn {days} ngày)";
+    }
 }

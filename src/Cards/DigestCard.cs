@@ -23,12 +23,12 @@ public static class DigestCard
         var top = details ? DetailItems : TopItems;
         var body = new List<JsonNode?>
         {
-            Ac.Text($"Tổng hợp tiến độ CCHC — tuần {f.Week.Number:00} ({f.Week.Monday:dd/MM}–{Formats.Date(f.Week.Sunday)})", size: "Large", weight: "Bolder"),
-            Ac.Text(Markdown.Escape(f.Scope) + $" · tính đến {Formats.Date(f.Today)}", subtle: true, spacing: "None"),
+            Ac.Text(CardStrings.Digest.Title(f.Week.Number, f.Week.Monday.ToString("dd/MM", System.Globalization.CultureInfo.InvariantCulture), Formats.Date(f.Week.Sunday)), size: "Large", weight: "Bolder"),
+            Ac.Text(CardStrings.AsOf(Markdown.Escape(f.Scope), Formats.Date(f.Today)), subtle: true, spacing: "None"),
         };
         if (mention is var (id, name))
         {
-            body.Add(Ac.Text($"Kính gửi <at>{Markdown.Escape(name)}</at>", spacing: "Small"));
+            body.Add(Ac.Text(CardStrings.Digest.Greeting($"<at>{Markdown.Escape(name)}</at>"), spacing: "Small"));
         }
 
         if (note is not null)
@@ -38,22 +38,22 @@ public static class DigestCard
 
         body.Add(Ac.Facts(
         [
-            ("Đến hạn đến nay", $"{f.DoneOfDueSoFar}/{f.DueSoFar} mốc hoàn thành ({Formats.Percent(f.DoneOfDueSoFar, f.DueSoFar)})"),
-            ("Cả năm", $"{f.YearDone}/{f.YearTotal} mốc hoàn thành ({Formats.Percent(f.YearDone, f.YearTotal)})" + (f.Ongoing > 0 ? $"; {f.Ongoing} nhiệm vụ thường xuyên" : string.Empty)),
-            ("So với đầu tuần", f.DoneSinceLastWeek >= 0 ? $"+{f.DoneSinceLastWeek} hoàn thành" : $"{f.DoneSinceLastWeek} hoàn thành"),
+            (CardStrings.Digest.DueSoFar, CardStrings.Digest.DoneOf(f.DoneOfDueSoFar, f.DueSoFar, Formats.Percent(f.DoneOfDueSoFar, f.DueSoFar))),
+            (CardStrings.Digest.Year, CardStrings.Digest.DoneOf(f.YearDone, f.YearTotal, Formats.Percent(f.YearDone, f.YearTotal)) + (f.Ongoing > 0 ? CardStrings.Digest.OngoingCount(f.Ongoing) : string.Empty)),
+            (CardStrings.Digest.SinceWeekStart, CardStrings.Digest.DoneChange(f.DoneSinceLastWeek)),
         ]));
 
         body.Add(AreaTable(f.Areas));
-        Section(body, $"Quá hạn ({f.Overdue.Count})", "Attention", f.Overdue, top, i => $"{Title(i.Title)} — {Markdown.Escape(i.LeadUnits)} · hạn {Date(i.Due)} · quá hạn {i.Days} ngày");
-        Section(body, $"Đến hạn trong 14 ngày tới ({f.DueSoon.Count})", "Accent", f.DueSoon, top, i => $"{Title(i.Title)} — {Markdown.Escape(i.LeadUnits)} · hạn {Date(i.Due)} (còn {i.Days} ngày)");
-        Section(body, $"Gặp vướng mắc ({f.Blockers.Count})", "Warning", f.Blockers, top, i => $"{Title(i.Title)} — {Markdown.Escape(i.LeadUnits)}: {Markdown.Escape(Markdown.Shorten(i.Note ?? "(không ghi chú)", 160))}");
-        Section(body, $"Cập nhật trong tuần ({f.Changes.Count})", null, f.Changes, top, c => $"{Formats.DateTime(c.At)} · {Markdown.Escape(c.By)}: {Markdown.Escape(Markdown.Shorten(c.Title, 80))} — {c.What}");
+        Section(body, CardStrings.Digest.Overdue(f.Overdue.Count), "Attention", f.Overdue, top, i => CardStrings.Digest.OverdueLine(Title(i.Title), Markdown.Escape(i.LeadUnits), Date(i.Due), i.Days));
+        Section(body, CardStrings.Digest.DueSoon(f.DueSoon.Count), "Accent", f.DueSoon, top, i => CardStrings.Digest.DueSoonLine(Title(i.Title), Markdown.Escape(i.LeadUnits), Date(i.Due), i.Days));
+        Section(body, CardStrings.Digest.Blockers(f.Blockers.Count), "Warning", f.Blockers, top, i => $"{Title(i.Title)} — {Markdown.Escape(i.LeadUnits)}: {Markdown.Escape(Markdown.Shorten(i.Note ?? CardStrings.Blocker.NoNote, 160))}");
+        Section(body, CardStrings.Digest.Changes(f.Changes.Count), null, f.Changes, top, c => $"{Formats.DateTime(c.At)} · {Markdown.Escape(c.By)}: {Markdown.Escape(Markdown.Shorten(c.Title, 80))} — {c.What}");
         if (f.Unreachable.Count > 0)
         {
-            Section(body, $"Không liên lạc được ({f.Unreachable.Count})", "Warning", f.Unreachable, top, Markdown.Escape);
+            Section(body, $"{CardStrings.Unreachable} ({f.Unreachable.Count})", "Warning", f.Unreachable, top, Markdown.Escape);
         }
 
-        var card = Ac.Card(body, details ? [] : [Ac.Execute("Xem đầy đủ", DetailsVerb, new JsonObject { ["week"] = f.Week.Key })]);
+        var card = Ac.Card(body, details ? [] : [Ac.Execute(CardStrings.Digest.Details, DetailsVerb, new JsonObject { ["week"] = f.Week.Key })]);
         if (mention is var (mentionId, mentionName))
         {
             card["msteams"]!["entities"] = new JsonArray(new JsonObject
@@ -72,11 +72,11 @@ public static class DigestCard
         var rows = new List<JsonNode?>
         {
             Ac.Columns(
-                Ac.Column("stretch", Ac.Text("Lĩnh vực", weight: "Bolder", size: "Small")),
-                Ac.Column("50px", Ac.Text("Xong", weight: "Bolder", size: "Small")),
-                Ac.Column("50px", Ac.Text("Đang", weight: "Bolder", size: "Small")),
-                Ac.Column("50px", Ac.Text("Chưa", weight: "Bolder", size: "Small")),
-                Ac.Column("60px", Ac.Text("Quá hạn", weight: "Bolder", size: "Small", color: "Attention"))),
+                Ac.Column("stretch", Ac.Text(CardStrings.Columns.Area, weight: "Bolder", size: "Small")),
+                Ac.Column("50px", Ac.Text(CardStrings.Columns.Done, weight: "Bolder", size: "Small")),
+                Ac.Column("50px", Ac.Text(CardStrings.Columns.InProgress, weight: "Bolder", size: "Small")),
+                Ac.Column("50px", Ac.Text(CardStrings.Columns.NotStarted, weight: "Bolder", size: "Small")),
+                Ac.Column("60px", Ac.Text(CardStrings.Columns.Overdue, weight: "Bolder", size: "Small", color: "Attention"))),
         };
         rows.AddRange(areas.Select(a => (JsonNode)Ac.Columns(
             Ac.Column("stretch", Ac.Text(Markdown.Escape(a.Name), size: "Small")),
@@ -98,11 +98,11 @@ public static class DigestCard
         body.AddRange(items.Take(top).Select(i => (JsonNode)Ac.Text("• " + line(i), size: "Small", spacing: "None")));
         if (items.Count > top)
         {
-            body.Add(Ac.Text($"và {items.Count - top} nhiệm vụ khác", size: "Small", subtle: true, spacing: "None"));
+            body.Add(Ac.Text(CardStrings.AndMore(items.Count - top), size: "Small", subtle: true, spacing: "None"));
         }
     }
 
     private static string Title(string title) => Markdown.Escape(Markdown.Shorten(title, 90));
 
-    private static string Date(DateOnly? date) => date is { } d ? Formats.Date(d) : "thường xuyên";
+    private static string Date(DateOnly? date) => date is { } d ? Formats.Date(d) : CardStrings.Digest.OngoingDue;
 }

@@ -14,32 +14,32 @@ public static class EscalationCard
     {
         var body = new List<JsonNode?>
         {
-            Ac.Text("Tổng hợp nhiệm vụ cần chỉ đạo", size: "Large", weight: "Bolder", color: "Attention"),
-            Ac.Text($"Ngày {Formats.Date(today)} · {items.Count} nhiệm vụ quá hạn từ 3 ngày làm việc trở lên hoặc gặp vướng mắc", subtle: true, spacing: "None"),
+            Ac.Text(CardStrings.Escalation.Title, size: "Large", weight: "Bolder", color: "Attention"),
+            Ac.Text(CardStrings.Escalation.Subtitle(Formats.Date(today), items.Count), subtle: true, spacing: "None"),
         };
         foreach (var item in items.Take(MaxItems))
         {
             var facts = Ac.Facts(
             [
-                ("Phòng chủ trì", Markdown.Escape(item.LeadUnits)),
-                ("Hạn", item.Due is { } due ? Formats.Date(due) : "Thường xuyên"),
-                ("Tình trạng", Markdown.Escape(item.Reason ?? Formats.Status(item.Status))),
-                ("Ghi chú", string.IsNullOrWhiteSpace(item.Note) ? null : Markdown.Escape(Markdown.Shorten(item.Note, 200))),
+                (CardStrings.Labels.LeadDepartment, Markdown.Escape(item.LeadUnits)),
+                (CardStrings.Labels.Due, item.Due is { } due ? Formats.Date(due) : CardStrings.Ongoing),
+                (CardStrings.Labels.Condition, Markdown.Escape(item.Reason ?? Formats.Status(item.Status))),
+                (CardStrings.NoteLabel, string.IsNullOrWhiteSpace(item.Note) ? null : Markdown.Escape(Markdown.Shorten(item.Note, 200))),
             ]);
             body.Add(Ac.Container([Ac.Text(Markdown.Escape(item.Title), weight: "Bolder"), facts], separator: true));
         }
 
         if (items.Count > MaxItems)
         {
-            body.Add(Ac.Text($"và {items.Count - MaxItems} nhiệm vụ khác", subtle: true));
+            body.Add(Ac.Text(CardStrings.AndMore(items.Count - MaxItems), subtle: true));
         }
 
         if (unreachable.Count > 0)
         {
-            body.Add(Ac.Text("Không liên lạc được", weight: "Bolder", color: "Warning", separator: true));
+            body.Add(Ac.Text(CardStrings.Unreachable, weight: "Bolder", color: "Warning", separator: true));
             body.AddRange(unreachable.Select(u => (JsonNode)Ac.Text("• " + Markdown.Escape(u), size: "Small", spacing: "None")));
         }
 
-        return Ac.Card(body, [Ac.SendText("Tổng hợp", CardStrings.DigestCommand)]);
+        return Ac.Card(body, [Ac.SendText(CardStrings.DigestButton, CardStrings.DigestCommand)]);
     }
 }

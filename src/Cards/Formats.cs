@@ -12,12 +12,12 @@ public static class Formats
 
     public static string Status(StatusView status) => status switch
     {
-        StatusView.NotStarted => "Chưa thực hiện",
-        StatusView.InProgress => "Đang thực hiện",
-        StatusView.Done => "Hoàn thành",
-        StatusView.Blocked => "Gặp vướng mắc",
-        StatusView.Overdue => "Quá hạn",
-        StatusView.DoneLate => "Hoàn thành trễ hạn",
+        StatusView.NotStarted => CardStrings.Statuses.NotStarted,
+        StatusView.InProgress => CardStrings.Statuses.InProgress,
+        StatusView.Done => CardStrings.Statuses.Done,
+        StatusView.Blocked => CardStrings.Statuses.Blocked,
+        StatusView.Overdue => CardStrings.Statuses.Overdue,
+        StatusView.DoneLate => CardStrings.Statuses.DoneLate,
         _ => status.ToString(),
     };
 
@@ -32,17 +32,17 @@ public static class Formats
         _ => "Default",
     };
 
-    public static string Role(RoleView role) => role == RoleView.Lead ? "Chủ trì" : "Phối hợp";
+    public static string Role(RoleView role) => role == RoleView.Lead ? CardStrings.Statuses.Lead : CardStrings.Statuses.Cooperating;
 
     /// <summary>"Hạn 31/12/2026 · còn 5 ngày", "quá hạn 3 ngày", "đến hạn hôm nay", "Thường xuyên".</summary>
     public static string Due(DateOnly? due, int? daysLeft, bool done)
     {
         if (due is not { } date)
         {
-            return "Thường xuyên (kiểm tra hằng tháng)";
+            return CardStrings.OngoingDue;
         }
 
-        var text = "Hạn " + Date(date);
+        var text = CardStrings.Due.On(Date(date));
         if (done || daysLeft is not { } days)
         {
             return text;
@@ -50,9 +50,9 @@ public static class Formats
 
         return days switch
         {
-            0 => text + " · đến hạn hôm nay",
-            > 0 => text + $" · còn {days} ngày",
-            _ => text + $" · quá hạn {-days} ngày",
+            0 => text + CardStrings.Due.Today,
+            > 0 => text + CardStrings.Due.Left(days),
+            _ => text + CardStrings.Due.Late(-days),
         };
     }
 

@@ -21,7 +21,7 @@ public static class MyTasksCard
         page = Math.Clamp(page, 0, pages - 1);
         var body = new List<JsonNode?>
         {
-            Ac.Text($"Nhiệm vụ của tôi — {Markdown.Escape(department)}", size: "Large", weight: "Bolder"),
+            Ac.Text(CardStrings.MyTasks.Title(Markdown.Escape(department)), size: "Large", weight: "Bolder"),
         };
         if (summary is not null)
         {
@@ -66,7 +66,7 @@ public static class MyTasksCard
 
     private static string Counts(IReadOnlyList<TaskItemView> items)
     {
-        var parts = new List<string> { $"{items.Count} nhiệm vụ" };
+        var parts = new List<string> { CardStrings.MyTasks.TaskCount(items.Count) };
         void Add(StatusView status, string label)
         {
             var n = items.Count(i => i.Status == status);
@@ -76,14 +76,14 @@ public static class MyTasksCard
             }
         }
 
-        Add(StatusView.Overdue, "quá hạn");
-        Add(StatusView.Blocked, "gặp vướng mắc");
-        Add(StatusView.InProgress, "đang thực hiện");
-        Add(StatusView.NotStarted, "chưa thực hiện");
+        Add(StatusView.Overdue, CardStrings.MyTasks.Overdue);
+        Add(StatusView.Blocked, CardStrings.MyTasks.Blocked);
+        Add(StatusView.InProgress, CardStrings.MyTasks.InProgress);
+        Add(StatusView.NotStarted, CardStrings.MyTasks.NotStarted);
         var done = items.Count(i => i.Status is StatusView.Done or StatusView.DoneLate);
         if (done > 0)
         {
-            parts.Add($"{done} hoàn thành");
+            parts.Add($"{done} {CardStrings.MyTasks.Done}");
         }
 
         return string.Join(" · ", parts);

@@ -10,23 +10,23 @@ public static class PlanOverviewCard
     {
         var body = new List<JsonNode?>
         {
-            Ac.Text("Tiến độ Kế hoạch CCHC theo phòng", size: "Large", weight: "Bolder"),
-            Ac.Text($"{Markdown.Escape(planTitle)} · tính đến {Formats.Date(today)}", subtle: true, spacing: "None"),
-            Ac.Text($"Toàn kế hoạch: {total.Done}/{total.Total} mốc hoàn thành ({Formats.Percent(total.Done, total.Total)}) · {total.Overdue} quá hạn · {total.Blocked} gặp vướng mắc",
+            Ac.Text(CardStrings.Overview.Title, size: "Large", weight: "Bolder"),
+            Ac.Text(CardStrings.AsOf(Markdown.Escape(planTitle), Formats.Date(today)), subtle: true, spacing: "None"),
+            Ac.Text(CardStrings.Overview.Total(total.Done, total.Total, Formats.Percent(total.Done, total.Total), total.Overdue, total.Blocked),
                 weight: "Bolder", spacing: "Medium"),
             Header(),
         };
         body.AddRange(departments.Select(d => (JsonNode)Row(d.Name, d, separator: false)));
-        return Ac.Card(body, [Ac.SendText("Tổng hợp tuần", CardStrings.DigestCommand)]);
+        return Ac.Card(body, [Ac.SendText(CardStrings.Overview.DigestButton, CardStrings.DigestCommand)]);
     }
 
     private static JsonObject Header() => Ac.Columns(
-        Ac.Column("stretch", Ac.Text("Phòng", weight: "Bolder")),
-        Ac.Column("60px", Ac.Text("Xong", weight: "Bolder")),
-        Ac.Column("60px", Ac.Text("Đang", weight: "Bolder")),
-        Ac.Column("60px", Ac.Text("Chưa", weight: "Bolder")),
-        Ac.Column("60px", Ac.Text("Quá hạn", weight: "Bolder", color: "Attention")),
-        Ac.Column("60px", Ac.Text("Vướng", weight: "Bolder", color: "Warning")));
+        Ac.Column("stretch", Ac.Text(CardStrings.Columns.Department, weight: "Bolder")),
+        Ac.Column("60px", Ac.Text(CardStrings.Columns.Done, weight: "Bolder")),
+        Ac.Column("60px", Ac.Text(CardStrings.Columns.InProgress, weight: "Bolder")),
+        Ac.Column("60px", Ac.Text(CardStrings.Columns.NotStarted, weight: "Bolder")),
+        Ac.Column("60px", Ac.Text(CardStrings.Columns.Overdue, weight: "Bolder", color: "Attention")),
+        Ac.Column("60px", Ac.Text(CardStrings.Columns.Blocked, weight: "Bolder", color: "Warning")));
 
     private static JsonObject Row(string name, DepartmentSummaryView d, bool separator)
     {

@@ -18,30 +18,30 @@ public static class ReminderCard
     {
         var body = new List<JsonNode?>
         {
-            Ac.Text("⏰ Nhắc hạn nhiệm vụ CCHC", size: "Large", weight: "Bolder"),
-            Ac.Text($"Kính gửi {Markdown.Escape(recipientName)} · ngày {Formats.Date(today)}", subtle: true, spacing: "None"),
+            Ac.Text(CardStrings.Reminder.Title, size: "Large", weight: "Bolder"),
+            Ac.Text(CardStrings.Reminder.Subtitle(Markdown.Escape(recipientName), Formats.Date(today)), subtle: true, spacing: "None"),
         };
         var shown = items.OrderBy(i => i.Role).Take(MaxItems).ToList();
         var lead = shown.Where(i => i.Role == RoleView.Lead).ToList();
         var cooperating = shown.Where(i => i.Role == RoleView.Cooperating).ToList();
         if (lead.Count > 0)
         {
-            body.Add(Ac.Text("Phòng bạn chủ trì", weight: "Bolder", spacing: "Medium"));
+            body.Add(Ac.Text(CardStrings.Reminder.LeadSection, weight: "Bolder", spacing: "Medium"));
             AddItems(body, lead);
         }
 
         if (cooperating.Count > 0)
         {
-            body.Add(Ac.Text("Phối hợp", weight: "Bolder", spacing: "Large"));
+            body.Add(Ac.Text(CardStrings.Reminder.CooperatingSection, weight: "Bolder", spacing: "Large"));
             AddItems(body, cooperating);
         }
 
         if (items.Count > shown.Count)
         {
-            body.Add(Ac.Text($"và {items.Count - shown.Count} nhiệm vụ khác — gõ \"nhiệm vụ của tôi\" để xem đầy đủ.", subtle: true, separator: true));
+            body.Add(Ac.Text(CardStrings.Reminder.More(items.Count - shown.Count), subtle: true, separator: true));
         }
 
-        return Ac.Card(body, [Ac.SendText("Nhiệm vụ của tôi", CardStrings.MyTasksCommand)]);
+        return Ac.Card(body, [Ac.SendText(CardStrings.MyTasksButton, CardStrings.MyTasksCommand)]);
     }
 
     private static void AddItems(List<JsonNode?> body, List<TaskItemView> items)

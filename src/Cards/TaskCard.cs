@@ -21,17 +21,17 @@ public static class TaskCard
         body.Add(TaskItemBlock.Render(item, compact: false, separator: false));
         body.Add(Ac.Facts(
         [
-            ("Lĩnh vực", Markdown.Escape(item.Area)),
-            ("Chủ trì", Markdown.Escape(item.LeadUnits)),
-            ("Phối hợp", Markdown.Escape(item.CooperatingUnits)),
+            (CardStrings.Labels.Area, Markdown.Escape(item.Area)),
+            (CardStrings.Labels.Lead, Markdown.Escape(item.LeadUnits)),
+            (CardStrings.Labels.Cooperating, Markdown.Escape(item.CooperatingUnits)),
         ]));
         if (history.Count > 0)
         {
-            body.Add(Ac.Text("Lịch sử cập nhật", weight: "Bolder", separator: true));
+            body.Add(Ac.Text(CardStrings.Task.History, weight: "Bolder", separator: true));
             body.AddRange(history.OrderByDescending(h => h.At).Take(HistoryShown).Select(h => (JsonNode)Ac.Text(Describe(h), size: "Small", spacing: "Small")));
             if (history.Count > HistoryShown)
             {
-                body.Add(Ac.Text($"và {history.Count - HistoryShown} cập nhật trước đó", size: "Small", subtle: true, spacing: "None"));
+                body.Add(Ac.Text(CardStrings.Task.EarlierUpdates(history.Count - HistoryShown), size: "Small", subtle: true, spacing: "None"));
             }
         }
 
@@ -39,7 +39,7 @@ public static class TaskCard
         var card = Ac.Card(body);
         var refresh = new JsonObject
         {
-            ["action"] = Ac.Execute("Làm mới", ErrorCard.RefreshVerb, new JsonObject { ["taskId"] = item.TaskId, ["milestoneId"] = item.MilestoneId }),
+            ["action"] = Ac.Execute(CardStrings.Task.Refresh, ErrorCard.RefreshVerb, new JsonObject { ["taskId"] = item.TaskId, ["milestoneId"] = item.MilestoneId }),
         };
         if (refreshUserIds is { Count: > 0 })
         {
@@ -63,7 +63,7 @@ public static class TaskCard
 
         if (!string.IsNullOrWhiteSpace(h.Evidence))
         {
-            text += $" (văn bản: {Markdown.Escape(h.Evidence)})";
+            text += CardStrings.Task.HistoryEvidence(Markdown.Escape(h.Evidence));
         }
 
         return text;

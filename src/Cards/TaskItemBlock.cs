@@ -31,10 +31,10 @@ public static class TaskItemBlock
 
         if (item.UpdatedBy is { } by && item.UpdatedAt is { } at)
         {
-            var updated = $"Cập nhật bởi {Markdown.Escape(by)} lúc {Formats.DateTime(at)}";
+            var updated = CardStrings.Task.UpdatedBy(Markdown.Escape(by), Formats.DateTime(at));
             if (!string.IsNullOrWhiteSpace(item.Evidence))
             {
-                updated += $" · Văn bản: {Markdown.Escape(item.Evidence)}";
+                updated += CardStrings.Task.Evidence(Markdown.Escape(item.Evidence));
             }
 
             items.Add(Ac.Text(updated, size: "Small", subtle: true, spacing: "None"));
@@ -73,7 +73,7 @@ public static class TaskItemBlock
             ["label"] = CardStrings.StatusLabel,
             ["style"] = "expanded",
             ["isRequired"] = true,
-            ["errorMessage"] = "Vui lòng chọn trạng thái.",
+            ["errorMessage"] = CardStrings.StatusRequired,
             ["choices"] = choices,
         };
         if (item.ReportedStatus is { } reported && CardStrings.StatusChoices.Any(c => c.Value == reported))
