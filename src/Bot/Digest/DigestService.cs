@@ -24,7 +24,7 @@ public sealed class DigestService(
     IOptions<DigestOptions> options,
     BotClock clock)
 {
-    public const string NoChannelNote = "Chưa đăng ký kênh tổng hợp: Chánh Văn phòng gõ \"đặt kênh tổng hợp\" trong kênh của Văn phòng để nhận bản tổng hợp tại đó.";
+    public const string NoChannelNote = ChatText.NoDigestChannel;
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(10);
 
     /// <summary>True from the configured day and time of the instant's ISO week until the week ends (a missed digest
@@ -57,7 +57,7 @@ public sealed class DigestService(
     {
         var directory = await directories.GetAsync(agency, ct);
         var identity = directory is null ? null : await directories.GetIdentityAsync(agency, directory.ChiefInspector, ct);
-        return identity?.TeamsUserId is { } id ? (id, identity.Name ?? "Chánh Thanh tra") : null;
+        return identity?.TeamsUserId is { } id ? (id, identity.Name ?? ChatText.ChiefInspector) : null;
     }
 
     /// <returns>A one-line summary of what happened.</returns>
@@ -78,7 +78,7 @@ public sealed class DigestService(
         var key = force ? $"digest|{figures.Week.Key}|forced|{Guid.NewGuid():N}" : $"digest|{figures.Week.Key}";
         var target = channel is { Active: true } ? "channel" : directory.ChiefOfOffice;
         var outcome = await once.SendAsync(agency, "digest", [key], at, Lease,
-            _ => CardMessages.Of(DigestCard.Build(figures, mention, channel is { Active: true } ? null : NoChannelNote), $"Tổng hợp tiến độ CCHC tuần {figures.Week.Number}"),
+            _ => CardMessages.Of(DigestCard.Build(figures, mention, channel is { Active: true } ? null : NoChannelNote), $"{ChatText.Summaries.Digest} tuần {figures.Week.Number}"),
             (message, token) => channel is { Active: true }
                 ? sender.SendToChannelAsync(channel, message, token)
                 : sender.SendToPersonAsync(agency, directory.ChiefOfOffice, message, token),

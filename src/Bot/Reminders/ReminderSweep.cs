@@ -146,7 +146,7 @@ public sealed class ReminderSweep(
                 var views = items.Where(i => claimed.Contains(LedgerKey(i.Item.Milestone.Id, i.Reminder.SlotKey)))
                     .Select(i => cards.Item(snapshot, i.Item, i.Reminder.Reason))
                     .ToList();
-                return CardMessages.Of(ReminderCard.Build(departments, snapshot.Today, views), "Nhắc hạn nhiệm vụ CCHC");
+                return CardMessages.Of(ReminderCard.Build(departments, snapshot.Today, views), ChatText.Summaries.Reminder);
             }, (message, t) => sender.SendToPersonAsync(agency, recipient, message, t), token);
             tally.Count(agency, recipient, $"{outcome.Claimed.Count} reminder(s) ({string.Join(", ", outcome.Claimed)})", outcome);
         });
@@ -176,8 +176,8 @@ public sealed class ReminderSweep(
 
             var item = snapshot.Item(task, milestone, TaskRole.Lead);
             var reason = status == MilestoneStatus.Blocked
-                ? "Gặp vướng mắc"
-                : $"Quá hạn {-(item.DaysLeft ?? 0)} ngày";
+                ? ChatText.Blocked
+                : ChatText.OverdueDays(-(item.DaysLeft ?? 0));
             items.Add(cards.Item(snapshot, item, reason));
         }
 
@@ -190,7 +190,7 @@ public sealed class ReminderSweep(
         items = items.OrderBy(i => i.Due ?? DateOnly.MaxValue).ToList();
         var recipient = snapshot.Directory.ChiefOfOffice;
         var outcome = await once.SendAsync(agency, recipient, [key], at, Lease,
-            _ => CardMessages.Of(EscalationCard.Build(snapshot.Today, items, unreachable), "Nhiệm vụ cần chỉ đạo"),
+            _ => CardMessages.Of(EscalationCard.Build(snapshot.Today, items, unreachable), ChatText.Summaries.Escalation),
             (message, token) => sender.SendToPersonAsync(agency, recipient, message, token), ct);
         tally.Count(agency, recipient, $"escalation summary of {items.Count} item(s)", outcome);
     }

@@ -20,7 +20,7 @@ public sealed class BlockerNotifier(IProactiveSender sender, ChatCards cards, IL
         try
         {
             var card = cards.BlockerNotice(snapshot, item, reporter);
-            var result = await sender.SendToPersonAsync(snapshot.Plan.Agency, snapshot.Directory.ChiefOfOffice, CardMessages.Of(card, "Nhiệm vụ gặp vướng mắc"), timeout.Token);
+            var result = await sender.SendToPersonAsync(snapshot.Plan.Agency, snapshot.Directory.ChiefOfOffice, CardMessages.Of(card, ChatText.Summaries.Blocker), timeout.Token);
             if (!result.Delivered)
             {
                 logger.LogWarning("Blocker notice for task {TaskId} not delivered: {Status} {Detail}", item.Task.Id, result.Status, result.Detail);

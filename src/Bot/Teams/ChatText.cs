@@ -9,4 +9,32 @@ public static class ChatText
         "Xin chào! Tài khoản của bạn chưa có trong danh sách phòng ban của Kế hoạch CCHC, nên tôi chưa thể cho bạn biết nhiệm vụ. " +
         "Vui lòng liên hệ Văn phòng (Chánh Văn phòng) để được bổ sung vào danh sách.";
     public const string TenantRefused = "Ứng dụng này không phục vụ tổ chức của bạn.";
+    public const string SetChannelOnlyInChannel = "Vui lòng gõ \"đặt kênh tổng hợp\" trong kênh của nhóm Văn phòng (nhắc tên bot), không phải trong trò chuyện riêng.";
+    public const string SetChannelOnlyChiefOfOffice = "Xin lỗi, chỉ Chánh Văn phòng mới đặt được kênh nhận bản tổng hợp hằng tuần.";
+    public const string ChannelSetTitle = "Đã đặt kênh tổng hợp";
+    public const string ChannelSetText = "Từ nay bản tổng hợp tiến độ CCHC hằng tuần sẽ được gửi vào kênh này.";
+    public const string ReportOnlyChiefOfOffice = "Xin lỗi, báo cáo quý chỉ dành cho Chánh Văn phòng.";
+    public const string ReportDownload = "Tải báo cáo (.xlsx)";
+    public const string NoDigestChannel = "Chưa đăng ký kênh tổng hợp: Chánh Văn phòng gõ \"đặt kênh tổng hợp\" trong kênh của Văn phòng để nhận bản tổng hợp tại đó.";
+    public const string ChiefInspector = "Chánh Thanh tra";
+    public const string Blocked = "Gặp vướng mắc";
+
+    public static string ReportTitle(string period) => $"Báo cáo kết quả thực hiện Kế hoạch CCHC {period}";
+
+    public static string ReportText(int minutes) =>
+        $"Tệp Excel gồm bảng tổng hợp và danh sách nhiệm vụ theo từng lĩnh vực. Đường dẫn có hiệu lực trong {minutes} phút.";
+
+    public static string OverdueDays(int days) => $"Quá hạn {days} ngày";
+
+    /// <summary>The notification preview lines of proactive cards.</summary>
+    public static class Summaries
+    {
+        public const string Reminder = "Nhắc hạn nhiệm vụ CCHC";
+        public const string Escalation = "Nhiệm vụ cần chỉ đạo";
+        public const string Blocker = "Nhiệm vụ gặp vướng mắc";
+        public const string Digest = "Tổng hợp tiến độ CCHC";
+        public const string MyTasks = "Nhiệm vụ của tôi";
+        public const string Help = "Trợ giúp";
+        public const string Report = "Báo cáo quý";
+    }
 }

@@ -22,6 +22,6 @@ public sealed class DigestCommand(DigestService digest, BotClock clock) : IChatC
         var wholePlan = user.IsChiefOfOffice || user.IsChiefInspector;
         var figures = await digest.FiguresAsync(user.Agency, clock.Now, wholePlan ? null : user.PrimaryDepartment?.Id, ct);
         var card = figures is null ? ErrorCard.Build(CardStrings.ErrorTitle, CardTexts.NoPlan) : DigestCard.Build(figures);
-        await turnContext.SendActivityAsync(CardMessages.Of(card, "Tổng hợp tiến độ CCHC"), ct);
+        await turnContext.SendActivityAsync(CardMessages.Of(card, ChatText.Summaries.Digest), ct);
     }
 }

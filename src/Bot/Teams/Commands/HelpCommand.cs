@@ -9,5 +9,5 @@ public sealed class HelpCommand(ChatCards cards) : IChatCommand
     public IReadOnlyList<string> Phrases { get; } = ["trợ giúp", "help", "hướng dẫn"];
 
     public Task ExecuteAsync(ITurnContext turnContext, BotUser? user, CancellationToken ct) =>
-        turnContext.SendActivityAsync(CardMessages.Of(cards.Help(user), "Trợ giúp"), ct);
+        turnContext.SendActivityAsync(CardMessages.Of(cards.Help(user), ChatText.Summaries.Help), ct);
 }

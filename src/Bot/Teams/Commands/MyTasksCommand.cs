@@ -18,6 +18,6 @@ public sealed class MyTasksCommand(MyTasksView view) : IChatCommand
         }
 
         var card = await view.RenderAsync(user, page: 0, banner: null, ct);
-        await turnContext.SendActivityAsync(CardMessages.Of(card, "Nhiệm vụ của tôi"), ct);
+        await turnContext.SendActivityAsync(CardMessages.Of(card, ChatText.Summaries.MyTasks), ct);
     }
 }

@@ -16,7 +16,7 @@ public sealed class QuarterReportCommand(ReportService reports, ReportDownloads 
     {
         if (user is null || !user.IsChiefOfOffice)
         {
-            await turnContext.SendActivityAsync("Xin lỗi, báo cáo quý chỉ dành cho Chánh Văn phòng.", cancellationToken: ct);
+            await turnContext.SendActivityAsync(ChatText.ReportOnlyChiefOfOffice, cancellationToken: ct);
             return;
         }
 
@@ -31,11 +31,11 @@ public sealed class QuarterReportCommand(ReportService reports, ReportDownloads 
         var token = await downloads.StoreAsync(ReportService.FileName(user.Agency, period), content, ct);
         var card = Ac.Card(
             [
-                Ac.Text($"Báo cáo kết quả thực hiện Kế hoạch CCHC {period.Label}", size: "Medium", weight: "Bolder"),
-                Ac.Text($"Tệp Excel gồm bảng tổng hợp và danh sách nhiệm vụ theo từng lĩnh vực. Đường dẫn có hiệu lực trong {ReportDownloads.Lifetime.TotalMinutes:0} phút.", subtle: true),
+                Ac.Text(ChatText.ReportTitle(period.Label), size: "Medium", weight: "Bolder"),
+                Ac.Text(ChatText.ReportText((int)ReportDownloads.Lifetime.TotalMinutes), subtle: true),
             ],
-            [new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = "Tải báo cáo (.xlsx)", ["url"] = $"{BaseUrl()}/reports/{token}" }]);
-        await turnContext.SendActivityAsync(CardMessages.Of(card, "Báo cáo quý"), ct);
+            [new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = ChatText.ReportDownload, ["url"] = $"{BaseUrl()}/reports/{token}" }]);
+        await turnContext.SendActivityAsync(CardMessages.Of(card, ChatText.Summaries.Report), ct);
     }
 
     private string BaseUrl()

@@ -18,19 +18,19 @@ public sealed class SetDigestChannelCommand(IDirectoryRepository directories) : 
         var tenant = TenantGuardMiddleware.TenantOf(turnContext);
         if (activity.Conversation?.ConversationType != "channel" || channelId is null || tenant is null)
         {
-            await turnContext.SendActivityAsync("Vui lòng gõ \"đặt kênh tổng hợp\" trong kênh của nhóm Văn phòng (nhắc tên bot), không phải trong trò chuyện riêng.", cancellationToken: ct);
+            await turnContext.SendActivityAsync(ChatText.SetChannelOnlyInChannel, cancellationToken: ct);
             return;
         }
 
         if (user is null || !user.IsChiefOfOffice)
         {
-            await turnContext.SendActivityAsync("Xin lỗi, chỉ Chánh Văn phòng mới đặt được kênh nhận bản tổng hợp hằng tuần.", cancellationToken: ct);
+            await turnContext.SendActivityAsync(ChatText.SetChannelOnlyChiefOfOffice, cancellationToken: ct);
             return;
         }
 
         await directories.SetDigestChannelAsync(user.Agency, tenant, channelId, ct);
         await turnContext.SendActivityAsync(CardMessages.Of(InfoCard.Build(
-            "Đã đặt kênh tổng hợp",
-            "Từ nay bản tổng hợp tiến độ CCHC hằng tuần sẽ được gửi vào kênh này.")), ct);
+            ChatText.ChannelSetTitle,
+            ChatText.ChannelSetText)), ct);
     }
 }
