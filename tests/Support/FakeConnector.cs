@@ -1,12 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace CchcBot.TestSupport;
 
@@ -33,13 +28,12 @@ public sealed record ConnectorFault(int Status, string? Code = null, TimeSpan? R
 /// </summary>
 public sealed class FakeConnector : IAsyncDisposable
 {
-    private readonly WebApplication _app;
     private readonly ConcurrentQueue<ConnectorFault> _faults = new();
+    private WebApplication _app = null!;
     private int _nextId;
 
-    private FakeConnector(WebApplication app)
+    private FakeConnector()
     {
-        _app = app;
     }
 
     public string ServiceUrl { get; private set; } = string.Empty;
@@ -60,15 +54,10 @@ public sealed class FakeConnector : IAsyncDisposable
 
     public static async Task<FakeConnector> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        var fake = new FakeConnector(app);
-        fake.Map(app);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        fake.ServiceUrl = address.TrimEnd('/') + "/";
+        var fake = new FakeConnector();
+        var (app, address) = await LoopbackWeb.StartAsync(fake.Map);
+        fake._app = app;
+        fake.ServiceUrl = address + "/";
         return fake;
     }
 

@@ -1,12 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace CchcBot.TestSupport;
 
@@ -16,9 +11,7 @@ namespace CchcBot.TestSupport;
 /// </summary>
 public sealed class FakeGraph : IAsyncDisposable
 {
-    private readonly WebApplication _app;
-
-    private FakeGraph(WebApplication app) => _app = app;
+    private WebApplication _app = null!;
 
     public string BaseUrl { get; private set; } = string.Empty;
 
@@ -31,14 +24,10 @@ public sealed class FakeGraph : IAsyncDisposable
 
     public static async Task<FakeGraph> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        var fake = new FakeGraph(app);
-        fake.Map(app);
-        await app.StartAsync();
-        fake.BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/v1.0";
+        var fake = new FakeGraph();
+        var (app, address) = await LoopbackWeb.StartAsync(fake.Map);
+        fake._app = app;
+        fake.BaseUrl = address + "/v1.0";
         return fake;
     }
 

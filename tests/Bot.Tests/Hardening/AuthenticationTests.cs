@@ -24,8 +24,9 @@ public sealed class AuthenticationTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _openId = await StartOpenIdAsync(_trustedKey);
-        var metadata = _openId.Urls.First() + "/.well-known/openidconfiguration";
+        string address;
+        (_openId, address) = await LoopbackWeb.StartAsync(app => MapOpenId(app, _trustedKey));
+        var metadata = address + "/.well-known/openidconfiguration";
         _bot = await BotHarness.StartAsync(settings: new Dictionary<string, string?>
         {
             ["MicrosoftAppType"] = "SingleTenant",
@@ -105,12 +106,9 @@ public sealed class AuthenticationTests : IAsyncLifetime
         return new JwtSecurityTokenHandler().WriteToken(token);
     }
 
-    /// <summary>An OpenID metadata document and a JWKS with one trusted key, on loopback.</summary>
-    private static async Task<WebApplication> StartOpenIdAsync(RSA trusted)
+    /// <summary>An OpenID metadata document and a JWKS with one trusted key.</summary>
+    private static void MapOpenId(WebApplication app, RSA trusted)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
         app.MapGet("/.well-known/openidconfiguration", (HttpContext http) => Results.Json(new JsonObject
         {
             ["issuer"] = "https://api.botframework.com",
@@ -133,7 +131,5 @@ public sealed class AuthenticationTests : IAsyncLifetime
                 }),
             });
         });
-        await app.StartAsync();
-        return app;
     }
 }
