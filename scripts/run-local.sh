@@ -4,16 +4,20 @@
 # client) on http://localhost:56150. Ctrl+C (or SIGTERM) stops everything this script started. See docs/local-run.md.
 #   BOT_PORT=3978  PLAYGROUND_PORT=56150  PLAYGROUND=0 (bot only)  CONFIGURATION=Debug
 #   RUN_LOCAL_DATA=.data (Azurite's files and the logs)
+#   PLAYGROUND_CONFIG=scripts/playground/.m365agentsplayground.yml (who you are in the Playground, the other users, the team)
 #   Storage__ConnectionString=… (another storage account or emulator: no Azurite is started; Storage__TablePrefix too)
 set -euo pipefail
+caller=$PWD
 cd "$(dirname "$0")/.."
 root=$(pwd)
+absolute() { [[ $1 == /* ]] && echo "$1" || echo "$caller/$1"; } # paths given in variables are relative to where you ran this
 bot_port=${BOT_PORT:-3978}
 playground_port=${PLAYGROUND_PORT:-56150}
 configuration=${CONFIGURATION:-Debug}
-data=${RUN_LOCAL_DATA:-$root/.data}
+data=$(absolute "${RUN_LOCAL_DATA:-$root/.data}")
 azurite_port=10002
 logs="$data/logs"
+playground_config=$(absolute "${PLAYGROUND_CONFIG:-$root/scripts/playground/.m365agentsplayground.yml}")
 
 fail() {
   echo "run-local: $*" >&2
@@ -32,8 +36,10 @@ port_busy() { (echo >"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 # Fail before building anything when our own ports are taken.
 port_busy "$bot_port" && fail "port $bot_port is taken (is the bot already running?): stop it or choose another with BOT_PORT=…"
-if [[ ${PLAYGROUND:-1} != 0 ]] && port_busy "$playground_port"; then
-  fail "port $playground_port is taken (is the Playground already running?): stop it or choose another with PLAYGROUND_PORT=…"
+if [[ ${PLAYGROUND:-1} != 0 ]]; then
+  port_busy "$playground_port" &&
+    fail "port $playground_port is taken (is the Playground already running?): stop it or choose another with PLAYGROUND_PORT=…"
+  [[ -f $playground_config ]] || fail "the Playground configuration $playground_config does not exist (PLAYGROUND_CONFIG)."
 fi
 
 pids=() names=()
@@ -108,13 +114,14 @@ wait_for Bot "${pids[-1]}" "http://127.0.0.1:$bot_port/healthz" 60 "$logs/bot.lo
 
 if [[ ${PLAYGROUND:-1} != 0 ]]; then
   echo "== Microsoft 365 Agents Playground on http://localhost:$playground_port"
-  M365_AGENTS_PLAYGROUND_CONFIG_PATH="$root/scripts/playground/.m365agentsplayground.yml" TEAMSAPPTESTER_BROWSER=none \
+  M365_AGENTS_PLAYGROUND_CONFIG_PATH="$playground_config" TEAMSAPPTESTER_BROWSER=none \
     start Playground "$logs/playground.log" node node_modules/@microsoft/m365agentsplayground/cli.js \
     -e "http://127.0.0.1:$bot_port/api/messages" -c msteams -p "$playground_port" --disable-telemetry
   wait_for Playground "${pids[-1]}" "http://localhost:$playground_port/_internal/v1/config" 60 "$logs/playground.log"
   echo
   echo "Ready. Open http://localhost:$playground_port and type: nhiệm vụ của tôi"
-  echo "(you are Nguyễn Văn An, Chánh Văn phòng — chanhvanphong@example.gov.vn)"
+  node -e "fetch('http://localhost:$playground_port/_internal/v1/config').then(r=>r.json()).then(({config:{currentUser:u}})=>
+    console.log('(you are ' + u.name + ' — ' + (u.userPrincipleName || u.email) + ')'))" 2>/dev/null || true
 else
   echo
   echo "Ready. The bot listens on http://127.0.0.1:$bot_port/api/messages (PLAYGROUND=0: no Playground)."
