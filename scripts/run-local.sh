@@ -42,14 +42,14 @@ if [[ ${PLAYGROUND:-1} != 0 ]]; then
   [[ -f $playground_config ]] || fail "the Playground configuration $playground_config does not exist (PLAYGROUND_CONFIG)."
 fi
 
-pids=() names=()
+pids=() names=() signals=()
 cleanup() {
   local rc=$?
   trap - INT TERM EXIT
   ((${#pids[@]})) || exit "$rc"
   echo
   echo "Stopping ${names[*]}…"
-  for pid in "${pids[@]}"; do kill -TERM -- "-$pid" 2>/dev/null || true; done
+  for ((i = ${#pids[@]} - 1; i >= 0; i--)); do kill -"${signals[$i]}" -- "-${pids[$i]}" 2>/dev/null || true; done
   for _ in $(seq 1 50); do # up to 10 s, then SIGKILL what is left
     local alive=0
     for pid in "${pids[@]}"; do kill -0 -- "-$pid" 2>/dev/null && alive=1; done
@@ -65,11 +65,11 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-start() { # start NAME LOG COMMAND… — in its own session/process group, so stopping it stops its children too
-  local name=$1 log=$2
-  shift 2
+start() { # start NAME LOG STOP-SIGNAL COMMAND… — in its own session/process group, so stopping it stops its children too
+  local name=$1 log=$2 signal=$3
+  shift 3
   setsid "$@" >"$log" 2>&1 </dev/null &
-  pids+=($!) names+=("$name")
+  pids+=($!) names+=("$name") signals+=("$signal")
   echo "  $name started, pid $! (log: $log)"
 }
 
@@ -94,7 +94,8 @@ elif port_busy "$azurite_port"; then
 else
   echo "== Storage: Azurite's Table service on 127.0.0.1:$azurite_port (data in $data/azurite)"
   mkdir -p "$data/azurite"
-  start Azurite "$logs/azurite.log" node node_modules/azurite/dist/src/table/main.js \
+  # SIGINT: Azurite saves its files on SIGINT only; SIGTERM would lose the last seconds of writes.
+  start Azurite "$logs/azurite.log" INT node node_modules/azurite/dist/src/table/main.js \
     --tableHost 127.0.0.1 --tablePort "$azurite_port" --location "$data/azurite" \
     --disableTelemetry --skipApiVersionCheck --loose
   for _ in $(seq 1 60); do port_busy "$azurite_port" && break; kill -0 "${pids[-1]}" 2>/dev/null || break; sleep 0.5; done
@@ -109,13 +110,13 @@ dotnet "$bot_dll" seed || fail "seed failed (see above): is the Table service on
 echo "== Bot on http://127.0.0.1:$bot_port"
 port_busy "$bot_port" && fail "port $bot_port was taken meanwhile: choose another with BOT_PORT=…"
 ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development} ASPNETCORE_URLS="http://127.0.0.1:$bot_port" \
-  start Bot "$logs/bot.log" dotnet "$bot_dll"
+  start Bot "$logs/bot.log" TERM dotnet "$bot_dll"
 wait_for Bot "${pids[-1]}" "http://127.0.0.1:$bot_port/healthz" 60 "$logs/bot.log"
 
 if [[ ${PLAYGROUND:-1} != 0 ]]; then
   echo "== Microsoft 365 Agents Playground on http://localhost:$playground_port"
   M365_AGENTS_PLAYGROUND_CONFIG_PATH="$playground_config" TEAMSAPPTESTER_BROWSER=none \
-    start Playground "$logs/playground.log" node node_modules/@microsoft/m365agentsplayground/cli.js \
+    start Playground "$logs/playground.log" TERM node node_modules/@microsoft/m365agentsplayground/cli.js \
     -e "http://127.0.0.1:$bot_port/api/messages" -c msteams -p "$playground_port" --disable-telemetry
   wait_for Playground "${pids[-1]}" "http://localhost:$playground_port/_internal/v1/config" 60 "$logs/playground.log"
   echo
