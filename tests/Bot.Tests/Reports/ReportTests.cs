@@ -73,6 +73,7 @@ public sealed class ReportTests : IAsyncLifetime
         Assert.Equal(("A2", 1.0), (pane.TopLeftCell!.Value, pane.VerticalSplit!.Value));
         var widths = worksheet.Descendants<Column>().Select(c => c.Width!.Value).ToList();
         Assert.True(widths[1] > 40, "the title column fits long titles");
+        Assert.Empty(new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(document).Select(e => $"{e.Path?.XPath}: {e.Description}"));
         var styles = workbook.WorkbookStylesPart!.Stylesheet;
         Assert.Contains(styles.NumberingFormats!.Elements<NumberingFormat>(), f => f.FormatCode == "dd/mm/yyyy");
     }
