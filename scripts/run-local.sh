@@ -65,10 +65,10 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-start() { # start NAME LOG STOP-SIGNAL COMMAND… — in its own session/process group, so stopping it stops its children too
-  local name=$1 log=$2 signal=$3
-  shift 3
-  setsid "$@" >"$log" 2>&1 </dev/null &
+start() { # start NAME LOG STOP-SIGNAL DIR COMMAND… — in DIR, in its own session/process group (stopping it stops its children)
+  local name=$1 log=$2 signal=$3 dir=$4
+  shift 4
+  (cd "$dir" && exec setsid "$@") >"$log" 2>&1 </dev/null &
   pids+=($!) names+=("$name") signals+=("$signal")
   echo "  $name started, pid $! (log: $log)"
 }
@@ -95,7 +95,7 @@ else
   echo "== Storage: Azurite's Table service on 127.0.0.1:$azurite_port (data in $data/azurite)"
   mkdir -p "$data/azurite"
   # SIGINT: Azurite saves its files on SIGINT only; SIGTERM would lose the last seconds of writes.
-  start Azurite "$logs/azurite.log" INT node node_modules/azurite/dist/src/table/main.js \
+  start Azurite "$logs/azurite.log" INT "$root" node node_modules/azurite/dist/src/table/main.js \
     --tableHost 127.0.0.1 --tablePort "$azurite_port" --location "$data/azurite" \
     --disableTelemetry --skipApiVersionCheck --loose
   for _ in $(seq 1 60); do port_busy "$azurite_port" && break; kill -0 "${pids[-1]}" 2>/dev/null || break; sleep 0.5; done
@@ -110,13 +110,14 @@ dotnet "$bot_dll" seed || fail "seed failed (see above): is the Table service on
 echo "== Bot on http://127.0.0.1:$bot_port"
 port_busy "$bot_port" && fail "port $bot_port was taken meanwhile: choose another with BOT_PORT=…"
 ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development} ASPNETCORE_URLS="http://127.0.0.1:$bot_port" \
-  start Bot "$logs/bot.log" TERM dotnet "$bot_dll"
+  start Bot "$logs/bot.log" TERM "$root" dotnet "$bot_dll"
 wait_for Bot "${pids[-1]}" "http://127.0.0.1:$bot_port/healthz" 60 "$logs/bot.log"
 
 if [[ ${PLAYGROUND:-1} != 0 ]]; then
   echo "== Microsoft 365 Agents Playground on http://localhost:$playground_port"
+  mkdir -p "$data/playground" # its working folder: it writes devTools/m365agentsplayground.log there
   M365_AGENTS_PLAYGROUND_CONFIG_PATH="$playground_config" TEAMSAPPTESTER_BROWSER=none \
-    start Playground "$logs/playground.log" TERM node node_modules/@microsoft/m365agentsplayground/cli.js \
+    start Playground "$logs/playground.log" TERM "$data/playground" node "$root/node_modules/@microsoft/m365agentsplayground/cli.js" \
     -e "http://127.0.0.1:$bot_port/api/messages" -c msteams -p "$playground_port" --disable-telemetry
   wait_for Playground "${pids[-1]}" "http://localhost:$playground_port/_internal/v1/config" 60 "$logs/playground.log"
   echo
