@@ -30,7 +30,10 @@ public static class TeamsServices
         services.AddSingleton<ILedgerRepository, LedgerRepository>();
         services.AddSingleton<ExactlyOnceSender>();
 
-        services.AddSingleton<BotFrameworkAuthentication, ConfigurationBotFrameworkAuthentication>();
+        // ConfigurationBotFrameworkAuthentication takes IHttpClientFactory if there is one; without it every turn's
+        // connector client gets a new HttpClient, with its own connection pool.
+        services.AddHttpClient();
+        services.AddSingleton<BotFrameworkAuthentication, SharedContractsAuthentication>();
         services.AddSingleton<TenantGuardMiddleware>();
         services.AddSingleton<ConversationTrackingMiddleware>();
         services.AddSingleton<AdapterWithErrorHandler>();

@@ -1,0 +1,54 @@
+using System.Security.Claims;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Connector;
+using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Bot.Schema;
+using Microsoft.Rest.Serialization;
+using Newtonsoft.Json.Serialization;
+
+namespace CchcBot.Teams;
+
+/// <summary>
+/// The configured Bot Framework authentication, except that every connector client shares one JSON contract resolver.
+/// </summary>
+/// <remarks>
+/// CloudAdapter creates a connector client per turn, and each client news up its own contract resolver, so Newtonsoft
+/// rebuilds the contracts (and emits their accessor code) for Activity, ChannelAccount… on every turn: about 60 dynamic
+/// methods a turn. One shared resolver (the same type, stateless but for its cache) builds them once.
+/// </remarks>
+public sealed class SharedContractsAuthentication(
+    IConfiguration configuration, IHttpClientFactory httpClientFactory, ILogger<SharedContractsAuthentication> logger)
+    : ConfigurationBotFrameworkAuthentication(configuration, httpClientFactory: httpClientFactory, logger: logger)
+{
+    private static readonly IContractResolver Contracts = new ReadOnlyJsonContractResolver();
+
+    public override async Task<AuthenticateRequestResult> AuthenticateRequestAsync(Activity activity, string authHeader, CancellationToken cancellationToken) =>
+        Share(await base.AuthenticateRequestAsync(activity, authHeader, cancellationToken).ConfigureAwait(false));
+
+    public override async Task<AuthenticateRequestResult> AuthenticateStreamingRequestAsync(string authHeader, string channelIdHeader, CancellationToken cancellationToken) =>
+        Share(await base.AuthenticateStreamingRequestAsync(authHeader, channelIdHeader, cancellationToken).ConfigureAwait(false));
+
+    public override ConnectorFactory CreateConnectorFactory(ClaimsIdentity claimsIdentity) =>
+        new SharedContractsConnectorFactory(base.CreateConnectorFactory(claimsIdentity));
+
+    private static AuthenticateRequestResult Share(AuthenticateRequestResult result)
+    {
+        if (result.ConnectorFactory is { } factory and not SharedContractsConnectorFactory)
+        {
+            result.ConnectorFactory = new SharedContractsConnectorFactory(factory);
+        }
+
+        return result;
+    }
+
+    private sealed class SharedContractsConnectorFactory(ConnectorFactory inner) : ConnectorFactory
+    {
+        public override async Task<IConnectorClient> CreateAsync(string serviceUrl, string audience, CancellationToken cancellationToken)
+        {
+            var client = await inner.CreateAsync(serviceUrl, audience, cancellationToken).ConfigureAwait(false);
+            client.SerializationSettings.ContractResolver = Contracts;
+            client.DeserializationSettings.ContractResolver = Contracts;
+            return client;
+        }
+    }
+}
