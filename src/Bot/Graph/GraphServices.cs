@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Azure.Core;
 using Azure.Identity;
 using CchcBot.Delivery;
@@ -21,6 +22,14 @@ public static class GraphServices
             return services;
         }
 
+        return AddGraphClient(services, options);
+    }
+
+    // Kept apart so that a bot without Graph never loads the (large) Graph assemblies: the JIT resolves the types a
+    // method mentions when it compiles that method.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static IServiceCollection AddGraphClient(IServiceCollection services, GraphOptions options)
+    {
         services.TryAddSingleton<TokenCredential>(_ => new ClientSecretCredential(options.TenantId, options.ClientId, options.ClientSecret));
         services.AddHttpClient(nameof(GraphServiceClient));
         services.AddSingleton(sp =>
