@@ -13,11 +13,12 @@ public static class BotWebApp
     /// <param name="configure">Lets tests add settings and services (a fake clock) before the host is built.</param>
     public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
             Args = args,
             ContentRootPath = AppContext.BaseDirectory,
         });
+        builder.WebHost.UseKestrelHttpsConfiguration();
         configure?.Invoke(builder);
         builder.Services.AddCchcCore(builder.Configuration);
         builder.Services.AddCchcTeams(builder.Configuration);
