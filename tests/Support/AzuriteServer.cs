@@ -6,7 +6,8 @@ namespace CchcBot.TestSupport;
 /// <summary>
 /// The official Azure Storage emulator's Table service (npm azurite, pinned in package.json), started on a free
 /// loopback port with in-memory persistence. One per test process; tests isolate themselves with a unique table
-/// prefix (<see cref="NewPrefix"/>).
+/// prefix (<see cref="NewPrefix"/>). Outage tests start their own with files on disk (<see cref="StartOnDisk"/>), which
+/// they can stop and start again on the same port with the same data.
 /// </summary>
 public sealed class AzuriteServer : IDisposable
 {
@@ -19,12 +20,14 @@ public sealed class AzuriteServer : IDisposable
         return server;
     });
 
-    private readonly Process _process;
+    private readonly string? _location;
+    private Process _process;
 
-    private AzuriteServer(Process process, int port)
+    private AzuriteServer(Process process, int port, string? location)
     {
         _process = process;
         Port = port;
+        _location = location;
     }
 
     public static AzuriteServer Shared => SharedLazy.Value;
@@ -42,25 +45,74 @@ public sealed class AzuriteServer : IDisposable
 
     public static AzuriteServer Start()
     {
+        var port = FreePort.Next();
+        return new AzuriteServer(Launch(port, location: null), port, location: null);
+    }
+
+    /// <summary>An Azurite of its own that keeps its tables in a temporary folder (removed on dispose).</summary>
+    public static AzuriteServer StartOnDisk()
+    {
+        var location = Directory.CreateTempSubdirectory("cchc-azurite-").FullName;
+        var port = FreePort.Next();
+        return new AzuriteServer(Launch(port, location), port, location);
+    }
+
+    /// <summary>Stops an on-disk Azurite with SIGINT, the signal on which it writes its files, and waits for it.</summary>
+    public void Stop()
+    {
+        if (_location is null)
+        {
+            throw new InvalidOperationException("Only an on-disk Azurite can be stopped and started again.");
+        }
+
+        using (var kill = Process.Start("kill", ["-INT", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            kill.WaitForExit();
+        }
+
+        if (!_process.WaitForExit(15_000))
+        {
+            throw new TimeoutException("Azurite did not stop within 15 s of SIGINT.");
+        }
+    }
+
+    /// <summary>Starts a stopped on-disk Azurite again, on the same port and with the same data.</summary>
+    public void Restart()
+    {
+        _process.Dispose();
+        _process = Launch(Port, _location ?? throw new InvalidOperationException("Only an on-disk Azurite can be started again."));
+    }
+
+    private static Process Launch(int port, string? location)
+    {
         var script = RepoPaths.Of("node_modules", "azurite", "dist", "src", "table", "main.js");
         if (!File.Exists(script))
         {
             throw new InvalidOperationException($"Azurite is not installed ({script} missing): run scripts/install-tools.sh (npm ci).");
         }
 
-        var port = FreePort.Next();
         var psi = new ProcessStartInfo("node")
         {
             ArgumentList =
             {
                 script, "--tableHost", "127.0.0.1", "--tablePort", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                "--inMemoryPersistence", "--disableTelemetry", "--skipApiVersionCheck", "--loose", "--silent",
+                "--disableTelemetry", "--skipApiVersionCheck", "--loose", "--silent",
             },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
             WorkingDirectory = Path.GetTempPath(),
         };
+        if (location is null)
+        {
+            psi.ArgumentList.Add("--inMemoryPersistence");
+        }
+        else
+        {
+            psi.ArgumentList.Add("--location");
+            psi.ArgumentList.Add(location);
+        }
+
         var process = Process.Start(psi) ?? throw new InvalidOperationException("Could not start node for Azurite.");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
@@ -79,7 +131,7 @@ public sealed class AzuriteServer : IDisposable
             {
                 using var client = new TcpClient();
                 client.Connect("127.0.0.1", port);
-                return new AzuriteServer(process, port);
+                return process;
             }
             catch (SocketException)
             {
@@ -106,5 +158,9 @@ public sealed class AzuriteServer : IDisposable
         }
 
         _process.Dispose();
+        if (_location is not null)
+        {
+            Directory.Delete(_location, recursive: true);
+        }
     }
 }

@@ -4,6 +4,7 @@ using CchcBot.Plan;
 using CchcBot.Reminders;
 using CchcBot.Storage;
 using CchcBot.TestSupport;
+using Microsoft.Extensions.Logging;
 
 namespace CchcBot.Bot.Tests.Hardening;
 
@@ -68,5 +69,67 @@ public sealed class FaultTests
         {
             Assert.Single(bot.Connector.SentTo("a:personal-" + head.Id));
         }
+    }
+
+    [Fact]
+    public async Task After_Azurite_is_stopped_and_started_again_the_next_scheduled_sweep_catches_up()
+    {
+        using var azurite = AzuriteServer.StartOnDisk();
+        var logs = new CapturingLoggerProvider();
+        await using var bot = await BotHarness.StartAsync(
+            now: new DateTimeOffset(2026, 6, 23, 7, 50, 0, Vn), // before 8:00: the first sweep sends nothing
+            connectionString: azurite.ConnectionString,
+            settings: new Dictionary<string, string?> { ["Reminders:Enabled"] = "true", ["Reminders:SweepIntervalMinutes"] = "15" },
+            services: s => s.AddLogging(b => b.AddProvider(logs)));
+        await bot.SeedAsync();
+        var heads = new[] { "truongphong.nv1@example.gov.vn", "truongphong.nv2@example.gov.vn", "chanhvanphong@example.gov.vn" }
+            .Select(upn => bot.Register(BotHarness.User(upn, upn))).ToList();
+        foreach (var head in heads)
+        {
+            await bot.SendTextAsync(head, "trợ giúp");
+        }
+
+        await new ProgressRepository(bot.Tables).RecordAsync(new ProgressUpdate(
+            SamplePlans.Agency, "TC-1", "TC-1-1", "setup", "chanhvanphong@example.gov.vn", "An", DateTimeOffset.UtcNow, MilestoneStatus.Done, null, null));
+        bot.Connector.Clear();
+
+        azurite.Stop();
+        bot.Time.Advance(TimeSpan.FromMinutes(15)); // 08:05: a sweep with storage down
+        await Until(() => logs.Lines.Any(l => l.Contains("Reminder sweep failed", StringComparison.Ordinal)), "the sweep during the outage did not fail");
+        using var health = await bot.Http.GetAsync("/healthz");
+        using var message = await bot.SendTextAsync(heads[0], "nhiệm vụ của tôi");
+
+        Assert.Equal(503, (int)health.StatusCode);
+        Assert.Equal("Hệ thống tạm thời gián đoạn, vui lòng thử lại sau.", Assert.Single(bot.Connector.Sent).Text);
+        bot.Connector.Clear();
+
+        azurite.Restart();
+        bot.Time.Advance(TimeSpan.FromMinutes(15)); // 08:20: the next sweep
+        await Until(() => bot.Connector.Sent.Count >= heads.Count, "the sweep after the outage did not deliver");
+        var again = await bot.Services.GetRequiredService<ReminderSweep>().RunAsync(new DateTimeOffset(2026, 6, 23, 8, 35, 0, Vn), default);
+        using var healthAgain = await bot.Http.GetAsync("/healthz");
+
+        Assert.Equal(200, (int)healthAgain.StatusCode);
+        Assert.Equal((0, 0, 0), (again.Sent, again.Failed, again.Unreachable));
+        foreach (var head in heads)
+        {
+            var card = Assert.Single(bot.Connector.SentTo("a:personal-" + head.Id)).Card;
+            Assert.NotNull(card);
+        }
+    }
+
+    private static async Task Until(Func<bool> condition, string failure)
+    {
+        for (var waited = TimeSpan.Zero; waited < TimeSpan.FromSeconds(60); waited += TimeSpan.FromMilliseconds(100))
+        {
+            if (condition())
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+
+        Assert.Fail(failure);
     }
 }
