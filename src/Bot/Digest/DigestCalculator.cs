@@ -21,19 +21,12 @@ public static class DigestCalculator
             .ToList();
         var items = tasks.SelectMany(t => t.Milestones.Select(m => snapshot.Item(t, m, TaskRole.Lead))).ToList();
         var dated = items.Where(i => i.Milestone.Due is not null).ToList();
-        bool IsDone(BoardItem i) => i.Display is DisplayStatus.Done or DisplayStatus.DoneLate;
 
         var dueSoFar = dated.Where(i => i.Milestone.Due <= today).ToList();
         var areas = snapshot.Plan.Areas.Select(area =>
         {
-            var inArea = items.Where(i => i.Task.AreaId == area.Id).ToList();
-            return new AreaFigures(
-                area.Name,
-                inArea.Count(IsDone),
-                inArea.Count(i => i.Display == DisplayStatus.InProgress),
-                inArea.Count(i => i.Display == DisplayStatus.NotStarted),
-                inArea.Count(i => i.Display == DisplayStatus.Overdue),
-                inArea.Count(i => i.Display == DisplayStatus.Blocked));
+            var c = TaskBoard.Count(items.Where(i => i.Task.AreaId == area.Id));
+            return new AreaFigures(area.Name, c.Done, c.InProgress, c.NotStarted, c.Overdue, c.Blocked);
         }).ToList();
 
         DigestItem ToItem(BoardItem i, int days) => new(
@@ -45,7 +38,7 @@ public static class DigestCalculator
             .Select(i => ToItem(i, -(i.DaysLeft ?? 0)))
             .ToList();
         var dueSoon = dated
-            .Where(i => !IsDone(i) && i.Milestone.Due > today && i.Milestone.Due <= today.AddDays(DueSoonDays))
+            .Where(i => !TaskBoard.IsDone(i) && i.Milestone.Due > today && i.Milestone.Due <= today.AddDays(DueSoonDays))
             .OrderBy(i => i.Milestone.Due).ThenBy(i => i.Task.Order)
             .Select(i => ToItem(i, i.DaysLeft ?? 0))
             .ToList();
@@ -72,9 +65,9 @@ public static class DigestCalculator
             today,
             departmentId is null ? snapshot.Plan.Title : snapshot.UnitNames([departmentId]),
             dueSoFar.Count,
-            dueSoFar.Count(IsDone),
+            dueSoFar.Count(TaskBoard.IsDone),
             dated.Count,
-            dated.Count(IsDone),
+            dated.Count(TaskBoard.IsDone),
             items.Count - dated.Count,
             areas,
             overdue,

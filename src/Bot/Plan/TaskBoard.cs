@@ -17,6 +17,9 @@ public sealed record BoardItem(
     TaskRole Role,
     int? DaysLeft);
 
+/// <summary>How many items show each status; done includes done late.</summary>
+public sealed record StatusCounts(int Done, int InProgress, int NotStarted, int Overdue, int Blocked);
+
 /// <summary>Pure queries over a plan and its states: what a department must do, in the order it should do it.</summary>
 public static class TaskBoard
 {
@@ -72,6 +75,19 @@ public static class TaskBoard
 
     public static bool Involves(AgencyDirectory directory, IEnumerable<string> units, string departmentId) =>
         Departments(directory, units).Contains(departmentId, StringComparer.OrdinalIgnoreCase);
+
+    public static bool IsDone(BoardItem item) => item.Display is DisplayStatus.Done or DisplayStatus.DoneLate;
+
+    public static StatusCounts Count(IEnumerable<BoardItem> items)
+    {
+        var list = items as IReadOnlyCollection<BoardItem> ?? items.ToList();
+        return new StatusCounts(
+            list.Count(IsDone),
+            list.Count(i => i.Display == DisplayStatus.InProgress),
+            list.Count(i => i.Display == DisplayStatus.NotStarted),
+            list.Count(i => i.Display == DisplayStatus.Overdue),
+            list.Count(i => i.Display == DisplayStatus.Blocked));
+    }
 
     private static List<BoardItem> Sort(IEnumerable<BoardItem> items) =>
         items

@@ -69,13 +69,7 @@ public sealed class ChatCards(BotClock clock)
 
     private static DepartmentSummaryView Summary(string name, IEnumerable<BoardItem> items)
     {
-        var list = items.ToList();
-        return new DepartmentSummaryView(
-            name,
-            list.Count(i => i.Display is DisplayStatus.Done or DisplayStatus.DoneLate),
-            list.Count(i => i.Display == DisplayStatus.InProgress),
-            list.Count(i => i.Display == DisplayStatus.NotStarted),
-            list.Count(i => i.Display == DisplayStatus.Overdue),
-            list.Count(i => i.Display == DisplayStatus.Blocked));
+        var c = TaskBoard.Count(items);
+        return new DepartmentSummaryView(name, c.Done, c.InProgress, c.NotStarted, c.Overdue, c.Blocked);
     }
 }
