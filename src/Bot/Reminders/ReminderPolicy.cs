@@ -1,5 +1,6 @@
 using System.Globalization;
 using CchcBot.Plan;
+using CchcBot.Teams;
 
 namespace CchcBot.Reminders;
 
@@ -87,7 +88,7 @@ public sealed class ReminderPolicy
                 role,
                 calendarDays == 0 ? ReminderKind.DueToday : ReminderKind.BeforeDue,
                 slots[0],
-                calendarDays == 0 ? "Đến hạn hôm nay" : $"Còn {calendarDays} ngày",
+                calendarDays == 0 ? ChatText.DueToday : ChatText.DaysLeft(calendarDays),
                 due,
                 calendarDays,
                 slots)];
@@ -97,7 +98,7 @@ public sealed class ReminderPolicy
         if (role == ReminderRole.Lead && overdue > 0 && overdue % options.OverdueEveryWorkingDays == 0)
         {
             var key = $"lead:overdue-{overdue}@{Iso(due)}";
-            return [new DueReminder(milestone.Id, role, ReminderKind.Overdue, key, $"Quá hạn {-calendarDays} ngày", due, calendarDays, [key])];
+            return [new DueReminder(milestone.Id, role, ReminderKind.Overdue, key, ChatText.OverdueDays(-calendarDays), due, calendarDays, [key])];
         }
 
         return [];
@@ -202,7 +203,7 @@ public sealed class ReminderPolicy
             ReminderRole.Lead,
             ReminderKind.CheckIn,
             $"lead:checkin-{today.ToString("yyyy-MM", CultureInfo.InvariantCulture)}",
-            $"Kiểm tra định kỳ tháng {today.ToString("MM/yyyy", CultureInfo.InvariantCulture)}",
+            ChatText.MonthlyCheckIn(today),
             null,
             0,
             [$"lead:checkin-{today.ToString("yyyy-MM", CultureInfo.InvariantCulture)}"]);

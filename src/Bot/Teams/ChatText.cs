@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace CchcBot.Teams;
 
 /// <summary>Plain-text replies (cards carry their own strings in src/Cards).</summary>
@@ -24,7 +26,13 @@ public static class ChatText
     public static string ReportText(int minutes) =>
         $"Tệp Excel gồm bảng tổng hợp và danh sách nhiệm vụ theo từng lĩnh vực. Đường dẫn có hiệu lực trong {minutes} phút.";
 
+    public const string DueToday = "Đến hạn hôm nay";
+
+    public static string DaysLeft(int days) => $"Còn {days} ngày";
+
     public static string OverdueDays(int days) => $"Quá hạn {days} ngày";
+
+    public static string MonthlyCheckIn(DateOnly month) => $"Kiểm tra định kỳ tháng {month.ToString("MM/yyyy", CultureInfo.InvariantCulture)}";
 
     /// <summary>The notification preview lines of proactive cards.</summary>
     public static class Summaries
