@@ -91,18 +91,9 @@ public sealed class AzuriteServer : IDisposable
             throw new InvalidOperationException($"Azurite is not installed ({script} missing): run scripts/install-tools.sh (npm ci).");
         }
 
-        var psi = new ProcessStartInfo("node")
-        {
-            ArgumentList =
-            {
-                script, "--tableHost", "127.0.0.1", "--tablePort", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                "--disableTelemetry", "--skipApiVersionCheck", "--loose", "--silent",
-            },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = Path.GetTempPath(),
-        };
+        var psi = NodeServer.StartInfo(
+            script, "--tableHost", "127.0.0.1", "--tablePort", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--disableTelemetry", "--skipApiVersionCheck", "--loose", "--silent");
         if (location is null)
         {
             psi.ArgumentList.Add("--inMemoryPersistence");
@@ -139,25 +130,13 @@ public sealed class AzuriteServer : IDisposable
             }
         }
 
-        process.Kill(entireProcessTree: true);
+        NodeServer.Kill(process);
         throw new TimeoutException("Azurite did not listen within 30 s.");
     }
 
     public void Dispose()
     {
-        try
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-                _process.WaitForExit(5000);
-            }
-        }
-        catch (InvalidOperationException)
-        {
-        }
-
-        _process.Dispose();
+        NodeServer.Kill(_process);
         if (_location is not null)
         {
             Directory.Delete(_location, recursive: true);

@@ -38,18 +38,9 @@ public sealed class PlaygroundProcess : IDisposable
     public static async Task<PlaygroundProcess> StartAsync(string botEndpoint)
     {
         var port = FreePort.Next();
-        var psi = new ProcessStartInfo("node")
-        {
-            ArgumentList =
-            {
-                RepoPaths.Of("node_modules", "@microsoft", "m365agentsplayground", "cli.js"),
-                "-e", botEndpoint, "-c", "msteams", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--disable-telemetry",
-            },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = Path.GetTempPath(),
-        };
+        var psi = NodeServer.StartInfo(
+            RepoPaths.Of("node_modules", "@microsoft", "m365agentsplayground", "cli.js"),
+            "-e", botEndpoint, "-c", "msteams", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--disable-telemetry");
         psi.Environment["M365_AGENTS_PLAYGROUND_CONFIG_PATH"] = RepoPaths.Of("scripts", "playground", ".m365agentsplayground.yml");
         psi.Environment["TEAMSAPPTESTER_BROWSER"] = "none";
         var playground = new PlaygroundProcess(Process.Start(psi)!, port);
@@ -84,22 +75,7 @@ public sealed class PlaygroundProcess : IDisposable
         throw new TimeoutException("The Playground did not answer within 60 s:\n" + playground.Log);
     }
 
-    public void Dispose()
-    {
-        try
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-                _process.WaitForExit(5000);
-            }
-        }
-        catch (InvalidOperationException)
-        {
-        }
-
-        _process.Dispose();
-    }
+    public void Dispose() => NodeServer.Kill(_process);
 
     private void Append(string? line)
     {
