@@ -11,6 +11,18 @@ const DOS_TIME = 0;
 const DOS_DATE = (0 << 9) | (1 << 5) | 1;
 const UTF8_NAMES = 0x0800;
 
+/** The fields a local header and its central-directory entry share, flags to name length, written from `at`. */
+function writeSharedFields(header, at, { method, crc, compressedSize, size, nameLength }) {
+  header.writeUInt16LE(UTF8_NAMES, at);
+  header.writeUInt16LE(method, at + 2);
+  header.writeUInt16LE(DOS_TIME, at + 4);
+  header.writeUInt16LE(DOS_DATE, at + 6);
+  header.writeUInt32LE(crc, at + 8);
+  header.writeUInt32LE(compressedSize, at + 12);
+  header.writeUInt32LE(size, at + 16);
+  header.writeUInt16LE(nameLength, at + 20);
+}
+
 /** entries: [{ name, data: Buffer }] → zip file bytes. */
 function writeZip(entries) {
   const locals = [];
@@ -22,31 +34,19 @@ function writeZip(entries) {
     const [method, body] = deflated.length < data.length ? [8, deflated] : [0, data];
     const crc = crc32(data);
 
+    const fields = { method, crc, compressedSize: body.length, size: data.length, nameLength: nameBytes.length };
+
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4); // version needed
-    local.writeUInt16LE(UTF8_NAMES, 6);
-    local.writeUInt16LE(method, 8);
-    local.writeUInt16LE(DOS_TIME, 10);
-    local.writeUInt16LE(DOS_DATE, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
+    writeSharedFields(local, 6, fields);
     locals.push(local, nameBytes, body);
 
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4); // version made by
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(UTF8_NAMES, 8);
-    central.writeUInt16LE(method, 10);
-    central.writeUInt16LE(DOS_TIME, 12);
-    central.writeUInt16LE(DOS_DATE, 14);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(body.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(nameBytes.length, 28);
+    central.writeUInt16LE(20, 6); // version needed
+    writeSharedFields(central, 8, fields);
     central.writeUInt32LE(offset, 42);
     centrals.push(central, nameBytes);
 
