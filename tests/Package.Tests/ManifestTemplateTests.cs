@@ -42,13 +42,13 @@ public sealed class ManifestTemplateTests
     }
 
     [Fact]
-    public void Bot_is_conversational_in_personal_and_team_scope_and_sends_files()
+    public void Bot_is_conversational_in_personal_and_team_scope_and_sends_no_files()
     {
         var bot = FilledTemplate()["bots"]!.AsArray().Single()!;
 
         Assert.Equal(ManifestPackage.BotId, (string?)bot["botId"]);
         Assert.Equal(["personal", "team"], bot["scopes"]!.AsArray().Select(s => (string?)s));
-        Assert.True((bool)bot["supportsFiles"]!);
+        Assert.False((bool)bot["supportsFiles"]!); // the quarter report is a download link, not a file-consent card
         Assert.False((bool)bot["isNotificationOnly"]!);
     }
 
