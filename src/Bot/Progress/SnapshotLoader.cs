@@ -1,5 +1,7 @@
 using CchcBot.Hosting;
+using CchcBot.Plan;
 using CchcBot.Storage;
+using CchcBot.Teams.Identity;
 
 namespace CchcBot.Progress;
 
@@ -10,6 +12,9 @@ public interface ISnapshotLoader
 
     /// <summary>The same, as of another day (the digest and report of a chosen instant).</summary>
     Task<PlanSnapshot?> LoadAsync(string agency, DateOnly today, CancellationToken ct);
+
+    /// <summary>The user's agency today, with the directory the user was just resolved from (one read fewer).</summary>
+    Task<PlanSnapshot?> LoadAsync(BotUser user, CancellationToken ct);
 }
 
 public sealed class SnapshotLoader(IPlanRepository plans, IDirectoryRepository directories, IProgressRepository progress, BotClock clock)
@@ -17,10 +22,15 @@ public sealed class SnapshotLoader(IPlanRepository plans, IDirectoryRepository d
 {
     public Task<PlanSnapshot?> LoadAsync(string agency, CancellationToken ct) => LoadAsync(agency, clock.Today, ct);
 
-    public async Task<PlanSnapshot?> LoadAsync(string agency, DateOnly today, CancellationToken ct)
+    public Task<PlanSnapshot?> LoadAsync(string agency, DateOnly today, CancellationToken ct) =>
+        LoadAsync(agency, today, directories.GetAsync(agency, ct), ct);
+
+    public Task<PlanSnapshot?> LoadAsync(BotUser user, CancellationToken ct) =>
+        LoadAsync(user.Agency, clock.Today, Task.FromResult<AgencyDirectory?>(user.Directory), ct);
+
+    private async Task<PlanSnapshot?> LoadAsync(string agency, DateOnly today, Task<AgencyDirectory?> directoryTask, CancellationToken ct)
     {
         var planTask = plans.GetAsync(agency, ct);
-        var directoryTask = directories.GetAsync(agency, ct);
         var statesTask = progress.GetStatesAsync(agency, ct);
         var plan = await planTask;
         var directory = await directoryTask;

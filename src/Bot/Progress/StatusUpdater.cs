@@ -29,7 +29,7 @@ public sealed class StatusUpdater(
             return Refuse(UpdateRefusal.MissingIds);
         }
 
-        var snapshot = await snapshots.LoadAsync(user.Agency, ct);
+        var snapshot = await snapshots.LoadAsync(user, ct);
         if (snapshot?.Find(submission.TaskId, submission.MilestoneId) is not var (task, milestone))
         {
             return Refuse(UpdateRefusal.UnknownTask, snapshot);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using Azure;
@@ -42,6 +43,11 @@ public sealed class PlanRepository(CchcTables tables) : IPlanRepository
     private const string PlanRow = "plan";
     private const string OngoingKey = "ongoing";
 
+    // The last plan read per agency, with its content hash. The head row (a point read) says whether it is still
+    // current, so a chat turn skips the task query while the plan is unchanged. The head is written last (SaveAsync):
+    // while a save is under way readers keep getting the whole old plan.
+    private readonly ConcurrentDictionary<string, (string Hash, CchcPlan Plan)> _lastRead = new(StringComparer.Ordinal);
+
     public async Task<CchcPlan?> GetAsync(string agency, CancellationToken ct = default)
     {
         var plans = await tables.GetAsync(CchcTables.Plans, ct);
@@ -51,14 +57,26 @@ public sealed class PlanRepository(CchcTables tables) : IPlanRepository
             return null;
         }
 
-        var tasks = await LoadTasksAsync(agency, ct);
         var row = head.Value!;
-        return new CchcPlan(
+        var hash = row.GetString("Hash");
+        if (hash is not null && _lastRead.TryGetValue(agency, out var last) && last.Hash == hash)
+        {
+            return last.Plan;
+        }
+
+        var tasks = await LoadTasksAsync(agency, ct);
+        var plan = new CchcPlan(
             agency,
             row.GetInt32("Year") ?? 0,
             row.GetString("Title"),
             StoredJson.Deserialize<List<ReformArea>>(row.GetString("Areas")),
             tasks.OrderBy(t => t.Order).ToList());
+        if (hash is not null)
+        {
+            _lastRead[agency] = (hash, plan);
+        }
+
+        return plan;
     }
 
     public async Task<PlanSaveResult> SaveAsync(CchcPlan plan, CancellationToken ct = default)

@@ -9,7 +9,7 @@ public sealed class MyTasksView(ISnapshotLoader snapshots, ChatCards cards)
 {
     public async Task<JsonObject> RenderAsync(BotUser user, int page, string? banner, CancellationToken ct)
     {
-        var snapshot = await snapshots.LoadAsync(user.Agency, ct);
+        var snapshot = await snapshots.LoadAsync(user, ct);
         return Render(user, snapshot, page, banner);
     }
 

@@ -68,6 +68,25 @@ public class RepositoryTests
     }
 
     [Fact]
+    public async Task A_plan_saved_by_another_process_is_read_at_once_and_an_unchanged_one_is_not_read_again()
+    {
+        var tables = TestTables.Create();
+        var bot = new PlanRepository(tables);
+        var import = new PlanRepository(tables); // the import command: another process, another repository
+        var plan = SamplePlans.Plan();
+        await import.SaveAsync(plan);
+
+        var first = await bot.GetAsync(SamplePlans.Agency);
+        var unchanged = await bot.GetAsync(SamplePlans.Agency);
+        await import.SaveAsync(plan with { Tasks = [plan.Tasks[0] with { Title = "Tiêu đề mới" }] });
+        var changed = await bot.GetAsync(SamplePlans.Agency);
+
+        Assert.Equal(plan.Tasks.Count, first!.Tasks.Count);
+        Assert.Same(first, unchanged);
+        Assert.Equal("Tiêu đề mới", Assert.Single(changed!.Tasks).Title);
+    }
+
+    [Fact]
     public async Task Due_index_lists_ongoing_milestones_separately()
     {
         var repo = new PlanRepository(TestTables.Create());

@@ -18,7 +18,7 @@ public sealed class RefreshTaskAction(ISnapshotLoader snapshots, TaskView taskVi
             return InvokeResponses.Card(cards.Error(CardTexts.Refusal(UpdateRefusal.UnknownUser)));
         }
 
-        var snapshot = await snapshots.LoadAsync(request.User.Agency, ct);
+        var snapshot = await snapshots.LoadAsync(request.User, ct);
         if (snapshot?.Find(request.GetString("taskId"), request.GetString("milestoneId")) is not var (task, milestone))
         {
             return InvokeResponses.Card(cards.Error(CardTexts.Refusal(UpdateRefusal.UnknownTask)));
