@@ -29,7 +29,8 @@ public sealed class CorpusBot : IAsyncLifetime
 }
 
 /// <summary>
-/// The bad-input corpus (tests/Bot.Tests/Hardening/BadInput/*.json): every case gets no 5xx (the framework's 501 for an
+/// The bad-input corpus (tests/Bot.Tests/Hardening/BadInput/*.json; authorization.json: every command and card verb
+/// from someone who may not use it): every case gets no 5xx (the framework's 501 for an
 /// unknown invoke name aside), the right Vietnamese message where a user is answered, and leaves storage unchanged.
 /// </summary>
 public sealed class BadInputCorpusTests(CorpusBot fixture) : IClassFixture<CorpusBot>
@@ -93,6 +94,9 @@ public sealed class BadInputCorpusTests(CorpusBot fixture) : IClassFixture<Corpu
             case "message":
                 payload = Activities.Message(serviceUrl, user, @case["text"]!.GetValue<string>()).ToJsonString();
                 break;
+            case "channelMessage":
+                payload = Activities.ChannelMessage(serviceUrl, user, "19:team-vp", "19:kenh-van-phong", @case["text"]!.GetValue<string>()).ToJsonString();
+                break;
             case "invokeRaw":
                 payload = Activities.Invoke(serviceUrl, user, "x", [], null).With("value", @case["value"]!.DeepClone()).ToJsonString();
                 break;
@@ -121,6 +125,7 @@ public sealed class BadInputCorpusTests(CorpusBot fixture) : IClassFixture<Corpu
         var states = await progress.GetStatesAsync(SamplePlans.Agency);
         var history = await progress.GetHistorySinceAsync(SamplePlans.Agency, DateTimeOffset.MinValue);
         var plan = await new PlanRepository(bot.Tables).GetAsync(SamplePlans.Agency);
-        return $"{states.Count}|{history.Count}|{plan!.Tasks.Count}|{string.Join(',', states.Values.Select(s => s.Status))}";
+        var channel = await new DirectoryRepository(bot.Tables).GetDigestChannelAsync(SamplePlans.Agency);
+        return $"{states.Count}|{history.Count}|{plan!.Tasks.Count}|{string.Join(',', states.Values.Select(s => s.Status))}|{channel}";
     }
 }
