@@ -130,13 +130,13 @@ public sealed class AzuriteServer : IDisposable
             }
         }
 
-        NodeServer.Kill(process);
+        ChildProcess.Kill(process);
         throw new TimeoutException("Azurite did not listen within 30 s.");
     }
 
     public void Dispose()
     {
-        NodeServer.Kill(_process);
+        ChildProcess.Kill(_process);
         if (_location is not null)
         {
             Directory.Delete(_location, recursive: true);

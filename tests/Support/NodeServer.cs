@@ -25,23 +25,4 @@ public static class NodeServer
 
         return psi;
     }
-
-    /// <summary>Kills the server and whatever it started, waits for it briefly, and releases the handle.</summary>
-    public static void Kill(Process process)
-    {
-        try
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-                process.WaitForExit(5000);
-            }
-        }
-        catch (InvalidOperationException)
-        {
-            // Already gone.
-        }
-
-        process.Dispose();
-    }
 }

@@ -138,19 +138,7 @@ public sealed class LocalRunScript : IDisposable
 
     public void Dispose()
     {
-        try
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-                _process.WaitForExit(10_000);
-            }
-        }
-        catch (InvalidOperationException)
-        {
-        }
-
-        _process.Dispose();
+        ChildProcess.Kill(_process, waitMilliseconds: 10_000);
         try
         {
             Directory.Delete(Data, recursive: true);

@@ -75,7 +75,7 @@ public sealed class PlaygroundProcess : IDisposable
         throw new TimeoutException("The Playground did not answer within 60 s:\n" + playground.Log);
     }
 
-    public void Dispose() => NodeServer.Kill(_process);
+    public void Dispose() => ChildProcess.Kill(_process);
 
     private void Append(string? line)
     {

@@ -46,17 +46,7 @@ public sealed class FaultTests
     public async Task A_429_storm_and_5xx_bursts_still_deliver_every_reminder_once()
     {
         await using var bot = await BotHarness.StartAsync(settings: new Dictionary<string, string?> { ["Delivery:BaseDelaySeconds"] = "0.05" });
-        await bot.SeedAsync();
-        var heads = new[] { "truongphong.nv1@example.gov.vn", "truongphong.nv2@example.gov.vn", "chanhvanphong@example.gov.vn" }
-            .Select(upn => bot.Register(BotHarness.User(upn, upn))).ToList();
-        foreach (var head in heads)
-        {
-            await bot.SendTextAsync(head, "trợ giúp");
-        }
-
-        await new ProgressRepository(bot.Tables).RecordAsync(new ProgressUpdate(
-            SamplePlans.Agency, "TC-1", "TC-1-1", "setup", "chanhvanphong@example.gov.vn", "An", DateTimeOffset.UtcNow, MilestoneStatus.Done, null, null));
-        bot.Connector.Clear();
+        var heads = await ThreeHeadsWithOneReminderEachOn23JuneAsync(bot);
         foreach (var fault in new[] { 429, 502, 429, 503, 504 }) // fewer in a row than Delivery:MaxAttempts (6)
         {
             bot.Connector.Fail(new ConnectorFault(fault, fault == 429 ? "ThrottledByPolicy" : null, fault == 429 ? TimeSpan.Zero : null));
@@ -81,17 +71,7 @@ public sealed class FaultTests
             connectionString: azurite.ConnectionString,
             settings: new Dictionary<string, string?> { ["Reminders:Enabled"] = "true", ["Reminders:SweepIntervalMinutes"] = "15" },
             services: s => s.AddLogging(b => b.AddProvider(logs)));
-        await bot.SeedAsync();
-        var heads = new[] { "truongphong.nv1@example.gov.vn", "truongphong.nv2@example.gov.vn", "chanhvanphong@example.gov.vn" }
-            .Select(upn => bot.Register(BotHarness.User(upn, upn))).ToList();
-        foreach (var head in heads)
-        {
-            await bot.SendTextAsync(head, "trợ giúp");
-        }
-
-        await new ProgressRepository(bot.Tables).RecordAsync(new ProgressUpdate(
-            SamplePlans.Agency, "TC-1", "TC-1-1", "setup", "chanhvanphong@example.gov.vn", "An", DateTimeOffset.UtcNow, MilestoneStatus.Done, null, null));
-        bot.Connector.Clear();
+        var heads = await ThreeHeadsWithOneReminderEachOn23JuneAsync(bot);
 
         azurite.Stop();
         bot.Time.Advance(TimeSpan.FromMinutes(15)); // 08:05: a sweep with storage down
@@ -116,6 +96,26 @@ public sealed class FaultTests
             var card = Assert.Single(bot.Connector.SentTo("a:personal-" + head.Id)).Card;
             Assert.NotNull(card);
         }
+    }
+
+    /// <summary>
+    /// The sample plan and three heads who have talked to the bot; with TC-1's first milestone done, a sweep on
+    /// 23/06/2026 after 8:00 owes each of them exactly one reminder card.
+    /// </summary>
+    private static async Task<List<TeamsUser>> ThreeHeadsWithOneReminderEachOn23JuneAsync(BotHarness bot)
+    {
+        await bot.SeedAsync();
+        var heads = new[] { "truongphong.nv1@example.gov.vn", "truongphong.nv2@example.gov.vn", "chanhvanphong@example.gov.vn" }
+            .Select(upn => bot.Register(BotHarness.User(upn, upn))).ToList();
+        foreach (var head in heads)
+        {
+            await bot.SendTextAsync(head, "trợ giúp");
+        }
+
+        await new ProgressRepository(bot.Tables).RecordAsync(new ProgressUpdate(
+            SamplePlans.Agency, "TC-1", "TC-1-1", "setup", "chanhvanphong@example.gov.vn", "An", DateTimeOffset.UtcNow, MilestoneStatus.Done, null, null));
+        bot.Connector.Clear();
+        return heads;
     }
 
     private static async Task Until(Func<bool> condition, string failure)
