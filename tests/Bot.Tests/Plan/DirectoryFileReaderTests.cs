@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using CchcBot.Plan.Files;
+using CchcBot.TestSupport;
 
 namespace CchcBot.Bot.Tests.Plan;
 
@@ -27,7 +28,7 @@ public class DirectoryFileReaderTests
     public void Problems_are_reported_with_their_path(string field, string value, string path, string message)
     {
         var root = JsonNode.Parse(BundledData.DirectoryJson)!.AsObject();
-        Set(root, field, JsonNode.Parse(value));
+        JsonText.Set(root, field, JsonNode.Parse(value));
 
         var result = DirectoryFileReader.Read(root.ToJsonString());
 
@@ -44,19 +45,5 @@ public class DirectoryFileReaderTests
         var result = DirectoryFileReader.Read(root.ToJsonString());
 
         Assert.Contains(result.Problems, p => p.Message.Contains("van-phong", StringComparison.Ordinal));
-    }
-
-    private static void Set(JsonObject root, string field, JsonNode? value)
-    {
-        var parts = field.Split('.');
-        JsonNode node = root;
-        foreach (var part in parts[..^1])
-        {
-            node = part.EndsWith(']')
-                ? node[part[..part.IndexOf('[')]]![int.Parse(part[(part.IndexOf('[') + 1)..^1], System.Globalization.CultureInfo.InvariantCulture)]!
-                : node[part]!;
-        }
-
-        node[parts[^1]] = value;
     }
 }

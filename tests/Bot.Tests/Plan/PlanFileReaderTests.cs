@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using CchcBot.Bot.Tests.Storage;
 using CchcBot.Plan;
 using CchcBot.Plan.Files;
+using CchcBot.TestSupport;
 
 namespace CchcBot.Bot.Tests.Plan;
 
@@ -81,12 +82,10 @@ public class PlanFileReaderTests
     [Fact]
     public void Explicit_milestones_are_kept_and_rebased_with_29_February_clamped()
     {
-        var json = Minimal(task =>
-        {
-            task["milestones"] = new JsonArray(new JsonObject { ["deliverable"] = "Kế hoạch", ["due"] = "2024-02-29" });
-        });
+        var root = Minimal();
+        JsonText.Set(root, "tasks[0].milestones", new JsonArray(new JsonObject { ["deliverable"] = "Kế hoạch", ["due"] = "2024-02-29" }));
 
-        var plan = new PlanFileReader().Read(json, Directory, rebaseYear: 2025).Value!;
+        var plan = new PlanFileReader().Read(root.ToJsonString(), Directory, rebaseYear: 2025).Value!;
 
         Assert.Equal(new DateOnly(2025, 2, 28), Assert.Single(plan.Tasks[0].Milestones).Due);
     }
@@ -109,35 +108,26 @@ public class PlanFileReaderTests
     [InlineData("title", "\"  \"", "$.title", "must not be empty")]
     [InlineData("areas", "[{\"id\":\"a\",\"name\":\"A\"},{\"id\":\"a\",\"name\":\"B\"}]", "$.areas[1].id", "duplicate area id")]
     [InlineData("agency", "\"a/b\"", "$.agency", "not a valid id")]
-    public void Plan_level_problems_are_reported_with_their_path(string field, string value, string path, string message)
+    [InlineData("tasks[0].area", "\"khong-co\"", "$.tasks[0].area", "unknown area")]
+    [InlineData("tasks[0].lead", "[\"PHONG-X\"]", "$.tasks[0].lead[0]", "unknown department or group")]
+    [InlineData("tasks[0].cooperating", "[\"nhom-y\"]", "$.tasks[0].cooperating[0]", "unknown department or group")]
+    [InlineData("tasks[0].lead", "[]", "$.tasks[0].lead", "must not be empty")]
+    [InlineData("tasks[0].lead", "\"VP\"", "$.tasks[0].lead", "must be an array")]
+    [InlineData("tasks[0].deliverables", "[1]", "$.tasks[0].deliverables[0]", "must be a string")]
+    [InlineData("tasks[0].title", "\"\"", "$.tasks[0].title", "must not be empty")]
+    [InlineData("tasks[0].id", "\"TC#1\"", "$.tasks[0].id", "not a valid id")]
+    [InlineData("tasks[0].timeframe", "\"Tháng 13/2024\"", "$.tasks[0].timeframe", "task TC-1: unknown timeframe phrase 'Tháng 13/2024'")]
+    [InlineData("tasks[0].timeframe", "\"Năm 2025\"", "$.tasks[0].timeframe", "outside the plan's year")]
+    [InlineData("tasks[0].milestones", "[{\"deliverable\":\"Khác\",\"due\":\"2024-05-01\"}]", "$.tasks[0].milestones[0].deliverable", "not one of the task's deliverables")]
+    [InlineData("tasks[0].milestones", "[{\"deliverable\":\"Kế hoạch\",\"due\":\"2024-02-30\"}]", "$.tasks[0].milestones[0].due", "not a date")]
+    [InlineData("tasks[0].milestones", "[{\"deliverable\":\"Kế hoạch\",\"due\":\"01/05/2024\"}]", "$.tasks[0].milestones[0].due", "not a date")]
+    [InlineData("tasks[0].milestones", "[{\"deliverable\":\"Kế hoạch\",\"due\":\"2023-05-01\"}]", "$.tasks[0].milestones[0].due", "outside the plan's year")]
+    public void Problems_are_reported_with_their_path(string field, string value, string path, string message)
     {
-        var json = Minimal(_ => { }, root => root[field] = JsonNode.Parse(value));
+        var root = Minimal();
+        JsonText.Set(root, field, JsonNode.Parse(value));
 
-        var result = new PlanFileReader().Read(json, Directory);
-
-        Assert.Contains(result.Problems, p => p.Path == path && p.Message.Contains(message, StringComparison.Ordinal));
-    }
-
-    [Theory]
-    [InlineData("area", "\"khong-co\"", "$.tasks[0].area", "unknown area")]
-    [InlineData("lead", "[\"PHONG-X\"]", "$.tasks[0].lead[0]", "unknown department or group")]
-    [InlineData("cooperating", "[\"nhom-y\"]", "$.tasks[0].cooperating[0]", "unknown department or group")]
-    [InlineData("lead", "[]", "$.tasks[0].lead", "must not be empty")]
-    [InlineData("lead", "\"VP\"", "$.tasks[0].lead", "must be an array")]
-    [InlineData("deliverables", "[1]", "$.tasks[0].deliverables[0]", "must be a string")]
-    [InlineData("title", "\"\"", "$.tasks[0].title", "must not be empty")]
-    [InlineData("id", "\"TC#1\"", "$.tasks[0].id", "not a valid id")]
-    [InlineData("timeframe", "\"Tháng 13/2024\"", "$.tasks[0].timeframe", "task TC-1: unknown timeframe phrase 'Tháng 13/2024'")]
-    [InlineData("timeframe", "\"Năm 2025\"", "$.tasks[0].timeframe", "outside the plan's year")]
-    [InlineData("milestones", "[{\"deliverable\":\"Khác\",\"due\":\"2024-05-01\"}]", "$.tasks[0].milestones[0].deliverable", "not one of the task's deliverables")]
-    [InlineData("milestones", "[{\"deliverable\":\"Kế hoạch\",\"due\":\"2024-02-30\"}]", "$.tasks[0].milestones[0].due", "not a date")]
-    [InlineData("milestones", "[{\"deliverable\":\"Kế hoạch\",\"due\":\"01/05/2024\"}]", "$.tasks[0].milestones[0].due", "not a date")]
-    [InlineData("milestones", "[{\"deliverable\":\"Kế hoạch\",\"due\":\"2023-05-01\"}]", "$.tasks[0].milestones[0].due", "outside the plan's year")]
-    public void Task_problems_are_reported_with_their_path(string field, string value, string path, string message)
-    {
-        var json = Minimal(task => task[field] = JsonNode.Parse(value));
-
-        var result = new PlanFileReader().Read(json, Directory);
+        var result = new PlanFileReader().Read(root.ToJsonString(), Directory);
 
         Assert.Null(result.Value);
         Assert.Contains(result.Problems, p => p.Path == path && p.Message.Contains(message, StringComparison.Ordinal));
@@ -146,9 +136,10 @@ public class PlanFileReaderTests
     [Fact]
     public void Duplicate_task_ids_are_reported()
     {
-        var json = Minimal(_ => { }, root => root["tasks"]!.AsArray().Add(root["tasks"]![0]!.DeepClone()));
+        var root = Minimal();
+        root["tasks"]!.AsArray().Add(root["tasks"]![0]!.DeepClone());
 
-        var result = new PlanFileReader().Read(json, Directory);
+        var result = new PlanFileReader().Read(root.ToJsonString(), Directory);
 
         Assert.Contains(result.Problems, p => p.Path == "$.tasks[1].id" && p.Message.Contains("duplicate task id", StringComparison.Ordinal));
     }
@@ -156,21 +147,24 @@ public class PlanFileReaderTests
     [Fact]
     public void Every_problem_is_reported_at_once()
     {
-        var json = Minimal(task =>
-        {
-            task["area"] = "x";
-            task["lead"] = new JsonArray("Y");
-            task["timeframe"] = "bao giờ xong";
-        });
+        var root = Minimal();
+        JsonText.Set(root, "tasks[0].area", "x");
+        JsonText.Set(root, "tasks[0].lead", new JsonArray("Y"));
+        JsonText.Set(root, "tasks[0].timeframe", "bao giờ xong");
 
-        var result = new PlanFileReader().Read(json, Directory);
+        var result = new PlanFileReader().Read(root.ToJsonString(), Directory);
 
         Assert.Equal(3, result.Problems.Count);
     }
 
-    private static string Minimal(Action<JsonObject> task, Action<JsonObject>? root = null)
+    /// <summary>A valid plan file with one task.</summary>
+    private static JsonObject Minimal() => new()
     {
-        var t = new JsonObject
+        ["agency"] = SamplePlans.Agency,
+        ["year"] = 2024,
+        ["title"] = "Kế hoạch CCHC năm 2024",
+        ["areas"] = new JsonArray(new JsonObject { ["id"] = "the-che", ["name"] = "Cải cách thể chế" }),
+        ["tasks"] = new JsonArray(new JsonObject
         {
             ["id"] = "TC-1",
             ["area"] = "the-che",
@@ -179,17 +173,6 @@ public class PlanFileReaderTests
             ["lead"] = new JsonArray("VP"),
             ["cooperating"] = new JsonArray("nghiep-vu"),
             ["timeframe"] = "Năm 2024",
-        };
-        task(t);
-        var r = new JsonObject
-        {
-            ["agency"] = SamplePlans.Agency,
-            ["year"] = 2024,
-            ["title"] = "Kế hoạch CCHC năm 2024",
-            ["areas"] = new JsonArray(new JsonObject { ["id"] = "the-che", ["name"] = "Cải cách thể chế" }),
-            ["tasks"] = new JsonArray(t),
-        };
-        root?.Invoke(r);
-        return r.ToJsonString();
-    }
+        }),
+    };
 }
