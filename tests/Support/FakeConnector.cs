@@ -68,6 +68,22 @@ public sealed class FakeConnector : IAsyncDisposable
 
     private readonly ConcurrentQueue<DateTime> _recentSends = new();
 
+    private int _sendsSinceThrottleSet;
+
+    /// <summary>When set, every Nth message send (counted from when it is set) answers 429 with Retry-After: 1.</summary>
+    public int? ThrottleEveryNthSend
+    {
+        get;
+        set
+        {
+            field = value;
+            Interlocked.Exchange(ref _sendsSinceThrottleSet, 0);
+        }
+    }
+
+    private bool NthSendThrottled() =>
+        ThrottleEveryNthSend is { } n && Interlocked.Increment(ref _sendsSinceThrottleSet) % n == 0;
+
     private bool OverLimit()
     {
         if (MaxSendsPerSecond is not { } limit)
@@ -158,7 +174,7 @@ public sealed class FakeConnector : IAsyncDisposable
             return Error(http, conversationId, 404, "ConversationNotFound");
         }
 
-        if (method == "POST" && path.Contains("/activities", StringComparison.Ordinal) && OverLimit())
+        if (method == "POST" && path.Contains("/activities", StringComparison.Ordinal) && (OverLimit() || NthSendThrottled()))
         {
             Calls.Enqueue(new ConnectorCall(method, path, conversationId, activityId, body, DateTimeOffset.UtcNow, 429));
             http.Response.Headers.RetryAfter = "1";

@@ -62,6 +62,33 @@ public sealed class FaultTests
     }
 
     [Fact]
+    public async Task A_429_storm_on_every_third_send_still_delivers_every_reminder_once()
+    {
+        await using var bot = await BotHarness.StartAsync();
+        var departments = Enumerable.Range(1, 11).Select(n => new Department($"P{n}", $"Phòng {n}", "nghiep-vu", $"truongphong.p{n}@example.gov.vn", [])).ToList();
+        var directory = SamplePlans.Directory() with { Departments = [SamplePlans.Directory().Departments[0], .. departments] };
+        var plan = SamplePlans.Plan();
+        await bot.SeedAsync(plan with { Tasks = [plan.Tasks[1] with { Lead = ["nghiep-vu"], Cooperating = [] }] }, directory); // TC-3, due 30/06
+        var heads = departments.Select(d => bot.Register(BotHarness.User(d.Head, d.Name))).ToList();
+        foreach (var head in heads)
+        {
+            await bot.SendTextAsync(head, "trợ giúp");
+        }
+
+        bot.Connector.Clear();
+        bot.Connector.ThrottleEveryNthSend = 3;
+
+        var result = await bot.Services.GetRequiredService<ReminderSweep>().RunAsync(new DateTimeOffset(2026, 6, 23, 8, 30, 0, Vn), default);
+
+        Assert.Equal((11, 0, 0), (result.Sent, result.Failed, result.Unreachable));
+        Assert.True(bot.Connector.Calls.Count(c => c.Status == 429) >= 4);
+        foreach (var head in heads)
+        {
+            Assert.Single(bot.Connector.SentTo("a:personal-" + head.Id));
+        }
+    }
+
+    [Fact]
     public async Task After_Azurite_is_stopped_and_started_again_the_next_scheduled_sweep_catches_up()
     {
         using var azurite = AzuriteServer.StartOnDisk();
