@@ -46,7 +46,7 @@ public sealed class FaultTests
     public async Task A_429_storm_and_5xx_bursts_still_deliver_every_reminder_once()
     {
         await using var bot = await BotHarness.StartAsync(settings: new Dictionary<string, string?> { ["Delivery:BaseDelaySeconds"] = "0.05" });
-        var heads = await ThreeHeadsWithOneReminderEachOn23JuneAsync(bot);
+        var heads = await FaultScenarios.ThreeHeadsWithOneReminderEachOn23JuneAsync(bot);
         foreach (var fault in new[] { 429, 502, 429, 503, 504 }) // fewer in a row than Delivery:MaxAttempts (6)
         {
             bot.Connector.Fail(new ConnectorFault(fault, fault == 429 ? "ThrottledByPolicy" : null, fault == 429 ? TimeSpan.Zero : null));
@@ -65,17 +65,7 @@ public sealed class FaultTests
     public async Task A_429_storm_on_every_third_send_still_delivers_every_reminder_once()
     {
         await using var bot = await BotHarness.StartAsync();
-        var departments = Enumerable.Range(1, 11).Select(n => new Department($"P{n}", $"Phòng {n}", "nghiep-vu", $"truongphong.p{n}@example.gov.vn", [])).ToList();
-        var directory = SamplePlans.Directory() with { Departments = [SamplePlans.Directory().Departments[0], .. departments] };
-        var plan = SamplePlans.Plan();
-        await bot.SeedAsync(plan with { Tasks = [plan.Tasks[1] with { Lead = ["nghiep-vu"], Cooperating = [] }] }, directory); // TC-3, due 30/06
-        var heads = departments.Select(d => bot.Register(BotHarness.User(d.Head, d.Name))).ToList();
-        foreach (var head in heads)
-        {
-            await bot.SendTextAsync(head, "trợ giúp");
-        }
-
-        bot.Connector.Clear();
+        var heads = await FaultScenarios.ElevenHeadsWithOneReminderEachOn23JuneAsync(bot);
         bot.Connector.ThrottleEveryNthSend = 3;
 
         var result = await bot.Services.GetRequiredService<ReminderSweep>().RunAsync(new DateTimeOffset(2026, 6, 23, 8, 30, 0, Vn), default);
@@ -98,11 +88,11 @@ public sealed class FaultTests
             connectionString: azurite.ConnectionString,
             settings: new Dictionary<string, string?> { ["Reminders:Enabled"] = "true", ["Reminders:SweepIntervalMinutes"] = "15" },
             services: s => s.AddLogging(b => b.AddProvider(logs)));
-        var heads = await ThreeHeadsWithOneReminderEachOn23JuneAsync(bot);
+        var heads = await FaultScenarios.ThreeHeadsWithOneReminderEachOn23JuneAsync(bot);
 
         azurite.Stop();
         bot.Time.Advance(TimeSpan.FromMinutes(15)); // 08:05: a sweep with storage down
-        await Until(() => logs.Lines.Any(l => l.Contains("Reminder sweep failed", StringComparison.Ordinal)), "the sweep during the outage did not fail");
+        await FaultScenarios.Until(() => logs.Lines.Any(l => l.Contains("Reminder sweep failed", StringComparison.Ordinal)), "the sweep during the outage did not fail");
         using var health = await bot.Http.GetAsync("/healthz");
         using var message = await bot.SendTextAsync(heads[0], "nhiệm vụ của tôi");
 
@@ -112,7 +102,7 @@ public sealed class FaultTests
 
         azurite.Restart();
         bot.Time.Advance(TimeSpan.FromMinutes(15)); // 08:20: the next sweep
-        await Until(() => bot.Connector.Sent.Count >= heads.Count, "the sweep after the outage did not deliver");
+        await FaultScenarios.Until(() => bot.Connector.Sent.Count >= heads.Count, "the sweep after the outage did not deliver");
         var again = await bot.Services.GetRequiredService<ReminderSweep>().RunAsync(new DateTimeOffset(2026, 6, 23, 8, 35, 0, Vn), default);
         using var healthAgain = await bot.Http.GetAsync("/healthz");
 
@@ -123,40 +113,5 @@ public sealed class FaultTests
             var card = Assert.Single(bot.Connector.SentTo("a:personal-" + head.Id)).Card;
             Assert.NotNull(card);
         }
-    }
-
-    /// <summary>
-    /// The sample plan and three heads who have talked to the bot; with TC-1's first milestone done, a sweep on
-    /// 23/06/2026 after 8:00 owes each of them exactly one reminder card.
-    /// </summary>
-    private static async Task<List<TeamsUser>> ThreeHeadsWithOneReminderEachOn23JuneAsync(BotHarness bot)
-    {
-        await bot.SeedAsync();
-        var heads = new[] { "truongphong.nv1@example.gov.vn", "truongphong.nv2@example.gov.vn", "chanhvanphong@example.gov.vn" }
-            .Select(upn => bot.Register(BotHarness.User(upn, upn))).ToList();
-        foreach (var head in heads)
-        {
-            await bot.SendTextAsync(head, "trợ giúp");
-        }
-
-        await new ProgressRepository(bot.Tables).RecordAsync(new ProgressUpdate(
-            SamplePlans.Agency, "TC-1", "TC-1-1", "setup", "chanhvanphong@example.gov.vn", "An", DateTimeOffset.UtcNow, MilestoneStatus.Done, null, null));
-        bot.Connector.Clear();
-        return heads;
-    }
-
-    private static async Task Until(Func<bool> condition, string failure)
-    {
-        for (var waited = TimeSpan.Zero; waited < TimeSpan.FromSeconds(60); waited += TimeSpan.FromMilliseconds(100))
-        {
-            if (condition())
-            {
-                return;
-            }
-
-            await Task.Delay(100);
-        }
-
-        Assert.Fail(failure);
     }
 }
