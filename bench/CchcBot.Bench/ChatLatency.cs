@@ -57,19 +57,14 @@ public static class ChatLatency
     private static Process StartBot(string prefix, int port)
     {
         var dll = RepoPaths.Of("src", "Bot", "bin", "Release", "net10.0", "CchcBot.dll");
-        var psi = new ProcessStartInfo("dotnet") { ArgumentList = { dll }, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        var psi = new ProcessStartInfo("dotnet") { ArgumentList = { dll } };
         psi.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         psi.Environment["Storage__ConnectionString"] = AzuriteServer.Shared.ConnectionString;
         psi.Environment["Storage__TablePrefix"] = prefix;
         psi.Environment["Reminders__Enabled"] = "false";
         psi.Environment["Digest__Enabled"] = "false";
         psi.Environment["Logging__LogLevel__Default"] = "Warning";
-        var process = Process.Start(psi)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
+        return ChildProcess.StartQuiet(psi);
     }
 
     private static async Task WaitForHealthAsync(HttpClient http, Process bot)

@@ -104,11 +104,7 @@ public sealed class AzuriteServer : IDisposable
             psi.ArgumentList.Add(location);
         }
 
-        var process = Process.Start(psi) ?? throw new InvalidOperationException("Could not start node for Azurite.");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        var process = ChildProcess.StartQuiet(psi);
 
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (DateTime.UtcNow < deadline)

@@ -71,23 +71,12 @@ public sealed class SweepCrashTests
     /// <summary>CchcBot remind as its own process, paced at 2 sends a second so that a kill lands midway.</summary>
     private static Process StartRemind(BotHarness bot, string at)
     {
-        var psi = new ProcessStartInfo("dotnet")
-        {
-            ArgumentList = { typeof(CchcBot.Cli.CliApp).Assembly.Location, "remind", "--at", at },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+        var psi = new ProcessStartInfo("dotnet") { ArgumentList = { typeof(CchcBot.Cli.CliApp).Assembly.Location, "remind", "--at", at } };
         psi.Environment["Storage__ConnectionString"] = AzuriteServer.Shared.ConnectionString;
         psi.Environment["Storage__TablePrefix"] = bot.Tables.NameOf(string.Empty);
         psi.Environment["Delivery__PerTenantPerSecond"] = "2";
         psi.Environment["MicrosoftAppId"] = string.Empty;
         psi.Environment["Logging__LogLevel__Default"] = "Warning";
-        var process = Process.Start(psi)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
+        return ChildProcess.StartQuiet(psi);
     }
 }
