@@ -65,11 +65,7 @@ public sealed class AzuriteServer : IDisposable
             throw new InvalidOperationException("Only an on-disk Azurite can be stopped and started again.");
         }
 
-        using (var kill = Process.Start("kill", ["-INT", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-        {
-            kill.WaitForExit();
-        }
-
+        ChildProcess.Signal(_process, "INT");
         if (!_process.WaitForExit(15_000))
         {
             throw new TimeoutException("Azurite did not stop within 15 s of SIGINT.");

@@ -19,6 +19,13 @@ public static class ChildProcess
         return process;
     }
 
+    /// <summary>Sends a POSIX signal ("INT", "TERM") to the process only, not to its children.</summary>
+    public static void Signal(Process process, string signal)
+    {
+        using var kill = Process.Start("kill", [$"-{signal}", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+    }
+
     /// <summary>Kills the process and whatever it started, waits for it a while, and releases the handle.</summary>
     public static void Kill(Process process, int waitMilliseconds = 5000)
     {

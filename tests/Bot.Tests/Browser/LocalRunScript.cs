@@ -18,7 +18,7 @@ public sealed class LocalRunScript : IDisposable
 #endif
 
     private readonly Process _process;
-    private readonly StringBuilder _output = new();
+    private readonly ProcessOutput _output;
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private LocalRunScript(Process process, int botPort, int playgroundPort, string data)
@@ -27,10 +27,13 @@ public sealed class LocalRunScript : IDisposable
         BotPort = botPort;
         PlaygroundPort = playgroundPort;
         Data = data;
-        _process.OutputDataReceived += (_, e) => Append(e.Data);
-        _process.ErrorDataReceived += (_, e) => Append(e.Data);
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
+        _output = new ProcessOutput(process, line =>
+        {
+            if (line.StartsWith("Ready.", StringComparison.Ordinal))
+            {
+                _ready.TrySetResult();
+            }
+        });
     }
 
     public int BotPort { get; }
@@ -45,16 +48,7 @@ public sealed class LocalRunScript : IDisposable
 
     public int ExitCode => _process.ExitCode;
 
-    public string Output
-    {
-        get
-        {
-            lock (_output)
-            {
-                return _output.ToString();
-            }
-        }
-    }
+    public string Output => _output.Text;
 
     /// <summary>Starts the script and waits for its "Ready." line (it builds the bot first, so allow for a build).</summary>
     public static async Task<LocalRunScript> StartAsync(string connectionString, string tablePrefix, TimeSpan timeout)
@@ -102,11 +96,7 @@ public sealed class LocalRunScript : IDisposable
     /// <summary>Sends SIGTERM to the script (not to its children: stopping them is the script's job) and waits for it.</summary>
     public async Task<bool> TerminateAsync(TimeSpan timeout)
     {
-        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]))
-        {
-            await kill.WaitForExitAsync();
-        }
-
+        ChildProcess.Signal(_process, "TERM");
         using var cancel = new CancellationTokenSource(timeout);
         try
         {
@@ -145,24 +135,6 @@ public sealed class LocalRunScript : IDisposable
         }
         catch (IOException)
         {
-        }
-    }
-
-    private void Append(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (_output)
-        {
-            _output.AppendLine(line);
-        }
-
-        if (line.StartsWith("Ready.", StringComparison.Ordinal))
-        {
-            _ready.TrySetResult();
         }
     }
 }

@@ -8,32 +8,20 @@ namespace CchcBot.Bot.Tests.Browser;
 public sealed class PlaygroundProcess : IDisposable
 {
     private readonly Process _process;
-    private readonly System.Text.StringBuilder _log = new();
+    private readonly ProcessOutput _log;
 
     private PlaygroundProcess(Process process, int port)
     {
         _process = process;
         Port = port;
-        _process.OutputDataReceived += (_, e) => Append(e.Data);
-        _process.ErrorDataReceived += (_, e) => Append(e.Data);
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
+        _log = new ProcessOutput(process);
     }
 
     public int Port { get; }
 
     public string Url => $"http://localhost:{Port}";
 
-    public string Log
-    {
-        get
-        {
-            lock (_log)
-            {
-                return _log.ToString();
-            }
-        }
-    }
+    public string Log => _log.Text;
 
     public static async Task<PlaygroundProcess> StartAsync(string botEndpoint)
     {
@@ -76,17 +64,4 @@ public sealed class PlaygroundProcess : IDisposable
     }
 
     public void Dispose() => ChildProcess.Kill(_process);
-
-    private void Append(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (_log)
-        {
-            _log.AppendLine(line);
-        }
-    }
 }
