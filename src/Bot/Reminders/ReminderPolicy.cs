@@ -197,16 +197,11 @@ public sealed class ReminderPolicy
     /// <summary>Whether ongoing milestones get their monthly check-in today (the first working day of the month).</summary>
     public bool IsCheckInDay(DateOnly today) => today == Calendar.FirstWorkingDayOfMonth(today.Year, today.Month);
 
-    private static DueReminder CheckIn(DateOnly today, Milestone milestone) =>
-        new(
-            milestone.Id,
-            ReminderRole.Lead,
-            ReminderKind.CheckIn,
-            $"lead:checkin-{today.ToString("yyyy-MM", CultureInfo.InvariantCulture)}",
-            ChatText.MonthlyCheckIn(today),
-            null,
-            0,
-            [$"lead:checkin-{today.ToString("yyyy-MM", CultureInfo.InvariantCulture)}"]);
+    private static DueReminder CheckIn(DateOnly today, Milestone milestone)
+    {
+        var key = $"lead:checkin-{today.ToString("yyyy-MM", CultureInfo.InvariantCulture)}";
+        return new(milestone.Id, ReminderRole.Lead, ReminderKind.CheckIn, key, ChatText.MonthlyCheckIn(today), null, 0, [key]);
+    }
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
