@@ -2,6 +2,7 @@ using CchcBot.Cards;
 using CchcBot.Cards.Views;
 using CchcBot.Delivery;
 using CchcBot.Hosting;
+using CchcBot.Plan;
 using CchcBot.Progress;
 using CchcBot.Storage;
 using CchcBot.Teams;
@@ -25,6 +26,7 @@ public sealed class DigestService(
     BotClock clock)
 {
     public const string NoChannelNote = ChatText.NoDigestChannel;
+    private const string LedgerRecipient = "digest";
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(10);
 
     /// <summary>True from the configured day and time of the instant's ISO week until the week ends (a missed digest
@@ -41,43 +43,47 @@ public sealed class DigestService(
 
     public async Task<DigestFigures?> FiguresAsync(string agency, DateTimeOffset at, string? departmentId, CancellationToken ct)
     {
-        var snapshot = await snapshots.LoadAsync(agency, DateOnly.FromDateTime(clock.ToLocal(at)), ct);
-        if (snapshot is null)
-        {
-            return null;
-        }
+        var snapshot = await snapshots.LoadAsync(agency, LocalDate(at), ct);
+        return snapshot is null ? null : await FiguresAsync(snapshot, at, departmentId, ct);
+    }
 
+    /// <summary>The figures from a snapshot already loaded (as of <paramref name="at"/>'s local date).</summary>
+    public async Task<DigestFigures> FiguresAsync(PlanSnapshot snapshot, DateTimeOffset at, string? departmentId, CancellationToken ct)
+    {
+        var agency = snapshot.Plan.Agency;
         var history = await progress.GetHistorySinceAsync(agency, DateTimeOffset.MinValue, ct);
         var unreachable = (await ledger.UnreachableAsync(agency, ct)).Select(u => $"{u.Recipient} — {u.Reason}").ToList();
         return DigestCalculator.Compute(snapshot, history, unreachable, at, departmentId);
     }
 
-    /// <summary>The Chief Inspector's Teams id and name, to @mention them, when they have talked to the bot.</summary>
-    public async Task<(string Id, string Name)?> ChiefInspectorMentionAsync(string agency, CancellationToken ct)
-    {
-        var directory = await directories.GetAsync(agency, ct);
-        var identity = directory is null ? null : await directories.GetIdentityAsync(agency, directory.ChiefInspector, ct);
-        return identity?.TeamsUserId is { } id ? (id, identity.Name ?? ChatText.ChiefInspector) : null;
-    }
-
     /// <returns>A one-line summary of what happened.</returns>
     public async Task<string> PostAsync(string agency, DateTimeOffset at, bool force, CancellationToken ct)
     {
-        var figures = await FiguresAsync(agency, at, null, ct);
-        var directory = await directories.GetAsync(agency, ct);
-        if (figures is null || directory is null)
+        // The scheduler asks every few minutes until the week ends: once the week's digest is in the ledger, answer
+        // from there instead of computing it again.
+        var week = DigestWeek.Of(LocalDate(at));
+        var weekKey = $"digest|{week.Key}";
+        if (!force && await ledger.StateAsync(agency, LedgerRecipient, weekKey, ct) is { } state && state != LedgerRepository.Claimed)
+        {
+            return AlreadyPosted(agency, week);
+        }
+
+        var snapshot = await snapshots.LoadAsync(agency, LocalDate(at), ct);
+        if (snapshot is null)
         {
             return $"{agency}: no plan or no directory; no digest.";
         }
 
-        var mention = await ChiefInspectorMentionAsync(agency, ct);
+        var figures = await FiguresAsync(snapshot, at, null, ct);
+        var directory = snapshot.Directory;
+        var mention = await ChiefInspectorMentionAsync(agency, directory, ct);
         var registered = await directories.GetDigestChannelAsync(agency, ct);
         var channel = registered is var (tenant, channelId)
             ? await conversations.GetAsync(ConversationKind.Channel, tenant, channelId, ct)
             : null;
-        var key = force ? $"digest|{figures.Week.Key}|forced|{Guid.NewGuid():N}" : $"digest|{figures.Week.Key}";
+        var key = force ? $"{weekKey}|forced|{Guid.NewGuid():N}" : weekKey;
         var target = channel is { Active: true } ? "channel" : directory.ChiefOfOffice;
-        var outcome = await once.SendAsync(agency, "digest", [key], at, Lease,
+        var outcome = await once.SendAsync(agency, LedgerRecipient, [key], at, Lease,
             _ => CardMessages.Of(DigestCard.Build(figures, mention, channel is { Active: true } ? null : NoChannelNote), $"{ChatText.Summaries.Digest} tuần {figures.Week.Number}"),
             (message, token) => channel is { Active: true }
                 ? sender.SendToChannelAsync(channel, message, token)
@@ -85,7 +91,7 @@ public sealed class DigestService(
             ct);
         if (outcome.NothingToDo)
         {
-            return $"{agency}: the digest of {figures.Week.Key} was already posted; nothing sent (use --force to post again).";
+            return AlreadyPosted(agency, figures.Week);
         }
 
         var where = target == "channel" ? $"channel {channel!.Name ?? channel.Key}" : $"{directory.ChiefOfOffice} (no digest channel registered)";
@@ -93,4 +99,16 @@ public sealed class DigestService(
             ? $"{agency}: posted the digest of {figures.Week.Key} to {where}."
             : $"{agency}: could not post the digest of {figures.Week.Key} to {where}: {outcome.Result.Status} {outcome.Result.Detail}";
     }
+
+    private static string AlreadyPosted(string agency, DigestWeek week) =>
+        $"{agency}: the digest of {week.Key} was already posted; nothing sent (use --force to post again).";
+
+    /// <summary>The Chief Inspector's Teams id and name, to @mention them, when they have talked to the bot.</summary>
+    private async Task<(string Id, string Name)?> ChiefInspectorMentionAsync(string agency, AgencyDirectory directory, CancellationToken ct)
+    {
+        var identity = await directories.GetIdentityAsync(agency, directory.ChiefInspector, ct);
+        return identity?.TeamsUserId is { } id ? (id, identity.Name ?? ChatText.ChiefInspector) : null;
+    }
+
+    private DateOnly LocalDate(DateTimeOffset at) => DateOnly.FromDateTime(clock.ToLocal(at));
 }

@@ -15,11 +15,12 @@ public sealed class ReportService(ISnapshotLoader snapshots, DigestService diges
         var endOfPeriod = new DateTimeOffset(period.End.ToDateTime(new TimeOnly(23, 59)), clock.Zone.GetUtcOffset(period.End.ToDateTime(TimeOnly.MinValue)));
         var at = endOfPeriod < clock.Now ? endOfPeriod : clock.Now;
         var snapshot = await snapshots.LoadAsync(agency, DateOnly.FromDateTime(clock.ToLocal(at)), ct);
-        var figures = await digest.FiguresAsync(agency, at, null, ct);
-        if (snapshot is null || figures is null)
+        if (snapshot is null)
         {
             return null;
         }
+
+        var figures = await digest.FiguresAsync(snapshot, at, null, ct);
 
         using var stream = new MemoryStream();
         WorkbookWriter.Write(stream, QuarterReport.Build(snapshot, figures, period));
