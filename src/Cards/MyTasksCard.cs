@@ -40,7 +40,7 @@ public static class MyTasksCard
         }
 
         body.Add(Ac.Text(Counts(items), size: "Small", subtle: true, spacing: "Small"));
-        foreach (var (item, i) in items.Skip(page * pageSize).Take(pageSize).Select((item, i) => (item, i)))
+        foreach (var item in items.Skip(page * pageSize).Take(pageSize))
         {
             body.Add(TaskItemBlock.Render(item, compact: true, separator: true));
             body.Add(TaskItemBlock.Form(item, View, page));

@@ -16,7 +16,7 @@ public static class PlanOverviewCard
                 weight: "Bolder", spacing: "Medium"),
             Header(),
         };
-        body.AddRange(departments.Select(d => (JsonNode)Row(d.Name, d, separator: false)));
+        body.AddRange(departments.Select(d => (JsonNode)Row(d)));
         return Ac.Card(body, [Ac.SendText(CardStrings.Overview.DigestButton, CardStrings.DigestCommand)]);
     }
 
@@ -28,20 +28,12 @@ public static class PlanOverviewCard
         Ac.Column("60px", Ac.Text(CardStrings.Columns.Overdue, weight: "Bolder", color: "Attention")),
         Ac.Column("60px", Ac.Text(CardStrings.Columns.Blocked, weight: "Bolder", color: "Warning")));
 
-    private static JsonObject Row(string name, DepartmentSummaryView d, bool separator)
-    {
-        var row = Ac.Columns(
-            Ac.Column("stretch", Ac.Text(Markdown.Escape(name))),
+    private static JsonObject Row(DepartmentSummaryView d) =>
+        Ac.Columns(
+            Ac.Column("stretch", Ac.Text(Markdown.Escape(d.Name))),
             Ac.Column("60px", Ac.Text($"{d.Done}")),
             Ac.Column("60px", Ac.Text($"{d.InProgress}")),
             Ac.Column("60px", Ac.Text($"{d.NotStarted}")),
             Ac.Column("60px", Ac.Text($"{d.Overdue}", color: d.Overdue > 0 ? "Attention" : null)),
             Ac.Column("60px", Ac.Text($"{d.Blocked}", color: d.Blocked > 0 ? "Warning" : null)));
-        if (separator)
-        {
-            row["separator"] = true;
-        }
-
-        return row;
-    }
 }

@@ -10,7 +10,7 @@ public static class TaskCard
     public const int HistoryShown = 5;
 
     /// <param name="refreshUserIds">Teams user ids whose client refreshes the card automatically; empty = none.</param>
-    public static JsonObject Build(TaskItemView item, IReadOnlyList<HistoryItemView> history, string? banner = null, IReadOnlyList<string>? refreshUserIds = null, string view = View)
+    public static JsonObject Build(TaskItemView item, IReadOnlyList<HistoryItemView> history, string? banner = null, IReadOnlyList<string>? refreshUserIds = null)
     {
         var body = new List<JsonNode?>();
         if (banner is not null)
@@ -35,7 +35,7 @@ public static class TaskCard
             }
         }
 
-        body.Add(TaskItemBlock.Form(item, view, null));
+        body.Add(TaskItemBlock.Form(item, View, null));
         var card = Ac.Card(body);
         var refresh = new JsonObject
         {

@@ -94,7 +94,4 @@ public sealed record ConnectorFailure(FailureKind Kind, int? Status, string? Cod
             ? at - DateTimeOffset.UtcNow is { Ticks: > 0 } wait ? wait : TimeSpan.Zero
             : null;
     }
-
-    public static bool IsHttp(Exception e, HttpStatusCode status) =>
-        e is HttpOperationException { Response.StatusCode: var s } && s == status;
 }

@@ -77,9 +77,6 @@ public sealed class WorkingCalendar
     /// <summary>Holidays known to this calendar, with names (dates that are working days are not in it).</summary>
     public IReadOnlyDictionary<DateOnly, string> Holidays => holidays;
 
-    /// <summary>Make-up working days known to this calendar, with names.</summary>
-    public IReadOnlyDictionary<DateOnly, string> MakeUpWorkingDays => workingDays;
-
     public bool IsWorkingDay(DateOnly date) =>
         IsWeekend(date) ? workingDays.ContainsKey(date) : !holidays.ContainsKey(date);
 
