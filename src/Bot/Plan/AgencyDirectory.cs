@@ -15,9 +15,9 @@ public sealed record AgencyDirectory(
     /// <summary>Expands a unit id from a plan (a department id or a group id) to department ids.</summary>
     public IReadOnlyList<string> Expand(string unitId)
     {
-        if (Departments.Any(d => string.Equals(d.Id, unitId, StringComparison.OrdinalIgnoreCase)))
+        if (Find(unitId) is { } department)
         {
-            return [Departments.First(d => string.Equals(d.Id, unitId, StringComparison.OrdinalIgnoreCase)).Id];
+            return [department.Id];
         }
 
         return Departments

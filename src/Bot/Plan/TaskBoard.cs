@@ -89,7 +89,8 @@ public static class TaskBoard
             list.Count(i => i.Display == DisplayStatus.Blocked));
     }
 
-    private static List<BoardItem> Sort(IEnumerable<BoardItem> items) =>
+    /// <summary>Lead first, then cooperating; within each, not done before done, soonest due first, then plan order.</summary>
+    public static List<BoardItem> Sort(IEnumerable<BoardItem> items) =>
         items
             .OrderBy(i => i.Role)
             .ThenBy(i => i.State.Status == MilestoneStatus.Done)

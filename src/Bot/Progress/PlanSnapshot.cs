@@ -27,12 +27,7 @@ public sealed record PlanSnapshot(
             .GroupBy(i => i.Task.Id)
             .Select(g => g.OrderBy(i => i.Role).First())
             .ToList();
-        return items
-            .OrderBy(i => i.Role)
-            .ThenBy(i => i.State.Status == MilestoneStatus.Done)
-            .ThenBy(i => i.Milestone.Due ?? DateOnly.MaxValue)
-            .ThenBy(i => i.Task.Order)
-            .ToList();
+        return TaskBoard.Sort(items);
     }
 
     /// <summary>Department names of a task's units ("Văn phòng", "Phòng Nghiệp vụ 1, Phòng Nghiệp vụ 2…").</summary>
