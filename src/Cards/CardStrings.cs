@@ -175,8 +175,8 @@ public static class CardStrings
     {
         public const string Title = "Tổng hợp nhiệm vụ cần chỉ đạo";
 
-        public static string Subtitle(string date, int count) =>
-            $"Ngày {date} · {count} nhiệm vụ quá hạn từ 3 ngày làm việc trở lên hoặc gặp vướng mắc";
+        public static string Subtitle(string date, int count, int workingDaysOverdue) =>
+            $"Ngày {date} · {count} nhiệm vụ quá hạn từ {workingDaysOverdue} ngày làm việc trở lên hoặc gặp vướng mắc";
     }
 
     public static class Digest

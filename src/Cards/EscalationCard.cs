@@ -10,12 +10,13 @@ public static class EscalationCard
 
     /// <param name="items">Escalated items; <see cref="TaskItemView.Reason"/> says why ("Quá hạn 5 ngày", "Gặp vướng mắc").</param>
     /// <param name="unreachable">"name or address — reason" lines.</param>
-    public static JsonObject Build(DateOnly today, IReadOnlyList<TaskItemView> items, IReadOnlyList<string> unreachable)
+    /// <param name="workingDaysOverdue">The escalation threshold (Reminders:EscalateAfterWorkingDaysOverdue).</param>
+    public static JsonObject Build(DateOnly today, IReadOnlyList<TaskItemView> items, IReadOnlyList<string> unreachable, int workingDaysOverdue)
     {
         var body = new List<JsonNode?>
         {
             Ac.Text(CardStrings.Escalation.Title, size: "Large", weight: "Bolder", color: "Attention"),
-            Ac.Text(CardStrings.Escalation.Subtitle(Formats.Date(today), items.Count), subtle: true, spacing: "None"),
+            Ac.Text(CardStrings.Escalation.Subtitle(Formats.Date(today), items.Count, workingDaysOverdue), subtle: true, spacing: "None"),
         };
         foreach (var item in items.Take(MaxItems))
         {

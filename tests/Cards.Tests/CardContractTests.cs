@@ -29,10 +29,19 @@ public class CardContractTests
             ErrorCard.Build(CardStrings.ErrorTitle, "Không tìm thấy.", ("TC-1", "TC-1-1")),
             InfoCard.Build("Đã đặt kênh tổng hợp", "Bản tổng hợp hằng tuần sẽ được gửi vào kênh này."),
             BlockerNoticeCard.Build(SampleViews.Item(4, StatusView.Blocked), "Văn phòng", "Trần Thị Bình", new DateTime(2026, 11, 25, 9, 5, 0)),
+            EscalationCard.Build(new DateOnly(2026, 11, 25), [SampleViews.Item(5, StatusView.Blocked)], ["truongphong.nv1@example.gov.vn — chưa cài ứng dụng"], 5),
         };
         cards.AddRange(SampleViews.AllStatuses.Select(s => (JsonNode)TaskCard.Build(SampleViews.Item(1, s), History(2))));
 
         CardAssert.AllValid(cards);
+    }
+
+    [Fact]
+    public void The_escalation_card_states_the_configured_threshold()
+    {
+        var card = EscalationCard.Build(new DateOnly(2026, 11, 25), [SampleViews.Item(5, StatusView.Overdue)], [], 5);
+
+        Assert.Contains("quá hạn từ 5 ngày làm việc trở lên", card.Readably(), StringComparison.Ordinal);
     }
 
     [Fact]

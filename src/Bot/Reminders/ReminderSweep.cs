@@ -190,7 +190,7 @@ public sealed class ReminderSweep(
         items = items.OrderBy(i => i.Due ?? DateOnly.MaxValue).ToList();
         var recipient = snapshot.Directory.ChiefOfOffice;
         var outcome = await once.SendAsync(agency, recipient, [key], at, Lease,
-            _ => CardMessages.Of(EscalationCard.Build(snapshot.Today, items, unreachable), ChatText.Summaries.Escalation),
+            _ => CardMessages.Of(EscalationCard.Build(snapshot.Today, items, unreachable, options.EscalateAfterWorkingDaysOverdue), ChatText.Summaries.Escalation),
             (message, token) => sender.SendToPersonAsync(agency, recipient, message, token), ct);
         tally.Count(agency, recipient, $"escalation summary of {items.Count} item(s)", outcome);
     }
