@@ -31,8 +31,6 @@ public interface IConversationRepository
 
     Task SetActiveAsync(ConversationKind kind, string tenantId, string key, bool active, CancellationToken ct = default);
 
-    Task<IReadOnlyList<StoredConversation>> ChannelsOfTeamAsync(string tenantId, string teamId, CancellationToken ct = default);
-
     /// <summary>The service URL Teams used most recently in this tenant (its region's endpoint), if any.</summary>
     Task<string?> LatestServiceUrlAsync(string tenantId, CancellationToken ct = default);
 }
@@ -79,19 +77,6 @@ public sealed class ConversationRepository(CchcTables tables) : IConversationRep
         {
             // Nothing stored: nothing to mark.
         }
-    }
-
-    public async Task<IReadOnlyList<StoredConversation>> ChannelsOfTeamAsync(string tenantId, string teamId, CancellationToken ct = default)
-    {
-        var table = await tables.GetAsync(CchcTables.Conversations, ct);
-        var result = new List<StoredConversation>();
-        var filter = $"PartitionKey eq '{TableKeys.Escape(Partition(ConversationKind.Channel, tenantId))}' and TeamId eq '{TableKeys.Escape(teamId)}'";
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
-        {
-            result.Add(ToRecord(ConversationKind.Channel, tenantId, row));
-        }
-
-        return result;
     }
 
     public async Task<string?> LatestServiceUrlAsync(string tenantId, CancellationToken ct = default)

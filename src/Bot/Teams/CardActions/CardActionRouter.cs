@@ -26,14 +26,10 @@ public sealed class CardActionRouter(IEnumerable<ICardAction> actions, IUserReso
             null => [],
             var other => JToken.FromObject(other) as JObject ?? [],
         };
-        // The SDK's AdaptiveCardInvokeValue has no "trigger": read it from the raw invoke value.
-        var trigger = (turnContext.Activity.Value as JObject)?["trigger"]?.ToString();
-        var isAuto = string.Equals(trigger, "automatic", StringComparison.OrdinalIgnoreCase);
-
         try
         {
             var user = await users.ResolveAsync(turnContext, ct);
-            return await action.ExecuteAsync(new CardActionRequest(turnContext, user, data, isAuto), ct);
+            return await action.ExecuteAsync(new CardActionRequest(turnContext, user, data), ct);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

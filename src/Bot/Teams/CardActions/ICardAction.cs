@@ -15,8 +15,7 @@ public interface ICardAction
 
 /// <param name="User">Null when the sender is not in any directory.</param>
 /// <param name="Data">The action's data merged with the card's input values.</param>
-/// <param name="IsAutoRefresh">True for Teams' automatic refresh (trigger "automatic"), which must not post anything.</param>
-public sealed record CardActionRequest(ITurnContext<IInvokeActivity> TurnContext, BotUser? User, JObject Data, bool IsAutoRefresh)
+public sealed record CardActionRequest(ITurnContext<IInvokeActivity> TurnContext, BotUser? User, JObject Data)
 {
     public string? GetString(string name) => Data.TryGetValue(name, StringComparison.Ordinal, out var token) && token.Type == JTokenType.String
         ? (string?)token

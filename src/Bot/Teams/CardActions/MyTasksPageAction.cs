@@ -1,3 +1,4 @@
+using CchcBot.Cards;
 using CchcBot.Progress;
 using Microsoft.Bot.Schema;
 
@@ -6,9 +7,7 @@ namespace CchcBot.Teams.CardActions;
 /// <summary>Verb "myTasksPage": another page of "nhiệm vụ của tôi" ("Xem thêm" / "Trang trước").</summary>
 public sealed class MyTasksPageAction(MyTasksView view, ChatCards cards) : ICardAction
 {
-    public const string Name = "myTasksPage";
-
-    public string Verb => Name;
+    public string Verb => MyTasksCard.PageVerb;
 
     public async Task<AdaptiveCardInvokeResponse> ExecuteAsync(CardActionRequest request, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using CchcBot.Cards;
 using CchcBot.Plan;
 using CchcBot.Progress;
 using Microsoft.Bot.Schema;
@@ -7,9 +8,7 @@ namespace CchcBot.Teams.CardActions;
 /// <summary>Verb "refreshTask": the current state of one task, for whoever opens its card (Teams' card refresh).</summary>
 public sealed class RefreshTaskAction(ISnapshotLoader snapshots, TaskView taskView, ChatCards cards) : ICardAction
 {
-    public const string Name = "refreshTask";
-
-    public string Verb => Name;
+    public string Verb => ErrorCard.RefreshVerb;
 
     public async Task<AdaptiveCardInvokeResponse> ExecuteAsync(CardActionRequest request, CancellationToken ct)
     {

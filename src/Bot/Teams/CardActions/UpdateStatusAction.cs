@@ -1,3 +1,4 @@
+using CchcBot.Cards;
 using CchcBot.Hosting;
 using CchcBot.Progress;
 using CchcBot.Storage;
@@ -11,9 +12,7 @@ namespace CchcBot.Teams.CardActions;
 /// </summary>
 public sealed class UpdateStatusAction(StatusUpdater updater, MyTasksView myTasks, TaskView taskView, ChatCards cards, BotClock clock) : ICardAction
 {
-    public const string Name = "updateStatus";
-
-    public string Verb => Name;
+    public string Verb => TaskItemBlock.UpdateVerb;
 
     public async Task<AdaptiveCardInvokeResponse> ExecuteAsync(CardActionRequest request, CancellationToken ct)
     {
@@ -36,7 +35,7 @@ public sealed class UpdateStatusAction(StatusUpdater updater, MyTasksView myTask
 
         var item = outcome.Item!;
         var banner = CardTexts.Recorded(outcome.NewStatus, outcome.Replayed, item, clock.ToLocal(item.State.UpdatedAt ?? clock.Now));
-        if (request.GetString("view") == "myTasks")
+        if (request.GetString("view") == MyTasksCard.View)
         {
             var card = myTasks.Render(request.User!, outcome.Snapshot, request.GetInt("page") ?? 0, banner);
             return InvokeResponses.Card(card);
