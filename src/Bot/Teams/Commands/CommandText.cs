@@ -1,11 +1,12 @@
-using System.Globalization;
 using System.Text;
+using CchcBot.Plan;
 
 namespace CchcBot.Teams.Commands;
 
 /// <summary>
-/// Folds what a user typed into a comparable form: NFC, lower case, no diacritics (đ → d), punctuation as spaces,
-/// whitespace collapsed. "  NHIỆM VỤ   CỦA TÔI ", "nhiem vu cua toi" and NFD input from macOS all fold alike.
+/// Folds what a user typed into a comparable form: <see cref="VietnameseText.Fold"/> (NFC, lower case, no diacritics,
+/// đ → d), then punctuation as spaces and whitespace collapsed. "  NHIỆM VỤ   CỦA TÔI ", "nhiem vu cua toi" and NFD
+/// input from macOS all fold alike.
 /// </summary>
 public static class CommandText
 {
@@ -16,25 +17,19 @@ public static class CommandText
             return string.Empty;
         }
 
-        var decomposed = text.Normalize(NormalizationForm.FormC).ToLowerInvariant().Normalize(NormalizationForm.FormD);
-        var sb = new StringBuilder(decomposed.Length);
+        var folded = VietnameseText.Fold(text);
+        var sb = new StringBuilder(folded.Length);
         var pendingSpace = false;
-        foreach (var c in decomposed)
+        foreach (var c in folded)
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
-            {
-                continue;
-            }
-
-            var folded = c == 'đ' ? 'd' : c;
-            if (char.IsLetterOrDigit(folded))
+            if (char.IsLetterOrDigit(c))
             {
                 if (pendingSpace && sb.Length > 0)
                 {
                     sb.Append(' ');
                 }
 
-                sb.Append(folded);
+                sb.Append(c);
                 pendingSpace = false;
             }
             else
