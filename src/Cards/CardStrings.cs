@@ -44,7 +44,10 @@ public static class CardStrings
         ("Blocked", "Gặp vướng mắc"),
     ];
 
-    public static string AndMore(int count) => $"và {count} nhiệm vụ khác";
+    /// <summary>"và 3 mốc khác": what a cut list leaves out, counted in its own unit (mốc, người).</summary>
+    public static string AndMore(int count, string unit = "mốc") => $"và {count} {unit} khác";
+
+    public const string People = "người";
 
     public static string AsOf(string what, string date) => $"{what} · tính đến {date}";
 
@@ -84,13 +87,23 @@ public static class CardStrings
 
     public static class Columns
     {
-        public const string Department = "Phòng";
+        public const string Department = "Đơn vị";
         public const string Area = "Lĩnh vực";
-        public const string Done = "Xong";
-        public const string InProgress = "Đang";
-        public const string NotStarted = "Chưa";
+        public const string Done = "Hoàn thành";
+        public const string InProgress = "Đang thực hiện";
+        public const string NotStarted = "Chưa thực hiện";
         public const string Overdue = "Quá hạn";
-        public const string Blocked = "Vướng";
+        public const string Blocked = "Vướng mắc";
+        public const string Total = "Tổng";
+    }
+
+    /// <summary>The figures of the one classification (see TallyView), worded the same on every card.</summary>
+    public static class Figures
+    {
+        public static string Summary(int done, int dated, string percent, int onTime, int late, int inTime, int overdue, int blocked) =>
+            $"{done}/{dated} mốc hoàn thành ({percent}): đúng hạn {onTime}, trễ hạn {late}; chưa hoàn thành: trong hạn {inTime}, quá hạn {overdue}; gặp vướng mắc {blocked}";
+
+        public static string Ongoing(int tasks) => $"; {tasks} nhiệm vụ thường xuyên (không tính vào số mốc)";
     }
 
     public static class Welcome
@@ -130,11 +143,10 @@ public static class CardStrings
 
     public static class Overview
     {
-        public const string Title = "Tiến độ Kế hoạch CCHC theo phòng";
+        public const string Title = "Tiến độ Kế hoạch CCHC theo đơn vị";
         public const string DigestButton = "Tổng hợp tuần";
 
-        public static string Total(int done, int total, string percent, int overdue, int blocked) =>
-            $"Toàn kế hoạch: {done}/{total} mốc hoàn thành ({percent}) · {overdue} quá hạn · {blocked} gặp vướng mắc";
+        public static string Total(string summary) => $"Toàn kế hoạch: {summary}";
     }
 
     public static class Task
@@ -181,9 +193,9 @@ public static class CardStrings
 
     public static class Digest
     {
-        public const string DueSoFar = "Đến hạn đến nay";
+        public const string DueSoFar = "Số mốc đã đến hạn";
         public const string Year = "Cả năm";
-        public const string SinceWeekStart = "So với đầu tuần";
+        public const string DoneThisWeek = "Hoàn thành thêm trong tuần";
         public const string Details = "Xem đầy đủ";
         public const string OngoingDue = "thường xuyên";
 
@@ -194,15 +206,11 @@ public static class CardStrings
 
         public static string DoneOf(int done, int total, string percent) => $"{done}/{total} mốc hoàn thành ({percent})";
 
-        public static string OngoingCount(int count) => $"; {count} nhiệm vụ thường xuyên";
+        public static string Overdue(int count) => $"Quá hạn ({count} mốc)";
 
-        public static string DoneChange(int change) => change >= 0 ? $"+{change} hoàn thành" : $"{change} hoàn thành";
+        public static string DueSoon(int count) => $"Đến hạn trong 14 ngày tới ({count} mốc)";
 
-        public static string Overdue(int count) => $"Quá hạn ({count})";
-
-        public static string DueSoon(int count) => $"Đến hạn trong 14 ngày tới ({count})";
-
-        public static string Blockers(int count) => $"Gặp vướng mắc ({count})";
+        public static string Blockers(int count) => $"Gặp vướng mắc ({count} mốc)";
 
         public static string Changes(int count) => $"Cập nhật trong tuần ({count})";
 

@@ -6,7 +6,7 @@ namespace CchcBot.Cards;
 /// <summary>
 /// The weekly digest for the Office channel, read by the Chief Inspector in a minute: overall progress, a row per reform
 /// area, then the lists (overdue, due within 14 days, blockers, this week's changes, unreachable people), each cut to
-/// the top items with "và N nhiệm vụ khác"; "Xem đầy đủ" (verb digestDetails) opens the full lists.
+/// the top items with "và N mốc khác"; "Xem đầy đủ" (verb digestDetails) opens the full lists.
 /// </summary>
 public static class DigestCard
 {
@@ -38,19 +38,19 @@ public static class DigestCard
 
         body.Add(Ac.Facts(
         [
-            (CardStrings.Digest.DueSoFar, CardStrings.Digest.DoneOf(f.DoneOfDueSoFar, f.DueSoFar, Formats.Percent(f.DoneOfDueSoFar, f.DueSoFar))),
-            (CardStrings.Digest.Year, CardStrings.Digest.DoneOf(f.YearDone, f.YearTotal, Formats.Percent(f.YearDone, f.YearTotal)) + (f.Ongoing > 0 ? CardStrings.Digest.OngoingCount(f.Ongoing) : string.Empty)),
-            (CardStrings.Digest.SinceWeekStart, CardStrings.Digest.DoneChange(f.DoneSinceLastWeek)),
+            (CardStrings.Digest.DueSoFar, CardStrings.Digest.DoneOf(f.DueSoFar.Done, f.DueSoFar.Dated, Formats.Percent(f.DueSoFar.Done, f.DueSoFar.Dated))),
+            (CardStrings.Digest.Year, TallyTable.Summary(f.Year)),
+            (CardStrings.Digest.DoneThisWeek, $"{f.DoneSinceLastWeek}"),
         ]));
 
-        body.Add(AreaTable(f.Areas));
+        body.Add(TallyTable.Build(CardStrings.Columns.Area, f.Areas));
         Section(body, CardStrings.Digest.Overdue(f.Overdue.Count), "Attention", f.Overdue, top, i => CardStrings.Digest.OverdueLine(Title(i.Title), Markdown.Escape(i.LeadUnits), Date(i.Due), i.Days));
         Section(body, CardStrings.Digest.DueSoon(f.DueSoon.Count), "Accent", f.DueSoon, top, i => CardStrings.Digest.DueSoonLine(Title(i.Title), Markdown.Escape(i.LeadUnits), Date(i.Due), i.Days));
         Section(body, CardStrings.Digest.Blockers(f.Blockers.Count), "Warning", f.Blockers, top, i => $"{Title(i.Title)} — {Markdown.Escape(i.LeadUnits)}: {Markdown.Escape(Markdown.Shorten(i.Note ?? CardStrings.Blocker.NoNote, 160))}");
-        Section(body, CardStrings.Digest.Changes(f.Changes.Count), null, f.Changes, top, c => $"{Formats.DateTime(c.At)} · {Markdown.Escape(c.By)}: {Markdown.Escape(Markdown.Shorten(c.Title, 80))} — {c.What}");
+        Section(body, CardStrings.Digest.Changes(f.Changes.Count), null, f.Changes, top, unit: "cập nhật", line: c => $"{Formats.DateTime(c.At)} · {Markdown.Escape(c.By)}: {Markdown.Escape(Markdown.Shorten(c.Title, 80))} — {c.What}");
         if (f.Unreachable.Count > 0)
         {
-            Section(body, $"{CardStrings.Unreachable} ({f.Unreachable.Count})", "Warning", f.Unreachable, top, Markdown.Escape);
+            Section(body, $"{CardStrings.Unreachable} ({f.Unreachable.Count})", "Warning", f.Unreachable, top, Markdown.Escape, CardStrings.People);
         }
 
         var card = Ac.Card(body, details ? [] : [Ac.Execute(CardStrings.Digest.Details, DetailsVerb, new JsonObject { ["week"] = f.Week.Key })]);
@@ -67,27 +67,7 @@ public static class DigestCard
         return card;
     }
 
-    private static JsonObject AreaTable(IReadOnlyList<AreaFigures> areas)
-    {
-        var rows = new List<JsonNode?>
-        {
-            Ac.Columns(
-                Ac.Column("stretch", Ac.Text(CardStrings.Columns.Area, weight: "Bolder", size: "Small")),
-                Ac.Column("50px", Ac.Text(CardStrings.Columns.Done, weight: "Bolder", size: "Small")),
-                Ac.Column("50px", Ac.Text(CardStrings.Columns.InProgress, weight: "Bolder", size: "Small")),
-                Ac.Column("50px", Ac.Text(CardStrings.Columns.NotStarted, weight: "Bolder", size: "Small")),
-                Ac.Column("60px", Ac.Text(CardStrings.Columns.Overdue, weight: "Bolder", size: "Small", color: "Attention"))),
-        };
-        rows.AddRange(areas.Select(a => (JsonNode)Ac.Columns(
-            Ac.Column("stretch", Ac.Text(Markdown.Escape(a.Name), size: "Small")),
-            Ac.Column("50px", Ac.Text($"{a.Done}", size: "Small")),
-            Ac.Column("50px", Ac.Text($"{a.InProgress + a.Blocked}", size: "Small")),
-            Ac.Column("50px", Ac.Text($"{a.NotStarted}", size: "Small")),
-            Ac.Column("60px", Ac.Text($"{a.Overdue}", size: "Small", color: a.Overdue > 0 ? "Attention" : null)))));
-        return Ac.Container(rows, separator: true, spacing: "Medium");
-    }
-
-    private static void Section<T>(List<JsonNode?> body, string title, string? color, IReadOnlyList<T> items, int top, Func<T, string> line)
+    private static void Section<T>(List<JsonNode?> body, string title, string? color, IReadOnlyList<T> items, int top, Func<T, string> line, string unit = "mốc")
     {
         if (items.Count == 0)
         {
@@ -98,7 +78,7 @@ public static class DigestCard
         body.AddRange(items.Take(top).Select(i => (JsonNode)Ac.Text("• " + line(i), size: "Small", spacing: "None")));
         if (items.Count > top)
         {
-            body.Add(Ac.Text(CardStrings.AndMore(items.Count - top), size: "Small", subtle: true, spacing: "None"));
+            body.Add(Ac.Text(CardStrings.AndMore(items.Count - top, unit), size: "Small", subtle: true, spacing: "None"));
         }
     }
 

@@ -22,18 +22,13 @@ public static class DigestCalculator
         var items = tasks.SelectMany(t => t.Milestones.Select(m => snapshot.Item(t, m, TaskRole.Lead))).ToList();
         var dated = items.Where(i => i.Milestone.Due is not null).ToList();
 
-        var dueSoFar = dated.Where(i => i.Milestone.Due <= today).ToList();
-        var areas = snapshot.Plan.Areas.Select(area =>
-        {
-            var c = TaskBoard.Count(items.Where(i => i.Task.AreaId == area.Id));
-            return new AreaFigures(area.Name, c.Done, c.InProgress, c.NotStarted, c.Overdue, c.Blocked);
-        }).ToList();
+        var areas = snapshot.Plan.Areas.Select(area => new TallyRow(area.Name, Tally.Of(items.Where(i => i.Task.AreaId == area.Id)))).ToList();
 
         DigestItem ToItem(BoardItem i, int days) => new(
             i.Task.Id, i.Milestone.Id, i.Task.Title, i.Milestone.Deliverable, snapshot.UnitNames(i.Task.Lead), i.Milestone.Due, days, i.State.Note, i.State.UpdatedBy);
 
         var overdue = dated
-            .Where(i => i.Display == DisplayStatus.Overdue) // blocked ones are listed with their notes as blockers
+            .Where(i => Tally.StandingOf(i) == Standing.OpenOverdue) // blocked ones too: the list's count is the tally's
             .OrderBy(i => i.Milestone.Due).ThenBy(i => i.Task.Order)
             .Select(i => ToItem(i, -(i.DaysLeft ?? 0)))
             .ToList();
@@ -64,11 +59,8 @@ public static class DigestCalculator
             week,
             today,
             departmentId is null ? snapshot.Plan.Title : snapshot.UnitNames([departmentId]),
-            dueSoFar.Count,
-            dueSoFar.Count(TaskBoard.IsDone),
-            dated.Count,
-            dated.Count(TaskBoard.IsDone),
-            items.Count - dated.Count,
+            Tally.Of(items),
+            Tally.Of(dated.Where(i => i.Milestone.Due <= today)),
             areas,
             overdue,
             dueSoon,

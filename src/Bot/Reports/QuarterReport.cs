@@ -63,17 +63,19 @@ public static class QuarterReport
             new List<XCell> { $"Số liệu tính đến ngày {Formats.Date(f.Today)}" },
             new List<XCell>(),
             new List<XCell> { "Chỉ tiêu", "Số lượng", "Ghi chú" },
-            new List<XCell> { "Mốc đến hạn đến nay", f.DueSoFar, string.Empty },
-            new List<XCell> { "Mốc đến hạn đã hoàn thành", f.DoneOfDueSoFar, Formats.Percent(f.DoneOfDueSoFar, f.DueSoFar) },
-            new List<XCell> { "Mốc cả năm", f.YearTotal, string.Empty },
-            new List<XCell> { "Mốc cả năm đã hoàn thành", f.YearDone, Formats.Percent(f.YearDone, f.YearTotal) },
-            new List<XCell> { "Nhiệm vụ thường xuyên", f.Ongoing, string.Empty },
-            new List<XCell> { "Quá hạn", f.Overdue.Count, string.Empty },
-            new List<XCell> { "Gặp vướng mắc", f.Blockers.Count, string.Empty },
+            new List<XCell> { "Số mốc có thời hạn", f.Year.Dated, string.Empty },
+            new List<XCell> { "Hoàn thành đúng hạn", f.Year.DoneOnTime, Formats.Percent(f.Year.DoneOnTime, f.Year.Dated) },
+            new List<XCell> { "Hoàn thành trễ hạn", f.Year.DoneLate, Formats.Percent(f.Year.DoneLate, f.Year.Dated) },
+            new List<XCell> { "Chưa hoàn thành, trong hạn", f.Year.OpenInTime, Formats.Percent(f.Year.OpenInTime, f.Year.Dated) },
+            new List<XCell> { "Chưa hoàn thành, quá hạn", f.Year.OpenOverdue, Formats.Percent(f.Year.OpenOverdue, f.Year.Dated) },
+            new List<XCell> { "Trong đó gặp vướng mắc", f.Year.Blocked, string.Empty },
+            new List<XCell> { "Số mốc đã đến hạn", f.DueSoFar.Dated, string.Empty },
+            new List<XCell> { "Số mốc đã đến hạn đã hoàn thành", f.DueSoFar.Done, Formats.Percent(f.DueSoFar.Done, f.DueSoFar.Dated) },
+            new List<XCell> { "Nhiệm vụ thường xuyên (không tính vào số mốc)", f.Year.OngoingTasks, string.Empty },
             new List<XCell>(),
-            new List<XCell> { "Lĩnh vực", "Hoàn thành", "Đang thực hiện", "Chưa thực hiện", "Quá hạn", "Gặp vướng mắc" },
+            new List<XCell> { "Lĩnh vực", "Hoàn thành", "Đang thực hiện", "Chưa thực hiện", "Gặp vướng mắc", "Quá hạn" },
         };
-        rows.AddRange(f.Areas.Select(a => (IReadOnlyList<XCell>)new List<XCell> { a.Name, a.Done, a.InProgress, a.NotStarted, a.Overdue, a.Blocked }));
+        rows.AddRange(f.Areas.Select(a => (IReadOnlyList<XCell>)new List<XCell> { a.Name, a.Tally.Done, a.Tally.InProgress, a.Tally.NotStarted, a.Tally.Blocked, a.Tally.OpenOverdue }));
         return new XSheet(name, rows, 3);
     }
 }

@@ -26,9 +26,9 @@ public sealed class ChatCards(BotClock clock)
     {
         var all = TaskBoard.AllMilestones(snapshot.Plan, snapshot.States, snapshot.Today, snapshot.Zone);
         var departments = snapshot.Directory.Departments
-            .Select(d => Summary(d.Name, all.Where(i => TaskBoard.Involves(snapshot.Directory, i.Task.Lead, d.Id))))
+            .Select(d => new TallyRow(d.Name, Tally.Of(all.Where(i => TaskBoard.Involves(snapshot.Directory, i.Task.Lead, d.Id)))))
             .ToList();
-        return PlanOverviewCard.Build(snapshot.Plan.Title, snapshot.Today, departments, Summary("Tổng", all));
+        return PlanOverviewCard.Build(snapshot.Plan.Title, snapshot.Today, departments, new TallyRow(CardStrings.Columns.Total, Tally.Of(all)));
     }
 
     public JsonObject Task(PlanSnapshot snapshot, BoardItem item, IReadOnlyList<HistoryEntry> history, string? banner) =>
@@ -60,16 +60,6 @@ public sealed class ChatCards(BotClock clock)
     public HistoryItemView History(HistoryEntry h) => new(
         clock.ToLocal(h.At), h.ByName, h.Kind, (StatusView)(int)h.From, (StatusView)(int)h.To, h.Note, h.Evidence);
 
-    private static string PlanSummaryLine(PlanSnapshot snapshot)
-    {
-        var all = TaskBoard.AllMilestones(snapshot.Plan, snapshot.States, snapshot.Today, snapshot.Zone);
-        var s = Summary("Tổng", all);
-        return $"Toàn kế hoạch: {s.Done}/{s.Total} mốc hoàn thành ({Formats.Percent(s.Done, s.Total)}) · {s.Overdue} quá hạn · {s.Blocked} gặp vướng mắc.";
-    }
-
-    private static DepartmentSummaryView Summary(string name, IEnumerable<BoardItem> items)
-    {
-        var c = TaskBoard.Count(items);
-        return new DepartmentSummaryView(name, c.Done, c.InProgress, c.NotStarted, c.Overdue, c.Blocked);
-    }
+    private static string PlanSummaryLine(PlanSnapshot snapshot) =>
+        CardStrings.Overview.Total(TallyTable.Summary(Tally.Of(TaskBoard.AllMilestones(snapshot.Plan, snapshot.States, snapshot.Today, snapshot.Zone)))) + ".";
 }

@@ -46,7 +46,3 @@ public sealed record TaskItemView(
 /// <param name="Kind">"status" (a status change) or "comment" (ý kiến phối hợp).</param>
 public sealed record HistoryItemView(DateTime At, string By, string Kind, StatusView From, StatusView To, string? Note, string? Evidence);
 
-public sealed record DepartmentSummaryView(string Name, int Done, int InProgress, int NotStarted, int Overdue, int Blocked)
-{
-    public int Total => Done + InProgress + NotStarted + Overdue + Blocked;
-}

@@ -16,25 +16,20 @@ public sealed record DigestWeek(string Key, int Year, int Number, DateOnly Monda
 }
 
 /// <summary>Everything the weekly digest shows, computed from the plan, its states and history at one instant.</summary>
+/// <param name="Year">Every milestone of the plan (in scope); <paramref name="DueSoFar"/>: those due by today.</param>
 public sealed record DigestFigures(
     DigestWeek Week,
     DateOnly Today,
     string Scope,
-    int DueSoFar,
-    int DoneOfDueSoFar,
-    int YearTotal,
-    int YearDone,
-    int Ongoing,
-    IReadOnlyList<AreaFigures> Areas,
+    TallyView Year,
+    TallyView DueSoFar,
+    IReadOnlyList<TallyRow> Areas,
     IReadOnlyList<DigestItem> Overdue,
     IReadOnlyList<DigestItem> DueSoon,
     IReadOnlyList<DigestItem> Blockers,
     IReadOnlyList<DigestChange> Changes,
     IReadOnlyList<string> Unreachable,
     int DoneSinceLastWeek);
-
-/// <summary>One reform area's milestones by state (each counted once: overdue before in progress/not started).</summary>
-public sealed record AreaFigures(string Name, int Done, int InProgress, int NotStarted, int Overdue, int Blocked);
 
 /// <param name="Days">Days overdue for overdue items, days left for upcoming ones.</param>
 public sealed record DigestItem(string TaskId, string MilestoneId, string Title, string Deliverable, string LeadUnits, DateOnly? Due, int Days, string? Note, string? By);

@@ -32,10 +32,12 @@ public class DigestCalculatorTests
         var f = DigestCalculator.Compute(Snapshot(states), history, ["truongphong.nv2@example.gov.vn — 403"], Friday);
 
         Assert.Equal(("2026-W27", 27, new DateOnly(2026, 6, 29), new DateOnly(2026, 7, 5)), (f.Week.Key, f.Week.Number, f.Week.Monday, f.Week.Sunday));
-        Assert.Equal((2, 1, 3, 1, 1), (f.DueSoFar, f.DoneOfDueSoFar, f.YearTotal, f.YearDone, f.Ongoing));
-        Assert.Equal(new AreaFigures("Cải cách thể chế", 1, 0, 1, 0, 1), f.Areas[0]);
-        Assert.Equal(new AreaFigures("Cải cách thủ tục hành chính", 0, 0, 1, 0, 0), f.Areas[1]);
-        Assert.Empty(f.Overdue); // TC-3-1 is blocked, shown as a blocker
+        // TC-1-1 done on time; TC-1-2 open in time; TC-3-1 blocked and past its due date; TTHC-2 ongoing, counted apart.
+        Assert.Equal(new TallyView(DoneOnTime: 1, DoneLate: 0, OpenInTime: 1, OpenOverdue: 1, InProgress: 0, Blocked: 1, OngoingTasks: 1), f.Year);
+        Assert.Equal((2, 1), (f.DueSoFar.Dated, f.DueSoFar.Done));
+        Assert.Equal(new TallyRow("Cải cách thể chế", new TallyView(1, 0, 1, 1, 0, 1, 0)), f.Areas[0]);
+        Assert.Equal(new TallyRow("Cải cách thủ tục hành chính", new TallyView(0, 0, 0, 0, 0, 0, 1)), f.Areas[1]);
+        Assert.Equal("TC-3-1", Assert.Single(f.Overdue).MilestoneId); // blocked and overdue: in both lists, as in the tally
         Assert.Equal("Chờ hướng dẫn", Assert.Single(f.Blockers).Note);
         var change = Assert.Single(f.Changes);
         Assert.Equal(("Bình", "Chưa thực hiện → Gặp vướng mắc"), (change.By, change.What));
@@ -67,7 +69,7 @@ public class DigestCalculatorTests
     {
         var f = DigestCalculator.Compute(Snapshot([]), [], [], Friday, "NV1");
 
-        Assert.Equal(4, f.YearTotal + f.Ongoing); // NV1 leads TC-3 (1 milestone), cooperates on TC-1 (2) and TTHC-2 (1, ongoing)
+        Assert.Equal((3, 1), (f.Year.Dated, f.Year.OngoingTasks)); // NV1 leads TC-3 (1 milestone), cooperates on TC-1 (2) and TTHC-2 (ongoing)
         Assert.Equal("Phòng Nghiệp vụ 1", f.Scope);
     }
 
@@ -84,17 +86,17 @@ public class DigestCalculatorTests
     [Fact]
     public void A_500_task_digest_fits_the_Teams_card_limit()
     {
-        var areas = Enumerable.Range(1, 7).Select(i => new AreaFigures($"Lĩnh vực cải cách hành chính số {i}", 30, 20, 10, 10, 2)).ToList();
+        var areas = Enumerable.Range(1, 7).Select(i => new TallyRow($"Lĩnh vực cải cách hành chính số {i}", new TallyView(30, 20, 10, 10, 5, 2, 3))).ToList();
         var items = Enumerable.Range(1, 500).Select(i => new DigestItem($"T-{i}", $"T-{i}-1", "Tiếp tục thực hiện Nghị định 130/2005/NĐ-CP ngày 17/10/2005 của Chính phủ về chế độ tự chủ " + i, "Báo cáo kết quả thực hiện", "Văn phòng", new DateOnly(2026, 6, 30), i, "Ghi chú dài " + new string('x', 200), "Nguyễn Văn An")).ToList();
         var changes = Enumerable.Range(1, 500).Select(i => new DigestChange(new DateTime(2026, 7, 1, 9, 0, 0), "Nguyễn Văn An", "Nhiệm vụ " + i, "Chưa thực hiện → Hoàn thành", null)).ToList();
-        var f = new DigestFigures(DigestWeek.Of(new DateOnly(2026, 7, 3)), new DateOnly(2026, 7, 3), "Kế hoạch CCHC năm 2026", 500, 250, 1000, 300, 20, areas, items, items, items, changes, Enumerable.Range(1, 50).Select(i => $"user{i}@example.gov.vn — 403").ToList(), 12);
+        var f = new DigestFigures(DigestWeek.Of(new DateOnly(2026, 7, 3)), new DateOnly(2026, 7, 3), "Kế hoạch CCHC năm 2026", new TallyView(250, 50, 600, 100, 200, 20, 20), new TallyView(200, 50, 0, 250, 100, 20, 0), areas, items, items, items, changes, Enumerable.Range(1, 50).Select(i => $"user{i}@example.gov.vn — 403").ToList(), 12);
 
         var card = DigestCard.Build(f, ("29:chanhthanhtra", "Lê Văn Cường"));
         var details = DigestCard.Build(f, details: true);
 
         CardAssert.AllValid([card, details]);
         Assert.True(Encoding.UTF8.GetByteCount(details.Readably()) < CardValidator.MaxBytes);
-        Assert.Contains("và 495 nhiệm vụ khác", card.Readably(), StringComparison.Ordinal);
+        Assert.Contains("và 495 mốc khác", card.Readably(), StringComparison.Ordinal);
         Assert.Contains("Tổng hợp tiến độ CCHC — tuần 27 (29/06–05/07/2026)", card.Readably(), StringComparison.Ordinal);
         Assert.Equal("29:chanhthanhtra", card["msteams"]!["entities"]![0]!["mentioned"]!["id"]!.GetValue<string>());
     }

@@ -90,7 +90,7 @@ public sealed class ChatTests : IAsyncLifetime
 
         var json = Assert.Single(_bot.Connector.Sent).Card!.Readably();
         Assert.Contains("Nhiệm vụ của tôi — Văn phòng", json, StringComparison.Ordinal);
-        Assert.Contains("Toàn kế hoạch: 0/4 mốc hoàn thành", json, StringComparison.Ordinal);
+        Assert.Contains("Toàn kế hoạch: 0/3 mốc hoàn thành", json, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -101,7 +101,7 @@ public sealed class ChatTests : IAsyncLifetime
         var card = Assert.Single(_bot.Connector.Sent).Card!;
         CardAssert.Valid(card);
         var json = card.Readably();
-        Assert.Contains("Tiến độ Kế hoạch CCHC theo phòng", json, StringComparison.Ordinal);
+        Assert.Contains("Tiến độ Kế hoạch CCHC theo đơn vị", json, StringComparison.Ordinal);
         Assert.Contains("Phòng Nghiệp vụ 2", json, StringComparison.Ordinal);
     }
 
