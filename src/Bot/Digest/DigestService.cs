@@ -48,10 +48,13 @@ public sealed class DigestService(
     }
 
     /// <summary>The figures from a snapshot already loaded (as of <paramref name="at"/>'s local date).</summary>
-    public async Task<DigestFigures> FiguresAsync(PlanSnapshot snapshot, DateTimeOffset at, string? departmentId, CancellationToken ct)
+    public async Task<DigestFigures> FiguresAsync(PlanSnapshot snapshot, DateTimeOffset at, string? departmentId, CancellationToken ct) =>
+        await FiguresAsync(snapshot, await progress.GetHistorySinceAsync(snapshot.Plan.Agency, DateTimeOffset.MinValue, ct), at, departmentId, ct);
+
+    /// <param name="history">Every history entry of the agency, for callers that need it too.</param>
+    public async Task<DigestFigures> FiguresAsync(PlanSnapshot snapshot, IReadOnlyList<HistoryEntry> history, DateTimeOffset at, string? departmentId, CancellationToken ct)
     {
         var agency = snapshot.Plan.Agency;
-        var history = await progress.GetHistorySinceAsync(agency, DateTimeOffset.MinValue, ct);
         var unreachable = (await ledger.UnreachableAsync(agency, ct)).Select(u => $"{u.Recipient} — {u.Reason}").ToList();
         return DigestCalculator.Compute(snapshot, history, unreachable, at, departmentId);
     }

@@ -6,20 +6,32 @@ using CchcBot.Progress;
 namespace CchcBot.Reports;
 
 /// <summary>
-/// The plan's periodic report annex: a summary sheet with the digest's figures, then one sheet per reform area listing
-/// every task's milestones — deliverable, lead and cooperating units, due date, whether it falls in the period, status,
-/// completion date, document number (evidence) and note.
+/// The plan's periodic report annex: a summary sheet with the digest's figures (the four groups, by reform area), then
+/// one sheet per reform area listing every task's milestones — deliverable, lead and cooperating units, due date,
+/// whether it falls in the period, status, its group, completion date, document number (evidence), note and the
+/// cooperating units' opinions.
 /// </summary>
 public static class QuarterReport
 {
     public static readonly string[] Headers =
     [
         "STT", "Nhiệm vụ", "Sản phẩm", "Đơn vị chủ trì", "Đơn vị phối hợp", "Hạn", "Trong kỳ", "Trạng thái", "Ngày hoàn thành",
-        "Số/ký hiệu văn bản", "Ghi chú",
+        "Số/ký hiệu văn bản", "Ghi chú", "Kết quả", "Ý kiến phối hợp",
     ];
 
-    public static IReadOnlyList<XSheet> Build(PlanSnapshot snapshot, DigestFigures figures, ReportPeriod period)
+    public static readonly string[] AreaHeaders =
+    [
+        "Lĩnh vực", "Số mốc", "Hoàn thành đúng hạn", "Hoàn thành trễ hạn", "Chưa hoàn thành, trong hạn", "Chưa hoàn thành, quá hạn",
+        "Tỷ lệ hoàn thành", "Gặp vướng mắc",
+    ];
+
+    /// <param name="history">The agency's history up to the report's instant (for the cooperating opinions).</param>
+    public static IReadOnlyList<XSheet> Build(PlanSnapshot snapshot, DigestFigures figures, IReadOnlyList<HistoryEntry> history, ReportPeriod period)
     {
+        var opinions = history.Where(h => h.Kind == "comment" && !string.IsNullOrWhiteSpace(h.Note))
+            .GroupBy(h => h.MilestoneId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => string.Join("\n", g.OrderBy(h => h.At).Select(h =>
+                $"{h.ByName} ({Formats.Date(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(h.At, snapshot.Zone).DateTime))}): {h.Note}")), StringComparer.Ordinal);
         var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var sheets = new List<XSheet> { Summary(snapshot, figures, period, WorkbookWriter.SheetName("Tổng hợp", taken)) };
         foreach (var (area, index) in snapshot.Plan.Areas.Select((a, i) => (a, i)))
@@ -39,43 +51,58 @@ public static class QuarterReport
                         milestone.Period is null ? milestone.Deliverable : $"{milestone.Deliverable} ({milestone.Period})",
                         snapshot.UnitNames(task.Lead),
                         snapshot.UnitNames(task.Cooperating),
-                        milestone.Due is { } due ? new XDate(due) : "Thường xuyên",
+                        milestone.Due is { } due ? new XDate(due) : CardStrings.Ongoing,
                         period.Contains(milestone.Due) ? "x" : string.Empty,
                         Formats.Status((StatusView)(int)item.Display),
                         item.State.CompletedAt is { } done ? new XDate(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(done, snapshot.Zone).DateTime)) : string.Empty,
                         item.State.Evidence,
                         item.State.Note,
+                        StandingName(Tally.StandingOf(item)),
+                        opinions.GetValueOrDefault(milestone.Id),
                     ]);
                 }
             }
 
-            sheets.Add(new XSheet(WorkbookWriter.SheetName($"{index + 1}. {area.Name}", taken), rows, 0));
+            sheets.Add(new XSheet(WorkbookWriter.SheetName(ReformAreas.SheetTitle(area.Name, index + 1), taken), rows, 0));
         }
 
         return sheets;
     }
 
+    private static string StandingName(Standing? standing) => standing switch
+    {
+        Standing.DoneOnTime => "Hoàn thành đúng hạn",
+        Standing.DoneLate => "Hoàn thành trễ hạn",
+        Standing.OpenInTime => "Chưa hoàn thành, trong hạn",
+        Standing.OpenOverdue => "Chưa hoàn thành, quá hạn",
+        _ => "Nhiệm vụ thường xuyên",
+    };
+
     private static XSheet Summary(PlanSnapshot snapshot, DigestFigures f, ReportPeriod period, string name)
     {
+        var y = f.Year;
         var rows = new List<IReadOnlyList<XCell>>
         {
             new List<XCell> { new XText($"Báo cáo kết quả thực hiện Kế hoạch CCHC {period.Label} — {snapshot.Plan.Title}", Bold: true) },
             new List<XCell> { $"Số liệu tính đến ngày {Formats.Date(f.Today)}" },
             new List<XCell>(),
-            new List<XCell> { "Chỉ tiêu", "Số lượng", "Ghi chú" },
-            new List<XCell> { "Số mốc có thời hạn", f.Year.Dated, string.Empty },
-            new List<XCell> { "Hoàn thành đúng hạn", f.Year.DoneOnTime, Formats.Percent(f.Year.DoneOnTime, f.Year.Dated) },
-            new List<XCell> { "Hoàn thành trễ hạn", f.Year.DoneLate, Formats.Percent(f.Year.DoneLate, f.Year.Dated) },
-            new List<XCell> { "Chưa hoàn thành, trong hạn", f.Year.OpenInTime, Formats.Percent(f.Year.OpenInTime, f.Year.Dated) },
-            new List<XCell> { "Chưa hoàn thành, quá hạn", f.Year.OpenOverdue, Formats.Percent(f.Year.OpenOverdue, f.Year.Dated) },
-            new List<XCell> { "Trong đó gặp vướng mắc", f.Year.Blocked, string.Empty },
+            new List<XCell> { "Chỉ tiêu", "Số lượng", "Tỷ lệ" },
+            new List<XCell> { "Số mốc có thời hạn", y.Dated, XPercent.Of(y.Dated, y.Dated) },
+            new List<XCell> { "Hoàn thành đúng hạn", y.DoneOnTime, XPercent.Of(y.DoneOnTime, y.Dated) },
+            new List<XCell> { "Hoàn thành trễ hạn", y.DoneLate, XPercent.Of(y.DoneLate, y.Dated) },
+            new List<XCell> { "Chưa hoàn thành, trong hạn", y.OpenInTime, XPercent.Of(y.OpenInTime, y.Dated) },
+            new List<XCell> { "Chưa hoàn thành, quá hạn", y.OpenOverdue, XPercent.Of(y.OpenOverdue, y.Dated) },
+            new List<XCell> { "Trong đó gặp vướng mắc", y.Blocked, XPercent.Of(y.Blocked, y.Dated) },
             new List<XCell> { "Số mốc đã đến hạn", f.DueSoFar.Dated, string.Empty },
-            new List<XCell> { "Số mốc đã đến hạn đã hoàn thành", f.DueSoFar.Done, Formats.Percent(f.DueSoFar.Done, f.DueSoFar.Dated) },
-            new List<XCell> { "Nhiệm vụ thường xuyên (không tính vào số mốc)", f.Year.OngoingTasks, string.Empty },
+            new List<XCell> { "Số mốc đã đến hạn đã hoàn thành", f.DueSoFar.Done, XPercent.Of(f.DueSoFar.Done, f.DueSoFar.Dated) },
+            new List<XCell> { "Nhiệm vụ thường xuyên (không tính vào số mốc)", y.OngoingTasks, string.Empty },
             new List<XCell>(),
-            new List<XCell> { "Lĩnh vực", "Hoàn thành", "Đang thực hiện", "Chưa thực hiện", "Gặp vướng mắc", "Quá hạn" },
+            AreaHeaders.Select(h => (XCell)new XText(h, Bold: true)).ToList(),
         };
-        rows.AddRange(f.Areas.Select(a => (IReadOnlyList<XCell>)new List<XCell> { a.Name, a.Tally.Done, a.Tally.InProgress, a.Tally.NotStarted, a.Tally.Blocked, a.Tally.OpenOverdue }));
+        rows.AddRange(f.Areas.Select(a => (IReadOnlyList<XCell>)new List<XCell>
+        {
+            a.Name, a.Tally.Dated, a.Tally.DoneOnTime, a.Tally.DoneLate, a.Tally.OpenInTime, a.Tally.OpenOverdue, XPercent.Of(a.Tally.Done, a.Tally.Dated), a.Tally.Blocked,
+        }));
         return new XSheet(name, rows, 3);
     }
 }

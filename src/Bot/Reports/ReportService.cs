@@ -1,11 +1,12 @@
 using CchcBot.Digest;
 using CchcBot.Hosting;
 using CchcBot.Progress;
+using CchcBot.Storage;
 
 namespace CchcBot.Reports;
 
 /// <summary>Builds the periodic report workbook of an agency: figures as of the period's end (or now, if earlier).</summary>
-public sealed class ReportService(ISnapshotLoader snapshots, DigestService digest, BotClock clock)
+public sealed class ReportService(ISnapshotLoader snapshots, DigestService digest, IProgressRepository progress, BotClock clock)
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -20,10 +21,11 @@ public sealed class ReportService(ISnapshotLoader snapshots, DigestService diges
             return null;
         }
 
-        var figures = await digest.FiguresAsync(snapshot, at, null, ct);
+        var history = await progress.GetHistorySinceAsync(agency, DateTimeOffset.MinValue, ct);
+        var figures = await digest.FiguresAsync(snapshot, history, at, null, ct);
 
         using var stream = new MemoryStream();
-        WorkbookWriter.Write(stream, QuarterReport.Build(snapshot, figures, period));
+        WorkbookWriter.Write(stream, QuarterReport.Build(snapshot, figures, history.Where(h => h.At <= at).ToList(), period));
         return stream.ToArray();
     }
 

@@ -18,12 +18,22 @@ public sealed record XDate(DateOnly Value) : XCell;
 
 public sealed record XNumber(double Value) : XCell;
 
-/// <summary>One sheet: rows of cells; <paramref name="HeaderRow"/> (0-based) is bold and frozen with everything above.</summary>
+/// <summary>A share (0.25 shows as 25%), kept a number so it can be summed and charted.</summary>
+public sealed record XPercent(double Value) : XCell
+{
+    public static XPercent Of(int part, int whole) => new(whole == 0 ? 0 : (double)part / whole);
+}
+
+/// <summary>
+/// One sheet: rows of cells; <paramref name="HeaderRow"/> (0-based) is bold, frozen with everything above and repeated on
+/// every printed page; it and the rows below it are the table (bordered).
+/// </summary>
 public sealed record XSheet(string Name, IReadOnlyList<IReadOnlyList<XCell>> Rows, int HeaderRow);
 
 /// <summary>
-/// Writes .xlsx workbooks with the Open XML SDK: inline strings, dd/MM/yyyy dates, bold frozen header rows, wrapped
-/// text and column widths computed from the content (no font measuring, so it works the same on Linux).
+/// Writes .xlsx workbooks with the Open XML SDK: inline strings, dd/MM/yyyy dates, percentages as numbers, bold frozen
+/// header rows, bordered wrapped tables and column widths computed from the content (no font measuring, so it works the
+/// same on Linux). Every sheet prints on A4 landscape, one page wide, its header row repeated on each page.
 /// </summary>
 public static class WorkbookWriter
 {
@@ -31,6 +41,9 @@ public static class WorkbookWriter
     private const uint HeaderStyle = 2;
     private const uint DateStyle = 3;
     private const uint TitleStyle = 4;
+    private const uint PercentStyle = 5;
+    private const uint PlainStyle = 6;
+    private const uint A4 = 9;
     private const double MaxWidth = 60;
 
     public static void Write(Stream output, IReadOnlyList<XSheet> sheets)
@@ -41,13 +54,23 @@ public static class WorkbookWriter
         var styles = workbookPart.AddNewPart<WorkbookStylesPart>();
         styles.Stylesheet = Stylesheet();
         var sheetList = workbookPart.Workbook.AppendChild(new Sheets());
+        var printTitles = new DefinedNames();
         uint id = 1;
         foreach (var sheet in sheets)
         {
             var part = workbookPart.AddNewPart<WorksheetPart>();
             part.Worksheet = Worksheet(sheet);
-            sheetList.Append(new Sheet { Id = workbookPart.GetIdOfPart(part), SheetId = id++, Name = sheet.Name });
+            sheetList.Append(new Sheet { Id = workbookPart.GetIdOfPart(part), SheetId = id, Name = sheet.Name });
+            var row = sheet.HeaderRow + 1;
+            printTitles.Append(new DefinedName($"'{sheet.Name.Replace("'", "''", StringComparison.Ordinal)}'!${row}:${row}")
+            {
+                Name = "_xlnm.Print_Titles",
+                LocalSheetId = id - 1,
+            });
+            id++;
         }
+
+        workbookPart.Workbook.Append(printTitles);
 
         workbookPart.Workbook.Save();
     }
@@ -78,7 +101,7 @@ public static class WorkbookWriter
             var row = new Row { RowIndex = (uint)r + 1 };
             for (var c = 0; c < sheet.Rows[r].Count; c++)
             {
-                row.Append(Cell(sheet.Rows[r][c], Reference(c, r), r == sheet.HeaderRow));
+                row.Append(Cell(sheet.Rows[r][c], Reference(c, r), r == sheet.HeaderRow, inTable: r >= sheet.HeaderRow));
             }
 
             data.Append(row);
@@ -93,32 +116,44 @@ public static class WorkbookWriter
             ActivePane = PaneValues.BottomLeft,
             State = PaneStateValues.Frozen,
         });
-        return new Worksheet(new SheetViews(view), cols, data);
+        return new Worksheet(
+            new SheetProperties(new PageSetupProperties { FitToPage = true }),
+            new SheetViews(view),
+            cols,
+            data,
+            new PageMargins { Left = 0.5, Right = 0.5, Top = 0.6, Bottom = 0.6, Header = 0.3, Footer = 0.3 },
+            new PageSetup { PaperSize = A4, Orientation = OrientationValues.Landscape, FitToWidth = 1, FitToHeight = 0 });
     }
 
-    private static Cell Cell(XCell value, string reference, bool header) => value switch
+    private static Cell Cell(XCell value, string reference, bool header, bool inTable)
     {
-        XDate d => new Cell
+        var text = header ? HeaderStyle : inTable ? WrapStyle : PlainStyle;
+        return value switch
         {
-            CellReference = reference,
-            StyleIndex = DateStyle,
-            CellValue = new CellValue(d.Value.ToDateTime(TimeOnly.MinValue).ToOADate()),
-        },
-        XNumber n => new Cell { CellReference = reference, StyleIndex = header ? HeaderStyle : WrapStyle, CellValue = new CellValue(n.Value) },
-        XText t => new Cell
-        {
-            CellReference = reference,
-            DataType = CellValues.InlineString,
-            StyleIndex = header ? HeaderStyle : t.Bold ? TitleStyle : WrapStyle,
-            InlineString = new InlineString(new Text(t.Value) { Space = SpaceProcessingModeValues.Preserve }),
-        },
-        _ => new Cell { CellReference = reference },
-    };
+            XDate d => new Cell
+            {
+                CellReference = reference,
+                StyleIndex = DateStyle,
+                CellValue = new CellValue(d.Value.ToDateTime(TimeOnly.MinValue).ToOADate()),
+            },
+            XPercent p => new Cell { CellReference = reference, StyleIndex = PercentStyle, CellValue = new CellValue(p.Value) },
+            XNumber n => new Cell { CellReference = reference, StyleIndex = text, CellValue = new CellValue(n.Value) },
+            XText t => new Cell
+            {
+                CellReference = reference,
+                DataType = CellValues.InlineString,
+                StyleIndex = t.Bold ? (inTable ? HeaderStyle : TitleStyle) : text,
+                InlineString = new InlineString(new Text(t.Value) { Space = SpaceProcessingModeValues.Preserve }),
+            },
+            _ => new Cell { CellReference = reference, StyleIndex = inTable ? WrapStyle : 0 },
+        };
+    }
 
     private static double Length(XCell cell) => cell switch
     {
         XText t => Math.Min(t.Value.Split('\n').Max(l => l.Length), MaxWidth),
         XDate => 11,
+        XPercent => 7,
         _ => 6,
     };
 
@@ -145,12 +180,22 @@ public static class WorkbookWriter
             new Fill(new PatternFill { PatternType = PatternValues.Gray125 }),
             new Fill(new PatternFill(new ForegroundColor { Rgb = "FFD9E2F3" }) { PatternType = PatternValues.Solid }))
         { Count = 3 },
-        new Borders(new Border()) { Count = 1 },
+        new Borders(new Border(), Thin()) { Count = 2 },
         new CellFormats(
             new CellFormat(),
-            new CellFormat(new Alignment { WrapText = true, Vertical = VerticalAlignmentValues.Top }) { ApplyAlignment = true },
-            new CellFormat(new Alignment { WrapText = true, Vertical = VerticalAlignmentValues.Center }) { FontId = 1, FillId = 2, ApplyFont = true, ApplyFill = true, ApplyAlignment = true },
-            new CellFormat(new Alignment { Vertical = VerticalAlignmentValues.Top }) { NumberFormatId = 164, ApplyNumberFormat = true, ApplyAlignment = true },
-            new CellFormat { FontId = 2, ApplyFont = true })
-        { Count = 5 });
+            new CellFormat(new Alignment { WrapText = true, Vertical = VerticalAlignmentValues.Top }) { BorderId = 1, ApplyAlignment = true, ApplyBorder = true },
+            new CellFormat(new Alignment { WrapText = true, Vertical = VerticalAlignmentValues.Center }) { FontId = 1, FillId = 2, BorderId = 1, ApplyFont = true, ApplyFill = true, ApplyAlignment = true, ApplyBorder = true },
+            new CellFormat(new Alignment { Vertical = VerticalAlignmentValues.Top }) { NumberFormatId = 164, BorderId = 1, ApplyNumberFormat = true, ApplyAlignment = true, ApplyBorder = true },
+            new CellFormat { FontId = 2, ApplyFont = true },
+            new CellFormat(new Alignment { Vertical = VerticalAlignmentValues.Top }) { NumberFormatId = 9, BorderId = 1, ApplyNumberFormat = true, ApplyAlignment = true, ApplyBorder = true },
+            new CellFormat(new Alignment { Vertical = VerticalAlignmentValues.Top }) { ApplyAlignment = true })
+        { Count = 7 });
+
+    private static Border Thin()
+    {
+        static T Side<T>()
+            where T : BorderPropertiesType, new() => new() { Style = BorderStyleValues.Thin, Color = new Color { Auto = true } };
+
+        return new Border(Side<LeftBorder>(), Side<RightBorder>(), Side<TopBorder>(), Side<BottomBorder>(), new DiagonalBorder());
+    }
 }

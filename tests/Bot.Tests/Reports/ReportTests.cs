@@ -23,6 +23,9 @@ public sealed class ReportTests : IAsyncLifetime
         await new ProgressRepository(_bot.Tables).RecordAsync(new ProgressUpdate(
             SamplePlans.Agency, "TC-1", "TC-1-1", "op", "chanhvanphong@example.gov.vn", "Nguyễn Văn An", new DateTimeOffset(2026, 1, 20, 9, 0, 0, TimeSpan.FromHours(7)),
             MilestoneStatus.Done, "Đã ban hành", "15/KH-TTr"));
+        await new ProgressRepository(_bot.Tables).RecordAsync(new ProgressUpdate(
+            SamplePlans.Agency, "TC-1", "TC-1-1", "op-2", "truongphong.nv1@example.gov.vn", "Trần Thị Bình", new DateTimeOffset(2026, 1, 18, 9, 0, 0, TimeSpan.FromHours(7)),
+            null, "Đã rà soát 12 văn bản", null));
     }
 
     public async Task DisposeAsync() => await _bot.DisposeAsync();
@@ -52,18 +55,20 @@ public sealed class ReportTests : IAsyncLifetime
         using var document = SpreadsheetDocument.Open(new MemoryStream(bytes!), false);
         var workbook = document.WorkbookPart!;
         var sheets = workbook.Workbook.Sheets!.Elements<Sheet>().ToList();
-        Assert.Equal(["Tổng hợp", "1. Cải cách thể chế", "2. Cải cách thủ tục hành chính"], sheets.Select(s => s.Name!.Value));
+        Assert.Equal(["Tổng hợp", "1. Thể chế", "2. Thủ tục hành chính"], sheets.Select(s => s.Name!.Value));
 
         var summary = Cells(workbook, sheets[0]);
         Assert.StartsWith("Báo cáo kết quả thực hiện Kế hoạch CCHC quý I/2026", summary["A1"], StringComparison.Ordinal);
         Assert.Equal("Số liệu tính đến ngày 31/03/2026", summary["A2"]);
 
         var area = Cells(workbook, sheets[1]);
-        Assert.Equal(ReportPeriodHeaders(), Enumerable.Range(0, 11).Select(i => area[$"{(char)('A' + i)}1"]));
+        Assert.Equal(ReportPeriodHeaders(), Enumerable.Range(0, ReportPeriodHeaders().Length).Select(i => area[$"{(char)('A' + i)}1"]));
         Assert.Equal("Xây dựng và triển khai kế hoạch rà soát văn bản quy phạm pháp luật", area["B2"]);
         Assert.Equal(new DateTime(2026, 1, 31).ToOADate().ToString(System.Globalization.CultureInfo.InvariantCulture), area["F2"]);
         Assert.Equal("x", area["G2"]);
         Assert.Equal(("Hoàn thành", "15/KH-TTr", "Đã ban hành"), (area["H2"], area["J2"], area["K2"]));
+        Assert.Equal(("Hoàn thành đúng hạn", "Trần Thị Bình (18/01/2026): Đã rà soát 12 văn bản"), (area["L2"], area["M2"]));
+        Assert.Equal(("Chưa hoàn thành, trong hạn", string.Empty), (area["L3"], area["M3"]));
         Assert.Equal(new DateTime(2026, 1, 20).ToOADate().ToString(System.Globalization.CultureInfo.InvariantCulture), area["I2"]);
         Assert.Equal("Chưa thực hiện", area["H3"]);
         Assert.Equal(string.Empty, area["G3"]);
@@ -76,6 +81,38 @@ public sealed class ReportTests : IAsyncLifetime
         Assert.Empty(new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(document).Select(e => $"{e.Path?.XPath}: {e.Description}"));
         var styles = workbook.WorkbookStylesPart!.Stylesheet;
         Assert.Contains(styles.NumberingFormats!.Elements<NumberingFormat>(), f => f.FormatCode == "dd/mm/yyyy");
+    }
+
+    [Fact]
+    public async Task The_workbook_prints_on_A4_landscape_one_page_wide_with_its_header_on_every_page()
+    {
+        var bytes = await _bot.Services.GetRequiredService<ReportService>().BuildAsync(SamplePlans.Agency, ReportPeriod.Quarter(2026, 1), default);
+
+        using var document = SpreadsheetDocument.Open(new MemoryStream(bytes!), false);
+        var workbook = document.WorkbookPart!;
+        var sheets = workbook.Workbook.Sheets!.Elements<Sheet>().ToList();
+        var titles = workbook.Workbook.DefinedNames!.Elements<DefinedName>().Where(d => d.Name == "_xlnm.Print_Titles").ToList();
+        var stylesheet = workbook.WorkbookStylesPart!.Stylesheet;
+        var formats = stylesheet.CellFormats!.Elements<CellFormat>().ToList();
+        foreach (var (sheet, index) in sheets.Select((s, i) => (s, i)))
+        {
+            var worksheet = ((WorksheetPart)workbook.GetPartById(sheet.Id!)).Worksheet;
+            var setup = worksheet.Elements<PageSetup>().Single();
+            Assert.Equal((9u, OrientationValues.Landscape, 1u, 0u), (setup.PaperSize!.Value, setup.Orientation!.Value, setup.FitToWidth!.Value, setup.FitToHeight!.Value));
+            Assert.True(worksheet.SheetProperties!.PageSetupProperties!.FitToPage!.Value);
+            var headerRow = index == 0 ? 4 : 1;
+            Assert.Equal($"'{sheet.Name}'!${headerRow}:${headerRow}", titles.Single(t => t.LocalSheetId!.Value == index).Text);
+            var header = worksheet.Descendants<Row>().Single(r => r.RowIndex!.Value == headerRow).Elements<Cell>().First();
+            var headerFormat = formats[(int)header.StyleIndex!.Value];
+            Assert.Equal(1u, headerFormat.BorderId!.Value); // the table is bordered
+            Assert.True(headerFormat.Alignment!.WrapText!.Value);
+        }
+
+        var summary = ((WorksheetPart)workbook.GetPartById(sheets[0].Id!)).Worksheet;
+        var percent = summary.Descendants<Cell>().Single(c => c.CellReference == "C6"); // "Hoàn thành đúng hạn": 1 of 3
+        Assert.Equal(1.0 / 3, double.Parse(percent.CellValue!.Text, System.Globalization.CultureInfo.InvariantCulture), 6);
+        Assert.Equal(9u, formats[(int)percent.StyleIndex!.Value].NumberFormatId!.Value); // 0%
+        Assert.Empty(new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(document).Select(e => $"{e.Path?.XPath}: {e.Description}"));
     }
 
     [Fact]
