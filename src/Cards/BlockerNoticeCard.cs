@@ -16,7 +16,7 @@ public static class BlockerNoticeCard
                 (CardStrings.Labels.Deliverable, Markdown.Escape(item.Deliverable)),
                 (CardStrings.Labels.Due, item.Due is { } due ? Formats.Date(due) : CardStrings.Ongoing),
                 (CardStrings.Blocker.Reporter, Markdown.Escape(reporter)),
-                (CardStrings.Blocker.When, Formats.DateTime(reportedAt)),
+                (CardStrings.Blocker.When, Formats.TimeOnDate(reportedAt)),
             ]),
             Ac.Text(CardStrings.Blocker.Content, spacing: "Medium"),
             Ac.Text(Markdown.Escape(item.Note ?? CardStrings.Blocker.NoNote), spacing: "Small"),

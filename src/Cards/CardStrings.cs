@@ -17,10 +17,10 @@ public static class CardStrings
     public const string NoteLabel = "Ghi chú";
     public const string NotePlaceholder = "Kết quả, khó khăn… (bắt buộc khi chọn \"Gặp vướng mắc\")";
     public const string CommentLabel = "Ý kiến phối hợp";
-    public const string CommentPlaceholder = "Nội dung phòng bạn đã phối hợp hoặc đề xuất";
+    public const string CommentPlaceholder = "Nội dung đơn vị đã phối hợp hoặc đề xuất";
     public const string EvidenceLabel = "Số/ký hiệu văn bản hoặc đường dẫn";
     public const string EvidencePlaceholder = "Ví dụ: 15/KH-TTr ngày 20/01/2026";
-    public const string MoreButton = "Xem thêm";
+    public const string MoreButton = "Trang sau";
     public const string PreviousButton = "Trang trước";
     public const string BackToTask = "Xem lại nhiệm vụ";
     public const string HelpButton = "Trợ giúp";
@@ -31,7 +31,7 @@ public static class CardStrings
     public const string ReportCommand = "báo cáo quý";
     public const string SetChannelCommand = "đặt kênh tổng hợp";
     public const string HelpCommand = "trợ giúp";
-    public const string NoTasks = "Phòng của bạn hiện không có nhiệm vụ nào trong Kế hoạch CCHC.";
+    public const string NoTasks = "Đơn vị hiện không có nhiệm vụ nào trong Kế hoạch CCHC.";
     public const string CommentKind = "ý kiến phối hợp";
     public const string Ongoing = "Thường xuyên";
     public const string OngoingDue = "Thường xuyên (kiểm tra hằng tháng)";
@@ -79,7 +79,7 @@ public static class CardStrings
         public const string Area = "Lĩnh vực";
         public const string Lead = "Chủ trì";
         public const string Cooperating = "Phối hợp";
-        public const string LeadDepartment = "Phòng chủ trì";
+        public const string LeadDepartment = "Đơn vị chủ trì";
         public const string Deliverable = "Sản phẩm";
         public const string Due = "Hạn";
         public const string Condition = "Tình trạng";
@@ -109,18 +109,18 @@ public static class CardStrings
     public static class Welcome
     {
         public const string Title = $"Xin chào! Tôi là {BotName}";
-        public const string Intro = "Tôi giúp các phòng theo dõi Kế hoạch cải cách hành chính (CCHC) của cơ quan:";
+        public const string Intro = "Tôi giúp các đơn vị theo dõi Kế hoạch cải cách hành chính (CCHC) của cơ quan:";
         public const string Features = "- nhắc hạn các nhiệm vụ CCHC vào ngày làm việc, trước và khi đến hạn;\n" +
                                        "- cập nhật tiến độ ngay trên thẻ, lưu đầy đủ lịch sử;\n" +
                                        "- gửi bản tổng hợp tiến độ hằng tuần cho Văn phòng và Chánh Thanh tra.";
-        public const string Start = "Để bắt đầu, hãy gõ **nhiệm vụ của tôi**.";
+        public const string Start = "Để bắt đầu, đề nghị đồng chí gõ **nhiệm vụ của tôi**.";
     }
 
     public static class Help
     {
         public const string Title = "Hướng dẫn sử dụng";
         public const string Lead = "Gõ một trong các lệnh sau (có dấu hay không dấu đều được):";
-        public const string MyTasks = "Danh sách nhiệm vụ của phòng bạn (chủ trì trước, phối hợp sau), việc gấp nhất lên đầu; cập nhật tiến độ ngay trên thẻ.";
+        public const string MyTasks = "Danh sách nhiệm vụ của đơn vị (chủ trì trước, phối hợp sau), việc gấp nhất lên đầu; cập nhật tiến độ ngay trên thẻ.";
         public const string Digest = "Tổng hợp tiến độ Kế hoạch CCHC tính đến hôm nay.";
         public const string Report = "Nhận tệp Excel báo cáo kết quả thực hiện Kế hoạch CCHC của quý.";
         public const string SetChannel = "Gõ trong kênh của nhóm Văn phòng để nhận bản tổng hợp hằng tuần tại kênh đó.";
@@ -156,7 +156,7 @@ public static class CardStrings
 
         public static string EarlierUpdates(int count) => $"và {count} cập nhật trước đó";
 
-        public static string UpdatedBy(string who, string when) => $"Cập nhật bởi {who} lúc {when}";
+        public static string UpdatedBy(string who, string when) => $"{who} cập nhật lúc {when}";
 
         public static string Evidence(string evidence) => $" · Văn bản: {evidence}";
 
@@ -166,8 +166,8 @@ public static class CardStrings
     public static class Blocker
     {
         public const string Title = "⚠ Nhiệm vụ gặp vướng mắc";
-        public const string Reporter = "Người báo";
-        public const string When = "Thời điểm";
+        public const string Reporter = "Người báo cáo";
+        public const string When = "Thời gian";
         public const string Content = "**Nội dung vướng mắc:**";
         public const string NoNote = "(không có ghi chú)";
     }
@@ -175,12 +175,12 @@ public static class CardStrings
     public static class Reminder
     {
         public const string Title = "⏰ Nhắc hạn nhiệm vụ CCHC";
-        public const string LeadSection = "Phòng bạn chủ trì";
-        public const string CooperatingSection = "Phối hợp";
+        public const string LeadSection = "Đơn vị chủ trì";
+        public const string CooperatingSection = "Đơn vị phối hợp";
 
-        public static string Subtitle(string recipient, string date) => $"Kính gửi {recipient} · ngày {date}";
+        public static string Subtitle(string addressee, string date) => $"Kính gửi: {addressee} · ngày {date}";
 
-        public static string More(int count) => $"và {count} nhiệm vụ khác — gõ \"nhiệm vụ của tôi\" để xem đầy đủ.";
+        public static string More(int count) => $"và {count} mốc khác — gõ \"nhiệm vụ của tôi\" để xem đầy đủ.";
     }
 
     public static class Escalation
@@ -202,7 +202,7 @@ public static class CardStrings
         public static string Title(int week, string monday, string sunday) =>
             $"Tổng hợp tiến độ CCHC — tuần {week.ToString("00", CultureInfo.InvariantCulture)} ({monday}–{sunday})";
 
-        public static string Greeting(string mention) => $"Kính gửi {mention}";
+        public static string Greeting(string mention) => $"Kính gửi: đồng chí {mention}, Chánh Thanh tra";
 
         public static string DoneOf(int done, int total, string percent) => $"{done}/{total} mốc hoàn thành ({percent})";
 

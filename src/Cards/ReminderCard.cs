@@ -14,12 +14,13 @@ public static class ReminderCard
     /// <summary>Items with forms are large; beyond this many the card points to "nhiệm vụ của tôi".</summary>
     public const int MaxItems = 10;
 
-    public static JsonObject Build(string recipientName, DateOnly today, IReadOnlyList<TaskItemView> items)
+    /// <param name="addressee">How the letter addresses the recipient: their position(s) ("Trưởng phòng Nghiệp vụ 1").</param>
+    public static JsonObject Build(string addressee, DateOnly today, IReadOnlyList<TaskItemView> items)
     {
         var body = new List<JsonNode?>
         {
             Ac.Text(CardStrings.Reminder.Title, size: "Large", weight: "Bolder"),
-            Ac.Text(CardStrings.Reminder.Subtitle(Markdown.Escape(recipientName), Formats.Date(today)), subtle: true, spacing: "None"),
+            Ac.Text(CardStrings.Reminder.Subtitle(Markdown.Escape(addressee), Formats.Date(today)), subtle: true, spacing: "None"),
         };
         var shown = items.OrderBy(i => i.Role).Take(MaxItems).ToList();
         var lead = shown.Where(i => i.Role == RoleView.Lead).ToList();

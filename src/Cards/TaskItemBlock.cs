@@ -31,7 +31,7 @@ public static class TaskItemBlock
 
         if (item.UpdatedBy is { } by && item.UpdatedAt is { } at)
         {
-            var updated = CardStrings.Task.UpdatedBy(Markdown.Escape(by), Formats.DateTime(at));
+            var updated = CardStrings.Task.UpdatedBy(Markdown.Escape(by), Formats.TimeOnDate(at));
             if (!string.IsNullOrWhiteSpace(item.Evidence))
             {
                 updated += CardStrings.Task.Evidence(Markdown.Escape(item.Evidence));

@@ -25,7 +25,7 @@ public class CardContractTests
             TaskCard.Build(SampleViews.Item(), [], null),
             TaskCard.Build(SampleViews.Item(2, StatusView.Done), History(8), "Đã ghi nhận: Hoàn thành.", ["29:abc"]),
             TaskCard.Build(SampleViews.Item(3, StatusView.Blocked, RoleView.Cooperating, due: null, daysLeft: null), History(1)),
-            ErrorCard.Build(CardStrings.ErrorTitle, "Bạn không có quyền cập nhật nhiệm vụ này."),
+            ErrorCard.Build(CardStrings.ErrorTitle, "Đồng chí không có quyền cập nhật nhiệm vụ này."),
             ErrorCard.Build(CardStrings.ErrorTitle, "Không tìm thấy.", ("TC-1", "TC-1-1")),
             InfoCard.Build("Đã đặt kênh tổng hợp", "Bản tổng hợp hằng tuần sẽ được gửi vào kênh này."),
             BlockerNoticeCard.Build(SampleViews.Item(4, StatusView.Blocked), "Văn phòng", "Trần Thị Bình", new DateTime(2026, 11, 25, 9, 5, 0)),
@@ -104,9 +104,9 @@ public class CardContractTests
     }
 
     [Theory]
-    [InlineData(0, "Xem thêm", "Trang trước", "Trang 1/4")]
-    [InlineData(1, "Xem thêm", null, "Trang 2/4")]
-    [InlineData(3, "Trang trước", "Xem thêm", "Trang 4/4")]
+    [InlineData(0, "Trang sau", "Trang trước", "Trang 1/4")]
+    [InlineData(1, "Trang sau", null, "Trang 2/4")]
+    [InlineData(3, "Trang trước", "Trang sau", "Trang 4/4")]
     public void Paging_offers_the_right_buttons(int page, string present, string? absent, string label)
     {
         var json = MyTasksCard.Build("Văn phòng", SampleViews.Many(30), page).Readably();
@@ -148,7 +148,7 @@ public class CardContractTests
         var card = TaskCard.Build(SampleViews.Item(), History(1), refreshUserIds: ["29:abc"]);
         var json = card.Readably();
 
-        Assert.Contains("Cập nhật bởi Nguyễn Văn An lúc 20/11/2026 14:35", json, StringComparison.Ordinal);
+        Assert.Contains("Nguyễn Văn An cập nhật lúc 14:35 ngày 20/11/2026", json, StringComparison.Ordinal);
         Assert.Equal("refreshTask", card["refresh"]!["action"]!["verb"]!.GetValue<string>());
         Assert.Equal("29:abc", card["refresh"]!["userIds"]![0]!.GetValue<string>());
     }

@@ -31,7 +31,7 @@ public sealed class ReminderSweep(
     public async Task<SweepResult> RunAsync(DateTimeOffset at, CancellationToken ct)
     {
         var moment = clock.At(at);
-        var tally = new Tally(moment.LocalDate);
+        var tally = new SweepSummary(moment.LocalDate);
         if (!moment.SendingOpen)
         {
             tally.Lines.Add(moment.IsWorkingDay
@@ -53,7 +53,7 @@ public sealed class ReminderSweep(
         return tally.Result();
     }
 
-    private async Task SweepAgencyAsync(string agency, DateOnly today, DateTimeOffset at, Tally tally, CancellationToken ct)
+    private async Task SweepAgencyAsync(string agency, DateOnly today, DateTimeOffset at, SweepSummary tally, CancellationToken ct)
     {
         var head = await plans.GetHeadAsync(agency, ct);
         var directory = await directories.GetAsync(agency, ct);
@@ -96,7 +96,7 @@ public sealed class ReminderSweep(
     }
 
     private async Task SendRemindersAsync(
-        string agency, PlanSnapshot snapshot, List<DueIndexEntry> due, Dictionary<string, PlanTask> tasks, DateTimeOffset at, Tally tally, CancellationToken ct)
+        string agency, PlanSnapshot snapshot, List<DueIndexEntry> due, Dictionary<string, PlanTask> tasks, DateTimeOffset at, SweepSummary tally, CancellationToken ct)
     {
         var perRecipient = new Dictionary<string, List<(BoardItem Item, DueReminder Reminder, Department Department)>>(StringComparer.OrdinalIgnoreCase);
         foreach (var entry in due.DistinctBy(e => e.MilestoneId))
@@ -140,20 +140,22 @@ public sealed class ReminderSweep(
         {
             var (recipient, items) = (entry.Key, entry.Value);
             var keys = items.Select(i => LedgerKey(i.Item.Milestone.Id, i.Reminder.SlotKey)).ToList();
-            var departments = string.Join(", ", items.Select(i => i.Department.Name).Distinct());
+            var addressee = Positions.Of(snapshot.Directory, recipient) is { Length: > 0 } position
+                ? position
+                : string.Join("; ", items.Select(i => Positions.Head(i.Department)).Distinct());
             var outcome = await once.SendAsync(agency, recipient, keys, at, Lease, claimed =>
             {
                 var views = items.Where(i => claimed.Contains(LedgerKey(i.Item.Milestone.Id, i.Reminder.SlotKey)))
                     .Select(i => cards.Item(snapshot, i.Item, i.Reminder.Reason))
                     .ToList();
-                return CardMessages.Of(ReminderCard.Build(departments, snapshot.Today, views), ChatText.Summaries.Reminder);
+                return CardMessages.Of(ReminderCard.Build(addressee, snapshot.Today, views), ChatText.Summaries.Reminder);
             }, (message, t) => sender.SendToPersonAsync(agency, recipient, message, t), token);
             tally.Count(agency, recipient, $"{outcome.Claimed.Count} reminder(s) ({string.Join(", ", outcome.Claimed)})", outcome);
         });
     }
 
     private async Task SendEscalationAsync(
-        string agency, PlanSnapshot snapshot, List<(string TaskId, string MilestoneId)> wanted, Dictionary<string, PlanTask> tasks, DateTimeOffset at, Tally tally, CancellationToken ct)
+        string agency, PlanSnapshot snapshot, List<(string TaskId, string MilestoneId)> wanted, Dictionary<string, PlanTask> tasks, DateTimeOffset at, SweepSummary tally, CancellationToken ct)
     {
         if (policy.EscalationSummaryKey(snapshot.Today) is not { } key)
         {
@@ -199,7 +201,7 @@ public sealed class ReminderSweep(
 
     private static string LedgerKey(string milestoneId, string slotKey) => $"{milestoneId}|{slotKey}";
 
-    private sealed class Tally(DateOnly today)
+    private sealed class SweepSummary(DateOnly today)
     {
         public List<string> Lines { get; } = [];
 

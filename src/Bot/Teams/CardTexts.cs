@@ -6,14 +6,14 @@ namespace CchcBot.Teams;
 /// <summary>The Vietnamese sentences the Teams layer puts into cards (banners, refusals).</summary>
 public static class CardTexts
 {
-    public const string NoPlan = "Chưa có Kế hoạch CCHC hoặc danh sách phòng ban cho đơn vị của bạn. Vui lòng liên hệ Văn phòng.";
+    public const string NoPlan = "Chưa có Kế hoạch CCHC hoặc danh sách phòng ban của cơ quan. Đề nghị đồng chí liên hệ Văn phòng.";
 
     public static string Refusal(UpdateRefusal refusal) => refusal switch
     {
         UpdateRefusal.UnknownUser => ChatText.UnknownUser,
         UpdateRefusal.MissingIds => "Thẻ này thiếu thông tin nhiệm vụ. Vui lòng gõ \"nhiệm vụ của tôi\" để mở lại danh sách.",
         UpdateRefusal.UnknownTask => "Không tìm thấy nhiệm vụ này trong Kế hoạch CCHC hiện hành (có thể kế hoạch đã được cập nhật). Vui lòng gõ \"nhiệm vụ của tôi\" để xem danh sách mới.",
-        UpdateRefusal.NotAllowed => "Bạn không có quyền cập nhật nhiệm vụ này: chỉ Trưởng phòng, Phó phòng của phòng chủ trì hoặc Chánh Văn phòng được cập nhật tiến độ; phòng phối hợp được gửi ý kiến phối hợp.",
+        UpdateRefusal.NotAllowed => "Đồng chí không có quyền cập nhật nhiệm vụ này: chỉ Trưởng phòng, Phó Trưởng phòng của đơn vị chủ trì hoặc Chánh Văn phòng được cập nhật tiến độ; đơn vị phối hợp được gửi ý kiến phối hợp.",
         UpdateRefusal.InvalidStatus => "Vui lòng chọn trạng thái: Đang thực hiện, Hoàn thành hoặc Gặp vướng mắc.",
         UpdateRefusal.NoteRequired => "Khi chọn \"Gặp vướng mắc\", vui lòng ghi rõ vướng mắc trong ô Ghi chú để Chánh Văn phòng kịp thời xử lý.",
         UpdateRefusal.NoteTooLong => $"Ghi chú dài quá {StatusUpdater.MaxNoteLength} ký tự. Vui lòng rút gọn.",

@@ -53,7 +53,9 @@ public sealed class ReminderSweepTests : IAsyncLifetime
             Assert.Contains("Còn 7 ngày", card.Readably(), StringComparison.Ordinal);
         }
 
-        Assert.Contains("Phòng bạn chủ trì", Assert.Single(SentTo(_nv1)).Card!.Readably(), StringComparison.Ordinal);
+        Assert.Contains("Đơn vị chủ trì", Assert.Single(SentTo(_nv1)).Card!.Readably(), StringComparison.Ordinal);
+        Assert.Contains("Kính gửi: Trưởng phòng Nghiệp vụ 1 · ngày", Assert.Single(SentTo(_nv1)).Card!.Readably(), StringComparison.Ordinal);
+        Assert.Contains("Kính gửi: Chánh Văn phòng · ngày", Assert.Single(SentTo(_office)).Card!.Readably(), StringComparison.Ordinal);
         Assert.Contains("Phối hợp", Assert.Single(SentTo(_office)).Card!.Readably(), StringComparison.Ordinal);
         Assert.Contains("note:TC-3-1", Assert.Single(SentTo(_office)).Card!.Readably(), StringComparison.Ordinal);
         Assert.DoesNotContain("status:TC-3-1", Assert.Single(SentTo(_office)).Card!.Readably(), StringComparison.Ordinal);

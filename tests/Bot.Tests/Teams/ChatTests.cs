@@ -150,7 +150,7 @@ public sealed class ChatTests : IAsyncLifetime
         CardAssert.Valid(card);
         var json = card.Readably();
         Assert.Contains("Đã ghi nhận: Hoàn thành", json, StringComparison.Ordinal);
-        Assert.Contains("Cập nhật bởi Nguyễn Văn An lúc 02/03/2026 09:00", json, StringComparison.Ordinal);
+        Assert.Contains("Nguyễn Văn An cập nhật lúc 09:00 ngày 02/03/2026", json, StringComparison.Ordinal);
         Assert.Contains("15/KH-TTr", json, StringComparison.Ordinal);
 
         var progress = new ProgressRepository(_bot.Tables);
@@ -222,7 +222,7 @@ public sealed class ChatTests : IAsyncLifetime
         Assert.Equal(200, status);
         var card = body!["value"]!;
         CardAssert.Valid(card);
-        Assert.Contains("Bạn không có quyền", card.Readably(), StringComparison.Ordinal);
+        Assert.Contains("Đồng chí không có quyền", card.Readably(), StringComparison.Ordinal);
         Assert.Empty(await new ProgressRepository(_bot.Tables).GetHistoryAsync(SamplePlans.Agency, "TC-1"));
     }
 

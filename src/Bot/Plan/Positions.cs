@@ -1,0 +1,43 @@
+namespace CchcBot.Plan;
+
+/// <summary>A person's position as an administrative letter addresses them ("Chánh Văn phòng", "Trưởng phòng Nghiệp vụ 1").</summary>
+public static class Positions
+{
+    public const string ChiefInspector = "Chánh Thanh tra";
+    public const string ChiefOfOffice = "Chánh Văn phòng";
+
+    /// <summary>Every position the person holds in the directory, "; "-separated; empty when they hold none.</summary>
+    public static string Of(AgencyDirectory directory, string person)
+    {
+        var positions = new List<string>();
+        if (AgencyDirectory.SamePerson(directory.ChiefInspector, person))
+        {
+            positions.Add(ChiefInspector);
+        }
+
+        if (AgencyDirectory.SamePerson(directory.ChiefOfOffice, person))
+        {
+            positions.Add(ChiefOfOffice);
+        }
+
+        foreach (var department in directory.Departments)
+        {
+            if (AgencyDirectory.SamePerson(department.Head, person))
+            {
+                positions.Add(Head(department));
+            }
+            else if (department.Deputies.Any(d => AgencyDirectory.SamePerson(d, person)))
+            {
+                positions.Add("Phó " + char.ToLowerInvariant(Head(department)[0]) + Head(department)[1..]);
+            }
+        }
+
+        return string.Join("; ", positions.Distinct(StringComparer.Ordinal));
+    }
+
+    /// <summary>"Chánh Văn phòng" for the Office; "Trưởng phòng Nghiệp vụ 1" for "Phòng Nghiệp vụ 1"; "Trưởng " + name otherwise.</summary>
+    public static string Head(Department department) =>
+        department.Group == AgencyDirectory.OfficeGroup ? ChiefOfOffice
+        : department.Name.StartsWith("Phòng ", StringComparison.OrdinalIgnoreCase) ? "Trưởng phòng " + department.Name["Phòng ".Length..]
+        : "Trưởng " + department.Name;
+}
