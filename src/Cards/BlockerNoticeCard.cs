@@ -8,7 +8,7 @@ public static class BlockerNoticeCard
 {
     public static JsonObject Build(TaskItemView item, string department, string reporter, DateTime reportedAt) => Ac.Card(
         [
-            Ac.Container([Ac.Text(CardStrings.Blocker.Title, size: "Large", weight: "Bolder", color: "Warning")], style: "warning"),
+            Ac.Container([Ac.Text(CardStrings.Blocker.Title, size: "Large", weight: "Bolder")], style: "warning"),
             Ac.Text(Markdown.Escape(item.Title), weight: "Bolder"),
             Ac.Facts(
             [

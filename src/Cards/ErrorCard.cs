@@ -16,7 +16,7 @@ public static class ErrorCard
             [
                 Ac.Container(
                     [
-                        Ac.Text(title, weight: "Bolder", color: "Attention"),
+                        Ac.Text(title, weight: "Bolder"),
                         Ac.Text(message, spacing: "Small"),
                     ],
                     style: "attention"),

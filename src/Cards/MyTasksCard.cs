@@ -30,7 +30,7 @@ public static class MyTasksCard
 
         if (banner is not null)
         {
-            body.Add(Ac.Container([Ac.Text(banner, weight: "Bolder", color: "Good")], style: "good"));
+            body.Add(Ac.Container([Ac.Text(banner, weight: "Bolder")], style: "good"));
         }
 
         if (items.Count == 0)

@@ -15,7 +15,7 @@ public static class TaskCard
         var body = new List<JsonNode?>();
         if (banner is not null)
         {
-            body.Add(Ac.Container([Ac.Text(banner, weight: "Bolder", color: "Good")], style: "good"));
+            body.Add(Ac.Container([Ac.Text(banner, weight: "Bolder")], style: "good"));
         }
 
         body.Add(TaskItemBlock.Render(item, compact: false, separator: false));

@@ -9,7 +9,57 @@ namespace CchcBot.Cards.Tests;
 public class CardContractTests
 {
     [Fact]
-    public void Every_card_kind_is_valid_with_realistic_data()
+    public void Every_card_kind_is_valid_with_realistic_data() => CardAssert.AllValid(AllKinds());
+
+    /// <summary>
+    /// WCAG AA in every Teams theme: a styled container (good, warning, attention, emphasis…) tints the background with
+    /// the theme's own pair, so text on it keeps the default colour; coloured text stands only on the default background
+    /// (no green on green, no yellow on yellow).
+    /// </summary>
+    [Fact]
+    public void Coloured_text_stands_only_on_the_default_background()
+    {
+        var offenders = new List<string>();
+        void Walk(JsonNode? node, string background)
+        {
+            switch (node)
+            {
+                case JsonObject o:
+                    if (o["style"] is JsonValue style && o["type"]?.GetValue<string>() is "Container" or "Column" or "ColumnSet" && style.GetValue<string>() is not "default")
+                    {
+                        background = style.GetValue<string>();
+                    }
+
+                    if (o["type"]?.GetValue<string>() == "TextBlock" && o["color"] is JsonValue color && color.GetValue<string>() is not "Default" && background != "default")
+                    {
+                        offenders.Add($"'{o["text"]}' ({color}) on {background}");
+                    }
+
+                    foreach (var (_, child) in o)
+                    {
+                        Walk(child, background);
+                    }
+
+                    break;
+                case JsonArray a:
+                    foreach (var child in a)
+                    {
+                        Walk(child, background);
+                    }
+
+                    break;
+            }
+        }
+
+        foreach (var card in AllKinds())
+        {
+            Walk(card, "default");
+        }
+
+        Assert.Empty(offenders);
+    }
+
+    private static List<JsonNode> AllKinds()
     {
         var cards = new List<JsonNode>
         {
@@ -32,8 +82,7 @@ public class CardContractTests
             EscalationCard.Build(new DateOnly(2026, 11, 25), [SampleViews.Item(5, StatusView.Blocked)], ["truongphong.nv1@example.gov.vn — chưa cài ứng dụng"], 5),
         };
         cards.AddRange(SampleViews.AllStatuses.Select(s => (JsonNode)TaskCard.Build(SampleViews.Item(1, s), History(2))));
-
-        CardAssert.AllValid(cards);
+        return cards;
     }
 
     [Fact]
