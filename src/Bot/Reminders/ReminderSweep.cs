@@ -9,7 +9,8 @@ using CchcBot.Teams;
 namespace CchcBot.Reminders;
 
 /// <summary>What one sweep did, for the log and the "remind" command.</summary>
-public sealed record SweepResult(DateOnly Today, IReadOnlyList<string> Lines, int Sent, int Failed, int Unreachable);
+/// <param name="WouldSend">In a dry run: the messages the sweep would have sent (nothing is sent or recorded).</param>
+public sealed record SweepResult(DateOnly Today, IReadOnlyList<string> Lines, int Sent, int Failed, int Unreachable, int WouldSend = 0);
 
 /// <summary>
 /// One reminder sweep as of an instant: for each agency, reads only the due dates the policy names (a due-date index
@@ -28,10 +29,11 @@ public sealed class ReminderSweep(
     ReminderOptions options,
     ChatCards cards)
 {
-    public async Task<SweepResult> RunAsync(DateTimeOffset at, CancellationToken ct)
+    /// <param name="dryRun">Works out what would be sent and to whom, and sends and records nothing (no ledger claim).</param>
+    public async Task<SweepResult> RunAsync(DateTimeOffset at, CancellationToken ct, bool dryRun = false)
     {
         var moment = clock.At(at);
-        var tally = new SweepSummary(moment.LocalDate);
+        var tally = new SweepSummary(moment.LocalDate, dryRun);
         if (!moment.SendingOpen)
         {
             tally.Lines.Add(moment.IsWorkingDay
@@ -140,6 +142,13 @@ public sealed class ReminderSweep(
         {
             var (recipient, items) = (entry.Key, entry.Value);
             var keys = items.Select(i => LedgerKey(i.Item.Milestone.Id, i.Reminder.SlotKey)).ToList();
+            if (tally.DryRun)
+            {
+                var pending = await PendingAsync(agency, recipient, keys, token);
+                tally.WouldSend(agency, recipient, $"{pending.Count} reminder(s) ({string.Join(", ", pending)})", pending.Count);
+                return;
+            }
+
             var addressee = Positions.Of(snapshot.Directory, recipient) is { Length: > 0 } position
                 ? position
                 : string.Join("; ", items.Select(i => Positions.Head(i.Department)).Distinct());
@@ -191,6 +200,12 @@ public sealed class ReminderSweep(
 
         items = items.OrderBy(i => i.Due ?? DateOnly.MaxValue).ToList();
         var recipient = snapshot.Directory.ChiefOfOffice;
+        if (tally.DryRun)
+        {
+            tally.WouldSend(agency, recipient, $"escalation summary of {items.Count} item(s)", (await PendingAsync(agency, recipient, [key], ct)).Count);
+            return;
+        }
+
         var outcome = await once.SendAsync(agency, recipient, [key], at, Lease,
             _ => CardMessages.Of(EscalationCard.Build(snapshot.Today, items, unreachable, options.EscalateAfterWorkingDaysOverdue), ChatText.Summaries.Escalation),
             (message, token) => sender.SendToPersonAsync(agency, recipient, message, token), ct);
@@ -199,11 +214,30 @@ public sealed class ReminderSweep(
 
     private TimeSpan Lease => TimeSpan.FromMinutes(options.ClaimLeaseMinutes);
 
+    /// <summary>The keys the ledger has no entry for: what a real sweep would claim and send now.</summary>
+    private async Task<List<string>> PendingAsync(string agency, string recipient, IReadOnlyList<string> keys, CancellationToken ct)
+    {
+        var pending = new List<string>();
+        foreach (var key in keys.Distinct(StringComparer.Ordinal))
+        {
+            if (await ledger.StateAsync(agency, recipient, key, ct) is null)
+            {
+                pending.Add(key);
+            }
+        }
+
+        return pending;
+    }
+
     private static string LedgerKey(string milestoneId, string slotKey) => $"{milestoneId}|{slotKey}";
 
-    private sealed class SweepSummary(DateOnly today)
+    private sealed class SweepSummary(DateOnly today, bool dryRun)
     {
+        public bool DryRun => dryRun;
+
         public List<string> Lines { get; } = [];
+
+        public int WouldSendCount { get; private set; }
 
         public int Sent { get; private set; }
 
@@ -212,6 +246,20 @@ public sealed class ReminderSweep(
         public int Unreachable { get; private set; }
 
         private readonly Lock _lock = new();
+
+        public void WouldSend(string agency, string recipient, string what, int pending)
+        {
+            if (pending == 0)
+            {
+                return;
+            }
+
+            lock (_lock)
+            {
+                WouldSendCount++;
+                Lines.Add($"{agency}: would send to {recipient}: {what}");
+            }
+        }
 
         public void Count(string agency, string recipient, string what, OnceOutcome outcome)
         {
@@ -245,6 +293,6 @@ public sealed class ReminderSweep(
             }
         }
 
-        public SweepResult Result() => new(today, Lines, Sent, Failed, Unreachable);
+        public SweepResult Result() => new(today, Lines, Sent, Failed, Unreachable, WouldSendCount);
     }
 }

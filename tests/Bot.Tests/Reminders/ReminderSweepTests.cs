@@ -251,6 +251,24 @@ public sealed class ReminderSweepTests : IAsyncLifetime
         Assert.Contains("3 message(s) sent", output.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_dry_run_prints_what_would_be_sent_and_sends_and_records_nothing()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = await CchcBot.Cli.CliApp.RunAsync(["remind", "--at", "2026-06-23T08:30:00+07:00", "--dry-run"], output, error, b => b.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:ConnectionString"] = AzuriteServer.Shared.ConnectionString,
+            ["Storage:TablePrefix"] = PrefixOf(_bot),
+        }));
+
+        Assert.True(code == 0, error.ToString());
+        Assert.Contains("would send to truongphong.nv1@example.gov.vn: 1 reminder(s)", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("3 message(s) would be sent; nothing was sent or recorded", output.ToString(), StringComparison.Ordinal);
+        Assert.Empty(_bot.Connector.Sent);
+        Assert.Equal(3, (await SweepAsync(new DateTimeOffset(2026, 6, 23, 8, 30, 0, Vn))).Sent); // nothing was claimed
+    }
+
     private static string PrefixOf(BotHarness bot) => bot.Tables.NameOf(string.Empty);
 
     private Task<SweepResult> SweepAsync(DateTimeOffset at) => _bot.Services.GetRequiredService<ReminderSweep>().RunAsync(at, default);
