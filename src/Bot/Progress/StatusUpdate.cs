@@ -42,13 +42,10 @@ public static class UserText
 
         var sb = new StringBuilder(text.Length);
         var visible = false;
-        foreach (var c in text.Normalize(NormalizationForm.FormC))
+        // Bidi controls go first, so the text is normalised as it will be stored.
+        var stripped = text.Any(IsBidiControl) ? new string(text.Where(c => !IsBidiControl(c)).ToArray()) : text;
+        foreach (var c in stripped.Normalize(NormalizationForm.FormC))
         {
-            if (IsBidiControl(c))
-            {
-                continue;
-            }
-
             if (c == '\n' || !char.IsControl(c))
             {
                 sb.Append(c);

@@ -71,12 +71,24 @@ public sealed class ProgressOrderTests : IAsyncLifetime
         var legacyAt = BotHarness.DefaultNow.AddDays(-1);
         await table.AddEntityAsync(new TableEntity(partition, "h|0123456789ABCDEF0123456789ABCDEF")
         {
-            ["MilestoneId"] = "TC-1-1", ["TaskId"] = "TC-1", ["At"] = legacyAt, ["By"] = "cu@example.gov.vn", ["ByName"] = "Cũ",
-            ["Kind"] = "status", ["From"] = "NotStarted", ["To"] = "InProgress", ["Note"] = "ghi chú cũ", ["Evidence"] = null,
+            ["MilestoneId"] = "TC-1-1",
+            ["TaskId"] = "TC-1",
+            ["At"] = legacyAt,
+            ["By"] = "cu@example.gov.vn",
+            ["ByName"] = "Cũ",
+            ["Kind"] = "status",
+            ["From"] = "NotStarted",
+            ["To"] = "InProgress",
+            ["Note"] = "ghi chú cũ",
+            ["Evidence"] = null,
         });
         await table.AddEntityAsync(new TableEntity(partition, "s|TC-1-1")
         {
-            ["MilestoneId"] = "TC-1-1", ["Status"] = "InProgress", ["UpdatedBy"] = "Cũ", ["UpdatedAt"] = legacyAt, ["Note"] = "ghi chú cũ",
+            ["MilestoneId"] = "TC-1-1",
+            ["Status"] = "InProgress",
+            ["UpdatedBy"] = "Cũ",
+            ["UpdatedAt"] = legacyAt,
+            ["Note"] = "ghi chú cũ",
         });
         var progress = new ProgressRepository(_bot.Tables, _bot.Time);
 
