@@ -18,9 +18,19 @@ public enum UpdateRefusal
     NoteTooLong,
     EvidenceTooLong,
     CommentRequired,
+
+    /// <summary>A card field (view, page) has the wrong type or an unknown value.</summary>
+    InvalidCardData,
+
+    /// <summary>More updates from this user in the last minute than <see cref="UpdateRateLimiter"/> allows.</summary>
+    TooManyUpdates,
 }
 
-/// <summary>Cleans user text: NFC, no control characters except line breaks, trimmed; null when empty.</summary>
+/// <summary>
+/// Cleans user text: NFC, no control characters except line breaks, no bidi embedding/override/isolate or mark
+/// characters (they can make stored text read differently from what it is), trimmed; null when empty or made only of
+/// invisible characters (zero-width space/joiners, word joiner, BOM).
+/// </summary>
 public static class UserText
 {
     public static string? Clean(string? text)
@@ -31,11 +41,15 @@ public static class UserText
         }
 
         var sb = new StringBuilder(text.Length);
-        foreach (var c in text.Normalize(NormalizationForm.FormC))
+        var visible = false;
+        // Bidi controls go first, so the text is normalised as it will be stored.
+        var stripped = text.Any(IsBidiControl) ? new string(text.Where(c => !IsBidiControl(c)).ToArray()) : text;
+        foreach (var c in stripped.Normalize(NormalizationForm.FormC))
         {
             if (c == '\n' || !char.IsControl(c))
             {
                 sb.Append(c);
+                visible |= !char.IsWhiteSpace(c) && !IsInvisible(c);
             }
             else if (c == '\r' || c == '\t')
             {
@@ -44,8 +58,14 @@ public static class UserText
         }
 
         var cleaned = sb.ToString().Replace("\n\n\n", "\n\n", StringComparison.Ordinal).Trim();
-        return cleaned.Length == 0 ? null : cleaned;
+        return cleaned.Length == 0 || !visible ? null : cleaned;
     }
+
+    /// <summary>U+061C, U+200E/F (marks), U+202A–E (embeddings, overrides), U+2066–9 (isolates): removed from stored text.</summary>
+    public static bool IsBidiControl(char c) => c is '\u061C' or '\u200E' or '\u200F' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
+
+    /// <summary>Zero-width space, non-joiner, joiner, word joiner and BOM: kept, but they do not make a note non-empty.</summary>
+    public static bool IsInvisible(char c) => c is (>= '\u200B' and <= '\u200D') or '\u2060' or '\uFEFF';
 
     public static bool TryParseStatus(string? value, out MilestoneStatus status)
     {

@@ -17,6 +17,8 @@ public sealed class StatusUpdater(
     public const int MaxNoteLength = 1000;
     public const int MaxEvidenceLength = 500;
 
+    private readonly UpdateRateLimiter _limiter = new(time);
+
     public async Task<UpdateOutcome> ApplyAsync(BotUser? user, StatusSubmission submission, CancellationToken ct)
     {
         if (user is null)
@@ -76,21 +78,38 @@ public sealed class StatusUpdater(
             refusal = UpdateRefusal.CommentRequired;
         }
 
+        if (refusal == UpdateRefusal.None && !_limiter.TryAcquire(user.Agency, user.Upn))
+        {
+            logger.LogWarning("User {UserObjectId} sent more than {Max} updates within {Window}; update of task {TaskId} refused",
+                user.ObjectId, UpdateRateLimiter.MaxPerWindow, UpdateRateLimiter.Window, task.Id);
+            refusal = UpdateRefusal.TooManyUpdates;
+        }
+
         if (refusal != UpdateRefusal.None)
         {
             return Refuse(refusal, snapshot, item);
         }
 
+        // At is null: the repository reads the clock inside the attempt that commits.
         var result = await progress.RecordAsync(
-            new ProgressUpdate(user.Agency, task.Id, milestone.Id, submission.OperationKey, user.Upn, user.Name, time.GetUtcNow(), status, note, evidence),
+            new ProgressUpdate(user.Agency, task.Id, milestone.Id, submission.OperationKey, user.Upn, user.Name, null, status, note, evidence),
             ct);
         var states = new Dictionary<string, MilestoneState>(snapshot.States) { [milestone.Id] = result.State };
         var updated = snapshot with { States = states };
         var updatedItem = updated.Item(task, milestone, role);
 
-        if (status == MilestoneStatus.Blocked && !result.Replayed)
+        if (status == MilestoneStatus.Blocked && !result.Replayed && result.Previous is { } previous)
         {
-            await blockers.NotifyAsync(updated, updatedItem, user, ct);
+            // Only the change into Blocked, or a changed note on a blocked milestone (at most hourly, the notifier's
+            // rule), tells the Chief of Office: re-sending the same blocker must not flood them.
+            if (previous.Status != MilestoneStatus.Blocked)
+            {
+                await blockers.NotifyAsync(updated, updatedItem, user, BlockerChange.BecameBlocked, ct);
+            }
+            else if (!string.Equals(previous.Note, note, StringComparison.Ordinal))
+            {
+                await blockers.NotifyAsync(updated, updatedItem, user, BlockerChange.NoteChanged, ct);
+            }
         }
 
         return new UpdateOutcome(UpdateRefusal.None, updated, updatedItem, status, result.Replayed);
@@ -100,9 +119,19 @@ public sealed class StatusUpdater(
         new(refusal, snapshot, item, null, false);
 }
 
+/// <summary>Why the Chief of Office is being told about a blocker.</summary>
+public enum BlockerChange
+{
+    /// <summary>The milestone changed into Gặp vướng mắc: always told.</summary>
+    BecameBlocked,
+
+    /// <summary>Still blocked, with another note: told at most once per milestone per hour.</summary>
+    NoteChanged,
+}
+
 /// <summary>Tells the Chief of Office at once when a task is reported blocked (the plan's own rule).</summary>
 public interface IBlockerNotifier
 {
     /// <summary>Best effort and quick: it runs inside the card invoke, which Teams wants answered within seconds.</summary>
-    Task NotifyAsync(PlanSnapshot snapshot, BoardItem item, BotUser reporter, CancellationToken ct);
+    Task NotifyAsync(PlanSnapshot snapshot, BoardItem item, BotUser reporter, BlockerChange change, CancellationToken ct);
 }

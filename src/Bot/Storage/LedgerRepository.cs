@@ -40,6 +40,14 @@ public interface ILedgerRepository
     Task ClearUnreachableAsync(string agency, string recipient, CancellationToken ct = default);
 
     Task<IReadOnlyList<UnreachableRecipient>> UnreachableAsync(string agency, CancellationToken ct = default);
+
+    /// <summary>
+    /// At most once per <paramref name="window"/> for (agency, recipient, key), across instances: true (and
+    /// <paramref name="now"/> recorded, ETag-guarded) when nothing was recorded for the key within the window before
+    /// <paramref name="now"/>; false otherwise. A zero window records the time and answers true unless another caller
+    /// recorded it at the same moment.
+    /// </summary>
+    Task<bool> TryOncePerWindowAsync(string agency, string recipient, string key, DateTimeOffset now, TimeSpan window, CancellationToken ct = default);
 }
 
 public sealed record UnreachableRecipient(string Recipient, string Reason, DateTimeOffset Since);
@@ -50,6 +58,8 @@ public sealed class LedgerRepository(CchcTables tables) : ILedgerRepository
     public const string Sent = "sent";
     public const string Undeliverable = "undeliverable";
     private const string UnreachableKind = "unreachable";
+    private const string WindowKind = "window";
+    private const string WindowPrefix = "window|";
 
     public async Task<ClaimOutcome> TryClaimAsync(string agency, string recipient, string key, string owner, DateTimeOffset now, TimeSpan lease, CancellationToken ct = default)
     {
@@ -149,6 +159,37 @@ public sealed class LedgerRepository(CchcTables tables) : ILedgerRepository
         }
 
         return result;
+    }
+
+    public async Task<bool> TryOncePerWindowAsync(string agency, string recipient, string key, DateTimeOffset now, TimeSpan window, CancellationToken ct = default)
+    {
+        var table = await tables.GetAsync(CchcTables.Ledger, ct);
+        var (pk, rk) = Keys(agency, recipient, WindowPrefix + key);
+        try
+        {
+            await table.AddEntityAsync(new TableEntity(pk, rk) { ["State"] = WindowKind, ["LastAt"] = now }, ct);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            var existing = await table.GetEntityIfExistsAsync<TableEntity>(pk, rk, cancellationToken: ct);
+            if (!existing.HasValue || (existing.Value!.GetDateTimeOffset("LastAt") is { } last && window > TimeSpan.Zero && last + window > now))
+            {
+                return false;
+            }
+
+            try
+            {
+                var row = existing.Value!;
+                row["LastAt"] = now;
+                await table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, ct);
+                return true;
+            }
+            catch (RequestFailedException conflict) when (conflict.Status is 409 or 412)
+            {
+                return false; // Another instance took this window at the same moment.
+            }
+        }
     }
 
     private static (string Partition, string Row) Keys(string agency, string recipient, string key) =>

@@ -26,14 +26,20 @@ public interface IProgressRepository
 
     /// <summary>
     /// Records a status change or a comment: the milestone's state and a history entry are written in one table
-    /// transaction, guarded by the state's ETag. The entry's key is the operation key, so replaying the same
-    /// operation (Teams re-sends slow invokes) records nothing twice.
+    /// transaction, guarded by the state's ETag. The entry's key derives from (operation key, milestone, part), so
+    /// replaying the same operation on the same milestone (Teams re-sends slow invokes) records nothing twice, while
+    /// the same operation key on another milestone is recorded. The entry's time is read inside the attempt that
+    /// commits, and the entry carries the milestone's next commit sequence (kept in the state row, written in the same
+    /// transaction): history is ordered by commit.
     /// </summary>
     Task<RecordResult> RecordAsync(ProgressUpdate update, CancellationToken ct = default);
 }
 
-/// <param name="OperationKey">Unique per user action (the invoke activity id); equal keys are one action.</param>
+/// <param name="OperationKey">Unique per user action (the invoke activity id); equal keys on one milestone and part are one action.</param>
+/// <param name="At">The time to record; null (what the bot passes) = the repository's clock, read inside the attempt
+/// that commits, so times never disagree with the commit order.</param>
 /// <param name="NewStatus">Null for a comment (ý kiến phối hợp), which leaves the status as it is.</param>
+/// <param name="Part">Which part of the milestone the operation is about (empty: the milestone as a whole).</param>
 public sealed record ProgressUpdate(
     string Agency,
     string TaskId,
@@ -41,24 +47,33 @@ public sealed record ProgressUpdate(
     string OperationKey,
     string By,
     string ByName,
-    DateTimeOffset At,
+    DateTimeOffset? At,
     MilestoneStatus? NewStatus,
     string? Note,
-    string? Evidence);
+    string? Evidence,
+    string Part = "");
 
-public sealed record RecordResult(bool Replayed, MilestoneState State);
+/// <param name="State">The state after the operation (for a replay: the current state).</param>
+/// <param name="Previous">The state the recorded operation was applied to; null for a replay.</param>
+public sealed record RecordResult(bool Replayed, MilestoneState State, MilestoneState? Previous = null);
 
 /// <summary>
 /// One partition per agency and task holds the task's milestone states ("s|…") and its history ("h|…"), so a state
 /// change and its history entry commit atomically.
 /// </summary>
-public sealed class ProgressRepository(CchcTables tables) : IProgressRepository
+public sealed class ProgressRepository(CchcTables tables, TimeProvider time) : IProgressRepository
 {
     public const string StatusKind = "status";
     public const string CommentKind = "comment";
     private const string StatePrefix = "s|";
     private const string HistoryPrefix = "h|";
-    private const int MaxAttempts = 20;
+    private const int MaxAttempts = 60;
+    private const string SeqProperty = "Seq";
+
+    public ProgressRepository(CchcTables tables)
+        : this(tables, TimeProvider.System)
+    {
+    }
 
     public async Task<IReadOnlyDictionary<string, MilestoneState>> GetStatesAsync(string agency, CancellationToken ct = default)
     {
@@ -122,18 +137,20 @@ public sealed class ProgressRepository(CchcTables tables) : IProgressRepository
     {
         var table = await tables.GetAsync(CchcTables.Progress, ct);
         var partition = Partition(update.Agency, update.TaskId);
-        var historyKey = HistoryPrefix + OperationHash(update.OperationKey);
+        var historyKey = HistoryKey(update.OperationKey, update.MilestoneId, update.Part);
 
         for (var attempt = 1; ; attempt++)
         {
             var current = await table.GetEntityIfExistsAsync<TableEntity>(partition, StateKey(update.MilestoneId), cancellationToken: ct);
             var before = current.HasValue ? ToState(current.Value!) : MilestoneState.Initial(update.MilestoneId);
-            var after = Apply(before, update);
+            var seq = (current.HasValue ? current.Value!.GetInt64(SeqProperty) ?? 0 : 0) + 1;
+            var at = update.At ?? time.GetUtcNow();
+            var after = Apply(before, update, at);
             var history = new TableEntity(partition, historyKey)
             {
                 ["MilestoneId"] = update.MilestoneId,
                 ["TaskId"] = update.TaskId,
-                ["At"] = update.At,
+                ["At"] = at,
                 ["By"] = update.By,
                 ["ByName"] = update.ByName,
                 ["Kind"] = update.NewStatus is null ? CommentKind : StatusKind,
@@ -141,21 +158,26 @@ public sealed class ProgressRepository(CchcTables tables) : IProgressRepository
                 ["To"] = after.Status.ToString(),
                 ["Note"] = update.Note,
                 ["Evidence"] = update.Evidence,
+                [SeqProperty] = seq,
+                ["Part"] = update.Part,
             };
 
-            var actions = new List<TableTransactionAction> { new(TableTransactionActionType.Add, history) };
-            if (update.NewStatus is not null)
+            // The state row is written even for a comment (unchanged but for its sequence), so every entry of a
+            // milestone takes its place in one commit order.
+            var stateRow = ToEntity(partition, after);
+            stateRow[SeqProperty] = seq;
+            var actions = new List<TableTransactionAction>
             {
-                var stateRow = ToEntity(partition, after);
-                actions.Add(current.HasValue
+                new(TableTransactionActionType.Add, history),
+                current.HasValue
                     ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, stateRow, current.Value!.ETag)
-                    : new TableTransactionAction(TableTransactionActionType.Add, stateRow));
-            }
+                    : new TableTransactionAction(TableTransactionActionType.Add, stateRow),
+            };
 
             try
             {
                 await table.SubmitTransactionAsync(actions, ct);
-                return new RecordResult(false, update.NewStatus is null ? before : after);
+                return new RecordResult(false, after, before);
             }
             catch (TableTransactionFailedException e) when (e.FailedTransactionActionIndex == 0 && e.Status == 409)
             {
@@ -165,12 +187,12 @@ public sealed class ProgressRepository(CchcTables tables) : IProgressRepository
             catch (TableTransactionFailedException e) when (e.Status is 409 or 412 && attempt < MaxAttempts)
             {
                 // Someone else changed the state since we read it: read again and re-apply on top.
-                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * attempt)), ct);
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 10 + (20 * Math.Min(attempt, 10)))), ct);
             }
         }
     }
 
-    private static MilestoneState Apply(MilestoneState before, ProgressUpdate u)
+    private static MilestoneState Apply(MilestoneState before, ProgressUpdate u, DateTimeOffset at)
     {
         if (u.NewStatus is not { } status)
         {
@@ -178,17 +200,21 @@ public sealed class ProgressRepository(CchcTables tables) : IProgressRepository
         }
 
         DateTimeOffset? completedAt = status != MilestoneStatus.Done ? null
-            : before.Status == MilestoneStatus.Done ? before.CompletedAt ?? u.At
-            : u.At;
-        return new MilestoneState(u.MilestoneId, status, u.ByName, u.At, u.Note, u.Evidence, completedAt);
+            : before.Status == MilestoneStatus.Done ? before.CompletedAt ?? at
+            : at;
+        return new MilestoneState(u.MilestoneId, status, u.ByName, at, u.Note, u.Evidence, completedAt);
     }
 
+    /// <summary>
+    /// History in commit order: within a milestone by its commit sequence (rows written before sequences existed
+    /// first, by time); milestones interleaved by time, never reordering one milestone's entries.
+    /// </summary>
     private static async Task<IReadOnlyList<HistoryEntry>> QueryHistoryAsync(TableClient table, string filter, CancellationToken ct)
     {
-        var result = new List<HistoryEntry>();
+        var rows = new List<(HistoryEntry Entry, long Seq)>();
         await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
         {
-            result.Add(new HistoryEntry(
+            rows.Add((new HistoryEntry(
                 row.GetString("TaskId"),
                 row.GetString("MilestoneId"),
                 row.GetDateTimeOffset("At") ?? row.Timestamp ?? DateTimeOffset.MinValue,
@@ -198,10 +224,22 @@ public sealed class ProgressRepository(CchcTables tables) : IProgressRepository
                 Enum.Parse<MilestoneStatus>(row.GetString("From")),
                 Enum.Parse<MilestoneStatus>(row.GetString("To")),
                 row.GetString("Note"),
-                row.GetString("Evidence")));
+                row.GetString("Evidence")), row.GetInt64(SeqProperty) ?? 0));
         }
 
-        return result.OrderBy(h => h.At).ToList();
+        var ordered = new List<(HistoryEntry Entry, DateTimeOffset Effective, long Seq, int Index)>(rows.Count);
+        foreach (var milestone in rows.GroupBy(r => (r.Entry.TaskId, r.Entry.MilestoneId)))
+        {
+            var effective = DateTimeOffset.MinValue;
+            foreach (var (entry, seq) in milestone.OrderBy(r => r.Seq).ThenBy(r => r.Entry.At))
+            {
+                // A later commit is never placed before an earlier one, even if its clock was behind.
+                effective = entry.At > effective ? entry.At : effective;
+                ordered.Add((entry, effective, seq, ordered.Count));
+            }
+        }
+
+        return ordered.OrderBy(o => o.Effective).ThenBy(o => o.Seq).ThenBy(o => o.Index).Select(o => o.Entry).ToList();
     }
 
     private static TableEntity ToEntity(string partition, MilestoneState s) => new(partition, StateKey(s.MilestoneId))
@@ -230,6 +268,10 @@ public sealed class ProgressRepository(CchcTables tables) : IProgressRepository
 
     private static string StateKey(string milestoneId) => StatePrefix + TableKeys.Encode(milestoneId);
 
-    private static string OperationHash(string key) =>
-        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key)), 0, 16);
+    /// <summary>
+    /// "h|" and 32 hex digits of SHA-256 over (operation key, milestone id, part). Rows written before the milestone
+    /// and part were part of the key (a hash of the operation key alone) keep their keys and read as before.
+    /// </summary>
+    private static string HistoryKey(string operationKey, string milestoneId, string part) =>
+        HistoryPrefix + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{operationKey}\n{milestoneId}\n{part}")), 0, 16);
 }

@@ -19,6 +19,8 @@ public static class CardTexts
         UpdateRefusal.NoteTooLong => $"Ghi chú dài quá {StatusUpdater.MaxNoteLength} ký tự. Vui lòng rút gọn.",
         UpdateRefusal.EvidenceTooLong => $"Số/ký hiệu văn bản hoặc đường dẫn dài quá {StatusUpdater.MaxEvidenceLength} ký tự.",
         UpdateRefusal.CommentRequired => "Vui lòng nhập ý kiến phối hợp trước khi gửi.",
+        UpdateRefusal.InvalidCardData => "Thẻ này có dữ liệu không hợp lệ nên cập nhật chưa được ghi nhận. Đề nghị đồng chí gõ \"nhiệm vụ của tôi\" để mở lại danh sách nhiệm vụ.",
+        UpdateRefusal.TooManyUpdates => $"Đồng chí đã gửi quá {UpdateRateLimiter.MaxPerWindow} cập nhật trong một phút nên cập nhật vừa rồi chưa được ghi nhận. Đề nghị đồng chí chờ ít phút rồi gửi lại. Xin cảm ơn.",
         _ => ChatText.Unexpected,
     };
 

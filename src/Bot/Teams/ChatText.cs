@@ -21,6 +21,16 @@ public static class ChatText
     public const string ChiefInspector = "Chánh Thanh tra";
     public const string Blocked = "Gặp vướng mắc";
 
+    public const string ForeignInstallTitle = "Ứng dụng Nhắc việc CCHC được cài vào một nhóm";
+    public const string UnnamedTeam = "(không rõ tên nhóm)";
+    public const string UnnamedChannel = "(không rõ tên kênh)";
+
+    /// <summary>To the Chief of Office when someone else installs the bot in a team (the arguments are already escaped).</summary>
+    public static string ForeignInstallText(string name, string upn, string team, string channel, string localTime) =>
+        $"Đồng chí {name} ({upn}) đã cài ứng dụng Nhắc việc CCHC vào nhóm «{team}», kênh «{channel}», lúc {localTime}. " +
+        "Kênh nhận bản tổng hợp hằng tuần không thay đổi. Nếu muốn bản tổng hợp được gửi vào kênh này, " +
+        "đề nghị đồng chí vào kênh đó, nhắc tên bot và gõ \"đặt kênh tổng hợp\".";
+
     public static string ReportTitle(string period) => $"Báo cáo kết quả thực hiện Kế hoạch CCHC {period}";
 
     public static string ReportText(int minutes) =>
@@ -44,5 +54,6 @@ public static class ChatText
         public const string MyTasks = "Nhiệm vụ của tôi";
         public const string Help = "Trợ giúp";
         public const string Report = "Báo cáo quý";
+        public const string ForeignInstall = "Ứng dụng được cài vào một nhóm";
     }
 }

@@ -76,6 +76,11 @@ public sealed class BadInputCorpusTests(CorpusBot fixture) : IClassFixture<Corpu
             Assert.Contains(cardText.GetValue<string>(), card.Readably(), StringComparison.Ordinal);
         }
 
+        if (expect["cardLacks"] is { } lacks)
+        {
+            Assert.DoesNotContain(lacks.GetValue<string>(), JsonNode.Parse(body)!["value"]!.Readably(), StringComparison.Ordinal);
+        }
+
         Assert.Equal(before, await ProgressSnapshotAsync(bot));
     }
 
@@ -96,6 +101,9 @@ public sealed class BadInputCorpusTests(CorpusBot fixture) : IClassFixture<Corpu
                 break;
             case "channelMessage":
                 payload = Activities.ChannelMessage(serviceUrl, user, "19:team-vp", "19:kenh-van-phong", @case["text"]!.GetValue<string>()).ToJsonString();
+                break;
+            case "botAddedToTeam":
+                payload = Activities.BotAddedToTeam(serviceUrl, user, "19:team-" + user.Id, "19:kenh-" + user.Id).ToJsonString();
                 break;
             case "invokeRaw":
                 payload = Activities.Invoke(serviceUrl, user, "x", [], null).With("value", @case["value"]!.DeepClone()).ToJsonString();
@@ -119,6 +127,7 @@ public sealed class BadInputCorpusTests(CorpusBot fixture) : IClassFixture<Corpu
         return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
+    /// <summary>Everything a case could change: states and history with their notes and evidence, the plan, the digest channel.</summary>
     private static async Task<string> ProgressSnapshotAsync(BotHarness bot)
     {
         var progress = new ProgressRepository(bot.Tables);
@@ -126,6 +135,11 @@ public sealed class BadInputCorpusTests(CorpusBot fixture) : IClassFixture<Corpu
         var history = await progress.GetHistorySinceAsync(SamplePlans.Agency, DateTimeOffset.MinValue);
         var plan = await new PlanRepository(bot.Tables).GetAsync(SamplePlans.Agency);
         var channel = await new DirectoryRepository(bot.Tables).GetDigestChannelAsync(SamplePlans.Agency);
-        return $"{states.Count}|{history.Count}|{plan!.Tasks.Count}|{string.Join(',', states.Values.Select(s => s.Status))}|{channel}";
+        var stateText = states.Values.OrderBy(s => s.MilestoneId, StringComparer.Ordinal)
+            .Select(s => $"{s.MilestoneId}:{s.Status}:{s.UpdatedBy}:{s.UpdatedAt:O}:{s.CompletedAt:O}:{Quote(s.Note)}:{Quote(s.Evidence)}");
+        var historyText = history.Select(h => $"{h.TaskId}/{h.MilestoneId}:{h.Kind}:{h.From}>{h.To}:{h.By}:{h.At:O}:{Quote(h.Note)}:{Quote(h.Evidence)}");
+        return $"{states.Count}|{history.Count}|{plan!.Tasks.Count}|{channel}\n{string.Join('\n', stateText)}\n--\n{string.Join('\n', historyText)}";
     }
+
+    private static string Quote(string? text) => text is null ? "null" : System.Text.Json.JsonSerializer.Serialize(text);
 }

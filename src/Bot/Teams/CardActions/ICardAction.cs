@@ -21,9 +21,21 @@ public sealed record CardActionRequest(ITurnContext<IInvokeActivity> TurnContext
         ? (string?)token
         : null;
 
-    public int? GetInt(string name) => Data.TryGetValue(name, StringComparison.Ordinal, out var token) && token.Type == JTokenType.Integer
-        ? (int)token
-        : null;
+    /// <summary>An integer field clamped to [<paramref name="min"/>, <paramref name="max"/>] before any cast (2^40 or a
+    /// 100-digit number is the maximum, not an overflow); null when absent or not an integer.</summary>
+    public int? GetInt(string name, int min = int.MinValue, int max = int.MaxValue)
+    {
+        if (!Data.TryGetValue(name, StringComparison.Ordinal, out var token) || token.Type != JTokenType.Integer)
+        {
+            return null;
+        }
+
+        var value = token is JValue { Value: System.Numerics.BigInteger big } ? big : new System.Numerics.BigInteger((long)token);
+        return value < min ? min : value > max ? max : (int)value;
+    }
+
+    /// <summary>True when the field is absent or null.</summary>
+    public bool IsAbsent(string name) => !Data.TryGetValue(name, StringComparison.Ordinal, out var token) || token.Type == JTokenType.Null;
 
     /// <summary>The value of an input whose id is "<paramref name="prefix"/>:<paramref name="key"/>" (or plain prefix).</summary>
     public string? GetInput(string prefix, string key) => GetString($"{prefix}:{key}") ?? GetString(prefix);

@@ -8,16 +8,28 @@ namespace CchcBot.Teams.CardActions;
 
 /// <summary>
 /// Verb "updateStatus": the update form of a task (status, note, evidence). Card data gives only ids; rights and the
-/// task come from storage. The answer replaces the card the user acted on with its updated version.
+/// task come from storage. Every card field is checked before anything is written (ids, status, note and evidence in
+/// <see cref="StatusUpdater"/>; the view and page here, the page clamped), so nothing can fail after the write. The
+/// answer replaces the card the user acted on with its updated version.
 /// </summary>
 public sealed class UpdateStatusAction(StatusUpdater updater, MyTasksView myTasks, TaskView taskView, ChatCards cards, BotClock clock) : ICardAction
 {
+    /// <summary>The views the card builders put into the form's data (absent: the task card).</summary>
+    private static readonly HashSet<string> Views = new(StringComparer.Ordinal) { TaskCard.View, MyTasksCard.View, ReminderCard.View };
+
     public string Verb => TaskItemBlock.UpdateVerb;
 
     public async Task<AdaptiveCardInvokeResponse> ExecuteAsync(CardActionRequest request, CancellationToken ct)
     {
         var taskId = request.GetString("taskId");
         var milestoneId = request.GetString("milestoneId");
+        var view = request.GetString("view");
+        var page = request.GetInt("page", 0, MyTasksPageAction.MaxPage);
+        if ((view is null && !request.IsAbsent("view")) || (view is not null && !Views.Contains(view)) || (page is null && !request.IsAbsent("page")))
+        {
+            return InvokeResponses.Card(cards.Error(CardTexts.Refusal(UpdateRefusal.InvalidCardData)));
+        }
+
         var key = milestoneId ?? string.Empty;
         var submission = new StatusSubmission(
             taskId,
@@ -35,9 +47,9 @@ public sealed class UpdateStatusAction(StatusUpdater updater, MyTasksView myTask
 
         var item = outcome.Item!;
         var banner = CardTexts.Recorded(outcome.NewStatus, outcome.Replayed, item, clock.ToLocal(item.State.UpdatedAt ?? clock.Now));
-        if (request.GetString("view") == MyTasksCard.View)
+        if (view == MyTasksCard.View)
         {
-            var card = myTasks.Render(request.User!, outcome.Snapshot, request.GetInt("page") ?? 0, banner);
+            var card = myTasks.Render(request.User!, outcome.Snapshot, page ?? 0, banner);
             return InvokeResponses.Card(card);
         }
 

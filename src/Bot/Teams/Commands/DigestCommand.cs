@@ -1,6 +1,7 @@
 using CchcBot.Cards;
 using CchcBot.Digest;
 using CchcBot.Hosting;
+using CchcBot.Progress;
 using CchcBot.Teams.Identity;
 using Microsoft.Bot.Builder;
 
@@ -19,8 +20,13 @@ public sealed class DigestCommand(DigestService digest, BotClock clock) : IChatC
             return;
         }
 
-        var wholePlan = user.IsChiefOfOffice || user.IsChiefInspector;
-        var figures = await digest.FiguresAsync(user.Agency, clock.Now, wholePlan ? null : user.PrimaryDepartment?.Id, ct);
+        if (!DigestScope.TryResolve(user, out var departmentId))
+        {
+            await turnContext.SendActivityAsync(ChatText.UnknownUser, cancellationToken: ct);
+            return;
+        }
+
+        var figures = await digest.FiguresAsync(user.Agency, clock.Now, departmentId, ct);
         var card = figures is null ? ErrorCard.Build(CardStrings.ErrorTitle, CardTexts.NoPlan) : DigestCard.Build(figures);
         await turnContext.SendActivityAsync(CardMessages.Of(card, ChatText.Summaries.Digest), ct);
     }
