@@ -116,8 +116,9 @@ public sealed partial class BicepTests(CompiledMainTemplate compiled) : IClassFi
     [Fact]
     public async Task Example_parameters_lint_and_build_with_values_from_the_environment()
     {
-        var lint = await BicepCli.RunAsync(["lint", MainParams], ParamEnvironment);
-        var build = await BicepCli.RunAsync(["build-params", MainParams, "--stdout"], ParamEnvironment);
+        var linting = BicepCli.RunAsync(["lint", MainParams], ParamEnvironment);
+        var building = BicepCli.RunAsync(["build-params", MainParams, "--stdout"], ParamEnvironment);
+        var (lint, build) = (await linting, await building);
 
         Assert.True(lint.ExitCode == 0 && lint.AllOutput.Trim().Length == 0, lint.ToString());
         Assert.True(build.ExitCode == 0, build.ToString());
