@@ -143,7 +143,7 @@ output appHostName string = app.outputs.hostName
 output webAppName string = app.outputs.name
 output botName string = bot.outputs.name
 output storageAccountName string = storage.outputs.name
+output principalId string = app.outputs.principalId
 
 @description('Table endpoint of the storage account: Storage__AccountUrl for running the CLI against it (docs/deploy.md).')
 output storageTableEndpoint string = storage.outputs.tableEndpoint
-output principalId string = app.outputs.principalId
