@@ -19,6 +19,7 @@ const EXPECTED_COMMANDS = {
 };
 const MAX_COMMAND_TITLE = 32;
 const ICON_SIZES = { color: 192, outline: 32, color32x32: 32 };
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 const SAMPLE_VALUES = {
   APP_ID: "56da3e1b-9e83-4f1d-b95f-5dcc6558ec56",
@@ -83,6 +84,10 @@ function validateIcons(manifest, files, problems) {
     const png = files.get(name);
     if (!png) {
       problems.push(`icon ${kind}: file ${name} is missing from the package`);
+      continue;
+    }
+    if (!png.subarray(0, 8).equals(PNG_SIGNATURE)) {
+      problems.push(`icon ${kind} (${name}) is not a PNG file`);
       continue;
     }
     let image;

@@ -78,6 +78,25 @@ public sealed class ManifestValidatorTests
     }
 
     [Fact]
+    public async Task Icon_that_is_not_a_png_is_rejected()
+    {
+        using var package = new ManifestPackage();
+        package.ReplaceFile("color.png", Encoding.ASCII.GetBytes("GIF89a not a png at all"));
+
+        await ManifestValidator.AssertRejectedAsync(package.ManifestPath, "icon color (color.png) is not a PNG file");
+    }
+
+    [Fact]
+    public async Task Truncated_png_icon_is_rejected()
+    {
+        using var package = new ManifestPackage();
+        var whole = File.ReadAllBytes(Path.Combine(RepositoryPaths.Manifest, "outline.png"));
+        package.ReplaceFile("outline.png", whole[..60]);
+
+        await ManifestValidator.AssertRejectedAsync(package.ManifestPath, "icon outline (outline.png) is not a readable PNG");
+    }
+
+    [Fact]
     public async Task Missing_icon_file_is_rejected()
     {
         using var package = new ManifestPackage(m => m["icons"]!["color"] = "missing.png");
