@@ -1,8 +1,9 @@
 // CchcBot in Azure: an App Service on Linux (.NET 10) running the bot and its schedulers, a Storage account for
 // its tables, and a single-tenant Azure Bot with the Teams channel. Deploy into a resource group:
 //   az deployment group create -g <group> -p infra/main.bicepparam
-// Secrets (the bot's and Graph's client secrets) are @secure() parameters; the storage connection string is
-// built from the account key at deployment time. Nothing secret lives in this repository.
+// Secrets (the bot's and Graph's client secrets) are @secure() parameters. Storage has no key in the deployment:
+// the web app's system-assigned managed identity gets the Table and Blob data roles on the account, and the bot
+// reaches it by its endpoint (Storage:AccountUrl). Nothing secret lives in this repository.
 targetScope = 'resourceGroup'
 
 @description('Azure region for the App Service and the Storage account (the bot registration is global).')
@@ -75,8 +76,8 @@ param botSku string = 'F0'
 ])
 param storageSku string = 'Standard_LRS'
 
-@description('Grant the web app\'s managed identity Storage Table Data Contributor (needs Owner or User Access Administrator).')
-param assignStorageRole bool = false
+@description('Grant the web app\'s managed identity Storage Table Data Contributor and Storage Blob Data Contributor on the account (needs Owner or User Access Administrator). Without these roles the bot cannot reach storage: set false only when an administrator assigns them (docs/deploy.md).')
+param assignStorageRole bool = true
 
 param tags object = {
   app: 'cchc-bot'
@@ -143,3 +144,6 @@ output webAppName string = app.outputs.name
 output botName string = bot.outputs.name
 output storageAccountName string = storage.outputs.name
 output principalId string = app.outputs.principalId
+
+@description('Table endpoint of the storage account: Storage__AccountUrl for running the CLI against it (docs/deploy.md).')
+output storageTableEndpoint string = storage.outputs.tableEndpoint

@@ -9,7 +9,7 @@
 "use strict";
 const fs = require("fs");
 const path = require("path");
-const { readHeader, decodeRgba } = require("./tools/png");
+const { PNG } = require("pngjs");
 const { readZip } = require("./tools/zip");
 const { fillPlaceholders, placeholdersIn } = require("./tools/fill");
 
@@ -19,6 +19,7 @@ const EXPECTED_COMMANDS = {
 };
 const MAX_COMMAND_TITLE = 32;
 const ICON_SIZES = { color: 192, outline: 32, color32x32: 32 };
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 const SAMPLE_VALUES = {
   APP_ID: "56da3e1b-9e83-4f1d-b95f-5dcc6558ec56",
@@ -38,9 +39,9 @@ function schemaDirectory() {
 }
 
 /** Reads the package as a map of file name → bytes: a zip, a folder, or a manifest.json with its icons beside. */
-function readPackage(target) {
+async function readPackage(target) {
   if (fs.statSync(target).isDirectory()) target = path.join(target, "manifest.json");
-  if (target.toLowerCase().endsWith(".zip")) return { files: readZip(fs.readFileSync(target)), isZip: true };
+  if (target.toLowerCase().endsWith(".zip")) return { files: await readZip(fs.readFileSync(target)), isZip: true };
   const folder = path.dirname(target);
   return {
     files: {
@@ -85,33 +86,31 @@ function validateIcons(manifest, files, problems) {
       problems.push(`icon ${kind}: file ${name} is missing from the package`);
       continue;
     }
-    let header;
-    try {
-      header = readHeader(png);
-    } catch (error) {
-      problems.push(`icon ${kind} (${name}): ${error.message}`);
+    if (!png.subarray(0, 8).equals(PNG_SIGNATURE)) {
+      problems.push(`icon ${kind} (${name}) is not a PNG file`);
       continue;
     }
-    if (header.width !== size || header.height !== size) {
-      problems.push(`icon ${kind} (${name}) is ${header.width}×${header.height}, must be ${size}×${size}`);
+    let image;
+    try {
+      // Any PNG the format allows (bit depth, palette, interlace), decoded to 8-bit RGBA.
+      image = PNG.sync.read(png);
+    } catch (error) {
+      problems.push(`icon ${kind} (${name}) is not a readable PNG: ${error.message}`);
+      continue;
     }
-    if (kind === "outline") validateOutlineColours(name, png, problems);
+    if (image.width !== size || image.height !== size) {
+      problems.push(`icon ${kind} (${name}) is ${image.width}×${image.height}, must be ${size}×${size}`);
+    }
+    if (kind === "outline") validateOutlineColours(name, image, problems);
   }
 }
 
 /** The outline icon may only hold white, at any opacity, on transparent. */
-function validateOutlineColours(name, png, problems) {
-  let image;
-  try {
-    image = decodeRgba(png);
-  } catch (error) {
-    problems.push(`icon outline (${name}): ${error.message}`);
-    return;
-  }
+function validateOutlineColours(name, image, problems) {
   let offending = 0;
   let first;
   for (let i = 0; i < image.width * image.height; i++) {
-    const [r, g, b, a] = image.rgba.subarray(i * 4, i * 4 + 4);
+    const [r, g, b, a] = image.data.subarray(i * 4, i * 4 + 4);
     if (a !== 0 && (r !== 255 || g !== 255 || b !== 255)) {
       offending++;
       first ??= `(${i % image.width}, ${Math.floor(i / image.width)}) rgba(${r}, ${g}, ${b}, ${a})`;
@@ -164,7 +163,7 @@ function validateProactiveInstall(manifest, problems) {
 
 async function validate(target, { template = false } = {}) {
   const problems = [];
-  const { files, isZip } = readPackage(target);
+  const { files, isZip } = await readPackage(target);
   const manifestBytes = isZip ? files.get("manifest.json") : files.manifest;
   if (!manifestBytes) return ["manifest.json is missing from the zip root"];
   let text = manifestBytes.toString("utf8").replace(/^\uFEFF/, "");

@@ -15,8 +15,8 @@
 #   --privacy-url   DEVELOPER_PRIVACY_URL  default https://BOT_DOMAIN/privacy
 #   --terms-url     DEVELOPER_TERMS_URL    default https://BOT_DOMAIN/terms
 #   --out           PACK_OUT               default manifest/build/CchcBot.zip
-# PACK_ZIP_TOOL=auto|zip|node chooses the zip writer (auto: `zip` when installed, else the bundled Node writer).
-# Needs node and the project's Node tools (scripts/install-tools.sh) for the schema validation.
+# The zip is written by npm yazl with a fixed timestamp: the same inputs give the same bytes on every machine.
+# Needs node and the project's Node tools (scripts/install-tools.sh): the schemas, yazl/yauzl and pngjs.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 
@@ -26,7 +26,8 @@ fail() {
 }
 
 usage() {
-  sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'
+  # The comment block at the top of this file, without its "# ".
+  awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"
 }
 
 while [[ $# -gt 0 ]]; do
@@ -75,9 +76,13 @@ for name in DEVELOPER_WEBSITE_URL DEVELOPER_PRIVACY_URL DEVELOPER_TERMS_URL; do
 done
 (( ${#DEVELOPER_NAME} <= 32 )) || fail "DEVELOPER_NAME is longer than 32 characters"
 
-command -v node >/dev/null || fail "node is required (it validates the manifest against the Teams schema)"
-[[ -d $root/node_modules/@microsoft/app-manifest ]] ||
-  fail "the Teams manifest schemas are missing: run scripts/install-tools.sh first"
+command -v node >/dev/null || fail "node is required (it validates the manifest and writes the zip)"
+for module in @microsoft/app-manifest yazl yauzl pngjs; do
+  [[ -d $root/node_modules/$module ]] || fail "the Node tools are missing ($module): run scripts/install-tools.sh first"
+done
+if [[ -n ${PACK_ZIP_TOOL:-} ]]; then
+  echo "pack-manifest: note: PACK_ZIP_TOOL is no longer used (the zip is always written by yazl); ignoring '$PACK_ZIP_TOOL'" >&2
+fi
 
 stage=$(mktemp -d)
 trap 'rm -rf "$stage"' EXIT
@@ -88,15 +93,8 @@ node "$root/manifest/validate.js" "$stage/manifest.json" >/dev/null || fail "the
 mkdir -p "$(dirname "$out")"
 out=$(cd "$(dirname "$out")" && pwd)/$(basename "$out")
 rm -f "$out"
-tool=${PACK_ZIP_TOOL:-auto}
-if [[ $tool == auto ]]; then
-  if command -v zip >/dev/null; then tool=zip; else tool=node; fi
-fi
-case "$tool" in
-  zip) (cd "$stage" && zip -q -X -j "$out" manifest.json color.png outline.png) ;;
-  node) node "$root/manifest/tools/zip.js" "$out" "$stage/manifest.json" "$stage/color.png" "$stage/outline.png" ;;
-  *) fail "PACK_ZIP_TOOL must be auto, zip or node, not '$tool'" ;;
-esac
-node "$root/manifest/validate.js" "$out" >/dev/null || fail "the packed zip is not valid (see above)"
+node "$root/manifest/tools/zip.js" "$out" "$stage/manifest.json" "$stage/color.png" "$stage/outline.png" ||
+  fail "could not write $out"
+node "$root/manifest/validate.js" "$out" >/dev/null || { rm -f "$out"; fail "the packed zip is not valid (see above)"; }
 
-echo "packed $out (app $APP_ID v$APP_VERSION, bot $BOT_ID at $BOT_DOMAIN, zip via $tool)"
+echo "packed $out (app $APP_ID v$APP_VERSION, bot $BOT_ID at $BOT_DOMAIN)"

@@ -40,9 +40,6 @@ resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   }
 }
 
-// Built at deployment time from the account key: no secret is stored in the repository or the parameters.
-var storageConnectionString = 'DefaultEndpointsProtocol=https;AccountName=${storage.name};AccountKey=${storage.listKeys().keys[0].value};EndpointSuffix=${environment().suffixes.storage}'
-
 resource site 'Microsoft.Web/sites@2024-04-01' = {
   name: appName
   location: location
@@ -63,7 +60,9 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
       ftpsState: 'Disabled'
       healthCheckPath: '/healthz'
       appSettings: [
-        { name: 'Storage__ConnectionString', value: storageConnectionString }
+        // No account key: the bot reaches its tables with this site's managed identity (DefaultAzureCredential),
+        // which storage-role.bicep grants the data roles on the account.
+        { name: 'Storage__AccountUrl', value: storage.properties.primaryEndpoints.table }
         { name: 'Storage__TablePrefix', value: tablePrefix }
         { name: 'Bot__TimeZone', value: timeZone }
         { name: 'MicrosoftAppType', value: 'SingleTenant' }

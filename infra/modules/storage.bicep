@@ -1,4 +1,5 @@
-// Storage account for the bot's Azure Table storage (tasks, statuses, conversation references, leases).
+// Storage account for the bot's Azure Table storage (tasks, statuses, conversation references, leases) and, later,
+// its files in Blob Storage. Access is by Microsoft Entra identity only: shared keys are turned off.
 @description('Globally unique storage account name: 3–24 lowercase letters and digits.')
 @minLength(3)
 @maxLength(24)
@@ -26,8 +27,9 @@ resource storage 'Microsoft.Storage/storageAccounts@2024-01-01' = {
     minimumTlsVersion: 'TLS1_2'
     supportsHttpsTrafficOnly: true
     allowBlobPublicAccess: false
-    // The bot reads Storage:ConnectionString, which carries the account key.
-    allowSharedKeyAccess: true
+    // The bot signs in with its managed identity (Storage:AccountUrl); no account key or SAS is ever used.
+    allowSharedKeyAccess: false
+    defaultToOAuthAuthentication: true
     accessTier: 'Hot'
   }
 }
@@ -39,3 +41,4 @@ resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2024-01-0
 
 output name string = storage.name
 output id string = storage.id
+output tableEndpoint string = storage.properties.primaryEndpoints.table

@@ -6,7 +6,7 @@
 "use strict";
 const fs = require("fs");
 const path = require("path");
-const { encodeRgba } = require("../tools/png");
+const { PNG } = require("pngjs");
 
 // ---- shapes (signed distance, design units) -------------------------------------------------------------
 const circle = (cx, cy, r) => (x, y) => Math.hypot(x - cx, y - cy) - r;
@@ -100,7 +100,14 @@ function render(size, designSize, layers) {
       rgba[i + 3] = Math.round(a * 255);
     }
   }
-  return encodeRgba(size, size, rgba);
+  return encodePng(size, rgba);
+}
+
+/** 8-bit RGBA PNG with fixed encoder settings, so the same pixels always give the same bytes. */
+function encodePng(size, rgba) {
+  const png = new PNG({ width: size, height: size });
+  png.data = Buffer.from(rgba.buffer, rgba.byteOffset, rgba.byteLength);
+  return PNG.sync.write(png, { colorType: 6, bitDepth: 8, filterType: 0, deflateLevel: 9, deflateStrategy: 0 });
 }
 
 const hex = (value) => [1, 3, 5].map((i) => parseInt(value.slice(i, i + 2), 16)).concat(255);

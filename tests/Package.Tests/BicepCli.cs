@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Text.Json.Nodes;
 
 namespace CchcBot.Package.Tests;
 
@@ -49,4 +50,39 @@ internal static class BicepCli
 
         return bicep;
     }
+}
+
+/// <summary>
+/// infra/main.bicep built and linted once for a whole test class (an xunit class fixture), both at the same time:
+/// a Bicep run costs seconds, and every template test reads the same compiled JSON.
+/// </summary>
+public sealed class CompiledMainTemplate : IAsyncLifetime
+{
+    public static readonly string MainBicep = Path.Combine(RepositoryPaths.Infra, "main.bicep");
+
+    private ProcessResult? _build;
+    private ProcessResult? _lint;
+
+    /// <summary><c>bicep build main.bicep --stdout</c>.</summary>
+    internal ProcessResult Build => _build ?? throw new InvalidOperationException("not built yet");
+
+    /// <summary><c>bicep lint main.bicep</c>.</summary>
+    internal ProcessResult Lint => _lint ?? throw new InvalidOperationException("not linted yet");
+
+    /// <summary>The compiled ARM template, parsed anew for each caller so no test sees another's changes.</summary>
+    public JsonObject Template()
+    {
+        Assert.True(Build.ExitCode == 0 && Build.StandardError.Length == 0, Build.ToString());
+        return JsonNode.Parse(Build.StandardOutput)!.AsObject();
+    }
+
+    public async Task InitializeAsync()
+    {
+        var build = BicepCli.RunAsync(["build", MainBicep, "--stdout"]);
+        var lint = BicepCli.RunAsync(["lint", MainBicep]);
+        _build = await build;
+        _lint = await lint;
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
 }

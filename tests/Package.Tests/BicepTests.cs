@@ -3,9 +3,12 @@ using System.Text.RegularExpressions;
 
 namespace CchcBot.Package.Tests;
 
-public sealed partial class BicepTests
+public sealed partial class BicepTests(CompiledMainTemplate compiled) : IClassFixture<CompiledMainTemplate>
 {
-    private static readonly string MainBicep = Path.Combine(RepositoryPaths.Infra, "main.bicep");
+    private const string StorageTableDataContributor = "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3";
+    private const string StorageBlobDataContributor = "ba92f5b4-2d11-453d-a403-e96b0029c9fe";
+    private const string StorageAccountOfTheModule = "resourceId('Microsoft.Storage/storageAccounts', parameters('storageAccountName'))";
+
     private static readonly string MainParams = Path.Combine(RepositoryPaths.Infra, "main.bicepparam");
 
     private static readonly Dictionary<string, string?> ParamEnvironment = new()
@@ -18,17 +21,10 @@ public sealed partial class BicepTests
 
     private static readonly string[] ExpectedAppSettings =
     [
-        "Storage__ConnectionString", "Storage__TablePrefix", "Bot__TimeZone", "MicrosoftAppType", "MicrosoftAppId",
+        "Storage__AccountUrl", "Storage__TablePrefix", "Bot__TimeZone", "MicrosoftAppType", "MicrosoftAppId",
         "MicrosoftAppPassword", "MicrosoftAppTenantId", "Graph__TenantId", "Graph__ClientId", "Graph__ClientSecret",
         "Graph__TeamsAppId",
     ];
-
-    private static async Task<JsonObject> CompileAsync()
-    {
-        var result = await BicepCli.RunAsync(["build", MainBicep, "--stdout"]);
-        Assert.True(result.ExitCode == 0 && result.StandardError.Length == 0, result.ToString());
-        return JsonNode.Parse(result.StandardOutput)!.AsObject();
-    }
 
     /// <summary>Every resource of the template, including those inside module deployments.</summary>
     private static IEnumerable<JsonObject> Resources(JsonObject template)
@@ -72,23 +68,46 @@ public sealed partial class BicepTests
     private static JsonObject Single(JsonObject template, string type) =>
         Assert.Single(Resources(template), r => (string?)r["type"] == type);
 
-    [Fact]
-    public async Task Main_template_builds_without_warnings()
+    private static JsonObject Single(JsonObject template, string type, string name) =>
+        Assert.Single(Resources(template), r => (string?)r["type"] == type && (string?)r["name"] == name);
+
+    /// <summary>The role definition GUID of <c>subscriptionResourceId('…/roleDefinitions', X)</c>, X a literal or a template variable.</summary>
+    private static string RoleDefinition(JsonObject template, string expression)
     {
-        using var temp = new TempFolder();
+        var match = RoleDefinitionId().Match(expression);
+        Assert.True(match.Success, expression);
+        var argument = match.Groups["arg"].Value;
+        if (argument.StartsWith('\''))
+        {
+            return argument.Trim('\'');
+        }
 
-        var result = await BicepCli.RunAsync(["build", MainBicep, "--outfile", temp["main.json"]]);
+        var variable = VariableReference().Match(argument);
+        Assert.True(variable.Success, expression);
+        JsonNode? value = template["variables"]![variable.Groups["name"].Value];
+        if (variable.Groups["member"].Success)
+        {
+            value = value![variable.Groups["member"].Value];
+        }
 
-        Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.DoesNotContain("Warning", result.AllOutput, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain("Error", result.AllOutput, StringComparison.OrdinalIgnoreCase);
-        Assert.True(File.Exists(temp["main.json"]));
+        return (string)value!;
     }
 
     [Fact]
-    public async Task Main_template_and_its_modules_lint_without_warnings()
+    public void Main_template_builds_without_warnings()
     {
-        var result = await BicepCli.RunAsync(["lint", MainBicep]);
+        var result = compiled.Build;
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.DoesNotContain("Warning", result.StandardError, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("Error", result.StandardError, StringComparison.OrdinalIgnoreCase);
+        Assert.NotEmpty(Resources(compiled.Template()));
+    }
+
+    [Fact]
+    public void Main_template_and_its_modules_lint_without_warnings()
+    {
+        var result = compiled.Lint;
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal(string.Empty, result.AllOutput.Trim());
@@ -97,8 +116,9 @@ public sealed partial class BicepTests
     [Fact]
     public async Task Example_parameters_lint_and_build_with_values_from_the_environment()
     {
-        var lint = await BicepCli.RunAsync(["lint", MainParams], ParamEnvironment);
-        var build = await BicepCli.RunAsync(["build-params", MainParams, "--stdout"], ParamEnvironment);
+        var linting = BicepCli.RunAsync(["lint", MainParams], ParamEnvironment);
+        var building = BicepCli.RunAsync(["build-params", MainParams, "--stdout"], ParamEnvironment);
+        var (lint, build) = (await linting, await building);
 
         Assert.True(lint.ExitCode == 0 && lint.AllOutput.Trim().Length == 0, lint.ToString());
         Assert.True(build.ExitCode == 0, build.ToString());
@@ -131,9 +151,9 @@ public sealed partial class BicepTests
     }
 
     [Fact]
-    public async Task Azure_bot_is_single_tenant_with_the_Teams_channel_on_the_app_endpoint()
+    public void Azure_bot_is_single_tenant_with_the_Teams_channel_on_the_app_endpoint()
     {
-        var template = await CompileAsync();
+        var template = compiled.Template();
 
         var bot = Single(template, "Microsoft.BotService/botServices");
         Assert.Equal("SingleTenant", (string?)bot["properties"]!["msaAppType"]);
@@ -148,9 +168,9 @@ public sealed partial class BicepTests
     }
 
     [Fact]
-    public async Task Web_app_runs_dotnet_10_on_linux_always_on_https_only_with_a_managed_identity()
+    public void Web_app_runs_dotnet_10_on_linux_always_on_https_only_with_a_managed_identity()
     {
-        var template = await CompileAsync();
+        var template = compiled.Template();
 
         var plan = Single(template, "Microsoft.Web/serverfarms");
         Assert.True((bool)plan["properties"]!["reserved"]!);
@@ -164,9 +184,9 @@ public sealed partial class BicepTests
     }
 
     [Fact]
-    public async Task Web_app_settings_carry_every_bot_setting_with_the_storage_key_read_at_deployment()
+    public void Web_app_settings_carry_every_bot_setting_and_reach_storage_by_its_table_endpoint()
     {
-        var template = await CompileAsync();
+        var template = compiled.Template();
 
         var settings = Single(template, "Microsoft.Web/sites")["properties"]!["siteConfig"]!["appSettings"]!.AsArray()
             .ToDictionary(s => (string)s!["name"]!, s => (string)s!["value"]!);
@@ -174,14 +194,69 @@ public sealed partial class BicepTests
         Assert.Equal("SingleTenant", settings["MicrosoftAppType"]);
         Assert.Equal("[parameters('botAppPassword')]", settings["MicrosoftAppPassword"]);
         Assert.Equal("[parameters('graphClientSecret')]", settings["Graph__ClientSecret"]);
-        Assert.Contains("listKeys(", settings["Storage__ConnectionString"], StringComparison.Ordinal);
-        Assert.Contains("AccountKey=", settings["Storage__ConnectionString"], StringComparison.Ordinal);
+        Assert.Equal(
+            $"[reference({StorageAccountOfTheModule}, '2024-01-01').primaryEndpoints.table]",
+            settings["Storage__AccountUrl"]);
+        // ...and that account is the one the storage module created.
+        var appModule = Assert.Single(Resources(template), r => (string?)r["name"] == "app");
+        Assert.Contains(
+            "resourceId('Microsoft.Resources/deployments', 'storage')",
+            (string?)appModule["properties"]!["parameters"]!["storageAccountName"]!["value"],
+            StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Storage_account_is_v2_with_tls_1_2_https_only_and_no_public_blobs_and_a_table_service()
+    public void No_account_key_or_connection_string_anywhere_in_the_deployment()
     {
-        var template = await CompileAsync();
+        var template = compiled.Template();
+        var text = template.ToJsonString();
+
+        Assert.DoesNotContain("listKeys", text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("listAccountSas", text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("AccountKey", text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("ConnectionString", text, StringComparison.OrdinalIgnoreCase);
+        var storage = Single(template, "Microsoft.Storage/storageAccounts");
+        Assert.False((bool)storage["properties"]!["allowSharedKeyAccess"]!);
+        Assert.True((bool)storage["properties"]!["defaultToOAuthAuthentication"]!);
+    }
+
+    [Fact]
+    public void Web_app_identity_gets_the_table_and_blob_data_roles_on_the_storage_account_by_default()
+    {
+        var template = compiled.Template();
+
+        var roleModule = Assert.Single(Resources(template), r => (string?)r["name"] == "storage-role");
+        Assert.Equal("[parameters('assignStorageRole')]", (string?)roleModule["condition"]);
+        Assert.True((bool)template["parameters"]!["assignStorageRole"]!["defaultValue"]!);
+        var parameters = roleModule["properties"]!["parameters"]!;
+        Assert.Equal(
+            "[reference(resourceId('Microsoft.Resources/deployments', 'app'), '2025-04-01').outputs.principalId.value]",
+            (string?)parameters["principalId"]!["value"]);
+        Assert.Contains(
+            "resourceId('Microsoft.Resources/deployments', 'storage')",
+            (string?)parameters["storageAccountName"]!["value"],
+            StringComparison.Ordinal);
+        Assert.Equal("[reference(resourceId('Microsoft.Web/sites', parameters('appName')), '2024-04-01', 'full').identity.principalId]",
+            (string?)Single(template, "Microsoft.Resources/deployments", "app")["properties"]!["template"]!["outputs"]!["principalId"]!["value"]);
+
+        var moduleTemplate = roleModule["properties"]!["template"]!.AsObject();
+        var assignments = Resources(moduleTemplate).Where(r => (string?)r["type"] == "Microsoft.Authorization/roleAssignments").ToList();
+        Assert.All(assignments, a =>
+        {
+            Assert.Equal($"[{StorageAccountOfTheModule}]", (string?)a["scope"]);
+            Assert.Equal("[parameters('principalId')]", (string?)a["properties"]!["principalId"]);
+            Assert.Equal("ServicePrincipal", (string?)a["properties"]!["principalType"]);
+        });
+        Assert.Equal(
+            new[] { StorageTableDataContributor, StorageBlobDataContributor }.Order(),
+            assignments.Select(a => RoleDefinition(moduleTemplate, (string)a["properties"]!["roleDefinitionId"]!)).Order());
+        Assert.Equal(2, assignments.Select(a => (string?)a["name"]).Distinct().Count());
+    }
+
+    [Fact]
+    public void Storage_account_is_v2_with_tls_1_2_https_only_and_no_public_blobs_and_a_table_service()
+    {
+        var template = compiled.Template();
 
         var storage = Single(template, "Microsoft.Storage/storageAccounts");
         Assert.Equal("StorageV2", (string?)storage["kind"]);
@@ -192,9 +267,9 @@ public sealed partial class BicepTests
     }
 
     [Fact]
-    public async Task Secret_parameters_are_secure_and_have_no_default_value()
+    public void Secret_parameters_are_secure_and_have_no_default_value()
     {
-        var template = await CompileAsync();
+        var template = compiled.Template();
 
         var secrets = Parameters(template)
             .Where(p => SecretName().IsMatch(p.Name) || (string?)p.Definition["type"] == "securestring")
@@ -209,13 +284,14 @@ public sealed partial class BicepTests
     }
 
     [Fact]
-    public async Task Outputs_give_the_bot_endpoint_and_host_name_and_no_secret()
+    public void Outputs_give_the_bot_endpoint_and_host_name_and_no_secret()
     {
-        var template = await CompileAsync();
+        var template = compiled.Template();
 
         var outputs = template["outputs"]!.AsObject();
         Assert.Contains("/api/messages", (string?)outputs["botEndpoint"]!["value"], StringComparison.Ordinal);
         Assert.NotNull(outputs["appHostName"]);
+        Assert.Equal("[reference(resourceId('Microsoft.Resources/deployments', 'storage'), '2025-04-01').outputs.tableEndpoint.value]", (string?)outputs["storageTableEndpoint"]!["value"]);
         Assert.All(outputs, o =>
         {
             Assert.NotEqual("securestring", (string?)o.Value!["type"]);
@@ -226,4 +302,10 @@ public sealed partial class BicepTests
 
     [GeneratedRegex("(?i)password|secret|key$")]
     private static partial Regex SecretName();
+
+    [GeneratedRegex(@"^\[subscriptionResourceId\('Microsoft\.Authorization/roleDefinitions', (?<arg>.+)\)\]$")]
+    private static partial Regex RoleDefinitionId();
+
+    [GeneratedRegex(@"^variables\('(?<name>\w+)'\)(\.(?<member>\w+))?$")]
+    private static partial Regex VariableReference();
 }

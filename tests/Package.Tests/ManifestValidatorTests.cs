@@ -1,3 +1,5 @@
+using System.IO.Compression;
+using System.Text;
 using System.Text.Json.Nodes;
 
 namespace CchcBot.Package.Tests;
@@ -76,6 +78,25 @@ public sealed class ManifestValidatorTests
     }
 
     [Fact]
+    public async Task Icon_that_is_not_a_png_is_rejected()
+    {
+        using var package = new ManifestPackage();
+        package.ReplaceFile("color.png", Encoding.ASCII.GetBytes("GIF89a not a png at all"));
+
+        await ManifestValidator.AssertRejectedAsync(package.ManifestPath, "icon color (color.png) is not a PNG file");
+    }
+
+    [Fact]
+    public async Task Truncated_png_icon_is_rejected()
+    {
+        using var package = new ManifestPackage();
+        var whole = File.ReadAllBytes(Path.Combine(RepositoryPaths.Manifest, "outline.png"));
+        package.ReplaceFile("outline.png", whole[..60]);
+
+        await ManifestValidator.AssertRejectedAsync(package.ManifestPath, "icon outline (outline.png) is not a readable PNG");
+    }
+
+    [Fact]
     public async Task Missing_icon_file_is_rejected()
     {
         using var package = new ManifestPackage(m => m["icons"]!["color"] = "missing.png");
@@ -108,5 +129,50 @@ public sealed class ManifestValidatorTests
         using var package = new ManifestPackage(m => m.Remove("webApplicationInfo"));
 
         await ManifestValidator.AssertRejectedAsync(package.ManifestPath, "webApplicationInfo");
+    }
+
+    [Fact]
+    public async Task Zip_written_by_another_tool_is_read_and_valid()
+    {
+        using var package = new ManifestPackage();
+        var zipPath = Zip(package, name => name, CompressionLevel.Optimal);
+
+        await ManifestValidator.AssertValidAsync(zipPath);
+    }
+
+    [Fact]
+    public async Task Zip_with_the_manifest_in_a_folder_is_rejected()
+    {
+        using var package = new ManifestPackage();
+        var zipPath = Zip(package, name => "app/" + name, CompressionLevel.Optimal);
+
+        await ManifestValidator.AssertRejectedAsync(zipPath, "manifest.json is missing from the zip root");
+    }
+
+    [Fact]
+    public async Task Zip_with_a_damaged_entry_is_rejected()
+    {
+        using var package = new ManifestPackage();
+        var zipPath = Zip(package, name => name, CompressionLevel.NoCompression);
+        var bytes = File.ReadAllBytes(zipPath);
+        var at = bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes("\"manifestVersion\""));
+        Assert.True(at > 0, "the stored manifest text is in the zip");
+        bytes[at + 1] = (byte)'M'; // same size, different content: only the CRC can tell
+        File.WriteAllBytes(zipPath, bytes);
+
+        await ManifestValidator.AssertRejectedAsync(zipPath, "zip entry manifest.json fails its CRC check");
+    }
+
+    /// <summary>The package's three files zipped by .NET's own writer, each under the name <paramref name="entryName"/> gives.</summary>
+    private static string Zip(ManifestPackage package, Func<string, string> entryName, CompressionLevel level)
+    {
+        var zipPath = Path.Combine(package.Folder, "package.zip");
+        using var zip = ZipFile.Open(zipPath, ZipArchiveMode.Create);
+        foreach (var name in new[] { "manifest.json", "color.png", "outline.png" })
+        {
+            zip.CreateEntryFromFile(Path.Combine(package.Folder, name), entryName(name), level);
+        }
+
+        return zipPath;
     }
 }

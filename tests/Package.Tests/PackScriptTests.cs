@@ -28,22 +28,24 @@ public sealed class PackScriptTests
         return ProcessRunner.RunAsync("bash", [RepositoryPaths.PackScript, .. arguments], env);
     }
 
-    [Theory]
-    [InlineData("auto")]
-    [InlineData("node")]
-    public async Task Pack_writes_a_valid_zip_with_the_manifest_and_both_icons_at_its_root(string zipTool)
+    private static readonly Dictionary<string, string?> Required = new() { ["BOT_ID"] = BotId, ["BOT_DOMAIN"] = BotDomain };
+
+    [Fact]
+    public async Task Pack_writes_a_valid_zip_with_the_manifest_and_both_icons_at_its_root()
     {
         using var temp = new TempFolder();
         var zipPath = temp["CchcBot.zip"];
 
-        var result = await PackAsync(
-            zipPath,
-            new Dictionary<string, string?> { ["BOT_ID"] = BotId, ["BOT_DOMAIN"] = BotDomain, ["PACK_ZIP_TOOL"] = zipTool });
+        var result = await PackAsync(zipPath, Required);
 
         Assert.True(result.ExitCode == 0, result.ToString());
         using (var zip = ZipFile.OpenRead(zipPath))
         {
-            Assert.Equal(["color.png", "manifest.json", "outline.png"], zip.Entries.Select(e => e.FullName).Order());
+            Assert.Equal(["manifest.json", "color.png", "outline.png"], zip.Entries.Select(e => e.FullName));
+            Assert.All(zip.Entries, e => Assert.Equal(new DateTime(1980, 1, 1), e.LastWriteTime.DateTime));
+            Assert.Equal(
+                File.ReadAllBytes(Path.Combine(RepositoryPaths.Manifest, "color.png")),
+                ReadEntry(zip, "color.png"));
             using var reader = new StreamReader(zip.GetEntry("manifest.json")!.Open());
             var manifest = JsonNode.Parse(await reader.ReadToEndAsync())!;
             Assert.Equal(BotId, (string?)manifest["bots"]![0]!["botId"]);
@@ -54,6 +56,36 @@ public sealed class PackScriptTests
         }
 
         await ManifestValidator.AssertValidAsync(zipPath);
+    }
+
+    [Fact]
+    public async Task Pack_is_byte_for_byte_reproducible_whatever_the_time_zone()
+    {
+        using var temp = new TempFolder();
+
+        var first = await PackAsync(temp["first.zip"], new Dictionary<string, string?>(Required) { ["TZ"] = "UTC" });
+        await Task.Delay(TimeSpan.FromSeconds(2.1)); // a zip's time has a two-second resolution
+        var second = await PackAsync(temp["second.zip"], new Dictionary<string, string?>(Required) { ["TZ"] = "Asia/Ho_Chi_Minh" });
+
+        Assert.True(first.ExitCode == 0, first.ToString());
+        Assert.True(second.ExitCode == 0, second.ToString());
+        Assert.Equal(File.ReadAllBytes(temp["first.zip"]), File.ReadAllBytes(temp["second.zip"]));
+    }
+
+    [Fact]
+    public async Task Pack_ignores_the_retired_zip_tool_choice_with_a_notice()
+    {
+        using var temp = new TempFolder();
+
+        var plain = await PackAsync(temp["plain.zip"], Required);
+        var withTool = await PackAsync(temp["tool.zip"], new Dictionary<string, string?>(Required) { ["PACK_ZIP_TOOL"] = "zip" });
+
+        Assert.True(plain.ExitCode == 0, plain.ToString());
+        Assert.True(withTool.ExitCode == 0, withTool.ToString());
+        Assert.Contains("PACK_ZIP_TOOL is no longer used", withTool.StandardError, StringComparison.Ordinal);
+        Assert.Single(withTool.StandardError.Trim().Split('\n'));
+        Assert.DoesNotContain("PACK_ZIP_TOOL", plain.StandardError, StringComparison.Ordinal);
+        Assert.Equal(File.ReadAllBytes(temp["plain.zip"]), File.ReadAllBytes(temp["tool.zip"]));
     }
 
     [Fact]
@@ -121,6 +153,14 @@ public sealed class PackScriptTests
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("BOT_DOMAIN", result.StandardError, StringComparison.Ordinal);
         Assert.False(File.Exists(temp["CchcBot.zip"]));
+    }
+
+    private static byte[] ReadEntry(ZipArchive zip, string name)
+    {
+        using var stream = zip.GetEntry(name)!.Open();
+        using var bytes = new MemoryStream();
+        stream.CopyTo(bytes);
+        return bytes.ToArray();
     }
 
     [Fact]

@@ -1,10 +1,15 @@
 // Validates Adaptive Cards with the official Adaptive Cards JS SDK (npm adaptivecards, dist build: the lib/ ES
-// modules do not load in Node). Reads a JSON array of cards on stdin, writes a JSON array of problem lists.
+// modules do not load in Node). One long-lived process serves a whole test run (tests/Support/CardValidator.cs):
+// each line on stdin is one request, a JSON array of cards; each answer is one line on stdout, in order, a JSON
+// array of problem lists (one per card), or {"error": "..."} for a line that is not a JSON array. The process
+// exits when stdin closes (and, started with --require exit-with-parent.js, when the test host dies).
+// By hand: echo '[{"type":"AdaptiveCard","version":"1.5","body":[]}]' | node tests/Support/validate-card.js
 // A card is checked three ways:
 //   1. parse events (unknown element/action types, invalid property values),
 //   2. validateProperties() events (duplicate ids, inputs without ids, empty choice sets…),
 //   3. a round trip: every property of the input must survive parse → toJSON(), so a property the SDK does not
 //      know (a typo, a property from a newer schema) is reported. Teams' own "msteams" extension is allowed.
+// Every card gets a new AdaptiveCard and SerializationContext: nothing carries over from one card to the next.
 const path = require('path');
 const AC = require(path.join(__dirname, '..', '..', 'node_modules', 'adaptivecards', 'dist', 'adaptivecards.js'));
 
@@ -61,10 +66,27 @@ function validate(json) {
   return problems;
 }
 
-let input = '';
-process.stdin.setEncoding('utf8');
-process.stdin.on('data', (c) => (input += c));
-process.stdin.on('end', () => {
-  const cards = JSON.parse(input);
-  process.stdout.write(JSON.stringify(cards.map(validate)));
+function answer(line) {
+  let cards;
+  try {
+    cards = JSON.parse(line);
+  } catch (e) {
+    return { error: `request is not JSON: ${e.message}` };
+  }
+  if (!Array.isArray(cards)) return { error: 'request is not a JSON array of cards' };
+  return cards.map((card) => {
+    try {
+      return validate(card);
+    } catch (e) {
+      return [`the validator failed on this card: ${e.message}`];
+    }
+  });
+}
+
+const readline = require('readline');
+const lines = readline.createInterface({ input: process.stdin, crlfDelay: Infinity, terminal: false });
+lines.on('line', (line) => {
+  if (line.trim() === '') return;
+  process.stdout.write(JSON.stringify(answer(line)) + '\n');
 });
+lines.on('close', () => process.exit(0));

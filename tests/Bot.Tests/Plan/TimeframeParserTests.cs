@@ -42,9 +42,23 @@ public class TimeframeParserTests
     public void Ongoing_work_has_no_due_date() =>
         Assert.Null(Assert.Single(_parser.ParsePhrase("Thường xuyên")!).Due);
 
-    [Fact]
-    public void Decomposed_input_is_understood() =>
-        Assert.NotNull(_parser.ParsePhrase("Định kỳ hàng quý và năm 2024".Normalize(NormalizationForm.FormD)));
+    [Theory]
+    [InlineData("Định kỳ hàng quý và năm 2024", "2024-03-31 2024-06-30 2024-09-30 2024-12-31 2024-12-31")]
+    [InlineData("Quý IV/2024", "2024-12-31")]
+    [InlineData("Tháng 02/2024", "2024-02-29")]
+    public void Decomposed_input_is_understood(string phrase, string expectedDues)
+    {
+        var decomposed = phrase.Normalize(NormalizationForm.FormD);
+        Assert.NotEqual(phrase, decomposed); // the input really is in the other normalization form
+
+        var understood = _parser.ParsePhrase(decomposed);
+
+        Assert.NotNull(understood);
+        Assert.Equal(
+            expectedDues,
+            string.Join(' ', understood.Select(d => d.Due!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))));
+        Assert.Equal(_parser.ParsePhrase(phrase)!.Select(d => d.Period), understood.Select(d => d.Period));
+    }
 
     [Theory]
     [InlineData("Tháng 13/2024")]
