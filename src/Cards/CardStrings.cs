@@ -106,6 +106,17 @@ public static class CardStrings
         public static string Ongoing(int tasks) => $"; {tasks} nhiệm vụ thường xuyên (không tính vào số mốc)";
     }
 
+    /// <summary>A milestone led by several departments: one part per lead department.</summary>
+    public static class Parts
+    {
+        public const string Label = "Đơn vị";
+        public const string Required = "Vui lòng chọn đơn vị có phần việc cần cập nhật.";
+
+        public static string Line(string parts) => $"Tiến độ của các đơn vị chủ trì: {parts}";
+
+        public static string Own(string department) => $"Phần việc của {department}";
+    }
+
     public static class Welcome
     {
         public const string Title = $"Xin chào! Tôi là {BotName}";

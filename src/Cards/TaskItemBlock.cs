@@ -6,8 +6,9 @@ namespace CchcBot.Cards;
 /// <summary>
 /// One task on a card, and its update form. The form is the stable card contract: inputs "status:&lt;milestoneId&gt;",
 /// "note:&lt;milestoneId&gt;", "evidence:&lt;milestoneId&gt;" and an Action.Execute with verb "updateStatus" whose data
-/// carries taskId, milestoneId and where the card came from (view, page). Done items keep the form, so a head can
-/// correct a mistake.
+/// carries taskId, milestoneId and where the card came from (view, page). A milestone led by several departments
+/// also carries the part: "part" in the data for a head's own part, or the input "part:&lt;milestoneId&gt;" where the
+/// whole milestone is shown. Done items keep the form, so a head can correct a mistake.
 /// </summary>
 public static class TaskItemBlock
 {
@@ -24,6 +25,12 @@ public static class TaskItemBlock
                 Ac.Column("auto", Ac.Text(Formats.Status(item.Status), weight: "Bolder", color: Formats.StatusColor(item.Status)))),
             Ac.Text(Line(item, done), subtle: true, spacing: "None"),
         };
+        if (item.Parts is { Count: > 0 } parts)
+        {
+            var lines = parts.Select(p => $"{Markdown.Escape(p.Department)}: {Formats.Status(p.Status)}");
+            items.Add(Ac.Text(CardStrings.Parts.Line(string.Join("; ", lines)), size: "Small", spacing: "Small"));
+        }
+
         if (item.Reason is { } reason)
         {
             items.Add(Ac.Text(Markdown.Escape(reason), color: "Accent", spacing: "Small"));
@@ -54,6 +61,11 @@ public static class TaskItemBlock
         if (page is { } p)
         {
             data["page"] = p;
+        }
+
+        if (item.Part is { } part && item.Role == RoleView.Lead)
+        {
+            data["part"] = part.DepartmentId;
         }
 
         var key = item.MilestoneId;
@@ -89,8 +101,23 @@ public static class TaskItemBlock
             ["placeholder"] = CardStrings.EvidencePlaceholder,
             ["maxLength"] = 500,
         };
+        var inputs = new List<JsonNode?> { status, NoteInput(key, CardStrings.NoteLabel, CardStrings.NotePlaceholder), evidence };
+        if (item.Part is null && item.Parts is { Count: > 0 } parts)
+        {
+            // The whole milestone is shown (the Chief of Office's view): say which lead department's part is reported.
+            inputs.Insert(0, new JsonObject
+            {
+                ["type"] = "Input.ChoiceSet",
+                ["id"] = $"part:{key}",
+                ["label"] = CardStrings.Parts.Label,
+                ["isRequired"] = true,
+                ["errorMessage"] = CardStrings.Parts.Required,
+                ["choices"] = new JsonArray(parts.Select(x => (JsonNode)new JsonObject { ["title"] = x.Department, ["value"] = x.DepartmentId }).ToArray()),
+            });
+        }
+
         return Ac.ActionSet(Ac.ShowCard(CardStrings.UpdateButton, Ac.SubCard(
-            [status, NoteInput(key, CardStrings.NoteLabel, CardStrings.NotePlaceholder), evidence],
+            inputs,
             [Ac.Execute(CardStrings.Submit, UpdateVerb, data, style: "positive")])));
     }
 
@@ -107,6 +134,11 @@ public static class TaskItemBlock
     private static string Line(TaskItemView item, bool done)
     {
         var parts = new List<string> { Formats.Role(item.Role), Markdown.Escape(item.Deliverable) };
+        if (item.Part is { } part)
+        {
+            parts.Insert(1, CardStrings.Parts.Own(Markdown.Escape(part.Department)));
+        }
+
         if (item.Period is { } period)
         {
             parts.Add(Markdown.Escape(period));

@@ -19,7 +19,9 @@ public static class DigestCalculator
         var tasks = snapshot.Plan.Tasks
             .Where(t => departmentId is null || TaskBoard.Involves(snapshot.Directory, t.Lead.Concat(t.Cooperating), departmentId))
             .ToList();
-        var items = tasks.SelectMany(t => t.Milestones.Select(m => snapshot.Item(t, m, TaskRole.Lead))).ToList();
+        // A department's digest counts its own parts of milestones led by several; the plan's counts each milestone once.
+        string? PartFor(PlanTask t) => departmentId is not null && TaskBoard.Involves(snapshot.Directory, t.Lead, departmentId) ? departmentId : null;
+        var items = tasks.SelectMany(t => t.Milestones.Select(m => snapshot.Item(t, m, TaskRole.Lead, PartFor(t)))).ToList();
         var dated = items.Where(i => i.Milestone.Due is not null).ToList();
 
         var areas = snapshot.Plan.Areas.Select(area => new TallyRow(area.Name, Tally.Of(items.Where(i => i.Task.AreaId == area.Id)))).ToList();
@@ -54,7 +56,7 @@ public static class DigestCalculator
             .ToList();
 
         var doneNow = items.Count(i => i.State.Status == MilestoneStatus.Done);
-        var doneAtWeekStart = items.Count(i => StatusAt(history, i.Milestone.Id, weekStart) == MilestoneStatus.Done);
+        var doneAtWeekStart = items.Count(i => DoneAt(history, i, weekStart));
         return new DigestFigures(
             week,
             today,
@@ -70,9 +72,17 @@ public static class DigestCalculator
             doneNow - doneAtWeekStart);
     }
 
-    /// <summary>A milestone's status as of an instant, replayed from its history (not started when none).</summary>
-    public static MilestoneStatus StatusAt(IReadOnlyList<HistoryEntry> history, string milestoneId, DateTimeOffset instant) =>
-        history.Where(h => h.MilestoneId == milestoneId && h.Kind != "comment" && h.At < instant)
+    /// <summary>A milestone's (or one part's) status as of an instant, replayed from its history (not started when none).</summary>
+    /// <param name="part">A lead department's part; entries recorded before the milestone had parts count for every part.</param>
+    public static MilestoneStatus StatusAt(IReadOnlyList<HistoryEntry> history, string milestoneId, DateTimeOffset instant, string? part = null) =>
+        history.Where(h => h.MilestoneId == milestoneId && h.Kind != "comment" && h.At < instant
+                           && (part is null || h.Part.Length == 0 || string.Equals(h.Part, part, StringComparison.OrdinalIgnoreCase)))
             .OrderBy(h => h.At)
             .LastOrDefault()?.To ?? MilestoneStatus.NotStarted;
+
+    /// <summary>Whether the item was done at the instant: its part, or every part of a milestone led by several.</summary>
+    private static bool DoneAt(IReadOnlyList<HistoryEntry> history, BoardItem item, DateTimeOffset instant) =>
+        item.Part is { } part ? StatusAt(history, item.Milestone.Id, instant, part) == MilestoneStatus.Done
+        : item.Parts is { Count: > 0 } parts ? parts.All(p => StatusAt(history, item.Milestone.Id, instant, p.DepartmentId) == MilestoneStatus.Done)
+        : StatusAt(history, item.Milestone.Id, instant) == MilestoneStatus.Done;
 }

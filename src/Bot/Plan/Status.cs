@@ -20,7 +20,11 @@ public enum DisplayStatus
     DoneLate,
 }
 
-/// <summary>The current state of one milestone.</summary>
+/// <summary>
+/// The current state of one milestone. A milestone led by several departments (a group such as "Các phòng Nghiệp vụ",
+/// or several ids) has one part per lead department in <see cref="Parts"/>; <see cref="Combine"/> makes the
+/// milestone's own state from them.
+/// </summary>
 public sealed record MilestoneState(
     string MilestoneId,
     MilestoneStatus Status,
@@ -30,8 +34,50 @@ public sealed record MilestoneState(
     string? Evidence,
     DateTimeOffset? CompletedAt)
 {
+    private static readonly IReadOnlyDictionary<string, MilestoneState> NoParts = new Dictionary<string, MilestoneState>();
+
+    /// <summary>The lead departments' parts as stored, by department id (case-insensitive); empty for a single lead.</summary>
+    public IReadOnlyDictionary<string, MilestoneState> Parts { get; init; } = NoParts;
+
     public static MilestoneState Initial(string milestoneId) =>
         new(milestoneId, MilestoneStatus.NotStarted, null, null, null, null, null);
+
+    /// <summary>
+    /// One lead department's part. A part never reported takes the milestone's whole state (what was recorded before
+    /// the milestone had parts counts for every part).
+    /// </summary>
+    public MilestoneState PartOf(string departmentId) =>
+        Parts.TryGetValue(departmentId, out var part) ? part : this with { Parts = NoParts };
+
+    /// <summary>
+    /// The milestone's state from its lead departments' parts: Hoàn thành when every part is (completed when the last
+    /// part was), Gặp vướng mắc when any part is, Đang thực hiện when any part has started. One lead: the state itself.
+    /// </summary>
+    public MilestoneState Combine(IReadOnlyList<string> leadDepartments)
+    {
+        if (leadDepartments.Count <= 1)
+        {
+            return this;
+        }
+
+        var parts = leadDepartments.Select(PartOf).ToList();
+        var latest = parts.Where(p => p.UpdatedAt is not null).MaxBy(p => p.UpdatedAt);
+        var blocked = parts.FirstOrDefault(p => p.Status == MilestoneStatus.Blocked);
+        var status = parts.All(p => p.Status == MilestoneStatus.Done) ? MilestoneStatus.Done
+            : blocked is not null ? MilestoneStatus.Blocked
+            : parts.Any(p => p.Status is MilestoneStatus.InProgress or MilestoneStatus.Done) ? MilestoneStatus.InProgress
+            : MilestoneStatus.NotStarted;
+        var completedAt = status == MilestoneStatus.Done ? parts.Max(p => p.CompletedAt) : null;
+        var source = blocked ?? latest;
+        return new MilestoneState(MilestoneId, status, latest?.UpdatedBy, latest?.UpdatedAt, source?.Note, latest?.Evidence, completedAt) { Parts = Parts };
+    }
+
+    /// <summary>This state with one part replaced (the others as they were).</summary>
+    public MilestoneState WithPart(string departmentId, MilestoneState part)
+    {
+        var parts = new Dictionary<string, MilestoneState>(Parts, StringComparer.OrdinalIgnoreCase) { [departmentId] = part with { Parts = NoParts } };
+        return this with { Parts = parts };
+    }
 
     /// <summary>Derives what the user sees. <paramref name="today"/> is the local date in the bot's time zone.</summary>
     public DisplayStatus Display(DateOnly? due, DateOnly today, TimeZoneInfo zone)
@@ -63,6 +109,7 @@ public sealed record MilestoneState(
 
 /// <summary>One append-only history record of a milestone (who, when, from → to, note, evidence).</summary>
 /// <param name="Kind">"status" for a status change by the lead, "comment" for a cooperating unit's ý kiến phối hợp.</param>
+/// <param name="Part">The lead department whose part changed, for a milestone led by several; empty otherwise.</param>
 public sealed record HistoryEntry(
     string TaskId,
     string MilestoneId,
@@ -73,4 +120,5 @@ public sealed record HistoryEntry(
     MilestoneStatus From,
     MilestoneStatus To,
     string? Note,
-    string? Evidence);
+    string? Evidence,
+    string Part = "");

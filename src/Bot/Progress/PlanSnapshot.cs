@@ -17,8 +17,9 @@ public sealed record PlanSnapshot(
         return task is null || milestone is null ? null : (task, milestone);
     }
 
-    public BoardItem Item(PlanTask task, Milestone milestone, TaskRole role) =>
-        TaskBoard.Item(Plan, task, milestone, States, Today, Zone, role);
+    /// <param name="part">A lead department whose part of a milestone led by several the item shows; null: the whole milestone.</param>
+    public BoardItem Item(PlanTask task, Milestone milestone, TaskRole role, string? part = null) =>
+        TaskBoard.Item(Plan, Directory, task, milestone, States, Today, Zone, role, part);
 
     public IReadOnlyList<BoardItem> ForDepartments(IEnumerable<string> departmentIds)
     {

@@ -4,7 +4,9 @@ using CchcBot.Plan;
 namespace CchcBot.Progress;
 
 /// <summary>What a user submitted from a card's update form, before validation.</summary>
-public sealed record StatusSubmission(string? TaskId, string? MilestoneId, string? Status, string? Note, string? Evidence, string OperationKey);
+/// <param name="Part">The lead department whose part is reported (input "part:&lt;milestoneId&gt;" or data "part"), for a
+/// milestone led by several; null lets the bot take the reporter's own department.</param>
+public sealed record StatusSubmission(string? TaskId, string? MilestoneId, string? Status, string? Note, string? Evidence, string OperationKey, string? Part = null);
 
 public enum UpdateRefusal
 {
@@ -24,6 +26,9 @@ public enum UpdateRefusal
 
     /// <summary>More updates from this user in the last minute than <see cref="UpdateRateLimiter"/> allows.</summary>
     TooManyUpdates,
+
+    /// <summary>The milestone is led by several departments and the reporter heads none of them: which part?</summary>
+    PartRequired,
 }
 
 /// <summary>

@@ -45,7 +45,13 @@ public sealed class StatusUpdater(
         }
 
         var role = isLead ? TaskRole.Lead : TaskRole.Cooperating;
-        var item = snapshot.Item(task, milestone, role);
+        var (part, partRefusal) = isLead ? ChoosePart(user, snapshot.Directory, task, submission.Part) : (string.Empty, UpdateRefusal.None);
+        var item = snapshot.Item(task, milestone, role, part.Length == 0 ? null : part);
+        if (partRefusal != UpdateRefusal.None)
+        {
+            return Refuse(partRefusal, snapshot, item);
+        }
+
         var note = UserText.Clean(submission.Note);
         var evidence = UserText.Clean(submission.Evidence);
         MilestoneStatus? status = null;
@@ -92,11 +98,12 @@ public sealed class StatusUpdater(
 
         // At is null: the repository reads the clock inside the attempt that commits.
         var result = await progress.RecordAsync(
-            new ProgressUpdate(user.Agency, task.Id, milestone.Id, submission.OperationKey, user.Upn, user.Name, null, status, note, evidence),
+            new ProgressUpdate(user.Agency, task.Id, milestone.Id, submission.OperationKey, user.Upn, user.Name, null, status, note, evidence, part),
             ct);
-        var states = new Dictionary<string, MilestoneState>(snapshot.States) { [milestone.Id] = result.State };
+        var stored = snapshot.States.GetValueOrDefault(milestone.Id) ?? MilestoneState.Initial(milestone.Id);
+        var states = new Dictionary<string, MilestoneState>(snapshot.States) { [milestone.Id] = part.Length == 0 ? result.State : stored.WithPart(part, result.State) };
         var updated = snapshot with { States = states };
-        var updatedItem = updated.Item(task, milestone, role);
+        var updatedItem = updated.Item(task, milestone, role, part.Length == 0 ? null : part);
 
         if (status == MilestoneStatus.Blocked && !result.Replayed && result.Previous is { } previous)
         {
@@ -113,6 +120,30 @@ public sealed class StatusUpdater(
         }
 
         return new UpdateOutcome(UpdateRefusal.None, updated, updatedItem, status, result.Replayed);
+    }
+
+    /// <summary>
+    /// Which lead department's part a lead reports, for a milestone led by several: the one asked for when the reporter
+    /// heads it (the Chief of Office may report any), else the reporter's own; empty for a milestone with one lead.
+    /// </summary>
+    private static (string Part, UpdateRefusal Refusal) ChoosePart(BotUser user, AgencyDirectory directory, PlanTask task, string? requested)
+    {
+        var leads = TaskBoard.PartsOf(directory, task);
+        if (leads.Count == 0)
+        {
+            return (string.Empty, UpdateRefusal.None);
+        }
+
+        var own = leads.Where(user.Heads).ToList();
+        if (string.IsNullOrWhiteSpace(requested))
+        {
+            return own.Count > 0 ? (own[0], UpdateRefusal.None) : (string.Empty, UpdateRefusal.PartRequired);
+        }
+
+        var asked = leads.FirstOrDefault(d => string.Equals(d, requested.Trim(), StringComparison.OrdinalIgnoreCase));
+        return asked is null ? (string.Empty, UpdateRefusal.InvalidCardData)
+            : user.IsChiefOfOffice || own.Contains(asked, StringComparer.OrdinalIgnoreCase) ? (asked, UpdateRefusal.None)
+            : (string.Empty, UpdateRefusal.NotAllowed);
     }
 
     private static UpdateOutcome Refuse(UpdateRefusal refusal, PlanSnapshot? snapshot = null, BoardItem? item = null) =>

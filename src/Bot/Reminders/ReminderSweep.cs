@@ -108,7 +108,6 @@ public sealed class ReminderSweep(
                 continue;
             }
 
-            var status = snapshot.States.TryGetValue(milestone.Id, out var s) ? s.Status : MilestoneStatus.NotStarted;
             var leadHeads = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             foreach (var (role, units) in new[] { (ReminderRole.Lead, task.Lead), (ReminderRole.Cooperating, task.Cooperating) })
             {
@@ -123,9 +122,12 @@ public sealed class ReminderSweep(
                         continue; // Someone who leads the task is not also reminded as a cooperating unit.
                     }
 
-                    foreach (var reminder in policy.DueOn(snapshot.Today, milestone, status, role, snapshot.Plan.Year))
+                    // A lead department is reminded of its own part (a milestone led by several); cooperating ones of the whole.
+                    var item = role == ReminderRole.Lead
+                        ? snapshot.Item(task, milestone, TaskRole.Lead, department.Id)
+                        : snapshot.Item(task, milestone, TaskRole.Cooperating);
+                    foreach (var reminder in policy.DueOn(snapshot.Today, milestone, item.State.Status, role, snapshot.Plan.Year))
                     {
-                        var item = snapshot.Item(task, milestone, role == ReminderRole.Lead ? TaskRole.Lead : TaskRole.Cooperating);
                         if (!perRecipient.TryGetValue(department.Head, out var list))
                         {
                             perRecipient[department.Head] = list = [];
@@ -179,13 +181,13 @@ public sealed class ReminderSweep(
                 continue;
             }
 
-            var status = snapshot.States.TryGetValue(milestoneId, out var s) ? s.Status : MilestoneStatus.NotStarted;
+            var item = snapshot.Item(task, milestone, TaskRole.Lead);
+            var status = item.State.Status;
             if (!policy.IsEscalated(snapshot.Today, milestone, status))
             {
                 continue;
             }
 
-            var item = snapshot.Item(task, milestone, TaskRole.Lead);
             var reason = status == MilestoneStatus.Blocked
                 ? ChatText.Blocked
                 : ChatText.OverdueDays(-(item.DaysLeft ?? 0));

@@ -69,6 +69,7 @@ public sealed class ProgressRepository(CchcTables tables, TimeProvider time) : I
     private const string HistoryPrefix = "h|";
     private const int MaxAttempts = 60;
     private const string SeqProperty = "Seq";
+    private const char PartSeparator = TableKeys.Separator;
 
     public ProgressRepository(CchcTables tables)
         : this(tables, TimeProvider.System)
@@ -78,22 +79,29 @@ public sealed class ProgressRepository(CchcTables tables, TimeProvider time) : I
     public async Task<IReadOnlyDictionary<string, MilestoneState>> GetStatesAsync(string agency, CancellationToken ct = default)
     {
         var table = await tables.GetAsync(CchcTables.Progress, ct);
-        var result = new Dictionary<string, MilestoneState>(StringComparer.Ordinal);
         var filter = $"{TableKeys.StartsWith("PartitionKey", AgencyPrefix(agency))} and {TableKeys.StartsWith("RowKey", StatePrefix)}";
+        var rows = new List<TableEntity>();
         await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
         {
-            var state = ToState(row);
-            result[state.MilestoneId] = state;
+            rows.Add(row);
         }
 
-        return result;
+        return Assemble(rows);
     }
 
     public async Task<MilestoneState> GetStateAsync(string agency, string taskId, string milestoneId, CancellationToken ct = default)
     {
         var table = await tables.GetAsync(CchcTables.Progress, ct);
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(Partition(agency, taskId), StateKey(milestoneId), cancellationToken: ct);
-        return row.HasValue ? ToState(row.Value!) : MilestoneState.Initial(milestoneId);
+        var key = StateKey(milestoneId);
+        var partPrefix = key + PartSeparator;
+        var filter = $"PartitionKey eq '{TableKeys.Escape(Partition(agency, taskId))}' and (RowKey eq '{TableKeys.Escape(key)}' or ({TableKeys.StartsWith("RowKey", partPrefix)}))";
+        var rows = new List<TableEntity>();
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
+        {
+            rows.Add(row);
+        }
+
+        return Assemble(rows).GetValueOrDefault(milestoneId) ?? MilestoneState.Initial(milestoneId);
     }
 
     public async Task<IReadOnlyDictionary<string, MilestoneState>> GetStatesAsync(
@@ -141,8 +149,14 @@ public sealed class ProgressRepository(CchcTables tables, TimeProvider time) : I
 
         for (var attempt = 1; ; attempt++)
         {
-            var current = await table.GetEntityIfExistsAsync<TableEntity>(partition, StateKey(update.MilestoneId), cancellationToken: ct);
-            var before = current.HasValue ? ToState(current.Value!) : MilestoneState.Initial(update.MilestoneId);
+            var stateKey = StateKey(update.MilestoneId, update.Part);
+            var current = await table.GetEntityIfExistsAsync<TableEntity>(partition, stateKey, cancellationToken: ct);
+            // A part never reported starts from the milestone's whole state (recorded before the milestone had parts).
+            var whole = current.HasValue || update.Part.Length == 0 ? null
+                : await table.GetEntityIfExistsAsync<TableEntity>(partition, StateKey(update.MilestoneId), cancellationToken: ct);
+            var before = current.HasValue ? ToState(current.Value!)
+                : whole is { HasValue: true } ? ToState(whole.Value!)
+                : MilestoneState.Initial(update.MilestoneId);
             var seq = (current.HasValue ? current.Value!.GetInt64(SeqProperty) ?? 0 : 0) + 1;
             var at = update.At ?? time.GetUtcNow();
             var after = Apply(before, update, at);
@@ -164,7 +178,7 @@ public sealed class ProgressRepository(CchcTables tables, TimeProvider time) : I
 
             // The state row is written even for a comment (unchanged but for its sequence), so every entry of a
             // milestone takes its place in one commit order.
-            var stateRow = ToEntity(partition, after);
+            var stateRow = ToEntity(partition, after, update.Part);
             stateRow[SeqProperty] = seq;
             var actions = new List<TableTransactionAction>
             {
@@ -182,7 +196,8 @@ public sealed class ProgressRepository(CchcTables tables, TimeProvider time) : I
             catch (TableTransactionFailedException e) when (e.FailedTransactionActionIndex == 0 && e.Status == 409)
             {
                 // The history entry exists: this operation was recorded before. Answer with the current state.
-                return new RecordResult(true, await GetStateAsync(update.Agency, update.TaskId, update.MilestoneId, ct));
+                var now = await GetStateAsync(update.Agency, update.TaskId, update.MilestoneId, ct);
+                return new RecordResult(true, update.Part.Length == 0 ? now : now.PartOf(update.Part));
             }
             catch (TableTransactionFailedException e) when (e.Status is 409 or 412 && attempt < MaxAttempts)
             {
@@ -224,7 +239,8 @@ public sealed class ProgressRepository(CchcTables tables, TimeProvider time) : I
                 Enum.Parse<MilestoneStatus>(row.GetString("From")),
                 Enum.Parse<MilestoneStatus>(row.GetString("To")),
                 row.GetString("Note"),
-                row.GetString("Evidence")), row.GetInt64(SeqProperty) ?? 0));
+                row.GetString("Evidence"),
+                row.GetString("Part") ?? string.Empty), row.GetInt64(SeqProperty) ?? 0));
         }
 
         var ordered = new List<(HistoryEntry Entry, DateTimeOffset Effective, long Seq, int Index)>(rows.Count);
@@ -242,9 +258,10 @@ public sealed class ProgressRepository(CchcTables tables, TimeProvider time) : I
         return ordered.OrderBy(o => o.Effective).ThenBy(o => o.Seq).ThenBy(o => o.Index).Select(o => o.Entry).ToList();
     }
 
-    private static TableEntity ToEntity(string partition, MilestoneState s) => new(partition, StateKey(s.MilestoneId))
+    private static TableEntity ToEntity(string partition, MilestoneState s, string part) => new(partition, StateKey(s.MilestoneId, part))
     {
         ["MilestoneId"] = s.MilestoneId,
+        ["Part"] = part.Length == 0 ? null : part,
         ["Status"] = s.Status.ToString(),
         ["UpdatedBy"] = s.UpdatedBy,
         ["UpdatedAt"] = s.UpdatedAt,
@@ -266,7 +283,36 @@ public sealed class ProgressRepository(CchcTables tables, TimeProvider time) : I
 
     private static string Partition(string agency, string taskId) => TableKeys.Compose(agency, taskId);
 
-    private static string StateKey(string milestoneId) => StatePrefix + TableKeys.Encode(milestoneId);
+    /// <summary>"s|{milestone}" for a milestone's whole state; "s|{milestone}|{department}" for one lead department's part.</summary>
+    private static string StateKey(string milestoneId, string part = "") =>
+        StatePrefix + TableKeys.Encode(milestoneId) + (part.Length == 0 ? string.Empty : PartSeparator + TableKeys.Encode(part));
+
+    /// <summary>Whole-state rows and part rows of each milestone, as one state per milestone with its parts.</summary>
+    private static Dictionary<string, MilestoneState> Assemble(IEnumerable<TableEntity> rows)
+    {
+        var result = new Dictionary<string, MilestoneState>(StringComparer.Ordinal);
+        var parts = new List<(string MilestoneId, string Part, MilestoneState State)>();
+        foreach (var row in rows)
+        {
+            var state = ToState(row);
+            if (row.GetString("Part") is { Length: > 0 } part)
+            {
+                parts.Add((state.MilestoneId, part, state));
+            }
+            else
+            {
+                result[state.MilestoneId] = state;
+            }
+        }
+
+        foreach (var (milestoneId, part, state) in parts)
+        {
+            var whole = result.GetValueOrDefault(milestoneId) ?? MilestoneState.Initial(milestoneId);
+            result[milestoneId] = whole.WithPart(part, state);
+        }
+
+        return result;
+    }
 
     /// <summary>
     /// "h|" and 32 hex digits of SHA-256 over (operation key, milestone id, part). Rows written before the milestone

@@ -24,9 +24,10 @@ public sealed class ChatCards(BotClock clock)
 
     public JsonObject PlanOverview(PlanSnapshot snapshot)
     {
-        var all = TaskBoard.AllMilestones(snapshot.Plan, snapshot.States, snapshot.Today, snapshot.Zone);
+        // A department counts its own parts of milestones led by several; the plan counts each milestone once.
+        var all = TaskBoard.AllMilestones(snapshot.Plan, snapshot.Directory, snapshot.States, snapshot.Today, snapshot.Zone);
         var departments = snapshot.Directory.Departments
-            .Select(d => new TallyRow(d.Name, Tally.Of(all.Where(i => TaskBoard.Involves(snapshot.Directory, i.Task.Lead, d.Id)))))
+            .Select(d => new TallyRow(d.Name, Tally.Of(TaskBoard.MilestonesLedBy(snapshot.Plan, snapshot.Directory, d.Id, snapshot.States, snapshot.Today, snapshot.Zone))))
             .ToList();
         return PlanOverviewCard.Build(snapshot.Plan.Title, snapshot.Today, departments, new TallyRow(CardStrings.Columns.Total, Tally.Of(all)));
     }
@@ -55,11 +56,16 @@ public sealed class ChatCards(BotClock clock)
         i.State.Note,
         i.State.Evidence,
         i.State.Status == MilestoneStatus.NotStarted ? null : i.State.Status.ToString(),
-        reason);
+        reason,
+        i.Part is { } part ? PartView(snapshot, i, part, i.State) : null,
+        i.Parts?.Select(p => PartView(snapshot, i, p.DepartmentId, p.State)).ToList());
+
+    private static PartView PartView(PlanSnapshot snapshot, BoardItem i, string departmentId, MilestoneState state) =>
+        new(departmentId, snapshot.Directory.Find(departmentId)?.Name ?? departmentId, (StatusView)(int)state.Display(i.Milestone.Due, snapshot.Today, snapshot.Zone));
 
     public HistoryItemView History(HistoryEntry h) => new(
         clock.ToLocal(h.At), h.ByName, h.Kind, (StatusView)(int)h.From, (StatusView)(int)h.To, h.Note, h.Evidence);
 
     private static string PlanSummaryLine(PlanSnapshot snapshot) =>
-        CardStrings.Overview.Total(TallyTable.Summary(Tally.Of(TaskBoard.AllMilestones(snapshot.Plan, snapshot.States, snapshot.Today, snapshot.Zone)))) + ".";
+        CardStrings.Overview.Total(TallyTable.Summary(Tally.Of(TaskBoard.AllMilestones(snapshot.Plan, snapshot.Directory, snapshot.States, snapshot.Today, snapshot.Zone)))) + ".";
 }

@@ -23,6 +23,8 @@ public enum RoleView
 /// <summary>One task as a card shows it: its current milestone, state and last update. Times are local.</summary>
 /// <param name="DaysLeft">Days to the due date, negative when overdue; null for ongoing ("Thường xuyên") work.</param>
 /// <param name="ReportedStatus">The status a head reported (for the form's default), null when none.</param>
+/// <param name="Part">The lead department (id, name) whose part of a milestone led by several the item shows; null otherwise.</param>
+/// <param name="Parts">Every lead department's part of a milestone led by several (empty otherwise).</param>
 public sealed record TaskItemView(
     string TaskId,
     string MilestoneId,
@@ -41,7 +43,12 @@ public sealed record TaskItemView(
     string? Note = null,
     string? Evidence = null,
     string? ReportedStatus = null,
-    string? Reason = null);
+    string? Reason = null,
+    PartView? Part = null,
+    IReadOnlyList<PartView>? Parts = null);
+
+/// <summary>One lead department's part of a milestone led by several departments.</summary>
+public sealed record PartView(string DepartmentId, string Department, StatusView Status);
 
 /// <param name="Kind">"status" (a status change) or "comment" (ý kiến phối hợp).</param>
 public sealed record HistoryItemView(DateTime At, string By, string Kind, StatusView From, StatusView To, string? Note, string? Evidence);

@@ -26,6 +26,8 @@ public sealed class RefreshTaskAction(ISnapshotLoader snapshots, TaskView taskVi
         var role = TaskAuthorization.CanChangeStatus(request.User, snapshot.Directory, task) || !TaskAuthorization.CanComment(request.User, snapshot.Directory, task)
             ? TaskRole.Lead
             : TaskRole.Cooperating;
-        return InvokeResponses.Card(await taskView.RenderAsync(snapshot, snapshot.Item(task, milestone, role), banner: null, ct));
+        // A head of one of several lead departments sees their own part; anyone else the whole milestone.
+        var part = TaskBoard.PartsOf(snapshot.Directory, task).FirstOrDefault(request.User.Heads);
+        return InvokeResponses.Card(await taskView.RenderAsync(snapshot, snapshot.Item(task, milestone, role, part), banner: null, ct));
     }
 }

@@ -37,7 +37,8 @@ public sealed class UpdateStatusAction(StatusUpdater updater, MyTasksView myTask
             request.GetInput("status", key),
             request.GetInput("note", key),
             request.GetInput("evidence", key),
-            request.TurnContext.Activity.Id ?? Guid.NewGuid().ToString());
+            request.TurnContext.Activity.Id ?? Guid.NewGuid().ToString(),
+            request.GetInput("part", key));
 
         var outcome = await updater.ApplyAsync(request.User, submission, ct);
         if (outcome.Refused)
