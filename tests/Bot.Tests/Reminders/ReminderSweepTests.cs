@@ -242,6 +242,7 @@ public sealed class ReminderSweepTests : IAsyncLifetime
         {
             ["Storage:ConnectionString"] = AzuriteServer.Shared.ConnectionString,
             ["Storage:TablePrefix"] = PrefixOf(_bot),
+            ["Bot:AllowAnonymous"] = "true",
         }));
 
         Assert.True(code == 0, error.ToString());
