@@ -38,6 +38,7 @@ public sealed class BenchBot : IAsyncDisposable
         {
             ["Storage:ConnectionString"] = AzuriteServer.Shared.ConnectionString,
             ["Storage:TablePrefix"] = prefix,
+            ["Bot:AllowAnonymous"] = "true", // anonymous on purpose, with a loopback connector
             ["Reminders:Enabled"] = "false",
             ["Digest:Enabled"] = "false",
             ["Logging:LogLevel:Default"] = "Error",

@@ -61,6 +61,7 @@ public static class ChatLatency
         psi.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         psi.Environment["Storage__ConnectionString"] = AzuriteServer.Shared.ConnectionString;
         psi.Environment["Storage__TablePrefix"] = prefix;
+        psi.Environment["Bot__AllowAnonymous"] = "true"; // anonymous on purpose, with a loopback connector
         psi.Environment["Reminders__Enabled"] = "false";
         psi.Environment["Digest__Enabled"] = "false";
         psi.Environment["Logging__LogLevel__Default"] = "Warning";

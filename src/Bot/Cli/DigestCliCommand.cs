@@ -17,6 +17,7 @@ public sealed class DigestCliCommand : ICliCommand
     public async Task<int> RunAsync(CliArguments args, IServiceProvider services, TextWriter output, CancellationToken ct)
     {
         var at = args.GetInstant("--at");
+        services.GetRequiredService<Hosting.AnonymousMode>().EnsureAllowed(); // sends: no anonymous mode by accident
         var digest = services.GetRequiredService<DigestService>();
         var failed = false;
         foreach (var agency in await services.GetRequiredService<IPlanRepository>().AgenciesAsync(ct))

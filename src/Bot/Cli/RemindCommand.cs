@@ -19,6 +19,7 @@ public sealed class RemindCommand : ICliCommand
     public async Task<int> RunAsync(CliArguments args, IServiceProvider services, TextWriter output, CancellationToken ct)
     {
         var at = args.GetInstant("--at");
+        services.GetRequiredService<Hosting.AnonymousMode>().EnsureAllowed(); // sends: no anonymous mode by accident
         var dryRun = args.Has("--dry-run");
         var result = await services.GetRequiredService<ReminderSweep>().RunAsync(at, ct, dryRun);
         foreach (var line in result.Lines)

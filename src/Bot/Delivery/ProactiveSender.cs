@@ -1,3 +1,4 @@
+using CchcBot.Hosting;
 using CchcBot.Storage;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
@@ -40,7 +41,8 @@ public interface IProactiveSender
 /// <summary>
 /// Proactive messages through the Bot Framework adapter (the real connector client). Order: stored chat → continue;
 /// none → create the 1:1 chat from the Entra object id; not installed → install through Graph, then create; a chat that
-/// vanished (404 ConversationNotFound) is dropped and recreated once.
+/// vanished (404 ConversationNotFound) is dropped and recreated once. In anonymous mode only loopback service URLs are
+/// called: a stored conversation elsewhere is refused (logged, reported as unreachable), with no request made.
 /// </summary>
 public sealed class ProactiveSender(
     IBotFrameworkHttpAdapter adapter,
@@ -51,6 +53,7 @@ public sealed class ProactiveSender(
     RetryingSend retrying,
     TimeProvider time,
     IOptions<DeliveryOptions> options,
+    AnonymousMode anonymous,
     ILogger<ProactiveSender> logger) : IProactiveSender
 {
     private string AppId => configuration["MicrosoftAppId"] ?? string.Empty;
@@ -59,6 +62,7 @@ public sealed class ProactiveSender(
 
     public async Task<DeliveryResult> SendToPersonAsync(string agency, string upnOrEmail, IMessageActivity message, CancellationToken ct)
     {
+        anonymous.EnsureAllowed();
         var identity = await directories.GetIdentityAsync(agency, upnOrEmail, ct) ?? await installer.ResolveAsync(agency, upnOrEmail, ct);
         if (identity is null)
         {
@@ -100,6 +104,7 @@ public sealed class ProactiveSender(
 
     public async Task<DeliveryResult> SendToChannelAsync(StoredConversation channel, IMessageActivity message, CancellationToken ct)
     {
+        anonymous.EnsureAllowed();
         var result = await ContinueAsync(channel, message, ct);
         if (result.Failure is FailureKind.ConversationGone)
         {
@@ -120,6 +125,11 @@ public sealed class ProactiveSender(
     private Task<SendOutcome> ContinueAsync(StoredConversation conversation, IMessageActivity message, CancellationToken ct)
     {
         var reference = JsonConvert.DeserializeObject<ConversationReference>(conversation.ReferenceJson)!;
+        if (!anonymous.Allows(reference.ServiceUrl) || !anonymous.Allows(conversation.ServiceUrl))
+        {
+            return Task.FromResult(Refused(reference.ServiceUrl ?? conversation.ServiceUrl));
+        }
+
         return retrying.RunAsync(conversation.TenantId, reference.Conversation.Id, async token =>
         {
             string? id = null;
@@ -132,9 +142,22 @@ public sealed class ProactiveSender(
         }, ct);
     }
 
+    private SendOutcome Refused(string? serviceUrl)
+    {
+        var host = Uri.TryCreate(serviceUrl, UriKind.Absolute, out var uri) ? uri.Host : "(none)";
+        logger.LogWarning("Refused a proactive send to service URL host {Host}: anonymous mode (no MicrosoftAppId) calls loopback service URLs only", host);
+        return new SendOutcome(FailureKind.Terminal, null, $"refused: anonymous mode calls loopback service URLs only, not {host}", 0);
+    }
+
     /// <summary>Creates the 1:1 chat (Teams accepts the Entra object id as the member id in personal scope).</summary>
     private async Task<StoredConversation?> CreateAsync(PersonIdentity identity, string serviceUrl, CancellationToken ct)
     {
+        if (!anonymous.Allows(serviceUrl))
+        {
+            Refused(serviceUrl);
+            return null;
+        }
+
         var parameters = new ConversationParameters
         {
             IsGroup = false,

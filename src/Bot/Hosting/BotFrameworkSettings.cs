@@ -8,9 +8,35 @@ public static class BotFrameworkSettings
     public static bool IsAnonymous(IConfiguration configuration) =>
         string.IsNullOrWhiteSpace(configuration["MicrosoftAppId"]);
 
+    public static bool IsDevelopment(string environmentName) =>
+        string.Equals(environmentName, Environments.Development, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Bot:AllowAnonymous, read leniently (an invalid value is reported by the Bot section's binding).</summary>
+    public static bool AllowsAnonymous(IConfiguration configuration) =>
+        bool.TryParse(configuration["Bot:AllowAnonymous"], out var allowed) && allowed;
+
+    /// <summary>
+    /// Anonymous mode (no authentication) is allowed only in the Development environment or with Bot:AllowAnonymous=true;
+    /// checked by the web host and by whatever sends (the remind and digest commands).
+    /// </summary>
+    public static string? AnonymousProblem(IConfiguration configuration, string environmentName) =>
+        IsAnonymous(configuration) && !IsDevelopment(environmentName) && !AllowsAnonymous(configuration)
+            ? $"MicrosoftAppId is empty in the {environmentName} environment, which would run the bot without authentication: " +
+              "set MicrosoftAppId (with MicrosoftAppPassword), or set Bot:AllowAnonymous=true to run anonymously on purpose " +
+              "(loopback service URLs only), or use the Development environment."
+            : null;
+
+    /// <summary>The web host with authentication outside Development must know its public address (links it sends).</summary>
+    public static string? PublicBaseUrlProblem(IConfiguration configuration, string environmentName) =>
+        !IsAnonymous(configuration) && !IsDevelopment(environmentName) && string.IsNullOrWhiteSpace(configuration["Bot:PublicBaseUrl"])
+            ? $"Bot:PublicBaseUrl is empty in the {environmentName} environment: give the bot's public https address " +
+              "(e.g. https://cchcbot.azurewebsites.net); the links the bot sends (report downloads) are built on it."
+            : null;
+
     public static IEnumerable<string> Validate(IConfiguration configuration)
     {
         var appId = configuration["MicrosoftAppId"];
+
         var appType = configuration["MicrosoftAppType"];
         if (!string.IsNullOrWhiteSpace(appType) && !AppTypes.Contains(appType, StringComparer.OrdinalIgnoreCase))
         {

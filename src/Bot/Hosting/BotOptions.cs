@@ -11,8 +11,25 @@ public sealed class BotOptions
     /// <summary>Entra tenant ids whose activities are served; empty = any tenant (local development).</summary>
     public List<string> AllowedTenants { get; set; } = [];
 
+    /// <summary>
+    /// Lets the bot run without authentication (an empty MicrosoftAppId) outside the Development environment; it logs a
+    /// warning at start and only talks to loopback service URLs.
+    /// </summary>
+    public bool AllowAnonymous { get; set; }
+
+    /// <summary>
+    /// The bot's public address (absolute http(s) URL) for the links it sends, e.g. report downloads. Required in
+    /// production with authentication; otherwise defaults to the server's own local address. Never taken from a request.
+    /// </summary>
+    public string? PublicBaseUrl { get; set; }
+
     public IEnumerable<string> Validate()
     {
+        if (!string.IsNullOrWhiteSpace(PublicBaseUrl) && !IsBaseUrl(PublicBaseUrl))
+        {
+            yield return $"Bot:PublicBaseUrl '{PublicBaseUrl}' is not an absolute http(s) URL without query or fragment (e.g. https://cchcbot.azurewebsites.net).";
+        }
+
         if (!TryFindZone(TimeZone, out _))
         {
             yield return $"Bot:TimeZone '{TimeZone}' is not a known time zone id (e.g. Asia/Ho_Chi_Minh).";
@@ -23,6 +40,10 @@ public sealed class BotOptions
             yield return $"Bot:AllowedTenants contains '{tenant}', which is not a tenant id (GUID).";
         }
     }
+
+    public static bool IsBaseUrl(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.Query.Length == 0 && uri.Fragment.Length == 0 &&
+        string.IsNullOrEmpty(uri.UserInfo);
 
     public static bool TryFindZone(string? id, out TimeZoneInfo zone)
     {

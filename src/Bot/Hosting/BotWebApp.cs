@@ -4,6 +4,7 @@ using CchcBot.Storage;
 using CchcBot.Teams;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Extensions.Logging.Console;
 
 namespace CchcBot.Hosting;
 
@@ -19,7 +20,15 @@ public static class BotWebApp
             ContentRootPath = AppContext.BaseDirectory,
         });
         builder.WebHost.UseKestrelHttpsConfiguration();
+
+        // The slim builder's console logger is forced to the simple formatter (a configure action that overrides
+        // Logging:Console:FormatterName). Binding Logging:Console again, after it, makes the configured formatter win:
+        // json in appsettings.json, one record per line with user text escaped inside it, so no text forges a line.
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole();
+        builder.Services.Configure<ConsoleLoggerOptions>(builder.Configuration.GetSection("Logging:Console"));
         configure?.Invoke(builder);
+        SettingsCheck.Ensure(builder.Configuration, builder.Environment.EnvironmentName);
         builder.Services.AddCchcCore(builder.Configuration);
         builder.Services.AddCchcTeams(builder.Configuration);
         builder.Services.AddCchcReminders(builder.Configuration);
@@ -28,23 +37,21 @@ public static class BotWebApp
         builder.Services.AddHostedService<DigestScheduler>();
 
         var app = builder.Build();
+        _ = app.Services.GetRequiredService<AnonymousMode>(); // logs the anonymous-mode warning at start
         app.MapPost("/api/messages", ProcessActivityAsync);
         app.MapGet("/healthz", CheckHealthAsync);
-        app.MapGet("/reports/{token}", async (string token, Reports.ReportDownloads downloads, CancellationToken ct) =>
-            await downloads.GetAsync(token, ct) is var (name, content)
-                ? Results.File(content, Reports.ReportService.ContentType, name)
-                : Results.NotFound());
+        app.MapGet("/reports/{token}", DownloadReportAsync);
         return app;
     }
 
     private static async Task ProcessActivityAsync(
-        HttpRequest request, HttpResponse response, IBotFrameworkHttpAdapter adapter, IBot bot, ILoggerFactory logs, CancellationToken ct)
+        HttpRequest request, HttpResponse response, IBotFrameworkHttpAdapter adapter, IBot bot, AnonymousMode anonymous, ILoggerFactory logs, CancellationToken ct)
     {
-        if (await ActivityGuard.ProblemAsync(request, ct) is { } problem)
+        if (await ActivityGuard.CheckAsync(request, anonymous.IsOn, ct) is { } refusal)
         {
-            logs.CreateLogger("Activities").LogWarning("Refused a request to /api/messages: {Problem}", problem);
-            response.StatusCode = StatusCodes.Status400BadRequest;
-            await response.WriteAsJsonAsync(new { error = problem }, ct);
+            logs.CreateLogger("Activities").LogWarning("Refused a request to /api/messages ({Status}): {Problem}", refusal.Status, refusal.Problem);
+            response.StatusCode = refusal.Status;
+            await response.WriteAsJsonAsync(new { error = refusal.Problem }, ct);
             return;
         }
 
@@ -58,6 +65,21 @@ public static class BotWebApp
             // the SDK answers 401 to a missing or wrongly signed token but lets a malformed one escape as an exception.
             logs.CreateLogger("Activities").LogWarning("Refused a request to /api/messages ({Error}: {Message})", e.GetType().Name, e.Message);
             response.StatusCode = request.Headers.Authorization.Count > 0 ? StatusCodes.Status401Unauthorized : StatusCodes.Status400BadRequest;
+        }
+    }
+
+    private static async Task<IResult> DownloadReportAsync(string token, Reports.ReportDownloads downloads, ILoggerFactory logs, CancellationToken ct)
+    {
+        try
+        {
+            return await downloads.GetAsync(token, ct) is var (name, content)
+                ? Results.File(content, Reports.ReportService.ContentType, name)
+                : Results.NotFound();
+        }
+        catch (Exception e) when (AdapterWithErrorHandler.IsStorageOutage(e) || e is Azure.RequestFailedException)
+        {
+            logs.CreateLogger("Reports").LogWarning(e, "Storage does not answer: a report download was refused with 503");
+            return Results.Json(new { status = "storage unavailable" }, statusCode: StatusCodes.Status503ServiceUnavailable);
         }
     }
 

@@ -1,5 +1,8 @@
+using Azure.Core;
+using Azure.Identity;
 using CchcBot.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace CchcBot.Hosting;
 
@@ -13,7 +16,12 @@ public static class CoreServices
         services.AddOptions<BotOptions>().Bind(configuration.GetSection(BotOptions.Section));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<BotClock>();
-        services.AddSingleton<CchcTables>();
+        services.AddSingleton<AnonymousMode>();
+        services.AddSingleton<PublicAddress>();
+
+        // Storage:AccountUrl → the App Service's managed identity (DefaultAzureCredential, created only when used).
+        services.TryAddSingleton<TokenCredential>(_ => new DefaultAzureCredential());
+        services.AddSingleton(sp => CchcTables.Create(sp.GetRequiredService<IOptions<StorageOptions>>().Value, sp.GetRequiredService<TokenCredential>));
         services.AddSingleton<IPlanRepository, PlanRepository>();
         services.AddSingleton<IDirectoryRepository, DirectoryRepository>();
         services.AddSingleton<IProgressRepository, ProgressRepository>();

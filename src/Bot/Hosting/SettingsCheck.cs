@@ -9,7 +9,9 @@ namespace CchcBot.Hosting;
 /// <summary>Binds every settings section once at start and stops with every problem, each naming its setting.</summary>
 public static class SettingsCheck
 {
-    public static void Ensure(IConfiguration configuration)
+    /// <param name="webHostEnvironment">For the web host: its environment, which adds the web host's own rules (anonymous
+    /// mode only in Development or with Bot:AllowAnonymous=true; Bot:PublicBaseUrl in production).</param>
+    public static void Ensure(IConfiguration configuration, string? webHostEnvironment = null)
     {
         var problems = new List<string>();
         problems.AddRange(Bind<StorageOptions>(configuration, StorageOptions.Section, problems).Validate());
@@ -19,6 +21,15 @@ public static class SettingsCheck
         problems.AddRange(BotFrameworkSettings.Validate(configuration));
         problems.AddRange(ReminderSettings(configuration));
         problems.AddRange(Bind<Digest.DigestOptions>(configuration, Digest.DigestOptions.Section, problems).Validate());
+        if (webHostEnvironment is not null)
+        {
+            problems.AddRange(new[]
+            {
+                BotFrameworkSettings.AnonymousProblem(configuration, webHostEnvironment),
+                BotFrameworkSettings.PublicBaseUrlProblem(configuration, webHostEnvironment),
+            }.OfType<string>());
+        }
+
         if (problems.Count > 0)
         {
             throw new SettingsException(problems);

@@ -6,8 +6,10 @@ using CchcBot.Storage;
 namespace CchcBot.Reports;
 
 /// <summary>
-/// One-time download links for reports asked for in chat: the file is kept in Table storage (so any instance can
-/// serve it) under an unguessable token, for an hour.
+/// Download links for reports asked for in chat: the file is kept in Table storage (so any instance can serve it)
+/// under an unguessable 192-bit token. A link is valid for an hour from its creation and can be used any number of
+/// times until then (it is not one-time): whoever holds it can download the file, without signing in. Expired rows are
+/// deleted when an expired link is used and whenever a new report is stored.
 /// </summary>
 public sealed class ReportDownloads(CchcTables tables, TimeProvider time)
 {
@@ -32,6 +34,7 @@ public sealed class ReportDownloads(CchcTables tables, TimeProvider time)
 
         entity["Chunks"] = chunks.Count;
         var table = await tables.GetAsync(CchcTables.Ledger, ct);
+        await DeleteExpiredAsync(table, ct);
         await table.AddEntityAsync(entity, ct);
         return token;
     }
@@ -45,8 +48,14 @@ public sealed class ReportDownloads(CchcTables tables, TimeProvider time)
 
         var table = await tables.GetAsync(CchcTables.Ledger, ct);
         var row = await table.GetEntityIfExistsAsync<TableEntity>(Partition, token, cancellationToken: ct);
-        if (!row.HasValue || row.Value!.GetDateTimeOffset("Expires") < time.GetUtcNow())
+        if (!row.HasValue)
         {
+            return null;
+        }
+
+        if (!(row.Value!.GetDateTimeOffset("Expires") >= time.GetUtcNow()))
+        {
+            await DeleteAsync(table, token, ct);
             return null;
         }
 
@@ -55,5 +64,33 @@ public sealed class ReportDownloads(CchcTables tables, TimeProvider time)
         return (entity.GetString("FileName"), content);
     }
 
-    private static string Partition => "report-downloads";
+    /// <summary>Deletes every stored report whose hour is over (their rows hold up to 900 KB each).</summary>
+    private async Task DeleteExpiredAsync(TableClient table, CancellationToken ct)
+    {
+        var expired = new List<string>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and Expires lt {time.GetUtcNow()}");
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: ct))
+        {
+            expired.Add(row.RowKey);
+        }
+
+        foreach (var token in expired)
+        {
+            await DeleteAsync(table, token, ct);
+        }
+    }
+
+    private static async Task DeleteAsync(TableClient table, string token, CancellationToken ct)
+    {
+        try
+        {
+            await table.DeleteEntityAsync(Partition, token, ETag.All, ct);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            // Deleted concurrently by another request or instance.
+        }
+    }
+
+    private const string Partition = "report-downloads";
 }

@@ -32,7 +32,10 @@ public sealed class CchcTeamsBot(CommandRouter commands, CardActionRouter cardAc
     protected override Task OnInstallationUpdateRemoveAsync(ITurnContext<IInstallationUpdateActivity> turnContext, CancellationToken cancellationToken) =>
         installation.OnBotRemovedAsync(turnContext, cancellationToken);
 
+    /// <summary>A channel event without its team or channel (never from Teams) is answered 200 and ignored.</summary>
     protected override Task OnTeamsChannelCreatedAsync(
         ChannelInfo channelInfo, TeamInfo teamInfo, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken) =>
-        installation.OnChannelCreatedAsync(turnContext, channelInfo, teamInfo, cancellationToken);
+        string.IsNullOrEmpty(teamInfo?.Id) || string.IsNullOrEmpty(channelInfo?.Id)
+            ? Task.CompletedTask
+            : installation.OnChannelCreatedAsync(turnContext, channelInfo, teamInfo, cancellationToken);
 }

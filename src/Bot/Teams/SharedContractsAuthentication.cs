@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using CchcBot.Hosting;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector;
 using Microsoft.Bot.Connector.Authentication;
@@ -9,18 +10,25 @@ using Newtonsoft.Json.Serialization;
 namespace CchcBot.Teams;
 
 /// <summary>
-/// The configured Bot Framework authentication, except that every connector client shares one JSON contract resolver.
+/// The configured Bot Framework authentication, except that every connector client shares one JSON contract resolver,
+/// and that in anonymous mode (no MicrosoftAppId) no connector client is made for a service URL that is not loopback.
 /// </summary>
 /// <remarks>
 /// CloudAdapter creates a connector client per turn, and each client news up its own contract resolver, so Newtonsoft
 /// rebuilds the contracts (and emits their accessor code) for Activity, ChannelAccount… on every turn: about 60 dynamic
 /// methods a turn. One shared resolver (the same type, stateless but for its cache) builds them once.
 /// </remarks>
+/// <param name="credentialsFactory">The outgoing calls' credentials; null = from the settings (tests pass a fake one).</param>
 public sealed class SharedContractsAuthentication(
-    IConfiguration configuration, IHttpClientFactory httpClientFactory, ILogger<SharedContractsAuthentication> logger)
-    : ConfigurationBotFrameworkAuthentication(configuration, httpClientFactory: httpClientFactory, logger: logger)
+    IConfiguration configuration,
+    IHttpClientFactory httpClientFactory,
+    ILogger<SharedContractsAuthentication> logger,
+    ServiceClientCredentialsFactory? credentialsFactory = null)
+    : ConfigurationBotFrameworkAuthentication(configuration, credentialsFactory, httpClientFactory: httpClientFactory, logger: logger)
 {
     private static readonly IContractResolver Contracts = new ReadOnlyJsonContractResolver();
+
+    private readonly bool _loopbackOnly = BotFrameworkSettings.IsAnonymous(configuration);
 
     public override async Task<AuthenticateRequestResult> AuthenticateRequestAsync(Activity activity, string authHeader, CancellationToken cancellationToken) =>
         Share(await base.AuthenticateRequestAsync(activity, authHeader, cancellationToken).ConfigureAwait(false));
@@ -29,22 +37,28 @@ public sealed class SharedContractsAuthentication(
         Share(await base.AuthenticateStreamingRequestAsync(authHeader, channelIdHeader, cancellationToken).ConfigureAwait(false));
 
     public override ConnectorFactory CreateConnectorFactory(ClaimsIdentity claimsIdentity) =>
-        new SharedContractsConnectorFactory(base.CreateConnectorFactory(claimsIdentity));
+        new SharedContractsConnectorFactory(base.CreateConnectorFactory(claimsIdentity), _loopbackOnly);
 
-    private static AuthenticateRequestResult Share(AuthenticateRequestResult result)
+    private AuthenticateRequestResult Share(AuthenticateRequestResult result)
     {
         if (result.ConnectorFactory is { } factory and not SharedContractsConnectorFactory)
         {
-            result.ConnectorFactory = new SharedContractsConnectorFactory(factory);
+            result.ConnectorFactory = new SharedContractsConnectorFactory(factory, _loopbackOnly);
         }
 
         return result;
     }
 
-    private sealed class SharedContractsConnectorFactory(ConnectorFactory inner) : ConnectorFactory
+    private sealed class SharedContractsConnectorFactory(ConnectorFactory inner, bool loopbackOnly) : ConnectorFactory
     {
         public override async Task<IConnectorClient> CreateAsync(string serviceUrl, string audience, CancellationToken cancellationToken)
         {
+            if (loopbackOnly && !AnonymousMode.IsLoopback(serviceUrl))
+            {
+                // The last line of defence: the guard in front of the adapter and the proactive sender refuse first.
+                throw new UnauthorizedAccessException("Anonymous mode (no MicrosoftAppId) calls loopback service URLs only.");
+            }
+
             var client = await inner.CreateAsync(serviceUrl, audience, cancellationToken).ConfigureAwait(false);
             client.SerializationSettings.ContractResolver = Contracts;
             client.DeserializationSettings.ContractResolver = Contracts;

@@ -52,7 +52,6 @@ public static class TeamsServices
         services.AddSingleton<IChatCommand, DigestCommand>();
         services.AddSingleton<IChatCommand, SetDigestChannelCommand>();
         services.AddSingleton<IChatCommand, QuarterReportCommand>();
-        services.AddHttpContextAccessor();
         services.AddSingleton<ITeamInstallObserver, DigestChannelOnInstall>();
         services.AddTransient<IBot, CchcTeamsBot>();
         return services;

@@ -154,6 +154,7 @@ public sealed class DigestServiceTests : IAsyncLifetime
         {
             ["Storage:ConnectionString"] = AzuriteServer.Shared.ConnectionString,
             ["Storage:TablePrefix"] = _bot.Tables.NameOf(string.Empty),
+            ["Bot:AllowAnonymous"] = "true",
         };
 
         var first = await RunCliAsync(settings, "digest", "--at", "2026-07-03T16:30:00+07:00");

@@ -1,41 +1,28 @@
-using System.IdentityModel.Tokens.Jwt;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
-using System.Text.Json.Nodes;
 using CchcBot.Bot.Tests.Support;
 using CchcBot.TestSupport;
-using Microsoft.AspNetCore.Http;
-using Microsoft.IdentityModel.Tokens;
 
 namespace CchcBot.Bot.Tests.Hardening;
 
 /// <summary>
-/// Production mode (a MicrosoftAppId): /api/messages refuses what the Bot Framework would not have signed. Runs without
-/// network: the OpenID metadata and signing keys come from a loopback endpoint that publishes a key of its own.
+/// Authenticated mode (a MicrosoftAppId): /api/messages accepts what the Bot Framework signed and refuses the rest.
+/// Runs without network: the OpenID metadata and signing key come from an HTTPS loopback issuer (BotFrameworkIssuer).
+/// A correctly signed token is accepted, so each 401 below comes from the signature or a claim, not from a setup that
+/// refuses everything.
 /// </summary>
 public sealed class AuthenticationTests : IAsyncLifetime
 {
     private const string AppId = "1c0ffee0-0000-4000-8000-00000000ab01";
-    private readonly RSA _trustedKey = RSA.Create(2048);
-    private WebApplication _openId = null!;
+    private BotFrameworkIssuer _issuer = null!;
     private BotHarness _bot = null!;
     private TeamsUser _office = null!;
 
     public async Task InitializeAsync()
     {
-        string address;
-        (_openId, address) = await LoopbackWeb.StartAsync(app => MapOpenId(app, _trustedKey));
-        var metadata = address + "/.well-known/openidconfiguration";
-        _bot = await BotHarness.StartAsync(settings: new Dictionary<string, string?>
-        {
-            ["MicrosoftAppType"] = "SingleTenant",
-            ["MicrosoftAppId"] = AppId,
-            ["MicrosoftAppPassword"] = "not-used-in-these-tests",
-            ["MicrosoftAppTenantId"] = BotHarnessDefaults.TenantId,
-            ["ToBotFromChannelOpenIdMetadataUrl"] = metadata,
-            ["ToBotFromEmulatorOpenIdMetadataUrl"] = metadata,
-        });
+        _issuer = await BotFrameworkIssuer.StartAsync();
+        _bot = await BotHarness.StartAsync(settings: _issuer.Settings(AppId), services: BotFrameworkIssuer.Configure);
         await _bot.SeedAsync();
         _office = _bot.Register(BotHarness.User("chanhvanphong@example.gov.vn", "Nguyễn Văn An"));
     }
@@ -43,8 +30,17 @@ public sealed class AuthenticationTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await _bot.DisposeAsync();
-        await _openId.DisposeAsync();
-        _trustedKey.Dispose();
+        await _issuer.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_correctly_signed_token_is_accepted_and_the_bot_answers()
+    {
+        using var response = await PostWithAsync("Bearer " + _issuer.Token(AppId, _bot.Connector.ServiceUrl));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var sent = Assert.Single(_bot.Connector.Sent);
+        Assert.NotNull(sent.Card);
     }
 
     [Fact]
@@ -74,7 +70,54 @@ public sealed class AuthenticationTests : IAsyncLifetime
     {
         using var rogue = RSA.Create(2048);
 
-        using var response = await PostWithAsync("Bearer " + Token(rogue, "rogue-key"));
+        using var response = await PostWithAsync("Bearer " + _issuer.Token(AppId, _bot.Connector.ServiceUrl, key: rogue, keyId: "rogue-key"));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Empty(_bot.Connector.Calls);
+    }
+
+    [Fact]
+    public async Task A_token_with_the_trusted_key_id_but_another_signature_gets_401()
+    {
+        using var rogue = RSA.Create(2048);
+
+        using var response = await PostWithAsync("Bearer " + _issuer.Token(AppId, _bot.Connector.ServiceUrl, key: rogue));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Empty(_bot.Connector.Calls);
+    }
+
+    [Fact]
+    public async Task A_token_for_another_bot_gets_401()
+    {
+        using var response = await PostWithAsync("Bearer " + _issuer.Token("2c0ffee0-0000-4000-8000-00000000ab02", _bot.Connector.ServiceUrl));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Empty(_bot.Connector.Calls);
+    }
+
+    [Fact]
+    public async Task An_expired_token_gets_401()
+    {
+        using var response = await PostWithAsync("Bearer " + _issuer.Token(AppId, _bot.Connector.ServiceUrl, expires: DateTime.UtcNow.AddMinutes(-10)));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Empty(_bot.Connector.Calls);
+    }
+
+    [Fact]
+    public async Task A_token_from_another_issuer_gets_401()
+    {
+        using var response = await PostWithAsync("Bearer " + _issuer.Token(AppId, _bot.Connector.ServiceUrl, issuer: "https://evil.example"));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Empty(_bot.Connector.Calls);
+    }
+
+    [Fact]
+    public async Task A_token_for_another_service_url_gets_401()
+    {
+        using var response = await PostWithAsync("Bearer " + _issuer.Token(AppId, "https://smba.trafficmanager.net/teams/"));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Empty(_bot.Connector.Calls);
@@ -91,45 +134,5 @@ public sealed class AuthenticationTests : IAsyncLifetime
             ? new AuthenticationHeaderValue(authorization)
             : new AuthenticationHeaderValue(authorization[..space], authorization[(space + 1)..]);
         return _bot.Http.SendAsync(request);
-    }
-
-    private static string Token(RSA key, string keyId)
-    {
-        var credentials = new SigningCredentials(new RsaSecurityKey(key) { KeyId = keyId }, SecurityAlgorithms.RsaSha256);
-        var token = new JwtSecurityToken(
-            issuer: "https://api.botframework.com",
-            audience: AppId,
-            claims: [new System.Security.Claims.Claim("serviceurl", "http://127.0.0.1/")],
-            notBefore: DateTime.UtcNow.AddMinutes(-5),
-            expires: DateTime.UtcNow.AddMinutes(30),
-            signingCredentials: credentials);
-        return new JwtSecurityTokenHandler().WriteToken(token);
-    }
-
-    /// <summary>An OpenID metadata document and a JWKS with one trusted key.</summary>
-    private static void MapOpenId(WebApplication app, RSA trusted)
-    {
-        app.MapGet("/.well-known/openidconfiguration", (HttpContext http) => Results.Json(new JsonObject
-        {
-            ["issuer"] = "https://api.botframework.com",
-            ["jwks_uri"] = $"http://{http.Request.Host}/keys",
-            ["id_token_signing_alg_values_supported"] = new JsonArray("RS256"),
-        }));
-        app.MapGet("/keys", () =>
-        {
-            var p = trusted.ExportParameters(false);
-            return Results.Json(new JsonObject
-            {
-                ["keys"] = new JsonArray(new JsonObject
-                {
-                    ["kty"] = "RSA",
-                    ["use"] = "sig",
-                    ["kid"] = "trusted-key",
-                    ["n"] = Base64UrlEncoder.Encode(p.Modulus),
-                    ["e"] = Base64UrlEncoder.Encode(p.Exponent),
-                    ["endorsements"] = new JsonArray("msteams"),
-                }),
-            });
-        });
     }
 }

@@ -76,6 +76,7 @@ public sealed class SweepCrashTests
         psi.Environment["Storage__TablePrefix"] = bot.Tables.NameOf(string.Empty);
         psi.Environment["Delivery__PerTenantPerSecond"] = "2";
         psi.Environment["MicrosoftAppId"] = string.Empty;
+        psi.Environment["Bot__AllowAnonymous"] = "true";
         psi.Environment["Logging__LogLevel__Default"] = "Warning";
         return ChildProcess.StartQuiet(psi);
     }

@@ -244,6 +244,7 @@ public sealed class ReminderSweepTests : IAsyncLifetime
         {
             ["Storage:ConnectionString"] = AzuriteServer.Shared.ConnectionString,
             ["Storage:TablePrefix"] = PrefixOf(_bot),
+            ["Bot:AllowAnonymous"] = "true",
         }));
 
         Assert.True(code == 0, error.ToString());
@@ -260,6 +261,7 @@ public sealed class ReminderSweepTests : IAsyncLifetime
         {
             ["Storage:ConnectionString"] = AzuriteServer.Shared.ConnectionString,
             ["Storage:TablePrefix"] = PrefixOf(_bot),
+            ["Bot:AllowAnonymous"] = "true",
         }));
 
         Assert.True(code == 0, error.ToString());

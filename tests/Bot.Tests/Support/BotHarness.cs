@@ -44,8 +44,14 @@ public sealed class BotHarness : IAsyncDisposable
     /// <summary>A local time (Asia/Ho_Chi_Minh, +07:00) of a weekday in the sample plan's year.</summary>
     public static readonly DateTimeOffset DefaultNow = new(2026, 3, 2, 9, 0, 0, TimeSpan.FromHours(7));
 
+    /// <param name="environment">The host environment; Production (as deployed) unless a test says otherwise. The harness
+    /// runs anonymously on purpose (Bot:AllowAnonymous=true) with a loopback connector, unless the settings say otherwise.</param>
     public static async Task<BotHarness> StartAsync(
-        DateTimeOffset? now = null, IDictionary<string, string?>? settings = null, string? connectionString = null, Action<IServiceCollection>? services = null)
+        DateTimeOffset? now = null,
+        IDictionary<string, string?>? settings = null,
+        string? connectionString = null,
+        Action<IServiceCollection>? services = null,
+        string environment = "Production")
     {
         var connector = await FakeConnector.StartAsync();
         var time = new FakeTimeProvider(now ?? DefaultNow);
@@ -55,6 +61,7 @@ public sealed class BotHarness : IAsyncDisposable
             ["Storage:ConnectionString"] = connectionString ?? AzuriteServer.Shared.ConnectionString,
             ["Storage:TablePrefix"] = prefix,
             ["MicrosoftAppId"] = string.Empty,
+            ["Bot:AllowAnonymous"] = "true",
             ["Reminders:Enabled"] = "false",
             ["Digest:Enabled"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
@@ -64,7 +71,7 @@ public sealed class BotHarness : IAsyncDisposable
             config[key] = value;
         }
 
-        var app = BotWebApp.Create([], builder =>
+        var app = BotWebApp.Create(["--environment", environment], builder =>
         {
             builder.WebHost.UseUrls("http://127.0.0.1:0");
             builder.Configuration.AddInMemoryCollection(config);

@@ -7,8 +7,11 @@ using Microsoft.Bot.Builder;
 
 namespace CchcBot.Teams.Commands;
 
-/// <summary>"báo cáo quý", by the Chief of Office: the current quarter's report workbook as a download link.</summary>
-public sealed class QuarterReportCommand(ReportService reports, ReportDownloads downloads, BotClock clock, IHttpContextAccessor http) : IChatCommand
+/// <summary>
+/// "báo cáo quý", by the Chief of Office: the current quarter's report workbook as a download link built on
+/// Bot:PublicBaseUrl (never on the request's Host header, which whoever sends the request chooses).
+/// </summary>
+public sealed class QuarterReportCommand(ReportService reports, ReportDownloads downloads, BotClock clock, PublicAddress address) : IChatCommand
 {
     public IReadOnlyList<string> Phrases { get; } = ["báo cáo quý", "quarter report"];
 
@@ -34,20 +37,7 @@ public sealed class QuarterReportCommand(ReportService reports, ReportDownloads 
                 Ac.Text(ChatText.ReportTitle(period.Label), size: "Medium", weight: "Bolder"),
                 Ac.Text(ChatText.ReportText((int)ReportDownloads.Lifetime.TotalMinutes), subtle: true),
             ],
-            [new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = ChatText.ReportDownload, ["url"] = $"{BaseUrl()}/reports/{token}" }]);
+            [new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = ChatText.ReportDownload, ["url"] = $"{address.BaseUrl}/reports/{token}" }]);
         await turnContext.SendActivityAsync(CardMessages.Of(card, ChatText.Summaries.Report), ct);
-    }
-
-    private string BaseUrl()
-    {
-        var request = http.HttpContext?.Request;
-        if (request is null)
-        {
-            return "http://127.0.0.1:3978";
-        }
-
-        var host = request.Host.Host;
-        var scheme = host is "localhost" or "127.0.0.1" ? request.Scheme : "https"; // App Service terminates TLS in front of us
-        return $"{scheme}://{request.Host}";
     }
 }
