@@ -23,6 +23,9 @@ param teamsAppId string
 param tablePrefix string
 param timeZone string
 
+@description('The bot\'s public address for the links it sends (Bot:PublicBaseUrl); empty: the App Service\'s own https://<app>.azurewebsites.net.')
+param publicBaseUrl string = ''
+
 resource storage 'Microsoft.Storage/storageAccounts@2024-01-01' existing = {
   name: storageAccountName
 }
@@ -65,6 +68,7 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'Storage__AccountUrl', value: storage.properties.primaryEndpoints.table }
         { name: 'Storage__TablePrefix', value: tablePrefix }
         { name: 'Bot__TimeZone', value: timeZone }
+        { name: 'Bot__PublicBaseUrl', value: empty(publicBaseUrl) ? 'https://${appName}.azurewebsites.net' : publicBaseUrl }
         { name: 'MicrosoftAppType', value: 'SingleTenant' }
         { name: 'MicrosoftAppId', value: botAppId }
         { name: 'MicrosoftAppPassword', value: botAppPassword }

@@ -21,7 +21,7 @@ public sealed partial class BicepTests(CompiledMainTemplate compiled) : IClassFi
 
     private static readonly string[] ExpectedAppSettings =
     [
-        "Storage__AccountUrl", "Storage__TablePrefix", "Bot__TimeZone", "MicrosoftAppType", "MicrosoftAppId",
+        "Storage__AccountUrl", "Storage__TablePrefix", "Bot__TimeZone", "Bot__PublicBaseUrl", "MicrosoftAppType", "MicrosoftAppId",
         "MicrosoftAppPassword", "MicrosoftAppTenantId", "Graph__TenantId", "Graph__ClientId", "Graph__ClientSecret",
         "Graph__TeamsAppId",
     ];
@@ -194,6 +194,7 @@ public sealed partial class BicepTests(CompiledMainTemplate compiled) : IClassFi
         Assert.Equal("SingleTenant", settings["MicrosoftAppType"]);
         Assert.Equal("[parameters('botAppPassword')]", settings["MicrosoftAppPassword"]);
         Assert.Equal("[parameters('graphClientSecret')]", settings["Graph__ClientSecret"]);
+        Assert.Contains("azurewebsites.net", settings["Bot__PublicBaseUrl"], StringComparison.Ordinal); // links never come from a Host header
         Assert.Equal(
             $"[reference({StorageAccountOfTheModule}, '2024-01-01').primaryEndpoints.table]",
             settings["Storage__AccountUrl"]);
