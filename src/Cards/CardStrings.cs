@@ -163,6 +163,7 @@ public static class CardStrings
     public static class Task
     {
         public const string History = "Lịch sử cập nhật";
+        public const string Opinions = "Ý kiến phối hợp";
         public const string Refresh = "Làm mới";
 
         public static string EarlierUpdates(int count) => $"và {count} cập nhật trước đó";
@@ -225,8 +226,10 @@ public static class CardStrings
 
         public static string Changes(int count) => $"Cập nhật trong tuần ({count})";
 
-        public static string OverdueLine(string title, string lead, string due, int days) => $"{title} — {lead} · hạn {due} · quá hạn {days} ngày";
+        public static string OverdueLine(string title, string deliverable, string lead, string due, int days) => $"{title} — {deliverable} — {lead} · hạn {due} · quá hạn {days} ngày";
 
-        public static string DueSoonLine(string title, string lead, string due, int days) => $"{title} — {lead} · hạn {due} (còn {days} ngày)";
+        public static string BlockerLine(string title, string deliverable, string lead, string due, string note) => $"{title} — {deliverable} — {lead} · hạn {due}: {note}";
+
+        public static string DueSoonLine(string title, string deliverable, string lead, string due, int days) => $"{title} — {deliverable} — {lead} · hạn {due} (còn {days} ngày)";
     }
 }

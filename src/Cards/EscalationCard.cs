@@ -22,6 +22,7 @@ public static class EscalationCard
         {
             var facts = Ac.Facts(
             [
+                (CardStrings.Labels.Deliverable, Markdown.Escape(item.Period is { } period ? $"{item.Deliverable} ({period})" : item.Deliverable)),
                 (CardStrings.Labels.LeadDepartment, Markdown.Escape(item.LeadUnits)),
                 (CardStrings.Labels.Due, item.Due is { } due ? Formats.Date(due) : CardStrings.Ongoing),
                 (CardStrings.Labels.Condition, Markdown.Escape(item.Reason ?? Formats.Status(item.Status))),

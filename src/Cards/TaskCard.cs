@@ -3,11 +3,15 @@ using CchcBot.Cards.Views;
 
 namespace CchcBot.Cards;
 
-/// <summary>One task in full: state, who and when, note, evidence, recent history, the update form, and a refresh.</summary>
+/// <summary>
+/// One task in full: state, who and when, note, evidence, the latest cooperating opinions, recent history, the update
+/// form, and a refresh.
+/// </summary>
 public static class TaskCard
 {
     public const string View = "task";
     public const int HistoryShown = 5;
+    public const int OpinionsShown = 3;
 
     /// <param name="refreshUserIds">Teams user ids whose client refreshes the card automatically; empty = none.</param>
     public static JsonObject Build(TaskItemView item, IReadOnlyList<HistoryItemView> history, string? banner = null, IReadOnlyList<string>? refreshUserIds = null)
@@ -25,6 +29,14 @@ public static class TaskCard
             (CardStrings.Labels.Lead, Markdown.Escape(item.LeadUnits)),
             (CardStrings.Labels.Cooperating, Markdown.Escape(item.CooperatingUnits)),
         ]));
+        var opinions = history.Where(h => h.Kind == "comment" && !string.IsNullOrWhiteSpace(h.Note)).OrderByDescending(h => h.At).Take(OpinionsShown).ToList();
+        if (opinions.Count > 0)
+        {
+            body.Add(Ac.Text(CardStrings.Task.Opinions, weight: "Bolder", separator: true));
+            body.AddRange(opinions.Select(h => (JsonNode)Ac.Text(
+                $"{Formats.Date(DateOnly.FromDateTime(h.At))} · {Markdown.Escape(h.By)}: {Markdown.Escape(Markdown.Shorten(h.Note!, 300))}", size: "Small", spacing: "Small")));
+        }
+
         if (history.Count > 0)
         {
             body.Add(Ac.Text(CardStrings.Task.History, weight: "Bolder", separator: true));

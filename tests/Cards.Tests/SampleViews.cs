@@ -20,7 +20,7 @@ public static class SampleViews
         status,
         role,
         "Văn phòng",
-        "Phòng Nghiệp vụ 1, Phòng Nghiệp vụ 2, Phòng Nghiệp vụ 3, Phòng Phòng, chống tham nhũng",
+        "Phòng Nghiệp vụ 1; Phòng Nghiệp vụ 2; Phòng Nghiệp vụ 3; Phòng Phòng, chống tham nhũng",
         status == StatusView.NotStarted ? null : "Nguyễn Văn An",
         status == StatusView.NotStarted ? null : new DateTime(2026, 11, 20, 14, 35, 0),
         status == StatusView.NotStarted ? null : "Đã trình lãnh đạo ký ban hành; đang chờ số văn bản từ văn thư. " + new string('x', 300),

@@ -51,7 +51,7 @@ public static class DigestCalculator
                 TimeZoneInfo.ConvertTime(h.At, snapshot.Zone).DateTime,
                 h.ByName,
                 titles.GetValueOrDefault(h.TaskId, h.TaskId),
-                h.Kind == "comment" ? "ý kiến phối hợp" : $"{Teams.CardTexts.StatusName(h.From)} → {Teams.CardTexts.StatusName(h.To)}",
+                h.Kind == "comment" ? Opinion(snapshot.Directory, h) : $"{Teams.CardTexts.StatusName(h.From)} → {Teams.CardTexts.StatusName(h.To)}",
                 h.Note))
             .ToList();
 
@@ -70,6 +70,14 @@ public static class DigestCalculator
             changes,
             unreachable,
             doneNow - doneAtWeekStart);
+    }
+
+    /// <summary>"ý kiến phối hợp của Phòng Nghiệp vụ 1: Đã rà soát…" — the unit from the directory, the text as written.</summary>
+    private static string Opinion(AgencyDirectory directory, HistoryEntry h)
+    {
+        var units = string.Join("; ", directory.DepartmentsOf(h.By).Select(d => d.Name));
+        var who = units.Length > 0 ? $"ý kiến phối hợp của {units}" : "ý kiến phối hợp";
+        return string.IsNullOrWhiteSpace(h.Note) ? who : $"{who}: {Cards.Markdown.Shorten(h.Note, 160)}";
     }
 
     /// <summary>A milestone's (or one part's) status as of an instant, replayed from its history (not started when none).</summary>

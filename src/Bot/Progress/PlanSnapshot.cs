@@ -31,7 +31,7 @@ public sealed record PlanSnapshot(
         return TaskBoard.Sort(items);
     }
 
-    /// <summary>Department names of a task's units ("Văn phòng", "Phòng Nghiệp vụ 1, Phòng Nghiệp vụ 2…").</summary>
+    /// <summary>Department names of a task's units, "; "-separated (a name may hold a comma: "Phòng Phòng, chống tham nhũng").</summary>
     public string UnitNames(IEnumerable<string> units) =>
-        string.Join(", ", TaskBoard.Departments(Directory, units).Select(id => Directory.Find(id)?.Name ?? id));
+        string.Join("; ", TaskBoard.Departments(Directory, units).Select(id => Directory.Find(id)?.Name ?? id));
 }
