@@ -43,6 +43,26 @@ public sealed class OnePersonOneAgencyTests : IAsyncLifetime
         Assert.Contains("Toàn kế hoạch: 0/2 mốc hoàn thành", Assert.Single(_bot.Connector.Sent).Card!.Readably(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task With_two_agencies_stored_before_the_rule_the_one_that_already_knows_the_account_wins_not_the_first_in_sort_order()
+    {
+        await _bot.SendTextAsync(_office, "nhiệm vụ của tôi"); // recognised (and remembered) in their own agency
+        var second = DirectoryStorageTests.Second();
+        await new PlanRepository(_bot.Tables).SaveAsync(SecondPlan());
+
+        // As data stored before the rule: the second agency's directory row and index row, written directly.
+        await (await _bot.Tables.GetAsync(CchcTables.Directory)).AddEntityAsync(
+            new Azure.Data.Tables.TableEntity(TableKeys.Encode(second.Agency), "directory") { ["Json"] = StoredJsonForTests.Serialize(second) });
+        await (await _bot.Tables.GetAsync(CchcTables.People)).AddEntityAsync(
+            new Azure.Data.Tables.TableEntity(TableKeys.Encode("chanhvanphong@example.gov.vn"), TableKeys.Encode(second.Agency)));
+        Assert.Equal([second.Agency, SamplePlans.Agency], await new DirectoryRepository(_bot.Tables).AgenciesOfAsync("chanhvanphong@example.gov.vn"));
+
+        await _bot.SendTextAsync(_office, "nhiệm vụ của tôi");
+
+        Assert.Equal(2, _bot.Connector.Sent.Count);
+        Assert.Contains("Toàn kế hoạch: 0/4 mốc hoàn thành", _bot.Connector.Sent[1].Card!.Readably(), StringComparison.Ordinal);
+    }
+
     private static CchcBot.Plan.CchcPlan SecondPlan()
     {
         var plan = SamplePlans.Plan(agency: DirectoryStorageTests.Second().Agency);
