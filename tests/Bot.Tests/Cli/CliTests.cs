@@ -1,3 +1,4 @@
+using CchcBot.Bot.Tests.Storage;
 using CchcBot.Cli;
 using CchcBot.Plan.Files;
 using CchcBot.Storage;
@@ -155,6 +156,29 @@ public sealed class CliTests : IDisposable
 
         Assert.Equal(1, result.Code);
         Assert.Contains("at most 10,485,760 bytes (10 MB)", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_write_refused_by_storage_in_the_middle_of_an_import_is_reported_as_such_and_the_plan_stays()
+    {
+        await RunAsync("seed", "--year", "2026");
+        await using var proxy = await FaultyStorageProxy.StartAsync();
+        proxy.Failure = (413, "RequestBodyTooLarge");
+        proxy.WritesBeforeFailure = 1;
+        var changed = BundledData.PlanJson.Replace("Xây dựng", "Soạn thảo", StringComparison.Ordinal);
+
+        var result = await RunAsync(["import", Write("p.json", changed), "--year", "2026"], new Dictionary<string, string?> { ["Storage:ConnectionString"] = proxy.ConnectionString });
+
+        Assert.Equal(1, result.Code);
+        Assert.Contains("Storage refused the request (413 RequestBodyTooLarge)", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("not reachable", result.Error, StringComparison.Ordinal);
+        var plan = await new PlanRepository(Tables()).GetAsync("thanh-tra-soc-trang");
+        Assert.Equal(22, plan!.Tasks.Count);
+        Assert.DoesNotContain(plan.Tasks, t => t.Title.Contains("Soạn thảo", StringComparison.Ordinal));
+
+        var rerun = await RunAsync("import", Write("p.json", changed), "--year", "2026");
+        Assert.Equal(0, rerun.Code);
+        Assert.Contains("Removed", rerun.Output, StringComparison.Ordinal);
     }
 
     [Fact]

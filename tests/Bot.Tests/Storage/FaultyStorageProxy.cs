@@ -23,6 +23,9 @@ public sealed class FaultyStorageProxy : IAsyncDisposable
     /// <summary>Writes let through before the failure starts; int.MaxValue: no failure.</summary>
     public int WritesBeforeFailure { get; set; } = int.MaxValue;
 
+    /// <summary>The answer to a failed write: 500 InternalError unless set (e.g. 413 RequestBodyTooLarge).</summary>
+    public (int Status, string Code) Failure { get; set; } = (500, "InternalError");
+
     public int FailedWrites { get; private set; }
 
     public string ConnectionString { get; private set; } = string.Empty;
@@ -50,9 +53,10 @@ public sealed class FaultyStorageProxy : IAsyncDisposable
         if (isWrite && Interlocked.Increment(ref _writes) > WritesBeforeFailure)
         {
             FailedWrites++;
-            context.Response.StatusCode = 500;
+            context.Response.StatusCode = Failure.Status;
             context.Response.ContentType = "application/json";
-            await context.Response.WriteAsync("{\"odata.error\":{\"code\":\"InternalError\",\"message\":{\"lang\":\"en-US\",\"value\":\"Injected failure.\"}}}");
+            context.Response.Headers["x-ms-error-code"] = Failure.Code;
+            await context.Response.WriteAsync("{\"odata.error\":{\"code\":\"" + Failure.Code + "\",\"message\":{\"lang\":\"en-US\",\"value\":\"Injected failure.\"}}}");
             return;
         }
 
