@@ -1,16 +1,15 @@
-using Microsoft.Extensions.Logging;
 using CchcBot.TestSupport;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 
 namespace CchcBot.Bot.Tests.Storage;
 
 /// <summary>
 /// A loopback HTTP proxy in front of the shared Azurite: storage that fails part-way through a write. Reads always
 /// pass, and so does creating a table; after <see cref="WritesBeforeFailure"/> writes of data (batches, inserts, updates,
-/// deletes) every further
-/// write gets a 500, as a storage outage in the middle of an import would.
+/// deletes) every further write gets <see cref="Failure"/>, as a storage outage in the middle of an import would.
 /// </summary>
 public sealed class FaultyStorageProxy : IAsyncDisposable
 {
