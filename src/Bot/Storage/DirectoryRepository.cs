@@ -71,7 +71,7 @@ public sealed class PersonInOtherAgencyException(string agency, IReadOnlyList<Pe
 /// The People table maps each person's UPN/email to their agency (one agency per person) and holds the identity
 /// learned for them.
 /// </summary>
-public sealed class DirectoryRepository(CchcTables tables) : IDirectoryRepository
+public sealed class DirectoryRepository(CchcTables tables, TimeProvider? time = null) : IDirectoryRepository
 {
     private const string DirectoryRow = "directory";
     private const string DepartmentRowPrefix = "directory|";
@@ -197,6 +197,15 @@ public sealed class DirectoryRepository(CchcTables tables) : IDirectoryRepositor
         }
         catch (RequestFailedException e) when (e.Status is 409 or 412 or 404)
         {
+            try
+            {
+                await DeleteRowsAsync(table, agencyKey, version, ct);
+            }
+            catch (RequestFailedException)
+            {
+                // The next load removes them.
+            }
+
             throw new InvalidOperationException($"Another load of the directory of '{directory.Agency}' finished while this one was writing; run it again.", e);
         }
 
@@ -347,8 +356,10 @@ public sealed class DirectoryRepository(CchcTables tables) : IDirectoryRepositor
         }
     }
 
-    /// <summary>Removes the department rows of every version but <paramref name="current"/>, and their registry rows.</summary>
-    private static async Task CleanUpAsync(TableClient table, string agencyKey, string current, CancellationToken ct)
+    /// <summary>Removes the department rows of every version but <paramref name="current"/>. A registry row is marked
+    /// abandoned first (ETag-guarded) and kept for <see cref="PlanRepository.AbandonedRetention"/>, so rows a slow load
+    /// writes after that are removed by the next clean-up too.</summary>
+    private async Task CleanUpAsync(TableClient table, string agencyKey, string current, CancellationToken ct)
     {
         var registry = new List<TableEntity>();
         await foreach (var row in table.QueryAsync<TableEntity>(
@@ -359,29 +370,41 @@ public sealed class DirectoryRepository(CchcTables tables) : IDirectoryRepositor
 
         foreach (var row in registry.Where(r => r.RowKey != VersionRowPrefix + current))
         {
-            try
+            var abandonedAt = row.Timestamp ?? DateTimeOffset.MinValue;
+            if (row.GetString("State") != "Abandoned")
             {
-                await table.UpdateEntityAsync(new TableEntity(agencyKey, row.RowKey) { ["State"] = "Abandoned" }, row.ETag, TableUpdateMode.Replace, ct);
-            }
-            catch (RequestFailedException e) when (e.Status is 404 or 412)
-            {
-                continue;
-            }
-
-            var prefix = DepartmentRowPrefix + row.RowKey[VersionRowPrefix.Length..] + TableKeys.Separator;
-            var deletes = new List<TableTransactionAction>();
-            await foreach (var old in table.QueryAsync<TableEntity>(
-                $"PartitionKey eq '{TableKeys.Escape(agencyKey)}' and {TableKeys.StartsWith("RowKey", prefix)}", select: ["PartitionKey", "RowKey"], cancellationToken: ct))
-            {
-                deletes.Add(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(old.PartitionKey, old.RowKey), ETag.All));
+                try
+                {
+                    await table.UpdateEntityAsync(new TableEntity(agencyKey, row.RowKey) { ["State"] = "Abandoned" }, row.ETag, TableUpdateMode.Replace, ct);
+                    abandonedAt = (time ?? TimeProvider.System).GetUtcNow();
+                }
+                catch (RequestFailedException e) when (e.Status is 404 or 412)
+                {
+                    continue;
+                }
             }
 
-            foreach (var batch in deletes.Chunk(100))
+            await DeleteRowsAsync(table, agencyKey, row.RowKey[VersionRowPrefix.Length..], ct);
+            if ((time ?? TimeProvider.System).GetUtcNow() - abandonedAt > PlanRepository.AbandonedRetention)
             {
-                await table.SubmitTransactionAsync(batch, ct);
+                await DeleteIfExistsAsync(table, agencyKey, row.RowKey, ct);
             }
+        }
+    }
 
-            await DeleteIfExistsAsync(table, agencyKey, row.RowKey, ct);
+    private static async Task DeleteRowsAsync(TableClient table, string agencyKey, string version, CancellationToken ct)
+    {
+        var prefix = DepartmentRowPrefix + version + TableKeys.Separator;
+        var deletes = new List<TableTransactionAction>();
+        await foreach (var old in table.QueryAsync<TableEntity>(
+            $"PartitionKey eq '{TableKeys.Escape(agencyKey)}' and {TableKeys.StartsWith("RowKey", prefix)}", select: ["PartitionKey", "RowKey"], cancellationToken: ct))
+        {
+            deletes.Add(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(old.PartitionKey, old.RowKey), ETag.All));
+        }
+
+        foreach (var batch in deletes.Chunk(100))
+        {
+            await table.SubmitTransactionAsync(batch, ct);
         }
     }
 

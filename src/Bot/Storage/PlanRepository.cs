@@ -51,8 +51,12 @@ public sealed class PlanImportConflictException(string message, Exception inner)
 /// Rows written before versions existed (head without Version, tasks in partition "agency", due dates in
 /// "agency|date") are read as the legacy version and removed by the next import that changes the plan.
 /// </summary>
-public sealed class PlanRepository(CchcTables tables) : IPlanRepository
+public sealed class PlanRepository(CchcTables tables, TimeProvider? time = null) : IPlanRepository
 {
+    /// <summary>How long the registry row of an abandoned version is kept: an import still writing it (a slow one,
+    /// overtaken by another) keeps finding its rows removed until then, so none of them are left behind.</summary>
+    public static readonly TimeSpan AbandonedRetention = TimeSpan.FromHours(1);
+
     private const string PlanRow = "plan";
     private const string VersionRowPrefix = "version|";
     private const string OngoingKey = "ongoing";
@@ -185,6 +189,7 @@ public sealed class PlanRepository(CchcTables tables) : IPlanRepository
         }
         catch (RequestFailedException e) when (e.Status is 409 or 412 or 404)
         {
+            await RemoveVersionBestEffortAsync(plan.Agency, version, ct);
             throw new PlanImportConflictException(
                 $"Another import of '{plan.Agency}' changed the plan while this one was writing; readers keep the plan that import stored. Run this import again.", e);
         }
@@ -313,10 +318,24 @@ public sealed class PlanRepository(CchcTables tables) : IPlanRepository
         return tasks;
     }
 
+    /// <summary>An import that lost the race removes what it wrote (whatever remains, the next import removes).</summary>
+    private async Task RemoveVersionBestEffortAsync(string agency, string version, CancellationToken ct)
+    {
+        try
+        {
+            await DeleteAllAsync(await tables.GetAsync(CchcTables.Tasks, ct), $"PartitionKey eq '{TableKeys.Escape(TaskPartition(agency, version))}'", ct);
+            await DeleteAllAsync(await tables.GetAsync(CchcTables.DueIndex, ct), TableKeys.StartsWith("PartitionKey", DuePartitionPrefix(agency, version)), ct);
+        }
+        catch (RequestFailedException)
+        {
+        }
+    }
+
     /// <summary>
     /// Removes every version but <paramref name="current"/>: each registry row is first marked abandoned (ETag-guarded,
     /// so a version that was just switched to is never touched, and an import still writing it can no longer switch),
-    /// then its rows are deleted, then the registry row. With a versioned head, the legacy rows go too.
+    /// then its rows are deleted. The registry row stays for <see cref="AbandonedRetention"/>, so rows a slow import
+    /// writes after that are removed by the next clean-up too. With a versioned head, the legacy rows go as well.
     /// </summary>
     /// <returns>How many rows were removed.</returns>
     private async Task<int> CleanUpAsync(string agency, string? current, CancellationToken ct)
@@ -341,11 +360,13 @@ public sealed class PlanRepository(CchcTables tables) : IPlanRepository
                 continue;
             }
 
+            var abandonedAt = row.Timestamp ?? DateTimeOffset.MinValue;
             if (row.GetString("State") != Abandoned)
             {
                 try
                 {
                     await plans.UpdateEntityAsync(new TableEntity(agencyKey, row.RowKey) { ["State"] = Abandoned }, row.ETag, TableUpdateMode.Replace, ct);
+                    abandonedAt = (time ?? TimeProvider.System).GetUtcNow();
                 }
                 catch (RequestFailedException e) when (e.Status is 404 or 412)
                 {
@@ -355,7 +376,10 @@ public sealed class PlanRepository(CchcTables tables) : IPlanRepository
 
             removed += await DeleteAllAsync(taskTable, $"PartitionKey eq '{TableKeys.Escape(TaskPartition(agency, version))}'", ct);
             removed += await DeleteAllAsync(index, TableKeys.StartsWith("PartitionKey", DuePartitionPrefix(agency, version)), ct);
-            await plans.DeleteEntityAsync(agencyKey, row.RowKey, ETag.All, ct);
+            if ((time ?? TimeProvider.System).GetUtcNow() - abandonedAt > AbandonedRetention)
+            {
+                await plans.DeleteEntityAsync(agencyKey, row.RowKey, ETag.All, ct);
+            }
         }
 
         if (current is not null)

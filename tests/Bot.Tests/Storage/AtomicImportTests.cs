@@ -62,6 +62,34 @@ public sealed class AtomicImportTests
     }
 
     [Fact]
+    public async Task Of_two_imports_at_once_readers_get_one_whole_plan_and_the_other_import_is_told_to_run_again()
+    {
+        await using var proxy = await FaultyStorageProxy.StartAsync();
+        var prefix = AzuriteServer.NewPrefix();
+        var direct = new CchcTables(AzuriteServer.Shared.ConnectionString, prefix);
+        var old = Bundled();
+        await new PlanRepository(direct).SaveAsync(old);
+
+        // The slow import registers its version, then stalls on its first task batch.
+        proxy.PauseAtWrite = 2;
+        var slow = new PlanRepository(new CchcTables(proxy.ConnectionString, prefix)).SaveAsync(Changed(old, extra: 3));
+        await proxy.Paused.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        // Meanwhile another import runs to the end: it removes the stalled version and switches to its own.
+        var fast = Changed(old, extra: 7);
+        Assert.True((await new PlanRepository(direct).SaveAsync(fast)).Changed);
+        proxy.Resume.SetResult();
+
+        await Assert.ThrowsAsync<PlanImportConflictException>(() => slow);
+        var seen = await new PlanRepository(direct).GetAsync(Agency);
+        Assert.Equal(fast.Tasks.Select(t => t.Id), seen!.Tasks.Select(t => t.Id));
+        var again = await new PlanRepository(direct).SaveAsync(fast);
+        Assert.False(again.Changed);
+        Assert.Equal(fast.Tasks.Count, await CountAsync(direct, CchcTables.Tasks));
+        Assert.Equal(fast.Tasks.Sum(t => t.Milestones.Count), await CountAsync(direct, CchcTables.DueIndex));
+    }
+
+    [Fact]
     public async Task A_plan_stored_before_versions_is_read_and_the_next_import_moves_it_to_a_version()
     {
         var tables = TestTables.Create();

@@ -27,6 +27,14 @@ public sealed class FaultyStorageProxy : IAsyncDisposable
 
     public int FailedWrites { get; private set; }
 
+    /// <summary>When set, the write with this number (1-based) waits for <see cref="Resume"/> before it is forwarded;
+    /// <see cref="Paused"/> completes when it arrives.</summary>
+    public int? PauseAtWrite { get; set; }
+
+    public TaskCompletionSource Paused { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public TaskCompletionSource Resume { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     public string ConnectionString { get; private set; } = string.Empty;
 
     public static async Task<FaultyStorageProxy> StartAsync()
@@ -49,7 +57,14 @@ public sealed class FaultyStorageProxy : IAsyncDisposable
         var request = context.Request;
         var isWrite = !HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method) &&
             !request.Path.Value!.EndsWith("/Tables", StringComparison.Ordinal); // creating a table is not a write of data
-        if (isWrite && Interlocked.Increment(ref _writes) > WritesBeforeFailure)
+        var number = isWrite ? Interlocked.Increment(ref _writes) : 0;
+        if (isWrite && number == PauseAtWrite)
+        {
+            Paused.TrySetResult();
+            await Resume.Task;
+        }
+
+        if (isWrite && number > WritesBeforeFailure)
         {
             FailedWrites++;
             context.Response.StatusCode = Failure.Status;
