@@ -30,7 +30,16 @@ public static class CliApp
 
             var parsed = CliArguments.Parse(args.Skip(1).ToArray(), command.Options, command.Positionals);
             using var host = CliHost.Build(configure);
-            return await command.RunAsync(parsed, host.Services, output, CancellationToken.None);
+            try
+            {
+                return await command.RunAsync(parsed, host.Services, output, CancellationToken.None);
+            }
+            catch (Exception e) when (e is not (SettingsException or CliUsageException or CliFailureException))
+            {
+                // A command never ends in an unhandled exception: storage errors say what they are, anything else its type.
+                await error.WriteLineAsync(DescribeFailure(e));
+                return 1;
+            }
         }
         catch (SettingsException e)
         {
@@ -49,9 +58,34 @@ public static class CliApp
         }
         catch (Exception e) when (Teams.AdapterWithErrorHandler.IsStorageOutage(e) || e is Azure.RequestFailedException)
         {
-            await error.WriteLineAsync($"Storage is not reachable (Storage:ConnectionString): {e.Message}");
+            await error.WriteLineAsync(DescribeFailure(e));
             return 1;
         }
+    }
+
+    /// <summary>"Storage is not reachable" only for a real outage (no answer, 5xx); a refusal (4xx) says so, with its
+    /// status and error code, e.g. "Storage refused the request (413 RequestBodyTooLarge): …".</summary>
+    public static string DescribeFailure(Exception e)
+    {
+        while (e is AggregateException { InnerExceptions.Count: > 0 } aggregate)
+        {
+            e = aggregate.InnerExceptions[0];
+        }
+
+        if (Teams.AdapterWithErrorHandler.IsStorageOutage(e))
+        {
+            return $"Storage is not reachable (Storage:ConnectionString): {FirstLine(e.Message)}";
+        }
+
+        return e is Azure.RequestFailedException refused
+            ? $"Storage refused the request ({refused.Status} {refused.ErrorCode ?? "no error code"}): {FirstLine(refused.Message)}"
+            : $"The command failed ({e.GetType().Name}): {FirstLine(e.Message)}";
+    }
+
+    private static string FirstLine(string message)
+    {
+        var end = message.IndexOfAny(['\r', '\n']);
+        return end < 0 ? message : message[..end];
     }
 
     private static string Usage(string problem) =>

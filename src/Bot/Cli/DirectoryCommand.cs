@@ -5,27 +5,34 @@ using CchcBot.Storage;
 
 namespace CchcBot.Cli;
 
-/// <summary>directory &lt;directory.json&gt;: replaces the agency's directory.</summary>
+/// <summary>
+/// directory &lt;directory.json&gt; [--move-people]: replaces the agency's directory. A person may be in one agency's
+/// directory only: a file naming someone another agency's directory names is refused, unless --move-people, which
+/// takes them out of the other agency's people index (that agency's directory text is unchanged, but the bot no longer
+/// recognises them as its member, and its reminders no longer reach them) so they are recognised in this agency only.
+/// </summary>
 public sealed class DirectoryCommand : ICliCommand
 {
     public string Name => "directory";
 
-    public string Usage => "directory <directory.json>";
+    public const string MovePeople = "--move-people";
 
-    public CliOptionSpec Options => CliOptionSpec.None;
+    public string Usage => "directory <directory.json> [--move-people]";
+
+    public CliOptionSpec Options { get; } = new(new HashSet<string>(), new HashSet<string> { MovePeople });
 
     public int Positionals => 1;
 
     public async Task<int> RunAsync(CliArguments args, IServiceProvider services, TextWriter output, CancellationToken ct)
     {
-        var json = await CliFiles.ReadAsync(args.Positionals[0], ct);
-        await output.WriteLineAsync(await LoadAsync(services, json, ct));
+        var file = await CliFiles.ReadAsync(args.Positionals[0], ct);
+        await output.WriteLineAsync(await LoadAsync(services, file, args.Has(MovePeople), ct));
         return 0;
     }
 
-    public static async Task<string> LoadAsync(IServiceProvider services, string json, CancellationToken ct)
+    public static async Task<string> LoadAsync(IServiceProvider services, byte[] file, bool movePeople, CancellationToken ct)
     {
-        var result = DirectoryFileReader.Read(json);
+        var result = DirectoryFileReader.Read(file);
         if (!result.Ok)
         {
             throw new CliFailureException(CliFiles.Describe("The directory is invalid; nothing was stored.", result.Problems));
@@ -33,11 +40,31 @@ public sealed class DirectoryCommand : ICliCommand
 
         var directory = result.Value!;
         var repository = services.GetRequiredService<IDirectoryRepository>();
-        var changed = await repository.ReplaceAsync(directory, ct);
+        DirectoryReplaceResult replaced;
+        try
+        {
+            replaced = await repository.ReplaceAsync(directory, movePeople, ct);
+        }
+        catch (PersonInOtherAgencyException e)
+        {
+            throw new CliFailureException(
+                $"The directory of '{directory.Agency}' was not stored: a person may be in one agency's directory only." + Environment.NewLine +
+                string.Join(Environment.NewLine, e.Conflicts.Select(c => $"  {c}; the file names them for '{directory.Agency}'.")) + Environment.NewLine +
+                $"Remove them from the other agency's directory first, or pass {MovePeople} to make them members of '{directory.Agency}' only.");
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new CliFailureException(e.Message);
+        }
+
+        var changed = replaced.Changed;
         var people = directory.Departments.Sum(d => 1 + d.Deputies.Count);
         var head = $"Directory of '{directory.Agency}': {directory.Departments.Count} departments, {people} heads and deputies";
         var resolved = await ResolveWithGraphAsync(services, repository, directory, ct);
-        return (changed ? $"{head} — stored." : $"{head} — already up to date, nothing changed.") + resolved;
+        var moved = replaced.Moved.Count == 0
+            ? string.Empty
+            : $" Moved {replaced.Moved.Count} people to '{directory.Agency}': " + string.Join(", ", replaced.Moved.Select(c => $"{c.Person} (no longer recognised in '{c.OtherAgency}')")) + ".";
+        return (changed ? $"{head} — stored." : $"{head} — already up to date, nothing changed.") + moved + resolved;
     }
 
     /// <summary>With Graph configured, looks every person up (GET /users/{upn}) so reminders can reach them before

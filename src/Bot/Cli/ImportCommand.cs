@@ -18,48 +18,64 @@ public sealed class ImportCommand : ICliCommand
 
     public async Task<int> RunAsync(CliArguments args, IServiceProvider services, TextWriter output, CancellationToken ct)
     {
-        var json = await CliFiles.ReadAsync(args.Positionals[0], ct);
-        var summary = await ImportAsync(services, json, args.GetYear(), ct);
+        var year = args.GetYear();
+        var file = await CliFiles.ReadAsync(args.Positionals[0], ct);
+        var summary = await ImportAsync(services, file, year, ct);
         await output.WriteLineAsync(summary);
         return 0;
     }
 
     /// <summary>Shared with "seed": validates against the agency's stored directory and saves.</summary>
-    public static async Task<string> ImportAsync(IServiceProvider services, string json, int? year, CancellationToken ct)
+    public static async Task<string> ImportAsync(IServiceProvider services, byte[] file, int? year, CancellationToken ct)
     {
-        var agency = PeekAgency(json);
+        var agency = PeekAgency(file);
         var directory = agency is null ? null : await services.GetRequiredService<IDirectoryRepository>().GetAsync(agency, ct);
         if (agency is not null && directory is null)
         {
             throw new CliFailureException($"No directory is stored for agency '{agency}': load it first with `directory <directory.json>`, so the plan's departments can be checked.");
         }
 
-        var result = new PlanFileReader().Read(json, directory, year);
+        var result = new PlanFileReader().Read(file, directory, year);
         if (!result.Ok)
         {
             throw new CliFailureException(CliFiles.Describe("The plan is invalid; nothing was imported.", result.Problems));
         }
 
         var plan = result.Value!;
-        var saved = await services.GetRequiredService<IPlanRepository>().SaveAsync(plan, ct);
+        PlanSaveResult saved;
+        try
+        {
+            saved = await services.GetRequiredService<IPlanRepository>().SaveAsync(plan, ct);
+        }
+        catch (PlanImportConflictException e)
+        {
+            throw new CliFailureException(e.Message);
+        }
+
         var milestones = plan.Tasks.Sum(t => t.Milestones.Count);
         var head = $"Plan '{plan.Title}' ({plan.Agency}, {plan.Year}): {plan.Areas.Count} areas, {plan.Tasks.Count} tasks, {milestones} milestones";
-        return saved.Changed
+        var summary = saved.Changed
             ? $"{head} — imported: {saved.Added} added, {saved.Updated} updated, {saved.Unchanged} unchanged, {saved.Removed} removed."
             : $"{head} — already up to date, nothing changed.";
+        if (saved.CleanedUp > 0)
+        {
+            summary += $" Removed {saved.CleanedUp} stored rows of replaced or interrupted imports.";
+        }
+
+        return saved.Warning is null ? summary : summary + Environment.NewLine + "Warning: " + saved.Warning;
     }
 
-    private static string? PeekAgency(string json)
+    private static string? PeekAgency(byte[] file)
     {
         try
         {
-            using var doc = JsonDocument.Parse(json, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+            using var doc = JsonDocument.Parse(file.AsMemory(file.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0), new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
             return doc.RootElement.ValueKind == JsonValueKind.Object &&
                    doc.RootElement.TryGetProperty("agency", out var a) && a.ValueKind == JsonValueKind.String
                 ? a.GetString()!.Trim()
                 : null;
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or ArgumentException)
         {
             return null; // The reader reports it with its position.
         }

@@ -1,3 +1,4 @@
+using System.Text;
 using CchcBot.Hosting;
 using CchcBot.Plan.Files;
 
@@ -17,8 +18,8 @@ public sealed class SeedCommand : ICliCommand
     public async Task<int> RunAsync(CliArguments args, IServiceProvider services, TextWriter output, CancellationToken ct)
     {
         var year = args.GetYear() ?? services.GetRequiredService<BotClock>().Today.Year;
-        await output.WriteLineAsync(await DirectoryCommand.LoadAsync(services, BundledData.DirectoryJson, ct));
-        await output.WriteLineAsync(await ImportCommand.ImportAsync(services, BundledData.PlanJson, year, ct));
+        await output.WriteLineAsync(await DirectoryCommand.LoadAsync(services, Encoding.UTF8.GetBytes(BundledData.DirectoryJson), movePeople: false, ct));
+        await output.WriteLineAsync(await ImportCommand.ImportAsync(services, Encoding.UTF8.GetBytes(BundledData.PlanJson), year, ct));
         return 0;
     }
 }

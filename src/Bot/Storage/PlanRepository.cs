@@ -29,54 +29,76 @@ public interface IPlanRepository
     Task<IReadOnlyList<DueIndexEntry>> DueOnAsync(string agency, DateOnly? due, CancellationToken ct = default);
 }
 
-public sealed record PlanSaveResult(bool Changed, int Added, int Updated, int Unchanged, int Removed);
+/// <param name="CleanedUp">Rows left by earlier failed or interrupted imports (and by the replaced version) that were removed.</param>
+/// <param name="Warning">Set when the new plan is in place but the previous version's rows could not all be removed yet.</param>
+public sealed record PlanSaveResult(bool Changed, int Added, int Updated, int Unchanged, int Removed, int CleanedUp = 0, string? Warning = null);
 
 /// <param name="Due">The due date (null for ongoing work).</param>
 public sealed record DueIndexEntry(string TaskId, string MilestoneId, DateOnly? Due = null);
 
+/// <summary>Another import switched the agency's plan (or cleaned this one up) while this import was writing.</summary>
+public sealed class PlanImportConflictException(string message, Exception inner) : Exception(message, inner);
+
 /// <summary>
-/// Plans: one row per agency (year, title, areas, content hash). Tasks: one row per task, its milestones inside.
-/// DueIndex: one partition per agency and due date, so a reminder sweep reads only the days it needs.
+/// Plans: one head row per agency (year, title, areas, content hash, current version) and one registry row per
+/// version being written or in use. Tasks: one row per task of one version, its milestones inside (partition
+/// "agency|version"). DueIndex: one partition per agency, version and due date ("agency|version|date"), so a reminder
+/// sweep reads only the days it needs.
+/// An import writes a complete new version next to the current one and then switches the head row to it in one
+/// transaction (guarded by the head's and the registry row's ETags); only after the switch are the old version's
+/// rows deleted. Readers read the head first and then only the rows of its version, so a failure or a crash at any
+/// point leaves them on the whole old plan; the next import removes what an interrupted one left behind.
+/// Rows written before versions existed (head without Version, tasks in partition "agency", due dates in
+/// "agency|date") are read as the legacy version and removed by the next import that changes the plan.
 /// </summary>
-public sealed class PlanRepository(CchcTables tables) : IPlanRepository
+public sealed class PlanRepository(CchcTables tables, TimeProvider? time = null) : IPlanRepository
 {
+    /// <summary>How long the registry row of an abandoned version is kept: an import still writing it (a slow one,
+    /// overtaken by another) keeps finding its rows removed until then, so none of them are left behind.</summary>
+    public static readonly TimeSpan AbandonedRetention = TimeSpan.FromHours(1);
+
     private const string PlanRow = "plan";
+    private const string VersionRowPrefix = "version|";
     private const string OngoingKey = "ongoing";
+    private const string Writing = "Writing";
+    private const string Committed = "Committed";
+    private const string Abandoned = "Abandoned";
+    private const int MaxBatchBytes = 2 * 1024 * 1024;
 
     // The last plan read per agency, with its content hash. The head row (a point read) says whether it is still
-    // current, so a chat turn skips the task query while the plan is unchanged. The head is written last (SaveAsync):
-    // while a save is under way readers keep getting the whole old plan.
+    // current, so a chat turn skips the task query while the plan is unchanged.
     private readonly ConcurrentDictionary<string, (string Hash, CchcPlan Plan)> _lastRead = new(StringComparer.Ordinal);
 
     public async Task<CchcPlan?> GetAsync(string agency, CancellationToken ct = default)
     {
-        var plans = await tables.GetAsync(CchcTables.Plans, ct);
-        var head = await plans.GetEntityIfExistsAsync<TableEntity>(TableKeys.Encode(agency), PlanRow, cancellationToken: ct);
-        if (!head.HasValue)
+        for (var attempt = 1; ; attempt++)
         {
-            return null;
-        }
+            var head = await ReadHeadAsync(agency, ct);
+            if (head is null)
+            {
+                return null;
+            }
 
-        var row = head.Value!;
-        var hash = row.GetString("Hash");
-        if (hash is not null && _lastRead.TryGetValue(agency, out var last) && last.Hash == hash)
-        {
-            return last.Plan;
-        }
+            var hash = head.GetString("Hash");
+            if (hash is not null && _lastRead.TryGetValue(agency, out var last) && last.Hash == hash)
+            {
+                return last.Plan;
+            }
 
-        var tasks = await LoadTasksAsync(agency, ct);
-        var plan = new CchcPlan(
-            agency,
-            row.GetInt32("Year") ?? 0,
-            row.GetString("Title"),
-            StoredJson.Deserialize<List<ReformArea>>(row.GetString("Areas")),
-            tasks.OrderBy(t => t.Order).ToList());
-        if (hash is not null)
-        {
-            _lastRead[agency] = (hash, plan);
-        }
+            var tasks = await LoadTasksAsync(agency, VersionOf(head), ct);
+            if (head.GetInt32("TaskCount") is { } count && count != tasks.Count && attempt < 3)
+            {
+                continue; // The version was replaced (and its rows removed) while we read it: read the new head.
+            }
 
-        return plan;
+            var plan = PlanOf(agency, head, tasks.OrderBy(t => t.Order).ToList());
+            if (hash is not null)
+            {
+                _lastRead[agency] = (hash, plan);
+            }
+
+            return plan;
+        }
     }
 
     public async Task<PlanSaveResult> SaveAsync(CchcPlan plan, CancellationToken ct = default)
@@ -84,16 +106,29 @@ public sealed class PlanRepository(CchcTables tables) : IPlanRepository
         var agencyKey = TableKeys.Encode(plan.Agency);
         var hash = Hash(StoredJson.Serialize(plan));
         var plans = await tables.GetAsync(CchcTables.Plans, ct);
-        var head = await plans.GetEntityIfExistsAsync<TableEntity>(agencyKey, PlanRow, cancellationToken: ct);
-        if (head.HasValue && head.Value!.GetString("Hash") == hash)
+        var head = await ReadHeadAsync(plan.Agency, ct);
+        var same = head is not null && head.GetString("Hash") == hash;
+        if (same && VersionOf(head!) is not null)
         {
-            return new PlanSaveResult(false, 0, 0, plan.Tasks.Count, 0);
+            // Nothing to change; what an interrupted import left behind is still removed.
+            var cleaned = await CleanUpAsync(plan.Agency, VersionOf(head!), ct);
+            return new PlanSaveResult(false, 0, 0, plan.Tasks.Count, 0, cleaned);
         }
 
-        var oldTasks = (await LoadTasksAsync(plan.Agency, ct)).ToDictionary(t => t.Id, StringComparer.Ordinal);
-        var taskTable = await tables.GetAsync(CchcTables.Tasks, ct);
+        var currentVersion = head is null ? null : VersionOf(head);
+        var oldTasks = head is null
+            ? new Dictionary<string, PlanTask>(StringComparer.Ordinal)
+            : (await LoadTasksAsync(plan.Agency, currentVersion, ct)).ToDictionary(t => t.Id, StringComparer.Ordinal);
+        var cleanedUp = head is null ? 0 : await CleanUpAsync(plan.Agency, currentVersion, ct);
+
+        // 1. Register the new version: from here on any import can find (and remove) its rows.
+        var version = "v" + Guid.NewGuid().ToString("N")[..16];
+        var registered = await plans.AddEntityAsync(
+            new TableEntity(agencyKey, VersionRowPrefix + version) { ["State"] = Writing, ["TaskCount"] = plan.Tasks.Count }, ct);
+
+        // 2. Write the whole new version: its task rows and its due-date index. Readers do not see it yet.
         int added = 0, updated = 0, unchanged = 0;
-        var writes = new List<TableTransactionAction>();
+        var taskRows = new List<TableTransactionAction>();
         foreach (var task in plan.Tasks)
         {
             var json = StoredJson.Serialize(task);
@@ -102,71 +137,118 @@ public sealed class PlanRepository(CchcTables tables) : IPlanRepository
                 if (StoredJson.Serialize(old) == json)
                 {
                     unchanged++;
-                    continue;
                 }
-
-                updated++;
+                else
+                {
+                    updated++;
+                }
             }
             else
             {
                 added++;
             }
 
-            writes.Add(new TableTransactionAction(
-                TableTransactionActionType.UpsertReplace,
-                new TableEntity(agencyKey, TableKeys.Encode(task.Id)) { ["Json"] = json, ["Order"] = task.Order }));
+            var row = new TableEntity(TaskPartition(plan.Agency, version), TableKeys.Encode(task.Id)) { ["Order"] = task.Order };
+            ChunkedText.Write(row, "Json", json);
+            taskRows.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, row));
         }
 
         var newIds = plan.Tasks.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
-        var removed = oldTasks.Values.Where(t => !newIds.Contains(t.Id)).ToList();
-        writes.AddRange(removed.Select(t => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(agencyKey, TableKeys.Encode(t.Id)), ETag.All)));
-        await SubmitInBatchesAsync(taskTable, writes, ct);
+        var removed = oldTasks.Keys.Count(id => !newIds.Contains(id));
+        await SubmitInBatchesAsync(await tables.GetAsync(CchcTables.Tasks, ct), taskRows, ct);
+        var dueRows = plan.Tasks.SelectMany(t => t.Milestones)
+            .Select(m => new TableTransactionAction(
+                TableTransactionActionType.UpsertReplace,
+                new TableEntity(DuePartition(plan.Agency, version, m.Due), TableKeys.Encode(m.Id)) { ["TaskId"] = m.TaskId }))
+            .ToList();
+        await SubmitInBatchesAsync(await tables.GetAsync(CchcTables.DueIndex, ct), dueRows, ct);
 
-        await UpdateDueIndexAsync(plan.Agency, oldTasks.Values, plan.Tasks, ct);
+        // 3. Switch the head to the new version, in one transaction with its registry row: it fails if another
+        //    import switched first (head ETag) or removed this version meanwhile (registry ETag).
+        var newHead = new TableEntity(agencyKey, PlanRow)
+        {
+            ["Year"] = plan.Year,
+            ["Title"] = plan.Title,
+            ["Hash"] = hash,
+            ["TaskCount"] = plan.Tasks.Count,
+            ["Version"] = version,
+        };
+        ChunkedText.Write(newHead, "Areas", StoredJson.Serialize(plan.Areas));
+        var switchActions = new List<TableTransactionAction>
+        {
+            head is null
+                ? new TableTransactionAction(TableTransactionActionType.Add, newHead)
+                : new TableTransactionAction(TableTransactionActionType.UpdateReplace, newHead, head.ETag),
+            new(TableTransactionActionType.UpdateReplace,
+                new TableEntity(agencyKey, VersionRowPrefix + version) { ["State"] = Committed, ["TaskCount"] = plan.Tasks.Count },
+                registered.Headers.ETag ?? ETag.All),
+        };
+        try
+        {
+            await plans.SubmitTransactionAsync(switchActions, ct);
+        }
+        catch (RequestFailedException e) when (e.Status is 409 or 412 or 404)
+        {
+            await RemoveVersionBestEffortAsync(plan.Agency, version, ct);
+            throw new PlanImportConflictException(
+                $"Another import of '{plan.Agency}' changed the plan while this one was writing; readers keep the plan that import stored. Run this import again.", e);
+        }
 
-        // The head row goes last: until it is written the hash differs, so an interrupted save is redone in full.
-        await plans.UpsertEntityAsync(
-            new TableEntity(agencyKey, PlanRow)
-            {
-                ["Year"] = plan.Year,
-                ["Title"] = plan.Title,
-                ["Areas"] = StoredJson.Serialize(plan.Areas),
-                ["Hash"] = hash,
-                ["TaskCount"] = plan.Tasks.Count,
-            },
-            TableUpdateMode.Replace,
-            ct);
+        // 4. Only now remove the old version (and anything else no longer current).
+        try
+        {
+            cleanedUp += await CleanUpAsync(plan.Agency, version, ct);
+        }
+        catch (RequestFailedException e)
+        {
+            return new PlanSaveResult(!same, added, updated, unchanged, removed, cleanedUp,
+                $"The new plan is in place, but rows of the previous version could not all be removed yet ({e.Status} {e.ErrorCode}); the next import removes them.");
+        }
 
-        return new PlanSaveResult(true, added, updated, unchanged, removed.Count);
+        // A plan stored in the legacy layout is moved to a version even when unchanged (readers see the same plan).
+        return same ? new PlanSaveResult(false, 0, 0, plan.Tasks.Count, 0, cleanedUp) : new PlanSaveResult(true, added, updated, unchanged, removed, cleanedUp);
     }
 
     public async Task<CchcPlan?> GetHeadAsync(string agency, CancellationToken ct = default)
     {
-        var plans = await tables.GetAsync(CchcTables.Plans, ct);
-        var head = await plans.GetEntityIfExistsAsync<TableEntity>(TableKeys.Encode(agency), PlanRow, cancellationToken: ct);
-        if (!head.HasValue)
-        {
-            return null;
-        }
-
-        var row = head.Value!;
-        return new CchcPlan(agency, row.GetInt32("Year") ?? 0, row.GetString("Title"), StoredJson.Deserialize<List<ReformArea>>(row.GetString("Areas")), []);
+        var head = await ReadHeadAsync(agency, ct);
+        return head is null ? null : PlanOf(agency, head, []);
     }
 
     public async Task<IReadOnlyList<PlanTask>> GetTasksAsync(string agency, IEnumerable<string> taskIds, CancellationToken ct = default)
     {
+        var ids = taskIds.Distinct(StringComparer.Ordinal).ToList();
+        var head = await ReadHeadAsync(agency, ct);
+        if (head is null)
+        {
+            return [];
+        }
+
+        if (head.GetString("Hash") is { } hash && _lastRead.TryGetValue(agency, out var last) && last.Hash == hash)
+        {
+            var byId = last.Plan.Tasks.ToDictionary(t => t.Id, StringComparer.Ordinal);
+            return ids.Where(byId.ContainsKey).Select(id => byId[id]).ToList();
+        }
+
         var taskTable = await tables.GetAsync(CchcTables.Tasks, ct);
-        var reads = taskIds.Distinct(StringComparer.Ordinal).Select(id =>
-            taskTable.GetEntityIfExistsAsync<TableEntity>(TableKeys.Encode(agency), TableKeys.Encode(id), cancellationToken: ct));
-        var rows = await Task.WhenAll(reads);
-        return rows.Where(r => r.HasValue).Select(r => StoredJson.Deserialize<PlanTask>(r.Value!.GetString("Json"))).ToList();
+        var partition = TaskPartition(agency, VersionOf(head));
+        var rows = await Task.WhenAll(ids.Select(id =>
+            taskTable.GetEntityIfExistsAsync<TableEntity>(partition, TableKeys.Encode(id), cancellationToken: ct)));
+        return rows.Where(r => r.HasValue).Select(r => StoredJson.Deserialize<PlanTask>(ChunkedText.Read(r.Value!, "Json"))).ToList();
     }
 
     public async Task<IReadOnlyList<DueIndexEntry>> DueBetweenAsync(string agency, DateOnly from, DateOnly to, CancellationToken ct = default)
     {
+        var head = await ReadHeadAsync(agency, ct);
+        if (head is null)
+        {
+            return [];
+        }
+
+        var version = VersionOf(head);
         var index = await tables.GetAsync(CchcTables.DueIndex, ct);
         var result = new List<DueIndexEntry>();
-        var filter = $"PartitionKey ge '{TableKeys.Escape(DuePartition(agency, from))}' and PartitionKey le '{TableKeys.Escape(DuePartition(agency, to))}'";
+        var filter = $"PartitionKey ge '{TableKeys.Escape(DuePartition(agency, version, from))}' and PartitionKey le '{TableKeys.Escape(DuePartition(agency, version, to))}'";
         await foreach (var row in index.QueryAsync<TableEntity>(filter, cancellationToken: ct))
         {
             result.Add(new DueIndexEntry(row.GetString("TaskId"), TableKeys.Decode(row.RowKey), DueOf(row.PartitionKey)));
@@ -189,10 +271,16 @@ public sealed class PlanRepository(CchcTables tables) : IPlanRepository
 
     public async Task<IReadOnlyList<DueIndexEntry>> DueOnAsync(string agency, DateOnly? due, CancellationToken ct = default)
     {
+        var head = await ReadHeadAsync(agency, ct);
+        if (head is null)
+        {
+            return [];
+        }
+
         var index = await tables.GetAsync(CchcTables.DueIndex, ct);
         var result = new List<DueIndexEntry>();
         await foreach (var row in index.QueryAsync<TableEntity>(
-            $"PartitionKey eq '{TableKeys.Escape(DuePartition(agency, due))}'", cancellationToken: ct))
+            $"PartitionKey eq '{TableKeys.Escape(DuePartition(agency, VersionOf(head), due))}'", cancellationToken: ct))
         {
             result.Add(new DueIndexEntry(row.GetString("TaskId"), TableKeys.Decode(row.RowKey), DueOf(row.PartitionKey) ?? due));
         }
@@ -200,51 +288,180 @@ public sealed class PlanRepository(CchcTables tables) : IPlanRepository
         return result;
     }
 
+    private static CchcPlan PlanOf(string agency, TableEntity head, List<PlanTask> tasks) =>
+        new(agency, head.GetInt32("Year") ?? 0, head.GetString("Title"), StoredJson.Deserialize<List<ReformArea>>(ChunkedText.Read(head, "Areas")), tasks);
+
+    private async Task<TableEntity?> ReadHeadAsync(string agency, CancellationToken ct)
+    {
+        var plans = await tables.GetAsync(CchcTables.Plans, ct);
+        var head = await plans.GetEntityIfExistsAsync<TableEntity>(TableKeys.Encode(agency), PlanRow, cancellationToken: ct);
+        return head.HasValue ? head.Value : null;
+    }
+
+    /// <summary>The head's version; null for a plan stored before versions existed (the legacy layout).</summary>
+    private static string? VersionOf(TableEntity head) => head.GetString("Version") is { Length: > 0 } v ? v : null;
+
     private static DateOnly? DueOf(string partitionKey) =>
         DateOnly.TryParseExact(partitionKey[(partitionKey.LastIndexOf(TableKeys.Separator) + 1)..], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
             System.Globalization.DateTimeStyles.None, out var date) ? date : null;
 
-    private async Task<List<PlanTask>> LoadTasksAsync(string agency, CancellationToken ct)
+    private async Task<List<PlanTask>> LoadTasksAsync(string agency, string? version, CancellationToken ct)
     {
         var taskTable = await tables.GetAsync(CchcTables.Tasks, ct);
         var tasks = new List<PlanTask>();
         await foreach (var row in taskTable.QueryAsync<TableEntity>(
-            $"PartitionKey eq '{TableKeys.Escape(TableKeys.Encode(agency))}'", cancellationToken: ct))
+            $"PartitionKey eq '{TableKeys.Escape(TaskPartition(agency, version))}'", cancellationToken: ct))
         {
-            tasks.Add(StoredJson.Deserialize<PlanTask>(row.GetString("Json")));
+            tasks.Add(StoredJson.Deserialize<PlanTask>(ChunkedText.Read(row, "Json")));
         }
 
         return tasks;
     }
 
-    private async Task UpdateDueIndexAsync(string agency, IEnumerable<PlanTask> oldTasks, IEnumerable<PlanTask> newTasks, CancellationToken ct)
+    /// <summary>An import that lost the race removes what it wrote (whatever remains, the next import removes).</summary>
+    private async Task RemoveVersionBestEffortAsync(string agency, string version, CancellationToken ct)
     {
-        static IEnumerable<(string Partition, string Row, string TaskId)> Entries(string agency, IEnumerable<PlanTask> tasks) =>
-            tasks.SelectMany(t => t.Milestones).Select(m => (DuePartition(agency, m.Due), TableKeys.Encode(m.Id), m.TaskId));
-
-        var oldSet = Entries(agency, oldTasks).ToHashSet();
-        var newSet = Entries(agency, newTasks).ToHashSet();
-        var index = await tables.GetAsync(CchcTables.DueIndex, ct);
-        var writes = newSet.Except(oldSet)
-            .Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(e.Partition, e.Row) { ["TaskId"] = e.TaskId }))
-            .Concat(oldSet.Except(newSet).Select(e => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(e.Partition, e.Row), ETag.All)))
-            .ToList();
-        await SubmitInBatchesAsync(index, writes, ct);
+        try
+        {
+            await DeleteAllAsync(await tables.GetAsync(CchcTables.Tasks, ct), $"PartitionKey eq '{TableKeys.Escape(TaskPartition(agency, version))}'", ct);
+            await DeleteAllAsync(await tables.GetAsync(CchcTables.DueIndex, ct), TableKeys.StartsWith("PartitionKey", DuePartitionPrefix(agency, version)), ct);
+        }
+        catch (RequestFailedException)
+        {
+        }
     }
 
-    /// <summary>Entity group transactions: up to 100 actions on one partition each, a few in flight at once.</summary>
+    /// <summary>
+    /// Removes every version but <paramref name="current"/>: each registry row is first marked abandoned (ETag-guarded,
+    /// so a version that was just switched to is never touched, and an import still writing it can no longer switch),
+    /// then its rows are deleted. The registry row stays for <see cref="AbandonedRetention"/>, so rows a slow import
+    /// writes after that are removed by the next clean-up too. With a versioned head, the legacy rows go as well.
+    /// </summary>
+    /// <returns>How many rows were removed.</returns>
+    private async Task<int> CleanUpAsync(string agency, string? current, CancellationToken ct)
+    {
+        var agencyKey = TableKeys.Encode(agency);
+        var plans = await tables.GetAsync(CchcTables.Plans, ct);
+        var taskTable = await tables.GetAsync(CchcTables.Tasks, ct);
+        var index = await tables.GetAsync(CchcTables.DueIndex, ct);
+        var removed = 0;
+        var registry = new List<TableEntity>();
+        await foreach (var row in plans.QueryAsync<TableEntity>(
+            $"PartitionKey eq '{TableKeys.Escape(agencyKey)}' and {TableKeys.StartsWith("RowKey", VersionRowPrefix)}", cancellationToken: ct))
+        {
+            registry.Add(row);
+        }
+
+        foreach (var row in registry)
+        {
+            var version = row.RowKey[VersionRowPrefix.Length..];
+            if (version == current)
+            {
+                continue;
+            }
+
+            var abandonedAt = row.Timestamp ?? DateTimeOffset.MinValue;
+            if (row.GetString("State") != Abandoned)
+            {
+                try
+                {
+                    await plans.UpdateEntityAsync(new TableEntity(agencyKey, row.RowKey) { ["State"] = Abandoned }, row.ETag, TableUpdateMode.Replace, ct);
+                    abandonedAt = (time ?? TimeProvider.System).GetUtcNow();
+                }
+                catch (RequestFailedException e) when (e.Status is 404 or 412)
+                {
+                    continue; // Switched to or removed meanwhile by another import.
+                }
+            }
+
+            removed += await DeleteAllAsync(taskTable, $"PartitionKey eq '{TableKeys.Escape(TaskPartition(agency, version))}'", ct);
+            removed += await DeleteAllAsync(index, TableKeys.StartsWith("PartitionKey", DuePartitionPrefix(agency, version)), ct);
+            if ((time ?? TimeProvider.System).GetUtcNow() - abandonedAt > AbandonedRetention)
+            {
+                await plans.DeleteEntityAsync(agencyKey, row.RowKey, ETag.All, ct);
+            }
+        }
+
+        if (current is not null)
+        {
+            removed += await DeleteAllAsync(taskTable, $"PartitionKey eq '{TableKeys.Escape(TaskPartition(agency, null))}'", ct);
+            var legacyDates = $"PartitionKey ge '{TableKeys.Escape(agencyKey + TableKeys.Separator + "0")}' and PartitionKey lt '{TableKeys.Escape(agencyKey + TableKeys.Separator + ":")}'";
+            removed += await DeleteAllAsync(index, legacyDates, ct);
+            removed += await DeleteAllAsync(index, $"PartitionKey eq '{TableKeys.Escape(DuePartition(agency, null, null))}'", ct);
+        }
+
+        return removed;
+    }
+
+    private static async Task<int> DeleteAllAsync(TableClient table, string filter, CancellationToken ct)
+    {
+        var deletes = new List<TableTransactionAction>();
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: ct))
+        {
+            deletes.Add(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(row.PartitionKey, row.RowKey), ETag.All));
+        }
+
+        await SubmitInBatchesAsync(table, deletes, ct);
+        return deletes.Count;
+    }
+
+    /// <summary>Entity group transactions: up to 100 actions on one partition and about 2 MB each, a few in flight
+    /// at once. Atomicity does not depend on them: nothing a reader sees changes until the head switches.</summary>
     private static async Task SubmitInBatchesAsync(TableClient table, List<TableTransactionAction> actions, CancellationToken ct)
     {
-        var batches = actions
-            .GroupBy(a => a.Entity.PartitionKey)
-            .SelectMany(g => g.Chunk(100))
-            .ToList();
+        var batches = new List<List<TableTransactionAction>>();
+        foreach (var partition in actions.GroupBy(a => a.Entity.PartitionKey))
+        {
+            List<TableTransactionAction>? batch = null;
+            var bytes = 0;
+            foreach (var action in partition)
+            {
+                var size = action.Entity is TableEntity e ? ChunkedText.Size(e) : 1_024;
+                if (batch is null || batch.Count == 100 || bytes + size > MaxBatchBytes)
+                {
+                    batches.Add(batch = []);
+                    bytes = 0;
+                }
+
+                batch.Add(action);
+                bytes += size;
+            }
+        }
+
         await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (batch, token) =>
-            await table.SubmitTransactionAsync(batch, token));
+        {
+            try
+            {
+                await table.SubmitTransactionAsync(batch, token);
+            }
+            catch (TableTransactionFailedException e) when (e.Status == 404 && batch.All(a => a.ActionType == TableTransactionActionType.Delete))
+            {
+                // Some rows were already removed (by a concurrent clean-up): delete the rest one by one.
+                foreach (var action in batch)
+                {
+                    try
+                    {
+                        await table.DeleteEntityAsync(action.Entity.PartitionKey, action.Entity.RowKey, ETag.All, token);
+                    }
+                    catch (RequestFailedException gone) when (gone.Status == 404)
+                    {
+                    }
+                }
+            }
+        });
     }
 
-    private static string DuePartition(string agency, DateOnly? due) =>
-        TableKeys.Compose(agency, due?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? OngoingKey);
+    private static string TaskPartition(string agency, string? version) =>
+        version is null ? TableKeys.Encode(agency) : TableKeys.Encode(agency) + TableKeys.Separator + version;
+
+    private static string DuePartitionPrefix(string agency, string version) =>
+        TableKeys.Encode(agency) + TableKeys.Separator + version + TableKeys.Separator;
+
+    private static string DuePartition(string agency, string? version, DateOnly? due)
+    {
+        var day = due?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? OngoingKey;
+        return version is null ? TableKeys.Compose(agency, day) : DuePartitionPrefix(agency, version) + day;
+    }
 
     private static string Hash(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 }

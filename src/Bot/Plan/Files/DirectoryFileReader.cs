@@ -5,6 +5,14 @@ namespace CchcBot.Plan.Files;
 /// <summary>Reads and validates a directory file (departments, heads, deputies, Chief of Office, Chief Inspector).</summary>
 public static partial class DirectoryFileReader
 {
+    /// <summary>Reads a file's bytes: strict UTF-8, at most <see cref="ImportLimits.MaxFileBytes"/>.</summary>
+    public static ReadResult<AgencyDirectory> Read(byte[] file)
+    {
+        var problems = new List<ImportProblem>();
+        var json = JsonReader.Decode(file, problems);
+        return json is null ? new ReadResult<AgencyDirectory>(null, problems) : Read(json);
+    }
+
     public static ReadResult<AgencyDirectory> Read(string json)
     {
         var problems = new List<ImportProblem>();
@@ -21,6 +29,7 @@ public static partial class DirectoryFileReader
             return new ReadResult<AgencyDirectory>(null, problems);
         }
 
+        r.OnlyKnown(root, "$", DirectoryFileFormat.Root);
         var agency = r.String(root, "agency", "$");
         r.ValidId(agency, "$.agency");
         var departments = new List<Department>();
@@ -28,6 +37,11 @@ public static partial class DirectoryFileReader
         if (elements.Count == 0 && root.TryGetProperty("departments", out var present) && present.ValueKind == System.Text.Json.JsonValueKind.Array)
         {
             r.Problem("$.departments", "must not be empty");
+        }
+
+        if (!r.AtMost(elements, ImportLimits.MaxDepartments, "$.departments", "departments"))
+        {
+            elements = [];
         }
 
         for (var i = 0; i < elements.Count; i++)
@@ -39,11 +53,12 @@ public static partial class DirectoryFileReader
             }
 
             var e = elements[i];
+            r.OnlyKnown(e, path, DirectoryFileFormat.Department);
             var id = r.String(e, "id", path);
             var name = r.String(e, "name", path);
-            var group = r.String(e, "group", path);
-            var head = Person(r, r.String(e, "head", path), $"{path}.head");
-            var deputies = r.Strings(e, "deputies", path, required: false, nonEmpty: false);
+            var group = r.String(e, "group", path, max: ImportLimits.MaxIdChars);
+            var head = Person(r, r.String(e, "head", path, max: ImportLimits.MaxAddressChars), $"{path}.head");
+            var deputies = r.Strings(e, "deputies", path, required: false, nonEmpty: false, maxItems: ImportLimits.MaxDeputiesPerDepartment);
             for (var d = 0; d < deputies.Count; d++)
             {
                 Person(r, deputies[d], $"{path}.deputies[{d}]");
@@ -81,8 +96,8 @@ public static partial class DirectoryFileReader
             }
         }
 
-        var chiefOfOffice = Person(r, r.String(root, "chiefOfOffice", "$"), "$.chiefOfOffice");
-        var chiefInspector = Person(r, r.String(root, "chiefInspector", "$"), "$.chiefInspector");
+        var chiefOfOffice = Person(r, r.String(root, "chiefOfOffice", "$", max: ImportLimits.MaxAddressChars), "$.chiefOfOffice");
+        var chiefInspector = Person(r, r.String(root, "chiefInspector", "$", max: ImportLimits.MaxAddressChars), "$.chiefInspector");
         if (problems.Count > 0 || agency is null || chiefOfOffice is null || chiefInspector is null)
         {
             return new ReadResult<AgencyDirectory>(null, problems);
@@ -95,6 +110,12 @@ public static partial class DirectoryFileReader
     {
         if (address is null)
         {
+            return null;
+        }
+
+        if (address.Length > ImportLimits.MaxAddressChars || JsonReader.HasInvisible(address))
+        {
+            r.Problem(path, $"'{JsonReader.Visible(address)}' is not a UPN or email address: at most {ImportLimits.MaxAddressChars} characters, no invisible characters");
             return null;
         }
 

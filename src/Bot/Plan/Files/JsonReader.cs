@@ -7,18 +7,96 @@ namespace CchcBot.Plan.Files;
 /// <summary>Reads required and optional fields of a JSON object, collecting a problem (with its path) for each defect.</summary>
 internal sealed partial class JsonReader(List<ImportProblem> problems)
 {
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     public void Problem(string path, string message) => problems.Add(new ImportProblem(path, message));
 
-    public static JsonDocument? Parse(string json, List<ImportProblem> problems)
+    /// <summary>Decodes a file's bytes as strict UTF-8 (a leading BOM is skipped): an invalid byte is a problem
+    /// naming its offset, never a silent U+FFFD. Files over <see cref="ImportLimits.MaxFileBytes"/> are refused.</summary>
+    public static string? Decode(byte[] bytes, List<ImportProblem> problems)
     {
+        if (bytes.Length > ImportLimits.MaxFileBytes)
+        {
+            problems.Add(new ImportProblem("$", $"the file is {bytes.Length:N0} bytes; at most {ImportLimits.MaxFileBytes:N0} (10 MB)"));
+            return null;
+        }
+
+        var start = bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
         try
         {
-            return JsonDocument.Parse(json, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+            return StrictUtf8.GetString(bytes, start, bytes.Length - start);
+        }
+        catch (DecoderFallbackException e)
+        {
+            problems.Add(new ImportProblem("$", $"not valid UTF-8: invalid byte 0x{e.BytesUnknown?.FirstOrDefault():X2} at byte offset {start + Math.Max(e.Index, 0)} (save the file as UTF-8)"));
+            return null;
+        }
+    }
+
+    /// <summary>Parses the JSON and reports every duplicated key (the last value would silently win) with its path.</summary>
+    public static JsonDocument? Parse(string json, List<ImportProblem> problems)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
         }
         catch (JsonException e)
         {
             problems.Add(new ImportProblem("$", $"not valid JSON (line {e.LineNumber + 1}, position {e.BytePositionInLine + 1}): {FirstSentence(e.Message)}"));
             return null;
+        }
+
+        ReportDuplicateKeys(document.RootElement, "$", problems);
+        return document;
+    }
+
+    /// <summary>Reports every property of <paramref name="e"/> that the file format does not define.</summary>
+    public void OnlyKnown(JsonElement e, string path, IReadOnlySet<string> known)
+    {
+        foreach (var property in e.EnumerateObject())
+        {
+            if (!known.Contains(property.Name))
+            {
+                Problem($"{path}.{property.Name}", $"unknown property '{property.Name}' (known here: {string.Join(", ", known)})");
+            }
+        }
+    }
+
+    /// <summary>At most <paramref name="max"/> elements; a problem otherwise.</summary>
+    public bool AtMost(IReadOnlyCollection<JsonElement> items, int max, string path, string what)
+    {
+        if (items.Count <= max)
+        {
+            return true;
+        }
+
+        Problem(path, $"{items.Count:N0} {what}; at most {max:N0}");
+        return false;
+    }
+
+    private static void ReportDuplicateKeys(JsonElement e, string path, List<ImportProblem> problems)
+    {
+        if (e.ValueKind == JsonValueKind.Object)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var property in e.EnumerateObject())
+            {
+                if (!seen.Add(property.Name))
+                {
+                    problems.Add(new ImportProblem($"{path}.{property.Name}", $"duplicate key '{property.Name}': each property may appear only once"));
+                }
+
+                ReportDuplicateKeys(property.Value, $"{path}.{property.Name}", problems);
+            }
+        }
+        else if (e.ValueKind == JsonValueKind.Array)
+        {
+            var i = 0;
+            foreach (var item in e.EnumerateArray())
+            {
+                ReportDuplicateKeys(item, $"{path}[{i++}]", problems);
+            }
         }
     }
 
@@ -34,7 +112,7 @@ internal sealed partial class JsonReader(List<ImportProblem> problems)
     }
 
     /// <summary>A required non-empty string, trimmed and NFC-normalised; null (with a problem) otherwise.</summary>
-    public string? String(JsonElement parent, string name, string path, bool required = true)
+    public string? String(JsonElement parent, string name, string path, bool required = true, int max = ImportLimits.MaxTextChars)
     {
         var at = $"{path}.{name}";
         if (!parent.TryGetProperty(name, out var e) || e.ValueKind == JsonValueKind.Null)
@@ -60,7 +138,7 @@ internal sealed partial class JsonReader(List<ImportProblem> problems)
             return null;
         }
 
-        return value;
+        return TooLong(value, max, at) ? null : value;
     }
 
     public int? Int(JsonElement parent, string name, string path)
@@ -105,9 +183,14 @@ internal sealed partial class JsonReader(List<ImportProblem> problems)
     }
 
     /// <summary>An array of non-empty strings (trimmed, NFC).</summary>
-    public List<string> Strings(JsonElement parent, string name, string path, bool required = true, bool nonEmpty = true)
+    public List<string> Strings(JsonElement parent, string name, string path, bool required = true, bool nonEmpty = true, int maxItems = ImportLimits.MaxUnitsPerList)
     {
         var items = Array(parent, name, path, required);
+        if (!AtMost(items, maxItems, $"{path}.{name}", "items"))
+        {
+            return [];
+        }
+
         var result = new List<string>();
         for (var i = 0; i < items.Count; i++)
         {
@@ -125,7 +208,10 @@ internal sealed partial class JsonReader(List<ImportProblem> problems)
                 continue;
             }
 
-            result.Add(value);
+            if (!TooLong(value, ImportLimits.MaxTextChars, at))
+            {
+                result.Add(value);
+            }
         }
 
         if (nonEmpty && required && items.Count == 0 && parent.TryGetProperty(name, out var present) && present.ValueKind == JsonValueKind.Array)
@@ -136,7 +222,8 @@ internal sealed partial class JsonReader(List<ImportProblem> problems)
         return result;
     }
 
-    /// <summary>Ids become table keys: no "/", "\", "#", "?", control characters; at most 64 characters.</summary>
+    /// <summary>Ids become table keys: no "/", "\", "#", "?", control characters, and nothing invisible (zero-width
+    /// or bidi control characters would make two ids look the same); at most 64 characters.</summary>
     public bool ValidId(string? id, string path)
     {
         if (id is null)
@@ -144,12 +231,36 @@ internal sealed partial class JsonReader(List<ImportProblem> problems)
             return false;
         }
 
-        if (id.Length > 64 || ForbiddenInKey().IsMatch(id))
+        if (id.Length > ImportLimits.MaxIdChars || ForbiddenInKey().IsMatch(id))
         {
-            Problem(path, $"'{id}' is not a valid id: at most 64 characters, none of / \\ # ? or control characters");
+            Problem(path, $"'{Visible(id)}' is not a valid id: at most {ImportLimits.MaxIdChars} characters, none of / \\ # ? or control characters");
             return false;
         }
 
+        if (HasInvisible(id))
+        {
+            Problem(path, $"'{Visible(id)}' is not a valid id: it contains an invisible (zero-width or bidi control) character");
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>Zero-width (U+200B–U+200D, U+2060, U+FEFF) or bidi control characters (U+200E, U+200F, U+202A–U+202E, U+2066–U+2069).</summary>
+    public static bool HasInvisible(string text) => Invisible().IsMatch(text);
+
+    /// <summary>The text with invisible characters shown as \uXXXX, for problem messages.</summary>
+    public static string Visible(string text) =>
+        Invisible().Replace(text.Length > 80 ? text[..80] + "…" : text, m => $"\\u{(int)m.Value[0]:X4}");
+
+    private bool TooLong(string value, int max, string path)
+    {
+        if (value.Length <= max)
+        {
+            return false;
+        }
+
+        Problem(path, $"is {value.Length:N0} characters long; at most {max:N0}");
         return true;
     }
 
@@ -174,4 +285,8 @@ internal sealed partial class JsonReader(List<ImportProblem> problems)
 
     [GeneratedRegex(@"[/\\#?\p{Cc}]")]
     private static partial Regex ForbiddenInKey();
+
+    [GeneratedRegex("[\u200B-\u200D\u2060\uFEFF\u200E\u200F\u202A-\u202E\u2066-\u2069]")]
+    private static partial Regex Invisible();
+
 }

@@ -12,6 +12,14 @@ public sealed class PlanFileReader(TimeframeOptions? options = null)
 {
     private readonly TimeframeParser _timeframes = new(options);
 
+    /// <summary>Reads a file's bytes: strict UTF-8, at most <see cref="ImportLimits.MaxFileBytes"/>.</summary>
+    public ReadResult<CchcPlan> Read(byte[] file, AgencyDirectory? directory = null, int? rebaseYear = null)
+    {
+        var problems = new List<ImportProblem>();
+        var json = JsonReader.Decode(file, problems);
+        return json is null ? new ReadResult<CchcPlan>(null, problems) : Read(json, directory, rebaseYear);
+    }
+
     /// <param name="directory">When given, every lead/cooperating unit must name one of its departments or groups.</param>
     /// <param name="rebaseYear">Moves the plan to that year: every date, and the year written in its texts.</param>
     public ReadResult<CchcPlan> Read(string json, AgencyDirectory? directory = null, int? rebaseYear = null)
@@ -30,6 +38,7 @@ public sealed class PlanFileReader(TimeframeOptions? options = null)
             return new ReadResult<CchcPlan>(null, problems);
         }
 
+        r.OnlyKnown(root, "$", PlanFileFormat.Root);
         var agency = r.String(root, "agency", "$");
         r.ValidId(agency, "$.agency");
         var year = r.Int(root, "year", "$");
@@ -39,7 +48,7 @@ public sealed class PlanFileReader(TimeframeOptions? options = null)
             year = null;
         }
 
-        var title = r.String(root, "title", "$");
+        var title = r.String(root, "title", "$", max: ImportLimits.MaxTitleChars);
         var areas = ReadAreas(r, root);
         var tasks = ReadTasks(r, root, areas, directory, year, rebaseYear);
         if (problems.Count > 0 || agency is null || year is null || title is null)
@@ -60,6 +69,11 @@ public sealed class PlanFileReader(TimeframeOptions? options = null)
             r.Problem("$.areas", "must not be empty");
         }
 
+        if (!r.AtMost(elements, ImportLimits.MaxAreas, "$.areas", "areas"))
+        {
+            return areas;
+        }
+
         for (var i = 0; i < elements.Count; i++)
         {
             var path = $"$.areas[{i}]";
@@ -68,6 +82,7 @@ public sealed class PlanFileReader(TimeframeOptions? options = null)
                 continue;
             }
 
+            r.OnlyKnown(elements[i], path, PlanFileFormat.Area);
             var id = r.String(elements[i], "id", path);
             var name = r.String(elements[i], "name", path);
             if (id is null || name is null || !r.ValidId(id, $"{path}.id"))
@@ -75,7 +90,7 @@ public sealed class PlanFileReader(TimeframeOptions? options = null)
                 continue;
             }
 
-            if (areas.Any(a => a.Id == id))
+            if (areas.Any(a => string.Equals(a.Id, id, StringComparison.OrdinalIgnoreCase)))
             {
                 r.Problem($"{path}.id", $"duplicate area id '{id}'");
                 continue;
@@ -91,7 +106,13 @@ public sealed class PlanFileReader(TimeframeOptions? options = null)
     {
         var tasks = new List<PlanTask>();
         var elements = r.Array(root, "tasks", "$");
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        if (!r.AtMost(elements, ImportLimits.MaxTasks, "$.tasks", "tasks"))
+        {
+            return tasks;
+        }
+
+        // Ids that differ only by case are the same id: people type them either way.
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < elements.Count; i++)
         {
             var path = $"$.tasks[{i}]";
@@ -101,10 +122,11 @@ public sealed class PlanFileReader(TimeframeOptions? options = null)
             }
 
             var e = elements[i];
+            r.OnlyKnown(e, path, PlanFileFormat.Task);
             var id = r.String(e, "id", path);
             if (id is not null && r.ValidId(id, $"{path}.id") && !seen.Add(id))
             {
-                r.Problem($"{path}.id", $"duplicate task id '{id}'");
+                r.Problem($"{path}.id", $"duplicate task id '{id}' (ids are compared ignoring case)");
             }
 
             var area = r.String(e, "area", path);
@@ -113,8 +135,8 @@ public sealed class PlanFileReader(TimeframeOptions? options = null)
                 r.Problem($"{path}.area", $"unknown area '{area}' (areas: {string.Join(", ", areas.Select(a => a.Id))})");
             }
 
-            var title = r.String(e, "title", path);
-            var deliverables = r.Strings(e, "deliverables", path);
+            var title = r.String(e, "title", path, max: ImportLimits.MaxTitleChars);
+            var deliverables = r.Strings(e, "deliverables", path, maxItems: ImportLimits.MaxDeliverablesPerTask);
             var lead = r.Strings(e, "lead", path);
             var cooperating = r.Strings(e, "cooperating", path, required: false, nonEmpty: false);
             CheckUnits(r, directory, lead, $"{path}.lead");
@@ -130,6 +152,12 @@ public sealed class PlanFileReader(TimeframeOptions? options = null)
             var milestones = e.TryGetProperty("milestones", out var explicitMilestones) && explicitMilestones.ValueKind != JsonValueKind.Null
                 ? ReadMilestones(r, e, path, id, deliverables, rebasedDeliverables, year.Value, rebaseYear)
                 : DeriveMilestones(r, path, id, rebasedTimeframe, rebasedDeliverables, rebaseYear ?? year.Value);
+            if (milestones.Count > ImportLimits.MaxMilestonesPerTask)
+            {
+                r.Problem($"{path}.timeframe", $"task {id}: {milestones.Count} milestones; at most {ImportLimits.MaxMilestonesPerTask} per task");
+                continue;
+            }
+
             tasks.Add(new PlanTask(id, area ?? string.Empty, Rebase(title, year.Value, rebaseYear), rebasedDeliverables, lead, cooperating,
                 rebasedTimeframe, milestones, tasks.Count));
         }
@@ -197,6 +225,11 @@ public sealed class PlanFileReader(TimeframeOptions? options = null)
     {
         var milestones = new List<Milestone>();
         var elements = r.Array(task, "milestones", path);
+        if (!r.AtMost(elements, ImportLimits.MaxMilestonesPerTask, $"{path}.milestones", "milestones"))
+        {
+            return milestones;
+        }
+
         for (var i = 0; i < elements.Count; i++)
         {
             var at = $"{path}.milestones[{i}]";
@@ -205,6 +238,7 @@ public sealed class PlanFileReader(TimeframeOptions? options = null)
                 continue;
             }
 
+            r.OnlyKnown(elements[i], at, PlanFileFormat.Milestone);
             var deliverable = r.String(elements[i], "deliverable", at);
             var dueText = r.String(elements[i], "due", at);
             var index = deliverable is null ? -1 : deliverables.IndexOf(deliverable);

@@ -31,12 +31,12 @@ public sealed class UserResolver(IDirectoryRepository directories, ILogger<UserR
         }
 
         var member = await GetMemberAsync(turnContext, from, ct);
+        var candidates = new List<BotUser>();
         foreach (var address in new[] { member.Upn, member.Email }.Where(a => !string.IsNullOrWhiteSpace(a)).Distinct(StringComparer.OrdinalIgnoreCase))
         {
             foreach (var agency in await directories.AgenciesOfAsync(address!, ct))
             {
-                var directory = await directories.GetAsync(agency, ct);
-                if (directory is null)
+                if (candidates.Any(c => c.Agency == agency) || await directories.GetAsync(agency, ct) is not { } directory)
                 {
                     continue;
                 }
@@ -50,13 +50,44 @@ public sealed class UserResolver(IDirectoryRepository directories, ILogger<UserR
 
                 if (departments.Count > 0 || AgencyDirectory.SamePerson(directory.ChiefInspector, address))
                 {
-                    await RememberAsync(turnContext, agency, address!, member, ct);
-                    return new BotUser(member.ObjectId, address!, member.Name, agency, directory, departments);
+                    candidates.Add(new BotUser(member.ObjectId, address!, member.Name, agency, directory, departments));
                 }
             }
         }
 
-        return null;
+        var user = candidates.Count <= 1 ? candidates.FirstOrDefault() : await ChooseAsync(candidates, member, ct);
+        if (user is not null)
+        {
+            await RememberAsync(turnContext, user.Agency, user.Upn, member, ct);
+        }
+
+        return user;
+    }
+
+    /// <summary>
+    /// A person is in one agency's directory only (the directory command refuses anything else), so several agencies
+    /// can only come from data stored before that rule. Then the agency where this very account (object id) was
+    /// already recognised wins — never simply the first in sort order, which let a newly loaded agency take a person
+    /// away from the agency they work in — and the operator is told to settle it with `directory --move-people`.
+    /// </summary>
+    private async Task<BotUser> ChooseAsync(List<BotUser> candidates, TeamsMember member, CancellationToken ct)
+    {
+        var known = new List<BotUser>();
+        foreach (var candidate in candidates)
+        {
+            if (!string.IsNullOrEmpty(member.ObjectId) &&
+                await directories.GetIdentityAsync(candidate.Agency, candidate.Upn, ct) is { } identity &&
+                string.Equals(identity.ObjectId, member.ObjectId, StringComparison.OrdinalIgnoreCase))
+            {
+                known.Add(candidate);
+            }
+        }
+
+        var chosen = known.Count > 0 ? known[0] : candidates[0];
+        logger.LogWarning(
+            "User {UserObjectId} is named by the directories of {Agencies}; recognised as a member of {Agency}. A person may be in one agency's directory only: load the right agency's directory again with --move-people",
+            member.ObjectId, string.Join(", ", candidates.Select(c => c.Agency)), chosen.Agency);
+        return chosen;
     }
 
     /// <summary>Stores how to reach this person proactively (once per process: it rarely changes).</summary>

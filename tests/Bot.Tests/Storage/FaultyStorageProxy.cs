@@ -1,0 +1,114 @@
+using CchcBot.TestSupport;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace CchcBot.Bot.Tests.Storage;
+
+/// <summary>
+/// A loopback HTTP proxy in front of the shared Azurite: storage that fails part-way through a write. Reads always
+/// pass, and so does creating a table; after <see cref="WritesBeforeFailure"/> writes of data (batches, inserts, updates,
+/// deletes) every further write gets <see cref="Failure"/>, as a storage outage in the middle of an import would.
+/// </summary>
+public sealed class FaultyStorageProxy : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly HttpClient _azurite = new() { BaseAddress = new Uri($"http://127.0.0.1:{AzuriteServer.Shared.Port}") };
+    private int _writes;
+
+    private FaultyStorageProxy(WebApplication app) => _app = app;
+
+    /// <summary>Writes let through before the failure starts; int.MaxValue: no failure.</summary>
+    public int WritesBeforeFailure { get; set; } = int.MaxValue;
+
+    /// <summary>The answer to a failed write: 500 InternalError unless set (e.g. 413 RequestBodyTooLarge).</summary>
+    public (int Status, string Code) Failure { get; set; } = (500, "InternalError");
+
+    public int FailedWrites { get; private set; }
+
+    /// <summary>When set, the write with this number (1-based) waits for <see cref="Resume"/> before it is forwarded;
+    /// <see cref="Paused"/> completes when it arrives.</summary>
+    public int? PauseAtWrite { get; set; }
+
+    public TaskCompletionSource Paused { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public TaskCompletionSource Resume { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public string ConnectionString { get; private set; } = string.Empty;
+
+    public static async Task<FaultyStorageProxy> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var proxy = new FaultyStorageProxy(app);
+        app.Run(proxy.ForwardAsync);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        proxy.ConnectionString =
+            $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AzuriteServer.AccountKey};TableEndpoint={address.TrimEnd('/')}/devstoreaccount1;";
+        return proxy;
+    }
+
+    private async Task ForwardAsync(HttpContext context)
+    {
+        var request = context.Request;
+        var isWrite = !HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method) &&
+            !request.Path.Value!.EndsWith("/Tables", StringComparison.Ordinal); // creating a table is not a write of data
+        var number = isWrite ? Interlocked.Increment(ref _writes) : 0;
+        if (isWrite && number == PauseAtWrite)
+        {
+            Paused.TrySetResult();
+            await Resume.Task;
+        }
+
+        if (isWrite && number > WritesBeforeFailure)
+        {
+            FailedWrites++;
+            context.Response.StatusCode = Failure.Status;
+            context.Response.ContentType = "application/json";
+            context.Response.Headers["x-ms-error-code"] = Failure.Code;
+            await context.Response.WriteAsync("{\"odata.error\":{\"code\":\"" + Failure.Code + "\",\"message\":{\"lang\":\"en-US\",\"value\":\"Injected failure.\"}}}");
+            return;
+        }
+
+        using var forward = new HttpRequestMessage(new HttpMethod(request.Method), request.Path + request.QueryString);
+        var body = new MemoryStream();
+        await request.Body.CopyToAsync(body);
+        body.Position = 0;
+        forward.Content = new StreamContent(body);
+        foreach (var (name, values) in request.Headers)
+        {
+            if (name.Equals("Host", StringComparison.OrdinalIgnoreCase) || name.Equals("Transfer-Encoding", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            if (!forward.Headers.TryAddWithoutValidation(name, values.ToArray()))
+            {
+                forward.Content.Headers.TryAddWithoutValidation(name, values.ToArray());
+            }
+        }
+
+        using var response = await _azurite.SendAsync(forward, HttpCompletionOption.ResponseHeadersRead);
+        context.Response.StatusCode = (int)response.StatusCode;
+        foreach (var (name, values) in response.Headers.Concat(response.Content.Headers))
+        {
+            if (!name.Equals("Transfer-Encoding", StringComparison.OrdinalIgnoreCase))
+            {
+                context.Response.Headers[name] = values.ToArray();
+            }
+        }
+
+        await response.Content.CopyToAsync(context.Response.Body);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _azurite.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
