@@ -24,7 +24,9 @@ public sealed class OpinionsAndListsTests : IAsyncLifetime
         _nv1 = _bot.Register(BotHarness.User("truongphong.nv1@example.gov.vn", "Trần Thị Bình"));
         var (status, answer) = await _bot.InvokeAsync(_nv1, "updateStatus", new JsonObject
         {
-            ["taskId"] = "TC-1", ["milestoneId"] = "TC-1-1", ["note:TC-1-1"] = Opinion,
+            ["taskId"] = "TC-1",
+            ["milestoneId"] = "TC-1-1",
+            ["note:TC-1-1"] = Opinion,
         });
         Assert.Equal(200, status);
         Assert.Contains("Đã ghi nhận", answer!["value"]!.Readably(), StringComparison.Ordinal);
