@@ -29,7 +29,7 @@ public sealed class OnePersonOneAgencyTests : IAsyncLifetime
         await new PlanRepository(_bot.Tables).SaveAsync(SecondPlan());
         await _bot.SendTextAsync(_office, "nhiệm vụ của tôi");
 
-        Assert.Contains("Toàn kế hoạch: 0/4 mốc hoàn thành", Assert.Single(_bot.Connector.Sent).Card!.Readably(), StringComparison.Ordinal);
+        Assert.Contains("Toàn kế hoạch: 0/3 mốc hoàn thành", Assert.Single(_bot.Connector.Sent).Card!.Readably(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public sealed class OnePersonOneAgencyTests : IAsyncLifetime
         await _bot.SendTextAsync(_office, "nhiệm vụ của tôi");
 
         Assert.Equal(2, _bot.Connector.Sent.Count);
-        Assert.Contains("Toàn kế hoạch: 0/4 mốc hoàn thành", _bot.Connector.Sent[1].Card!.Readably(), StringComparison.Ordinal);
+        Assert.Contains("Toàn kế hoạch: 0/3 mốc hoàn thành", _bot.Connector.Sent[1].Card!.Readably(), StringComparison.Ordinal);
     }
 
     private static CchcBot.Plan.CchcPlan SecondPlan()
