@@ -19,6 +19,7 @@ public static class CardStrings
     public const string CommentLabel = "Ý kiến phối hợp";
     public const string CommentPlaceholder = "Nội dung đơn vị đã phối hợp hoặc đề xuất";
     public const string EvidenceLabel = "Số/ký hiệu văn bản hoặc đường dẫn";
+    public const string DoneOnLabel = "Ngày hoàn thành (khi chọn \"Hoàn thành\")";
     public const string EvidencePlaceholder = "Ví dụ: 15/KH-TTr ngày 20/01/2026";
     public const string MoreButton = "Trang sau";
     public const string PreviousButton = "Trang trước";
@@ -164,6 +165,9 @@ public static class CardStrings
     {
         public const string History = "Lịch sử cập nhật";
         public const string Opinions = "Ý kiến phối hợp";
+        public const string Correction = "Điều chỉnh: ";
+
+        public static string DoneOn(string date) => $" (hoàn thành ngày {date})";
         public const string Refresh = "Làm mới";
 
         public static string EarlierUpdates(int count) => $"và {count} cập nhật trước đó";

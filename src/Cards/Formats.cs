@@ -10,6 +10,9 @@ public static class Formats
 
     public static string DateTime(DateTime local) => local.ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
 
+    /// <summary>yyyy-MM-dd, as Input.Date values are written.</summary>
+    public static string IsoDate(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
     /// <summary>"14:30 ngày 20/01/2026", as administrative texts write a moment.</summary>
     public static string TimeOnDate(DateTime local) => local.ToString("HH:mm 'ngày' dd/MM/yyyy", CultureInfo.InvariantCulture);
 

@@ -15,7 +15,7 @@ public static class MyTasksCard
     /// <param name="items">All items, already in display order; the card shows page <paramref name="page"/>.</param>
     /// <param name="summary">An optional line above the list (the whole plan's progress, for the Chief of Office).</param>
     /// <param name="banner">An optional confirmation ("Đã ghi nhận: Hoàn thành.").</param>
-    public static JsonObject Build(string department, IReadOnlyList<TaskItemView> items, int page, string? summary = null, string? banner = null, int pageSize = PageSize)
+    public static JsonObject Build(string department, IReadOnlyList<TaskItemView> items, int page, string? summary = null, CardBanner? banner = null, int pageSize = PageSize)
     {
         var pages = Math.Max(1, (items.Count + pageSize - 1) / pageSize);
         page = Math.Clamp(page, 0, pages - 1);
@@ -28,10 +28,7 @@ public static class MyTasksCard
             body.Add(Ac.Text(summary, subtle: true, spacing: "Small"));
         }
 
-        if (banner is not null)
-        {
-            body.Add(Ac.Container([Ac.Text(banner, weight: "Bolder")], style: "good"));
-        }
+        body.Add(BannerBlock.Render(banner));
 
         if (items.Count == 0)
         {

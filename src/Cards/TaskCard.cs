@@ -14,13 +14,9 @@ public static class TaskCard
     public const int OpinionsShown = 3;
 
     /// <param name="refreshUserIds">Teams user ids whose client refreshes the card automatically; empty = none.</param>
-    public static JsonObject Build(TaskItemView item, IReadOnlyList<HistoryItemView> history, string? banner = null, IReadOnlyList<string>? refreshUserIds = null)
+    public static JsonObject Build(TaskItemView item, IReadOnlyList<HistoryItemView> history, CardBanner? banner = null, IReadOnlyList<string>? refreshUserIds = null)
     {
-        var body = new List<JsonNode?>();
-        if (banner is not null)
-        {
-            body.Add(Ac.Container([Ac.Text(banner, weight: "Bolder")], style: "good"));
-        }
+        var body = new List<JsonNode?> { BannerBlock.Render(banner) };
 
         body.Add(TaskItemBlock.Render(item, compact: false, separator: false));
         body.Add(Ac.Facts(
@@ -64,9 +60,14 @@ public static class TaskCard
 
     private static string Describe(HistoryItemView h)
     {
+        var correction = h.Kind != "comment" && h.From is StatusView.Done or StatusView.DoneLate && h.To is not (StatusView.Done or StatusView.DoneLate);
         var what = h.Kind == "comment"
             ? CardStrings.CommentKind
-            : $"{Formats.Status(h.From)} → {Formats.Status(h.To)}";
+            : (correction ? CardStrings.Task.Correction : string.Empty) + $"{Formats.Status(h.From)} → {Formats.Status(h.To)}";
+        if (h.DoneOn is { } doneOn)
+        {
+            what += CardStrings.Task.DoneOn(Formats.Date(doneOn));
+        }
         var text = $"{Formats.DateTime(h.At)} · {Markdown.Escape(h.By)}: {what}";
         if (!string.IsNullOrWhiteSpace(h.Note))
         {

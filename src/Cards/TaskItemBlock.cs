@@ -69,10 +69,11 @@ public static class TaskItemBlock
         }
 
         var key = item.MilestoneId;
+        var draft = item.Draft?.MilestoneId == item.MilestoneId ? item.Draft : null;
         if (item.Role == RoleView.Cooperating)
         {
             return Ac.ActionSet(Ac.ShowCard(CardStrings.CommentButton, Ac.SubCard(
-                [NoteInput(key, CardStrings.CommentLabel, CardStrings.CommentPlaceholder)],
+                [NoteInput(key, CardStrings.CommentLabel, CardStrings.CommentPlaceholder, draft?.Note)],
                 [Ac.Execute(CardStrings.SubmitComment, UpdateVerb, data, style: "positive")])));
         }
 
@@ -88,7 +89,7 @@ public static class TaskItemBlock
             ["errorMessage"] = CardStrings.StatusRequired,
             ["choices"] = choices,
         };
-        if (item.ReportedStatus is { } reported && CardStrings.StatusChoices.Any(c => c.Value == reported))
+        if ((draft?.Status ?? item.ReportedStatus) is { } reported && CardStrings.StatusChoices.Any(c => c.Value == reported))
         {
             status["value"] = reported;
         }
@@ -101,7 +102,12 @@ public static class TaskItemBlock
             ["placeholder"] = CardStrings.EvidencePlaceholder,
             ["maxLength"] = 500,
         };
-        var inputs = new List<JsonNode?> { status, NoteInput(key, CardStrings.NoteLabel, CardStrings.NotePlaceholder), evidence };
+        if (draft?.Evidence is { } typedEvidence)
+        {
+            evidence["value"] = typedEvidence;
+        }
+
+        var inputs = new List<JsonNode?> { status, DoneOnInput(item, key, draft), NoteInput(key, CardStrings.NoteLabel, CardStrings.NotePlaceholder, draft?.Note), evidence };
         if (item.Part is null && item.Parts is { Count: > 0 } parts)
         {
             // The whole milestone is shown (the Chief of Office's view): say which lead department's part is reported.
@@ -114,6 +120,10 @@ public static class TaskItemBlock
                 ["errorMessage"] = CardStrings.Parts.Required,
                 ["choices"] = new JsonArray(parts.Select(x => (JsonNode)new JsonObject { ["title"] = x.Department, ["value"] = x.DepartmentId }).ToArray()),
             });
+            if (draft?.Part is { } typedPart)
+            {
+                inputs[0]!["value"] = typedPart;
+            }
         }
 
         return Ac.ActionSet(Ac.ShowCard(CardStrings.UpdateButton, Ac.SubCard(
@@ -121,15 +131,48 @@ public static class TaskItemBlock
             [Ac.Execute(CardStrings.Submit, UpdateVerb, data, style: "positive")])));
     }
 
-    private static JsonObject NoteInput(string key, string label, string placeholder) => new()
+    private static JsonObject NoteInput(string key, string label, string placeholder, string? value)
     {
-        ["type"] = "Input.Text",
-        ["id"] = $"note:{key}",
-        ["label"] = label,
-        ["placeholder"] = placeholder,
-        ["isMultiline"] = true,
-        ["maxLength"] = 1000,
-    };
+        var input = new JsonObject
+        {
+            ["type"] = "Input.Text",
+            ["id"] = $"note:{key}",
+            ["label"] = label,
+            ["placeholder"] = placeholder,
+            ["isMultiline"] = true,
+            ["maxLength"] = 1000,
+        };
+        if (value is not null)
+        {
+            input["value"] = value;
+        }
+
+        return input;
+    }
+
+    /// <summary>"doneOn:&lt;milestoneId&gt;": the date the deliverable was really done, used with Hoàn thành (default today).</summary>
+    private static JsonObject? DoneOnInput(TaskItemView item, string key, FormDraft? draft)
+    {
+        if (item.Today is not { } today)
+        {
+            return null;
+        }
+
+        var input = new JsonObject
+        {
+            ["type"] = "Input.Date",
+            ["id"] = $"doneOn:{key}",
+            ["label"] = CardStrings.DoneOnLabel,
+            ["value"] = draft?.DoneOn ?? Formats.IsoDate(today),
+            ["max"] = Formats.IsoDate(today),
+        };
+        if (item.EarliestDoneOn is { } earliest)
+        {
+            input["min"] = Formats.IsoDate(earliest);
+        }
+
+        return input;
+    }
 
     private static string Line(TaskItemView item, bool done)
     {

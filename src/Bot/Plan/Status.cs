@@ -36,6 +36,9 @@ public sealed record MilestoneState(
 {
     private static readonly IReadOnlyDictionary<string, MilestoneState> NoParts = new Dictionary<string, MilestoneState>();
 
+    /// <summary>The date the deliverable was really done, as the reporter stated it (on time / late is judged from it).</summary>
+    public DateOnly? DoneOn { get; init; }
+
     /// <summary>The lead departments' parts as stored, by department id (case-insensitive); empty for a single lead.</summary>
     public IReadOnlyDictionary<string, MilestoneState> Parts { get; init; } = NoParts;
 
@@ -68,8 +71,9 @@ public sealed record MilestoneState(
             : parts.Any(p => p.Status is MilestoneStatus.InProgress or MilestoneStatus.Done) ? MilestoneStatus.InProgress
             : MilestoneStatus.NotStarted;
         var completedAt = status == MilestoneStatus.Done ? parts.Max(p => p.CompletedAt) : null;
+        var doneOn = status == MilestoneStatus.Done && parts.All(p => p.DoneOn is not null) ? parts.Max(p => p.DoneOn) : null;
         var source = blocked ?? latest;
-        return new MilestoneState(MilestoneId, status, latest?.UpdatedBy, latest?.UpdatedAt, source?.Note, latest?.Evidence, completedAt) { Parts = Parts };
+        return new MilestoneState(MilestoneId, status, latest?.UpdatedBy, latest?.UpdatedAt, source?.Note, latest?.Evidence, completedAt) { Parts = Parts, DoneOn = doneOn };
     }
 
     /// <summary>This state with one part replaced (the others as they were).</summary>
@@ -79,18 +83,16 @@ public sealed record MilestoneState(
         return this with { Parts = parts };
     }
 
+    /// <summary>The completion date: as stated by the reporter, else the local date it was recorded Hoàn thành.</summary>
+    public DateOnly? DoneDate(TimeZoneInfo zone) =>
+        DoneOn ?? (CompletedAt is { } at ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime) : null);
+
     /// <summary>Derives what the user sees. <paramref name="today"/> is the local date in the bot's time zone.</summary>
     public DisplayStatus Display(DateOnly? due, DateOnly today, TimeZoneInfo zone)
     {
         if (Status == MilestoneStatus.Done)
         {
-            if (due is { } d && CompletedAt is { } at &&
-                DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime) > d)
-            {
-                return DisplayStatus.DoneLate;
-            }
-
-            return DisplayStatus.Done;
+            return due is { } d && DoneDate(zone) is { } done && done > d ? DisplayStatus.DoneLate : DisplayStatus.Done;
         }
 
         if (Status == MilestoneStatus.Blocked)
@@ -121,4 +123,5 @@ public sealed record HistoryEntry(
     MilestoneStatus To,
     string? Note,
     string? Evidence,
-    string Part = "");
+    string Part = "",
+    DateOnly? DoneOn = null);

@@ -6,7 +6,9 @@ namespace CchcBot.Progress;
 /// <summary>What a user submitted from a card's update form, before validation.</summary>
 /// <param name="Part">The lead department whose part is reported (input "part:&lt;milestoneId&gt;" or data "part"), for a
 /// milestone led by several; null lets the bot take the reporter's own department.</param>
-public sealed record StatusSubmission(string? TaskId, string? MilestoneId, string? Status, string? Note, string? Evidence, string OperationKey, string? Part = null);
+/// <param name="DoneOn">The completion date as typed (input "doneOn:&lt;milestoneId&gt;", yyyy-MM-dd), used with Hoàn thành.</param>
+public sealed record StatusSubmission(
+    string? TaskId, string? MilestoneId, string? Status, string? Note, string? Evidence, string OperationKey, string? Part = null, string? DoneOn = null);
 
 public enum UpdateRefusal
 {
@@ -29,6 +31,12 @@ public enum UpdateRefusal
 
     /// <summary>The milestone is led by several departments and the reporter heads none of them: which part?</summary>
     PartRequired,
+
+    /// <summary>The completion date is not a date, is in the future, or is before the plan's year.</summary>
+    InvalidDoneOn,
+
+    /// <summary>Changing a Hoàn thành back (a correction, "điều chỉnh") needs a note saying why.</summary>
+    CorrectionNoteRequired,
 }
 
 /// <summary>

@@ -55,6 +55,7 @@ public sealed class StatusUpdater(
         var note = UserText.Clean(submission.Note);
         var evidence = UserText.Clean(submission.Evidence);
         MilestoneStatus? status = null;
+        DateOnly? doneOn = null;
         var refusal = UpdateRefusal.None;
         if (note?.Length > MaxNoteLength)
         {
@@ -73,6 +74,14 @@ public sealed class StatusUpdater(
             else if (parsed == MilestoneStatus.Blocked && note is null)
             {
                 refusal = UpdateRefusal.NoteRequired;
+            }
+            else if (parsed != MilestoneStatus.Done && item.State.Status == MilestoneStatus.Done && note is null)
+            {
+                refusal = UpdateRefusal.CorrectionNoteRequired;
+            }
+            else if (parsed == MilestoneStatus.Done && !TryDoneOn(submission.DoneOn, snapshot, out doneOn))
+            {
+                refusal = UpdateRefusal.InvalidDoneOn;
             }
             else
             {
@@ -98,7 +107,7 @@ public sealed class StatusUpdater(
 
         // At is null: the repository reads the clock inside the attempt that commits.
         var result = await progress.RecordAsync(
-            new ProgressUpdate(user.Agency, task.Id, milestone.Id, submission.OperationKey, user.Upn, user.Name, null, status, note, evidence, part),
+            new ProgressUpdate(user.Agency, task.Id, milestone.Id, submission.OperationKey, user.Upn, user.Name, null, status, note, evidence, part, doneOn),
             ct);
         var stored = snapshot.States.GetValueOrDefault(milestone.Id) ?? MilestoneState.Initial(milestone.Id);
         var states = new Dictionary<string, MilestoneState>(snapshot.States) { [milestone.Id] = part.Length == 0 ? result.State : stored.WithPart(part, result.State) };
@@ -145,6 +154,28 @@ public sealed class StatusUpdater(
             : user.IsChiefOfOffice || own.Contains(asked, StringComparer.OrdinalIgnoreCase) ? (asked, UpdateRefusal.None)
             : (string.Empty, UpdateRefusal.NotAllowed);
     }
+
+    /// <summary>The completion date: today when not given; a date from the plan's first day to today otherwise.</summary>
+    private static bool TryDoneOn(string? text, PlanSnapshot snapshot, out DateOnly? doneOn)
+    {
+        doneOn = snapshot.Today;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return true;
+        }
+
+        if (!DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date)
+            || date > snapshot.Today || date < EarliestDoneOn(snapshot))
+        {
+            return false;
+        }
+
+        doneOn = date;
+        return true;
+    }
+
+    /// <summary>The earliest completion date accepted: the first day of the plan's year.</summary>
+    public static DateOnly EarliestDoneOn(PlanSnapshot snapshot) => new(snapshot.Plan.Year, 1, 1);
 
     private static UpdateOutcome Refuse(UpdateRefusal refusal, PlanSnapshot? snapshot = null, BoardItem? item = null) =>
         new(refusal, snapshot, item, null, false);

@@ -54,7 +54,7 @@ public static class QuarterReport
                         milestone.Due is { } due ? new XDate(due) : CardStrings.Ongoing,
                         period.Contains(milestone.Due) ? "x" : string.Empty,
                         Formats.Status((StatusView)(int)item.Display),
-                        item.State.CompletedAt is { } done ? new XDate(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(done, snapshot.Zone).DateTime)) : string.Empty,
+                        item.State.Status == MilestoneStatus.Done && item.State.DoneDate(snapshot.Zone) is { } done ? new XDate(done) : string.Empty,
                         item.State.Evidence,
                         item.State.Note,
                         StandingName(Tally.StandingOf(item)),

@@ -51,7 +51,8 @@ public sealed record ProgressUpdate(
     MilestoneStatus? NewStatus,
     string? Note,
     string? Evidence,
-    string Part = "");
+    string Part = "",
+    DateOnly? DoneOn = null);
 
 /// <param name="State">The state after the operation (for a replay: the current state).</param>
 /// <param name="Previous">The state the recorded operation was applied to; null for a replay.</param>
@@ -174,6 +175,7 @@ public sealed class ProgressRepository(CchcTables tables, TimeProvider time) : I
                 ["Evidence"] = update.Evidence,
                 [SeqProperty] = seq,
                 ["Part"] = update.Part,
+                ["DoneOn"] = after.Status == MilestoneStatus.Done ? IsoDate(after.DoneOn) : null,
             };
 
             // The state row is written even for a comment (unchanged but for its sequence), so every entry of a
@@ -217,7 +219,8 @@ public sealed class ProgressRepository(CchcTables tables, TimeProvider time) : I
         DateTimeOffset? completedAt = status != MilestoneStatus.Done ? null
             : before.Status == MilestoneStatus.Done ? before.CompletedAt ?? at
             : at;
-        return new MilestoneState(u.MilestoneId, status, u.ByName, at, u.Note, u.Evidence, completedAt);
+        var doneOn = status != MilestoneStatus.Done ? null : u.DoneOn ?? (before.Status == MilestoneStatus.Done ? before.DoneOn : null);
+        return new MilestoneState(u.MilestoneId, status, u.ByName, at, u.Note, u.Evidence, completedAt) { DoneOn = doneOn };
     }
 
     /// <summary>
@@ -240,7 +243,8 @@ public sealed class ProgressRepository(CchcTables tables, TimeProvider time) : I
                 Enum.Parse<MilestoneStatus>(row.GetString("To")),
                 row.GetString("Note"),
                 row.GetString("Evidence"),
-                row.GetString("Part") ?? string.Empty), row.GetInt64(SeqProperty) ?? 0));
+                row.GetString("Part") ?? string.Empty,
+                ParseIsoDate(row.GetString("DoneOn"))), row.GetInt64(SeqProperty) ?? 0));
         }
 
         var ordered = new List<(HistoryEntry Entry, DateTimeOffset Effective, long Seq, int Index)>(rows.Count);
@@ -268,6 +272,7 @@ public sealed class ProgressRepository(CchcTables tables, TimeProvider time) : I
         ["Note"] = s.Note,
         ["Evidence"] = s.Evidence,
         ["CompletedAt"] = s.CompletedAt,
+        ["DoneOn"] = IsoDate(s.DoneOn),
     };
 
     private static MilestoneState ToState(TableEntity row) => new(
@@ -277,7 +282,15 @@ public sealed class ProgressRepository(CchcTables tables, TimeProvider time) : I
         row.GetDateTimeOffset("UpdatedAt"),
         row.GetString("Note"),
         row.GetString("Evidence"),
-        row.GetDateTimeOffset("CompletedAt"));
+        row.GetDateTimeOffset("CompletedAt"))
+    {
+        DoneOn = ParseIsoDate(row.GetString("DoneOn")),
+    };
+
+    private static string? IsoDate(DateOnly? date) => date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static DateOnly? ParseIsoDate(string? text) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d) ? d : null;
 
     private static string AgencyPrefix(string agency) => TableKeys.Encode(agency) + TableKeys.Separator;
 

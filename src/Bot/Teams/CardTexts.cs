@@ -20,6 +20,8 @@ public static class CardTexts
         UpdateRefusal.EvidenceTooLong => $"Số/ký hiệu văn bản hoặc đường dẫn dài quá {StatusUpdater.MaxEvidenceLength} ký tự.",
         UpdateRefusal.CommentRequired => "Vui lòng nhập ý kiến phối hợp trước khi gửi.",
         UpdateRefusal.InvalidCardData => "Thẻ này có dữ liệu không hợp lệ nên cập nhật chưa được ghi nhận. Đề nghị đồng chí gõ \"nhiệm vụ của tôi\" để mở lại danh sách nhiệm vụ.",
+        UpdateRefusal.InvalidDoneOn => "Ngày hoàn thành không hợp lệ: đề nghị đồng chí chọn một ngày từ đầu năm kế hoạch đến hôm nay.",
+        UpdateRefusal.CorrectionNoteRequired => "Nhiệm vụ này đã được báo cáo Hoàn thành. Để điều chỉnh lại trạng thái, đề nghị đồng chí ghi rõ lý do điều chỉnh trong ô Ghi chú.",
         UpdateRefusal.PartRequired => "Nhiệm vụ này do nhiều đơn vị cùng chủ trì: đề nghị đồng chí chọn đơn vị có phần việc cần cập nhật trong ô \"Đơn vị\".",
         UpdateRefusal.TooManyUpdates => $"Đồng chí đã gửi quá {UpdateRateLimiter.MaxPerWindow} cập nhật trong một phút nên cập nhật vừa rồi chưa được ghi nhận. Đề nghị đồng chí chờ ít phút rồi gửi lại. Xin cảm ơn.",
         _ => ChatText.Unexpected,

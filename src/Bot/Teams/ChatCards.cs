@@ -16,10 +16,11 @@ public sealed class ChatCards(BotClock clock)
     public JsonObject Error(string message, (string TaskId, string MilestoneId)? backTo = null) =>
         ErrorCard.Build(CardStrings.ErrorTitle, message, backTo);
 
-    public JsonObject MyTasks(PlanSnapshot snapshot, string department, IReadOnlyList<BoardItem> items, int page, string? banner, bool withPlanSummary)
+    /// <param name="draft">What the user typed into one item's form, put back when the card returns with an error.</param>
+    public JsonObject MyTasks(PlanSnapshot snapshot, string department, IReadOnlyList<BoardItem> items, int page, CardBanner? banner, bool withPlanSummary, FormDraft? draft = null)
     {
         var summary = withPlanSummary ? PlanSummaryLine(snapshot) : null;
-        return MyTasksCard.Build(department, items.Select(i => Item(snapshot, i)).ToList(), page, summary, banner);
+        return MyTasksCard.Build(department, items.Select(i => Item(snapshot, i, draft: draft)).ToList(), page, summary, banner);
     }
 
     public JsonObject PlanOverview(PlanSnapshot snapshot)
@@ -32,13 +33,13 @@ public sealed class ChatCards(BotClock clock)
         return PlanOverviewCard.Build(snapshot.Plan.Title, snapshot.Today, departments, new TallyRow(CardStrings.Columns.Total, Tally.Of(all)));
     }
 
-    public JsonObject Task(PlanSnapshot snapshot, BoardItem item, IReadOnlyList<HistoryEntry> history, string? banner) =>
-        TaskCard.Build(Item(snapshot, item), history.Select(History).ToList(), banner);
+    public JsonObject Task(PlanSnapshot snapshot, BoardItem item, IReadOnlyList<HistoryEntry> history, CardBanner? banner, FormDraft? draft = null) =>
+        TaskCard.Build(Item(snapshot, item, draft: draft), history.Select(History).ToList(), banner);
 
     public JsonObject BlockerNotice(PlanSnapshot snapshot, BoardItem item, BotUser reporter) =>
         BlockerNoticeCard.Build(Item(snapshot, item), snapshot.UnitNames(item.Task.Lead), reporter.Name, clock.ToLocal(item.State.UpdatedAt ?? clock.Now));
 
-    public TaskItemView Item(PlanSnapshot snapshot, BoardItem i, string? reason = null) => new(
+    public TaskItemView Item(PlanSnapshot snapshot, BoardItem i, string? reason = null, FormDraft? draft = null) => new(
         i.Task.Id,
         i.Milestone.Id,
         i.Task.Title,
@@ -58,13 +59,16 @@ public sealed class ChatCards(BotClock clock)
         i.State.Status == MilestoneStatus.NotStarted ? null : i.State.Status.ToString(),
         reason,
         i.Part is { } part ? PartView(snapshot, i, part, i.State) : null,
-        i.Parts?.Select(p => PartView(snapshot, i, p.DepartmentId, p.State)).ToList());
+        i.Parts?.Select(p => PartView(snapshot, i, p.DepartmentId, p.State)).ToList(),
+        draft?.MilestoneId == i.Milestone.Id ? draft : null,
+        i.Role == TaskRole.Lead ? snapshot.Today : null,
+        StatusUpdater.EarliestDoneOn(snapshot));
 
     private static PartView PartView(PlanSnapshot snapshot, BoardItem i, string departmentId, MilestoneState state) =>
         new(departmentId, snapshot.Directory.Find(departmentId)?.Name ?? departmentId, (StatusView)(int)state.Display(i.Milestone.Due, snapshot.Today, snapshot.Zone));
 
     public HistoryItemView History(HistoryEntry h) => new(
-        clock.ToLocal(h.At), h.ByName, h.Kind, (StatusView)(int)h.From, (StatusView)(int)h.To, h.Note, h.Evidence);
+        clock.ToLocal(h.At), h.ByName, h.Kind, (StatusView)(int)h.From, (StatusView)(int)h.To, h.Note, h.Evidence, h.DoneOn);
 
     private static string PlanSummaryLine(PlanSnapshot snapshot) =>
         CardStrings.Overview.Total(TallyTable.Summary(Tally.Of(TaskBoard.AllMilestones(snapshot.Plan, snapshot.Directory, snapshot.States, snapshot.Today, snapshot.Zone)))) + ".";

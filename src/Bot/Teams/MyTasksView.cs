@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using CchcBot.Cards.Views;
 using CchcBot.Progress;
 using CchcBot.Teams.Identity;
 
@@ -13,7 +14,7 @@ public sealed class MyTasksView(ISnapshotLoader snapshots, ChatCards cards)
         return Render(user, snapshot, page, banner);
     }
 
-    public JsonObject Render(BotUser user, PlanSnapshot? snapshot, int page, string? banner)
+    public JsonObject Render(BotUser user, PlanSnapshot? snapshot, int page, CardBanner? banner, FormDraft? draft = null)
     {
         if (snapshot is null)
         {
@@ -27,6 +28,6 @@ public sealed class MyTasksView(ISnapshotLoader snapshots, ChatCards cards)
 
         var items = snapshot.ForDepartments(user.Departments.Select(d => d.Id));
         var title = user.Departments.Count == 1 ? user.Departments[0].Name : string.Join("; ", user.Departments.Select(d => d.Name));
-        return cards.MyTasks(snapshot, title, items, page, banner, user.IsChiefOfOffice);
+        return cards.MyTasks(snapshot, title, items, page, banner, user.IsChiefOfOffice, draft);
     }
 }

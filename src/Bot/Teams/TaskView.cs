@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using CchcBot.Cards.Views;
 using CchcBot.Plan;
 using CchcBot.Progress;
 using CchcBot.Storage;
@@ -8,9 +9,9 @@ namespace CchcBot.Teams;
 /// <summary>Builds a single task's card with its recent history.</summary>
 public sealed class TaskView(IProgressRepository progress, ChatCards cards)
 {
-    public async Task<JsonObject> RenderAsync(PlanSnapshot snapshot, BoardItem item, string? banner, CancellationToken ct)
+    public async Task<JsonObject> RenderAsync(PlanSnapshot snapshot, BoardItem item, CardBanner? banner, CancellationToken ct, FormDraft? draft = null)
     {
         var history = await progress.GetHistoryAsync(snapshot.Plan.Agency, item.Task.Id, ct);
-        return cards.Task(snapshot, item, history.Where(h => h.MilestoneId == item.Milestone.Id).ToList(), banner);
+        return cards.Task(snapshot, item, history.Where(h => h.MilestoneId == item.Milestone.Id).ToList(), banner, draft);
     }
 }

@@ -25,6 +25,9 @@ public enum RoleView
 /// <param name="ReportedStatus">The status a head reported (for the form's default), null when none.</param>
 /// <param name="Part">The lead department (id, name) whose part of a milestone led by several the item shows; null otherwise.</param>
 /// <param name="Parts">Every lead department's part of a milestone led by several (empty otherwise).</param>
+/// <param name="Draft">What the user typed, when the card comes back with an error.</param>
+/// <param name="Today">Today's local date: the completion date's default and latest value.</param>
+/// <param name="EarliestDoneOn">The earliest completion date accepted (the plan's first day).</param>
 public sealed record TaskItemView(
     string TaskId,
     string MilestoneId,
@@ -45,11 +48,25 @@ public sealed record TaskItemView(
     string? ReportedStatus = null,
     string? Reason = null,
     PartView? Part = null,
-    IReadOnlyList<PartView>? Parts = null);
+    IReadOnlyList<PartView>? Parts = null,
+    FormDraft? Draft = null,
+    DateOnly? Today = null,
+    DateOnly? EarliestDoneOn = null);
+
+/// <summary>A line at the top of a card: a confirmation, or (<paramref name="Error"/>) why the update was not recorded.</summary>
+public sealed record CardBanner(string Text, bool Error = false)
+{
+    public static implicit operator CardBanner?(string? text) => text is null ? null : new CardBanner(text);
+}
+
+/// <summary>What the user typed into an update form, put back into it when the update was refused.</summary>
+/// <param name="DoneOn">The completion date as typed (yyyy-MM-dd).</param>
+public sealed record FormDraft(string MilestoneId, string? Status, string? Note, string? Evidence, string? DoneOn, string? Part);
 
 /// <summary>One lead department's part of a milestone led by several departments.</summary>
 public sealed record PartView(string DepartmentId, string Department, StatusView Status);
 
 /// <param name="Kind">"status" (a status change) or "comment" (ý kiến phối hợp).</param>
-public sealed record HistoryItemView(DateTime At, string By, string Kind, StatusView From, StatusView To, string? Note, string? Evidence);
+/// <param name="DoneOn">The completion date the reporter stated with a Hoàn thành (At is when it was reported).</param>
+public sealed record HistoryItemView(DateTime At, string By, string Kind, StatusView From, StatusView To, string? Note, string? Evidence, DateOnly? DoneOn = null);
 

@@ -116,7 +116,7 @@ public sealed class GroupLedPartsTests : IAsyncLifetime
         var overview = await CardAsync(_inspector, "nhiệm vụ của tôi");
         Assert.Equal(("1", "1"), (DoneColumn(overview, "Phòng Nghiệp vụ 1"), DoneColumn(overview, "Phòng Nghiệp vụ 2")));
 
-        await UpdateAsync(_nv1, "InProgress"); // a correction of its own part only
+        await UpdateAsync(_nv1, "InProgress", note: "Điều chỉnh: còn thiếu số liệu của quý IV"); // a correction of its own part only
         var state = await new ProgressRepository(_bot.Tables).GetStateAsync(SamplePlans.Agency, "TC-3", "TC-3-1");
         Assert.Equal((MilestoneStatus.InProgress, MilestoneStatus.Done), (state.PartOf("NV1").Status, state.PartOf("NV2").Status));
         Assert.Equal(MilestoneStatus.InProgress, state.Combine(["NV1", "NV2"]).Status);

@@ -1,4 +1,5 @@
 using CchcBot.Cards;
+using CchcBot.Cards.Views;
 using CchcBot.Hosting;
 using CchcBot.Progress;
 using CchcBot.Storage;
@@ -17,7 +18,17 @@ public sealed class UpdateStatusAction(StatusUpdater updater, MyTasksView myTask
     /// <summary>The views the card builders put into the form's data (absent: the task card).</summary>
     private static readonly HashSet<string> Views = new(StringComparer.Ordinal) { TaskCard.View, MyTasksCard.View, ReminderCard.View };
 
+    /// <summary>Refusals the user fixes by editing the form: the card comes back with their input, not as an error card.</summary>
+    private static readonly HashSet<UpdateRefusal> FixableInTheForm =
+    [
+        UpdateRefusal.InvalidStatus, UpdateRefusal.NoteRequired, UpdateRefusal.NoteTooLong, UpdateRefusal.EvidenceTooLong,
+        UpdateRefusal.CommentRequired, UpdateRefusal.InvalidDoneOn, UpdateRefusal.CorrectionNoteRequired, UpdateRefusal.PartRequired,
+        UpdateRefusal.TooManyUpdates,
+    ];
+
     public string Verb => TaskItemBlock.UpdateVerb;
+
+    private static string? Cut(string? text, int max) => text is { Length: > 0 } t && t.Length > max ? t[..max] : text;
 
     public async Task<AdaptiveCardInvokeResponse> ExecuteAsync(CardActionRequest request, CancellationToken ct)
     {
@@ -38,9 +49,23 @@ public sealed class UpdateStatusAction(StatusUpdater updater, MyTasksView myTask
             request.GetInput("note", key),
             request.GetInput("evidence", key),
             request.TurnContext.Activity.Id ?? Guid.NewGuid().ToString(),
-            request.GetInput("part", key));
+            request.GetInput("part", key),
+            request.GetInput("doneOn", key));
 
         var outcome = await updater.ApplyAsync(request.User, submission, ct);
+        if (outcome.Refused && FixableInTheForm.Contains(outcome.Refusal) && outcome.Snapshot is { } seen && outcome.Item is { } refusedItem)
+        {
+            // The same card comes back with the message on top and what the user typed still in the form.
+            var error = new CardBanner(CardTexts.Refusal(outcome.Refusal), Error: true);
+            // Text over its limit comes back cut to it, so the card stays within Teams' size and the user can edit on.
+            var draft = new FormDraft(
+                refusedItem.Milestone.Id, Cut(submission.Status, 32), Cut(submission.Note, StatusUpdater.MaxNoteLength),
+                Cut(submission.Evidence, StatusUpdater.MaxEvidenceLength), Cut(submission.DoneOn, 32), Cut(submission.Part, 64));
+            return InvokeResponses.Card(view == MyTasksCard.View
+                ? myTasks.Render(request.User!, seen, page ?? 0, error, draft)
+                : await taskView.RenderAsync(seen, refusedItem, error, ct, draft));
+        }
+
         if (outcome.Refused)
         {
             return InvokeResponses.Card(cards.Error(CardTexts.Refusal(outcome.Refusal), outcome.Item is null ? null : (outcome.Item.Task.Id, outcome.Item.Milestone.Id)));
