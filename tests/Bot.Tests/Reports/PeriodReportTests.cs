@@ -94,6 +94,39 @@ public sealed class PeriodReportTests : IAsyncLifetime
         Assert.Contains("Reports:CutOffDay", badError, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_recipients_signer_and_letterhead_come_from_the_settings()
+    {
+        var (code, output, error, file) = await RunReportAsync(["--year", "2026"], ".docx", new()
+        {
+            ["Reports:Recipients:0"] = "Sở Nội vụ tỉnh Cần Thơ;",
+            ["Reports:Recipients:1"] = "Chánh Thanh tra",
+            ["Reports:Recipients:2"] = "Lưu: VT.",
+            ["Reports:SignerTitle"] = "Phó Chánh Thanh tra",
+            ["Reports:ParentAgency"] = "UBND thành phố Cần Thơ",
+            ["Reports:Agency"] = "Thanh tra thành phố",
+            ["Reports:Place"] = "Cần Thơ",
+            ["Reports:DocumentCode"] = "TTrTP",
+        });
+
+        Assert.True(code == 0, error + output);
+        List<string> text;
+        using (var document = WordprocessingDocument.Open(file, false))
+        {
+            text = document.MainDocumentPart!.Document.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(p => p.InnerText).ToList();
+        }
+
+        File.Delete(file);
+        var to = text.IndexOf("Nơi nhận:");
+        Assert.Equal(["- Sở Nội vụ tỉnh Cần Thơ;", "- Chánh Thanh tra;", "- Lưu: VT."], text.Skip(to + 1).Take(3));
+        Assert.DoesNotContain("- Sở Nội vụ;", text);
+        Assert.Contains("PHÓ CHÁNH THANH TRA", text);
+        Assert.Equal(["UBND THÀNH PHỐ CẦN THƠ", "THANH TRA THÀNH PHỐ"], text.Take(2));
+        Assert.Contains("Số:      /BC-TTrTP", text);
+        Assert.Contains(text, p => p.StartsWith("Cần Thơ, ngày", StringComparison.Ordinal));
+        Assert.Contains(text, p => p.EndsWith("của Thanh tra thành phố./.", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("--quarter", "2026-Q1", ".docx", "quý I năm 2026")]
     [InlineData("--quarter", "2026-Q3", ".xlsx", "quý III năm 2026")]

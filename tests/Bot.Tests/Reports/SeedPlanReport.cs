@@ -103,7 +103,7 @@ public sealed class SeedPlanReport : IAsyncLifetime
         var pdf = Path.ChangeExtension(docx, ".pdf");
         var info = await RunAsync("pdfinfo", [pdf]);
         var png = Path.Combine(dir, "first-page");
-        await RunAsync("pdftoppm", ["-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", pdf, png]);
+        await RunAsync("pdftoppm", ["-png", "-r", "100", "-f", "1", "-l", "1", "-singlefile", pdf, png]);
         return new Rendered(pdf, info, png + ".png");
     }
 
