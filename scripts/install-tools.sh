@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the tests and the local run need, never globally: the Node tools from package-lock.json (when missing
-# or stale) and Debian's Chromium for the browser test (when missing and we may use apt).
+# or stale), Debian's Chromium for the browser test and LibreOffice Writer with poppler-utils for the Word report's PDF
+# test (each when missing and we may use apt).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 stamp=node_modules/.installed-from-lock
@@ -16,5 +17,14 @@ if [ ! -x /usr/bin/chromium ] && [ "${SKIP_CHROMIUM:-0}" != "1" ]; then
     apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
   else
     echo "warning: /usr/bin/chromium is missing and apt is not usable here; the browser test will fail until it is installed (apt-get install chromium)." >&2
+  fi
+fi
+
+if { ! command -v soffice >/dev/null || ! command -v pdfinfo >/dev/null || ! command -v pdftoppm >/dev/null; } && [ "${SKIP_LIBREOFFICE:-0}" != "1" ]; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
+    echo "== apt-get install libreoffice-writer-nogui poppler-utils (for the Word report's PDF test)"
+    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libreoffice-writer-nogui poppler-utils >/dev/null
+  else
+    echo "warning: soffice, pdfinfo or pdftoppm is missing and apt is not usable here; the Word report's PDF test will fail until they are installed (apt-get install libreoffice-writer-nogui poppler-utils)." >&2
   fi
 fi

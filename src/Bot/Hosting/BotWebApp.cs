@@ -73,7 +73,7 @@ public static class BotWebApp
         try
         {
             return await downloads.GetAsync(token, ct) is var (name, content)
-                ? Results.File(content, Reports.ReportService.ContentType, name)
+                ? Results.File(content, Reports.ReportService.ContentTypeOf(name), name)
                 : Results.NotFound();
         }
         catch (Exception e) when (AdapterWithErrorHandler.IsStorageOutage(e) || e is Azure.RequestFailedException)

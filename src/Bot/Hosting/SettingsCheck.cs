@@ -21,6 +21,7 @@ public static class SettingsCheck
         problems.AddRange(BotFrameworkSettings.Validate(configuration));
         problems.AddRange(ReminderSettings(configuration));
         problems.AddRange(Bind<Digest.DigestOptions>(configuration, Digest.DigestOptions.Section, problems).Validate());
+        problems.AddRange(Bind<Reports.ReportOptions>(configuration, Reports.ReportOptions.Section, problems).Validate());
         if (webHostEnvironment is not null)
         {
             problems.AddRange(new[]

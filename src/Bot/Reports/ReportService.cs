@@ -1,33 +1,99 @@
+using CchcBot.Cards.Views;
 using CchcBot.Digest;
 using CchcBot.Hosting;
 using CchcBot.Progress;
+using CchcBot.Reports.Word;
 using CchcBot.Storage;
+using Microsoft.Extensions.Options;
 
 namespace CchcBot.Reports;
 
-/// <summary>Builds the periodic report workbook of an agency: figures as of the period's end (or now, if earlier).</summary>
-public sealed class ReportService(ISnapshotLoader snapshots, DigestService digest, IProgressRepository progress, BotClock clock)
+/// <summary>The two files a periodic report comes as.</summary>
+public enum ReportFormat
+{
+    Workbook,
+    Document,
+}
+
+/// <summary>
+/// Builds an agency's periodic report — the workbook (.xlsx) or the Word document (.docx) — as of the period's cut-off
+/// (<see cref="ReportOptions.CutOffDay"/> of its last month, end of that day; or now, if earlier). Both come from one
+/// snapshot and one set of digest figures, so they agree on every figure.
+/// </summary>
+public sealed class ReportService(ISnapshotLoader snapshots, DigestService digest, IProgressRepository progress, BotClock clock, IOptions<ReportOptions> options)
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     /// <returns>The .xlsx bytes, or null when the agency has no plan or directory.</returns>
-    public async Task<byte[]?> BuildAsync(string agency, ReportPeriod period, CancellationToken ct)
+    public Task<byte[]?> BuildAsync(string agency, ReportPeriod period, CancellationToken ct) => BuildAsync(agency, period, ReportFormat.Workbook, ct);
+
+    /// <returns>The file's bytes, or null when the agency has no plan or directory.</returns>
+    public async Task<byte[]?> BuildAsync(string agency, ReportPeriod period, ReportFormat format, CancellationToken ct)
     {
-        var endOfPeriod = new DateTimeOffset(period.End.ToDateTime(new TimeOnly(23, 59)), clock.Zone.GetUtcOffset(period.End.ToDateTime(TimeOnly.MinValue)));
-        var at = endOfPeriod < clock.Now ? endOfPeriod : clock.Now;
-        var snapshot = await snapshots.LoadAsync(agency, DateOnly.FromDateTime(clock.ToLocal(at)), ct);
+        var files = await BuildAllAsync(agency, period, [format], ct);
+        return files?[format];
+    }
+
+    /// <summary>Both files (or those asked for) from one snapshot; null when the agency has no plan or directory.</summary>
+    public async Task<IReadOnlyDictionary<ReportFormat, byte[]>?> BuildAllAsync(string agency, ReportPeriod period, IReadOnlyCollection<ReportFormat> formats, CancellationToken ct)
+    {
+        var settings = options.Value;
+        var cutOff = period.CutOff(settings.CutOffDay);
+        var endOfCutOff = new DateTimeOffset(cutOff.ToDateTime(new TimeOnly(23, 59)), clock.Zone.GetUtcOffset(cutOff.ToDateTime(TimeOnly.MinValue)));
+        var at = endOfCutOff < clock.Now ? endOfCutOff : clock.Now;
+        var asOf = DateOnly.FromDateTime(clock.ToLocal(at));
+        var snapshot = await snapshots.LoadAsync(agency, asOf, ct);
         if (snapshot is null)
         {
             return null;
         }
 
         var history = await progress.GetHistorySinceAsync(agency, DateTimeOffset.MinValue, ct);
-        var figures = await digest.FiguresAsync(snapshot, history, at, null, ct);
+        DigestFigures figures = await digest.FiguresAsync(snapshot, history, at, null, ct);
+        var upToNow = history.Where(h => h.At <= at).ToList();
 
-        using var stream = new MemoryStream();
-        WorkbookWriter.Write(stream, QuarterReport.Build(snapshot, figures, history.Where(h => h.At <= at).ToList(), period));
-        return stream.ToArray();
+        var files = new Dictionary<ReportFormat, byte[]>();
+        foreach (var format in formats.Distinct())
+        {
+            using var stream = new MemoryStream();
+            if (format == ReportFormat.Workbook)
+            {
+                WorkbookWriter.Write(stream, QuarterReport.Build(snapshot, figures, upToNow, period));
+            }
+            else
+            {
+                ReportDocument.Write(stream, new ReportInput(
+                    snapshot, figures, upToNow, period, asOf, LetterheadFor(snapshot), settings.EffectiveRecipients, settings.SignerTitle));
+            }
+
+            files[format] = stream.ToArray();
+        }
+
+        return files;
     }
 
-    public static string FileName(string agency, ReportPeriod period) => $"bao-cao-cchc-{agency}-{period.Key}.xlsx";
+    /// <summary>
+    /// The letterhead of the agency's report: today the <c>Reports:*</c> settings over the sample agency's. The one place
+    /// to read the directory's agencyName / parentAgencyName / place / documentCode once it carries them.
+    /// </summary>
+    public ReportLetterhead LetterheadFor(PlanSnapshot snapshot) => options.Value.Letterhead;
+
+    public static string FileName(string agency, ReportPeriod period) => FileName(agency, period, ReportFormat.Workbook);
+
+    public static string FileName(string agency, ReportPeriod period, ReportFormat format) =>
+        $"bao-cao-cchc-{agency}-{period.Key}{Extension(format)}";
+
+    public static string Extension(ReportFormat format) => format == ReportFormat.Document ? ".docx" : ".xlsx";
+
+    /// <summary>The media type of a report file by its name's extension (.docx or .xlsx).</summary>
+    public static string ContentTypeOf(string fileName) =>
+        fileName.EndsWith(".docx", StringComparison.OrdinalIgnoreCase) ? ReportDocument.ContentType : ContentType;
+
+    /// <summary>The format a file name asks for by its extension; null for anything but .docx and .xlsx.</summary>
+    public static ReportFormat? FormatOf(string fileName) => Path.GetExtension(fileName).ToLowerInvariant() switch
+    {
+        ".docx" => ReportFormat.Document,
+        ".xlsx" => ReportFormat.Workbook,
+        _ => null,
+    };
 }

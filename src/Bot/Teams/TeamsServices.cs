@@ -52,6 +52,7 @@ public static class TeamsServices
         services.AddSingleton<IChatCommand, DigestCommand>();
         services.AddSingleton<IChatCommand, SetDigestChannelCommand>();
         services.AddSingleton<IChatCommand, QuarterReportCommand>();
+        Reports.ReportServices.AddCchcPeriodReports(services, configuration);
         services.AddSingleton<ITeamInstallObserver, DigestChannelOnInstall>();
         services.AddTransient<IBot, CchcTeamsBot>();
         return services;

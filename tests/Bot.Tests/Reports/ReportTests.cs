@@ -31,8 +31,8 @@ public sealed class ReportTests : IAsyncLifetime
     public async Task DisposeAsync() => await _bot.DisposeAsync();
 
     [Theory]
-    [InlineData("2026-Q4", "2026-10-01", "2026-12-31", "quý IV/2026")]
-    [InlineData("2024-q1", "2024-01-01", "2024-03-31", "quý I/2024")]
+    [InlineData("2026-Q4", "2026-10-01", "2026-12-31", "quý IV năm 2026")]
+    [InlineData("2024-q1", "2024-01-01", "2024-03-31", "quý I năm 2024")]
     public void Quarters_parse(string text, string start, string end, string label)
     {
         var p = ReportPeriod.ParseQuarter(text);
@@ -58,8 +58,8 @@ public sealed class ReportTests : IAsyncLifetime
         Assert.Equal(["Tổng hợp", "1. Thể chế", "2. Thủ tục hành chính"], sheets.Select(s => s.Name!.Value));
 
         var summary = Cells(workbook, sheets[0]);
-        Assert.StartsWith("Báo cáo kết quả thực hiện Kế hoạch CCHC quý I/2026", summary["A1"], StringComparison.Ordinal);
-        Assert.Equal("Số liệu tính đến ngày 31/03/2026", summary["A2"]);
+        Assert.StartsWith("Báo cáo kết quả thực hiện Kế hoạch CCHC quý I năm 2026", summary["A1"], StringComparison.Ordinal);
+        Assert.Equal("Số liệu tính đến ngày 14/03/2026", summary["A2"]); // the cut-off: the 14th of the last month
 
         var area = Cells(workbook, sheets[1]);
         Assert.Equal(ReportPeriodHeaders(), Enumerable.Range(0, ReportPeriodHeaders().Length).Select(i => area[$"{(char)('A' + i)}1"]));
@@ -123,7 +123,7 @@ public sealed class ReportTests : IAsyncLifetime
         var card = Assert.Single(_bot.Connector.Sent).Card!;
         CardAssert.Valid(card);
         var url = card["actions"]![0]!["url"]!.GetValue<string>();
-        Assert.Contains("quý III/2026", card.Readably(), StringComparison.Ordinal);
+        Assert.Contains("quý III năm 2026", card.Readably(), StringComparison.Ordinal);
         using var response = await _bot.Http.GetAsync(new Uri(url).PathAndQuery);
         Assert.Equal(ReportService.ContentType, response.Content.Headers.ContentType!.MediaType);
         using var document = SpreadsheetDocument.Open(new MemoryStream(await response.Content.ReadAsByteArrayAsync()), false);
@@ -156,7 +156,7 @@ public sealed class ReportTests : IAsyncLifetime
         }));
 
         Assert.True(code == 0, error.ToString());
-        Assert.Contains("quý II/2026", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("quý II năm 2026", output.ToString(), StringComparison.Ordinal);
         using (var document = SpreadsheetDocument.Open(file, false))
         {
             Assert.NotNull(document.WorkbookPart);
