@@ -197,6 +197,7 @@ public sealed class PeriodReportTests : IAsyncLifetime
         {
             Assert.Equal(200, (int)docx.StatusCode);
             Assert.EndsWith(".docx", docx.Content.Headers.ContentDisposition!.FileName!.Trim('"'), StringComparison.Ordinal);
+            Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", docx.Content.Headers.ContentType!.MediaType);
             using var document = WordprocessingDocument.Open(new MemoryStream(await docx.Content.ReadAsByteArrayAsync()), false);
             Assert.Contains("Kết quả thực hiện công tác cải cách hành chính 6 tháng đầu năm 2026", document.MainDocumentPart!.Document.InnerText, StringComparison.Ordinal);
         }
@@ -205,6 +206,7 @@ public sealed class PeriodReportTests : IAsyncLifetime
         {
             Assert.Equal(200, (int)xlsx.StatusCode);
             Assert.EndsWith(".xlsx", xlsx.Content.Headers.ContentDisposition!.FileName!.Trim('"'), StringComparison.Ordinal);
+            Assert.Equal(ReportService.ContentType, xlsx.Content.Headers.ContentType!.MediaType);
             using var workbook = SpreadsheetDocument.Open(new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync()), false);
             Assert.Equal(3, workbook.WorkbookPart!.Workbook.Sheets!.Count());
         }
