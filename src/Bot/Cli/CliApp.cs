@@ -74,7 +74,7 @@ public static class CliApp
 
         if (Teams.AdapterWithErrorHandler.IsStorageOutage(e))
         {
-            return $"Storage is not reachable (Storage:ConnectionString): {FirstLine(e.Message)}";
+            return $"Storage is not reachable (Storage:AccountUrl or Storage:ConnectionString): {FirstLine(e.Message)}";
         }
 
         return e is Azure.RequestFailedException refused
