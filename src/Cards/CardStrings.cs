@@ -24,6 +24,7 @@ public static class CardStrings
     public const string MoreButton = "Trang sau";
     public const string PreviousButton = "Trang trước";
     public const string BackToTask = "Xem lại nhiệm vụ";
+    public const string OpenTask = "Mở nhiệm vụ";
     public const string HelpButton = "Trợ giúp";
     public const string MyTasksButton = "Nhiệm vụ của tôi";
     public const string DigestButton = "Tổng hợp";
@@ -151,6 +152,12 @@ public static class CardStrings
         public static string Title(string department) => $"Nhiệm vụ của tôi — {department}";
 
         public static string TaskCount(int count) => $"{count} nhiệm vụ";
+
+        public const string LeadSection = "Đơn vị chủ trì";
+
+        public static string CooperatingSection(int count) => $"Đơn vị phối hợp ({count} nhiệm vụ)";
+
+        public static string MoreCooperating(int count) => $"và {count} nhiệm vụ phối hợp khác.";
     }
 
     public static class Overview
@@ -197,6 +204,12 @@ public static class CardStrings
         public static string Subtitle(string addressee, string date) => $"Kính gửi: {addressee} · ngày {date}";
 
         public static string More(int count) => $"và {count} mốc khác — gõ \"nhiệm vụ của tôi\" để xem đầy đủ.";
+
+        public static string CooperatingDue(int count, string due) => $"Phối hợp: {count} nhiệm vụ đến hạn {due}";
+
+        public const string OpenList = "Xem danh sách";
+
+        public static string CooperatingListTitle(string due) => $"Nhiệm vụ phối hợp đến hạn {due}";
     }
 
     public static class Escalation

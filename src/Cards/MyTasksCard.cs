@@ -7,6 +7,9 @@ namespace CchcBot.Cards;
 public static class MyTasksCard
 {
     public const string PageVerb = "myTasksPage";
+
+    /// <summary>Cooperating rows shown on the first page; the rest are counted.</summary>
+    public const int CompactShown = 20;
     public const string View = "myTasks";
 
     /// <summary>Eight items with forms stay near 16 KB even with the plan's longest titles, well under Teams' 28 KB.</summary>
@@ -17,7 +20,11 @@ public static class MyTasksCard
     /// <param name="banner">An optional confirmation ("Đã ghi nhận: Hoàn thành.").</param>
     public static JsonObject Build(string department, IReadOnlyList<TaskItemView> items, int page, string? summary = null, CardBanner? banner = null, int pageSize = PageSize)
     {
-        var pages = Math.Max(1, (items.Count + pageSize - 1) / pageSize);
+        // What the unit leads is shown in full with its form, a page at a time; where it only cooperates, as compact
+        // rows on the first page, each opening its task.
+        var lead = items.Where(i => i.Role == RoleView.Lead).ToList();
+        var cooperating = items.Where(i => i.Role == RoleView.Cooperating).ToList();
+        var pages = Math.Max(1, (lead.Count + pageSize - 1) / pageSize);
         page = Math.Clamp(page, 0, pages - 1);
         var body = new List<JsonNode?>
         {
@@ -29,7 +36,6 @@ public static class MyTasksCard
         }
 
         body.Add(BannerBlock.Render(banner));
-
         if (items.Count == 0)
         {
             body.Add(Ac.Text(CardStrings.NoTasks));
@@ -37,10 +43,25 @@ public static class MyTasksCard
         }
 
         body.Add(Ac.Text(Counts(items), size: "Small", subtle: true, spacing: "Small"));
-        foreach (var item in items.Skip(page * pageSize).Take(pageSize))
+        if (lead.Count > 0)
+        {
+            body.Add(Ac.Text(CardStrings.MyTasks.LeadSection, weight: "Bolder", spacing: "Medium"));
+        }
+
+        foreach (var item in lead.Skip(page * pageSize).Take(pageSize))
         {
             body.Add(TaskItemBlock.Render(item, compact: true, separator: true));
             body.Add(TaskItemBlock.Form(item, View, page));
+        }
+
+        if (page == 0 && cooperating.Count > 0)
+        {
+            body.Add(Ac.Text(CardStrings.MyTasks.CooperatingSection(cooperating.Count), weight: "Bolder", spacing: "Large", separator: true));
+            body.AddRange(cooperating.Take(CompactShown).Select(i => (JsonNode)TaskItemBlock.CompactRow(i)));
+            if (cooperating.Count > CompactShown)
+            {
+                body.Add(Ac.Text(CardStrings.MyTasks.MoreCooperating(cooperating.Count - CompactShown), size: "Small", subtle: true));
+            }
         }
 
         var actions = new List<JsonNode?>();

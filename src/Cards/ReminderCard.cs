@@ -4,8 +4,9 @@ using CchcBot.Cards.Views;
 namespace CchcBot.Cards;
 
 /// <summary>
-/// One message per head per sweep: the items due for them, lead ones first, then "Phối hợp", each with why
-/// (<see cref="TaskItemView.Reason"/>: "Còn 7 ngày", "Quá hạn 3 ngày"…) and the same update form as in chat.
+/// One message per head per sweep: the items they lead in full, each with why (<see cref="TaskItemView.Reason"/>:
+/// "Còn 7 ngày", "Quá hạn 3 ngày"…) and the same update form as in chat; where they only cooperate, one line per due
+/// date ("Phối hợp: 30 nhiệm vụ đến hạn 31/12/2024") with a button that opens that list.
 /// </summary>
 public static class ReminderCard
 {
@@ -13,6 +14,11 @@ public static class ReminderCard
 
     /// <summary>Items with forms are large; beyond this many the card points to "nhiệm vụ của tôi".</summary>
     public const int MaxItems = 10;
+
+    /// <summary>Opens the list of the user's cooperating tasks due on one date (data: due = yyyy-MM-dd or "ongoing").</summary>
+    public const string CooperatingDueVerb = "cooperatingDue";
+
+    public const string OngoingDue = "ongoing";
 
     /// <param name="addressee">How the letter addresses the recipient: their position(s) ("Trưởng phòng Nghiệp vụ 1").</param>
     public static JsonObject Build(string addressee, DateOnly today, IReadOnlyList<TaskItemView> items)
@@ -22,24 +28,32 @@ public static class ReminderCard
             Ac.Text(CardStrings.Reminder.Title, size: "Large", weight: "Bolder"),
             Ac.Text(CardStrings.Reminder.Subtitle(Markdown.Escape(addressee), Formats.Date(today)), subtle: true, spacing: "None"),
         };
-        var shown = items.OrderBy(i => i.Role).Take(MaxItems).ToList();
-        var lead = shown.Where(i => i.Role == RoleView.Lead).ToList();
-        var cooperating = shown.Where(i => i.Role == RoleView.Cooperating).ToList();
+        var allLead = items.Where(i => i.Role == RoleView.Lead).ToList();
+        var lead = allLead.Take(MaxItems).ToList();
         if (lead.Count > 0)
         {
             body.Add(Ac.Text(CardStrings.Reminder.LeadSection, weight: "Bolder", spacing: "Medium"));
             AddItems(body, lead);
         }
 
-        if (cooperating.Count > 0)
+        // Where the unit only cooperates: one line per due date, with a button that opens that list.
+        var cooperatingByDue = items.Where(i => i.Role == RoleView.Cooperating).GroupBy(i => i.Due).OrderBy(g => g.Key ?? DateOnly.MaxValue).ToList();
+        if (cooperatingByDue.Count > 0)
         {
-            body.Add(Ac.Text(CardStrings.Reminder.CooperatingSection, weight: "Bolder", spacing: "Large"));
-            AddItems(body, cooperating);
+            body.Add(Ac.Text(CardStrings.Reminder.CooperatingSection, weight: "Bolder", spacing: "Large", separator: true));
+            foreach (var group in cooperatingByDue)
+            {
+                var due = group.Key is { } d ? Formats.Date(d) : CardStrings.Ongoing;
+                body.Add(Ac.Columns(
+                    Ac.Column("stretch", Ac.Text(CardStrings.Reminder.CooperatingDue(group.Count(), due))),
+                    Ac.Column("auto", Ac.ActionSet(Ac.Execute(CardStrings.Reminder.OpenList, CooperatingDueVerb,
+                        new JsonObject { ["due"] = group.Key is { } date ? Formats.IsoDate(date) : OngoingDue })))));
+            }
         }
 
-        if (items.Count > shown.Count)
+        if (allLead.Count > lead.Count)
         {
-            body.Add(Ac.Text(CardStrings.Reminder.More(items.Count - shown.Count), subtle: true, separator: true));
+            body.Add(Ac.Text(CardStrings.Reminder.More(allLead.Count - lead.Count), subtle: true, separator: true));
         }
 
         return Ac.Card(body, [Ac.SendText(CardStrings.MyTasksButton, CardStrings.MyTasksCommand)]);

@@ -54,6 +54,21 @@ public static class TaskItemBlock
         return Ac.Container(items, separator: separator, spacing: separator ? "Medium" : null);
     }
 
+    /// <summary>
+    /// Where the user's unit only cooperates: one compact row (title, due date, status) and one button that opens the
+    /// task (verb refreshTask), where the opinion form is.
+    /// </summary>
+    public static JsonObject CompactRow(TaskItemView item) => Ac.Container(
+        [
+            Ac.Columns(
+                Ac.Column("stretch", Ac.Text(Markdown.Escape(item.Title), size: "Small", maxLines: 2)),
+                Ac.Column("auto", Ac.Text(Formats.Status(item.Status), size: "Small", color: Formats.StatusColor(item.Status)))),
+            Ac.Text(Formats.Due(item.Due, item.DaysLeft, item.Status is StatusView.Done or StatusView.DoneLate) + " · " + Markdown.Escape(item.Deliverable),
+                size: "Small", subtle: true, spacing: "None"),
+            Ac.ActionSet(Ac.Execute(CardStrings.OpenTask, ErrorCard.RefreshVerb, new JsonObject { ["taskId"] = item.TaskId, ["milestoneId"] = item.MilestoneId })),
+        ],
+        separator: true);
+
     /// <summary>The update form as an ActionSet, placed right under the item it updates.</summary>
     public static JsonObject Form(TaskItemView item, string view, int? page)
     {

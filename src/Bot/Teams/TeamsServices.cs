@@ -49,6 +49,7 @@ public static class TeamsServices
         services.AddSingleton<ICardAction, RefreshTaskAction>();
         services.AddSingleton<ICardAction, MyTasksPageAction>();
         services.AddSingleton<ICardAction, DigestDetailsAction>();
+        services.AddSingleton<ICardAction, CooperatingDueAction>();
         services.AddSingleton<IChatCommand, DigestCommand>();
         services.AddSingleton<IChatCommand, SetDigestChannelCommand>();
         services.AddSingleton<IChatCommand, QuarterReportCommand>();

@@ -46,19 +46,31 @@ public sealed class ReminderSweepTests : IAsyncLifetime
         var result = await SweepAsync(new DateTimeOffset(2026, 6, 23, 8, 30, 0, Vn));
 
         Assert.Equal(3, result.Sent);
-        foreach (var user in new[] { _nv1, _nv2, _office })
+        foreach (var user in new[] { _nv1, _nv2 })
         {
             var card = Assert.Single(SentTo(user)).Card!;
             CardAssert.Valid(card);
             Assert.Contains("Còn 7 ngày", card.Readably(), StringComparison.Ordinal);
         }
 
+        CardAssert.Valid(Assert.Single(SentTo(_office)).Card!);
+
         Assert.Contains("Đơn vị chủ trì", Assert.Single(SentTo(_nv1)).Card!.Readably(), StringComparison.Ordinal);
         Assert.Contains("Kính gửi: Trưởng phòng Nghiệp vụ 1 · ngày", Assert.Single(SentTo(_nv1)).Card!.Readably(), StringComparison.Ordinal);
         Assert.Contains("Kính gửi: Chánh Văn phòng · ngày", Assert.Single(SentTo(_office)).Card!.Readably(), StringComparison.Ordinal);
-        Assert.Contains("Phối hợp", Assert.Single(SentTo(_office)).Card!.Readably(), StringComparison.Ordinal);
-        Assert.Contains("note:TC-3-1", Assert.Single(SentTo(_office)).Card!.Readably(), StringComparison.Ordinal);
-        Assert.DoesNotContain("status:TC-3-1", Assert.Single(SentTo(_office)).Card!.Readably(), StringComparison.Ordinal);
+        // Where the Office only cooperates: one line per due date, and a button that opens that list.
+        var office = Assert.Single(SentTo(_office)).Card!.Readably();
+        Assert.Contains("Phối hợp: 1 nhiệm vụ đến hạn 30/06/2026", office, StringComparison.Ordinal);
+        Assert.Contains("\"verb\":\"cooperatingDue\",\"data\":{\"due\":\"2026-06-30\"}", office, StringComparison.Ordinal);
+        Assert.DoesNotContain("status:TC-3-1", office, StringComparison.Ordinal);
+
+        var (status, body) = await _bot.InvokeAsync(_office, "cooperatingDue", new System.Text.Json.Nodes.JsonObject { ["due"] = "2026-06-30" });
+        Assert.Equal(200, status);
+        var list = body!["value"]!;
+        CardAssert.Valid(list);
+        Assert.Contains("Nhiệm vụ phối hợp đến hạn 30/06/2026", list.Readably(), StringComparison.Ordinal);
+        Assert.Contains("Xây dựng và ban hành văn bản quy phạm pháp luật lĩnh vực thanh tra", list.Readably(), StringComparison.Ordinal);
+        Assert.Contains("\"verb\":\"refreshTask\",\"data\":{\"taskId\":\"TC-3\",\"milestoneId\":\"TC-3-1\"}", list.Readably(), StringComparison.Ordinal);
     }
 
     [Theory]

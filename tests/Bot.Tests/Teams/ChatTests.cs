@@ -71,8 +71,11 @@ public sealed class ChatTests : IAsyncLifetime
         Assert.Equal(3, titles.Count);
         Assert.StartsWith("Xây dựng và ban hành văn bản", titles[0], StringComparison.Ordinal);
         Assert.Contains("status:TC-3-1", json, StringComparison.Ordinal);
-        Assert.Contains("note:TC-1-1", json, StringComparison.Ordinal);
+        // Where NV1 only cooperates: a compact section, each row opening its task (where the opinion form is).
+        Assert.Contains("Đơn vị phối hợp (2 nhiệm vụ)", json, StringComparison.Ordinal);
+        Assert.Contains("\"verb\":\"refreshTask\",\"data\":{\"taskId\":\"TC-1\",\"milestoneId\":\"TC-1-1\"}", json, StringComparison.Ordinal);
         Assert.DoesNotContain("status:TC-1-1", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("note:TC-1-1", json, StringComparison.Ordinal);
     }
 
     [Fact]
