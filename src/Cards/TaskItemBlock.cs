@@ -87,9 +87,8 @@ public static class TaskItemBlock
         var draft = item.Draft?.MilestoneId == item.MilestoneId ? item.Draft : null;
         if (item.Role == RoleView.Cooperating)
         {
-            return Ac.ActionSet(Ac.ShowCard(CardStrings.CommentButton, Ac.SubCard(
-                [NoteInput(key, CardStrings.CommentLabel, CardStrings.CommentPlaceholder, draft?.Note)],
-                [Ac.Execute(CardStrings.SubmitComment, UpdateVerb, data, style: "positive")])));
+            return FormBlock(CardStrings.CommentButton, [NoteInput(key, CardStrings.CommentLabel, CardStrings.CommentPlaceholder, draft?.Note)],
+                Ac.Execute(CardStrings.SubmitComment, UpdateVerb, data, style: "positive"), open: draft is not null);
         }
 
         var choices = new JsonArray(CardStrings.StatusChoices
@@ -141,10 +140,16 @@ public static class TaskItemBlock
             }
         }
 
-        return Ac.ActionSet(Ac.ShowCard(CardStrings.UpdateButton, Ac.SubCard(
-            inputs,
-            [Ac.Execute(CardStrings.Submit, UpdateVerb, data, style: "positive")])));
+        return FormBlock(CardStrings.UpdateButton, inputs, Ac.Execute(CardStrings.Submit, UpdateVerb, data, style: "positive"), open: draft is not null);
     }
+
+    /// <summary>
+    /// The form behind its button (Action.ShowCard); open — inputs in the card itself — when it comes back with what the
+    /// user typed and why it was refused, so they see both at once. The input ids are the same either way.
+    /// </summary>
+    private static JsonObject FormBlock(string title, IEnumerable<JsonNode?> inputs, JsonObject submit, bool open) => open
+        ? Ac.Container([.. inputs, Ac.ActionSet(submit)], style: "emphasis", spacing: "Small")
+        : Ac.ActionSet(Ac.ShowCard(title, Ac.SubCard(inputs, [submit])));
 
     private static JsonObject NoteInput(string key, string label, string placeholder, string? value)
     {

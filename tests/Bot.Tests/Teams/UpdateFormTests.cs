@@ -64,6 +64,7 @@ public sealed class UpdateFormTests : IAsyncLifetime
         Assert.Equal("Đã ban hành kế hoạch", FindInput(card, "note:TC-1-1")["value"]!.GetValue<string>());
         Assert.Equal("15/KH-TTr", FindInput(card, "evidence:TC-1-1")["value"]!.GetValue<string>());
         Assert.Equal("Done", FindInput(card, "status:TC-1-1")["value"]!.GetValue<string>());
+        Assert.DoesNotContain("Action.ShowCard", card.Readably(), StringComparison.Ordinal); // the form is open, beside the message
         Assert.Empty(await new ProgressRepository(_bot.Tables).GetHistoryAsync(SamplePlans.Agency, "TC-1"));
     }
 
