@@ -65,12 +65,14 @@ public sealed class ExactlyOnceSender(ILedgerRepository ledger, ILogger<ExactlyO
                 await ledger.ClearUnreachableAsync(agency, recipient, ct);
                 break;
             case DeliveryStatus.Unreachable or DeliveryStatus.NoConversation:
+                // Released, not closed: every later sweep of the day tries again (the person may install the app or
+                // write to the bot meanwhile); tomorrow's slots are other keys.
                 foreach (var key in claimed)
                 {
-                    await ledger.MarkDoneAsync(agency, recipient, key, LedgerRepository.Undeliverable, null, now, ct);
+                    await ledger.ReleaseAsync(agency, recipient, key, ct);
                 }
 
-                await ledger.SetUnreachableAsync(agency, recipient, result.Detail ?? result.Status.ToString(), now, ct);
+                await ledger.SetUnreachableAsync(agency, recipient, result.Detail ?? result.Status.ToString(), now, result.Why?.ToString(), ct);
                 break;
             default:
                 foreach (var key in claimed)

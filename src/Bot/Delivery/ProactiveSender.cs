@@ -24,7 +24,24 @@ public enum DeliveryStatus
     Failed,
 }
 
-public sealed record DeliveryResult(DeliveryStatus Status, string? ActivityId = null, string? Detail = null)
+/// <summary>Why a person cannot be reached, in words a user can act on (shown in Vietnamese, never the English detail).</summary>
+public enum UnreachableReason
+{
+    /// <summary>Teams here does not know them: they never opened the bot and Graph could not find or install it.</summary>
+    NeverOpened,
+
+    /// <summary>No chat could be created: the app is not installed for them.</summary>
+    NotInstalled,
+
+    /// <summary>They blocked the bot, or an administrator disabled it.</summary>
+    Blocked,
+
+    /// <summary>The channel is gone or the bot was removed from the team.</summary>
+    ChannelGone,
+}
+
+/// <param name="Why">For <see cref="DeliveryStatus.Unreachable"/> and <see cref="DeliveryStatus.NoConversation"/>.</param>
+public sealed record DeliveryResult(DeliveryStatus Status, string? ActivityId = null, string? Detail = null, UnreachableReason? Why = null)
 {
     public bool Delivered => Status == DeliveryStatus.Sent;
 }
@@ -66,7 +83,7 @@ public sealed class ProactiveSender(
         var identity = await directories.GetIdentityAsync(agency, upnOrEmail, ct) ?? await installer.ResolveAsync(agency, upnOrEmail, ct);
         if (identity is null)
         {
-            return new DeliveryResult(DeliveryStatus.NoConversation, Detail: $"{upnOrEmail}: unknown to Teams here (never opened the bot; Graph is off or does not know them)");
+            return new DeliveryResult(DeliveryStatus.NoConversation, Detail: $"{upnOrEmail}: unknown to Teams here (never opened the bot; Graph is off or does not know them)", Why: UnreachableReason.NeverOpened);
         }
 
         var stored = await conversations.GetAsync(ConversationKind.Personal, identity.TenantId, identity.ObjectId, ct);
@@ -93,12 +110,12 @@ public sealed class ProactiveSender(
 
         if (created is null)
         {
-            return new DeliveryResult(DeliveryStatus.Unreachable, Detail: $"{upnOrEmail}: no chat with the bot could be created (app not installed for them)");
+            return new DeliveryResult(DeliveryStatus.Unreachable, Detail: $"{upnOrEmail}: no chat with the bot could be created (app not installed for them)", Why: UnreachableReason.NotInstalled);
         }
 
         var sent = await ContinueAsync(created, message, ct);
         return sent.Failure == FailureKind.ConversationGone
-            ? new DeliveryResult(DeliveryStatus.Unreachable, Detail: $"{upnOrEmail}: the new chat vanished too ({sent.Detail})")
+            ? new DeliveryResult(DeliveryStatus.Unreachable, Detail: $"{upnOrEmail}: the new chat vanished too ({sent.Detail})", Why: UnreachableReason.NotInstalled)
             : ToResult(sent);
     }
 
@@ -109,7 +126,7 @@ public sealed class ProactiveSender(
         if (result.Failure is FailureKind.ConversationGone)
         {
             await conversations.SetActiveAsync(ConversationKind.Channel, channel.TenantId, channel.Key, false, ct);
-            return new DeliveryResult(DeliveryStatus.Unreachable, Detail: $"channel {channel.Name ?? channel.Key}: {result.Detail}");
+            return new DeliveryResult(DeliveryStatus.Unreachable, Detail: $"channel {channel.Name ?? channel.Key}: {result.Detail}", Why: UnreachableReason.ChannelGone);
         }
 
         return ToResult(result);
@@ -118,7 +135,7 @@ public sealed class ProactiveSender(
     private static DeliveryResult ToResult(SendOutcome outcome) => outcome.Failure switch
     {
         null => new DeliveryResult(DeliveryStatus.Sent, outcome.ActivityId),
-        FailureKind.Terminal => new DeliveryResult(DeliveryStatus.Unreachable, Detail: outcome.Detail),
+        FailureKind.Terminal => new DeliveryResult(DeliveryStatus.Unreachable, Detail: outcome.Detail, Why: UnreachableReason.Blocked),
         _ => new DeliveryResult(DeliveryStatus.Failed, Detail: outcome.Detail),
     };
 

@@ -194,7 +194,7 @@ public sealed class ReminderSweep(
             items.Add(cards.Item(snapshot, item, reason));
         }
 
-        var unreachable = (await ledger.UnreachableAsync(agency, ct)).Select(u => $"{u.Recipient} — {u.Reason}").ToList();
+        var unreachable = (await ledger.UnreachableAsync(agency, ct)).Select(u => $"{u.Recipient} — {ChatText.UnreachableWhy(u.Why)}").ToList();
         if (items.Count == 0 && unreachable.Count == 0)
         {
             return;

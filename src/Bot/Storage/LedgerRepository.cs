@@ -35,7 +35,7 @@ public interface ILedgerRepository
     Task<string?> StateAsync(string agency, string recipient, string key, CancellationToken ct = default);
 
     /// <summary>Records that Teams will not deliver to this recipient (shown to the Chief of Office and in the digest).</summary>
-    Task SetUnreachableAsync(string agency, string recipient, string reason, DateTimeOffset now, CancellationToken ct = default);
+    Task SetUnreachableAsync(string agency, string recipient, string reason, DateTimeOffset now, string? why = null, CancellationToken ct = default);
 
     Task ClearUnreachableAsync(string agency, string recipient, CancellationToken ct = default);
 
@@ -50,7 +50,9 @@ public interface ILedgerRepository
     Task<bool> TryOncePerWindowAsync(string agency, string recipient, string key, DateTimeOffset now, TimeSpan window, CancellationToken ct = default);
 }
 
-public sealed record UnreachableRecipient(string Recipient, string Reason, DateTimeOffset Since);
+/// <param name="Reason">The operator's detail (English).</param>
+/// <param name="Why">The reason's code (<c>Delivery.UnreachableReason</c>), for the Vietnamese words users see; null for rows stored before it.</param>
+public sealed record UnreachableRecipient(string Recipient, string Reason, DateTimeOffset Since, string? Why = null);
 
 public sealed class LedgerRepository(CchcTables tables) : ILedgerRepository
 {
@@ -126,7 +128,7 @@ public sealed class LedgerRepository(CchcTables tables) : ILedgerRepository
         return row.HasValue ? row.Value!.GetString("State") : null;
     }
 
-    public async Task SetUnreachableAsync(string agency, string recipient, string reason, DateTimeOffset now, CancellationToken ct = default)
+    public async Task SetUnreachableAsync(string agency, string recipient, string reason, DateTimeOffset now, string? why = null, CancellationToken ct = default)
     {
         var table = await tables.GetAsync(CchcTables.Ledger, ct);
         var pk = TableKeys.Compose(agency, UnreachableKind);
@@ -137,6 +139,7 @@ public sealed class LedgerRepository(CchcTables tables) : ILedgerRepository
             {
                 ["Recipient"] = recipient,
                 ["Reason"] = reason,
+                ["Why"] = why,
                 ["Since"] = existing.HasValue ? existing.Value!.GetDateTimeOffset("Since") ?? now : now,
             },
             TableUpdateMode.Replace,
@@ -155,7 +158,7 @@ public sealed class LedgerRepository(CchcTables tables) : ILedgerRepository
         var result = new List<UnreachableRecipient>();
         await foreach (var row in table.QueryAsync<TableEntity>($"PartitionKey eq '{TableKeys.Escape(TableKeys.Compose(agency, UnreachableKind))}'", cancellationToken: ct))
         {
-            result.Add(new UnreachableRecipient(row.GetString("Recipient"), row.GetString("Reason"), row.GetDateTimeOffset("Since") ?? DateTimeOffset.MinValue));
+            result.Add(new UnreachableRecipient(row.GetString("Recipient"), row.GetString("Reason"), row.GetDateTimeOffset("Since") ?? DateTimeOffset.MinValue, row.GetString("Why")));
         }
 
         return result;

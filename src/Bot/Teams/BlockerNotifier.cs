@@ -20,6 +20,11 @@ public sealed class BlockerNotifier(
 
     public async Task NotifyAsync(PlanSnapshot snapshot, BoardItem item, BotUser reporter, BlockerChange change, CancellationToken ct)
     {
+        if (reporter.IsChiefOfOffice)
+        {
+            return; // He reported it himself: a notice about it would tell him nothing.
+        }
+
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(Budget);
         try

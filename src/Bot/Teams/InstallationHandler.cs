@@ -11,6 +11,7 @@ namespace CchcBot.Teams;
 public sealed class InstallationHandler(
     IConversationRepository conversations,
     IEnumerable<ITeamInstallObserver> observers,
+    Identity.IUserResolver users,
     TimeProvider time,
     ILogger<InstallationHandler> logger)
 {
@@ -27,6 +28,10 @@ public sealed class InstallationHandler(
                 {
                     await observer.OnTeamInstalledAsync(turnContext, conversation, ct);
                 }
+            }
+            else if (conversation.Kind == ConversationKind.Personal)
+            {
+                await users.ResolveAsync(turnContext, ct); // who installed it is known, and reachable, from now on
             }
         }
 

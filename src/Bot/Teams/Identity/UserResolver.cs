@@ -17,8 +17,12 @@ public interface IUserResolver
 /// Asks Teams who the sender is (Entra object id, UPN, email) — cached per Teams user id, since that never changes —
 /// then matches them against the stored directory on every turn, so a directory change applies at once.
 /// </summary>
-public sealed class UserResolver(IDirectoryRepository directories, ILogger<UserResolver> logger) : IUserResolver
+public sealed class UserResolver(IDirectoryRepository directories, ILedgerRepository ledger, TimeProvider time, ILogger<UserResolver> logger) : IUserResolver
 {
+    /// <summary>Someone who writes to the bot is reachable: cleared at once, then at most this often per person and process.</summary>
+    private static readonly TimeSpan ReachableRecheck = TimeSpan.FromMinutes(10);
+
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _reachableSince = new();
     private readonly ConcurrentDictionary<string, TeamsMember> _members = new();
     private readonly ConcurrentDictionary<string, bool> _remembered = new();
 
@@ -59,6 +63,7 @@ public sealed class UserResolver(IDirectoryRepository directories, ILogger<UserR
         if (user is not null)
         {
             await RememberAsync(turnContext, user.Agency, user.Upn, member, ct);
+            await MarkReachableAsync(user, ct);
         }
 
         return user;
@@ -88,6 +93,27 @@ public sealed class UserResolver(IDirectoryRepository directories, ILogger<UserR
             "User {UserObjectId} is named by the directories of {Agencies}; recognised as a member of {Agency}. A person may be in one agency's directory only: load the right agency's directory again with --move-people",
             member.ObjectId, string.Join(", ", candidates.Select(c => c.Agency)), chosen.Agency);
         return chosen;
+    }
+
+    /// <summary>A person who writes to the bot (or installs it) leaves the unreachable list that moment.</summary>
+    private async Task MarkReachableAsync(BotUser user, CancellationToken ct)
+    {
+        var key = $"{user.Agency}|{user.Upn.ToLowerInvariant()}";
+        var now = time.GetUtcNow();
+        if (_reachableSince.TryGetValue(key, out var last) && now - last < ReachableRecheck)
+        {
+            return;
+        }
+
+        try
+        {
+            await ledger.ClearUnreachableAsync(user.Agency, user.Upn, ct);
+            _reachableSince[key] = now;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "Could not clear the unreachable mark of user {UserObjectId}", user.ObjectId);
+        }
     }
 
     /// <summary>Stores how to reach this person proactively (once per process: it rarely changes).</summary>
