@@ -1,0 +1,556 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Text.RegularExpressions;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+
+namespace CchcBot.Plan.Files.Word;
+
+/// <summary>
+/// Reads a plan from the agency's own Word document (.docx): the task table of section III ("PHÂN CÔNG NHIỆM VỤ CỤ
+/// THỂ", or the table whose header names the columns), one task a row, into the same plan the JSON reader produces.
+/// Every problem of the file is reported at once, in Vietnamese, naming the row as a person counts it (header excluded)
+/// and the column's header as written: "Dòng 5, cột 'Thời gian thực hiện': không hiểu 'Tháng 13/2025'".
+/// </summary>
+public sealed partial class WordPlanReader(TimeframeOptions? options = null)
+{
+    /// <summary>Largest uncompressed document part read; a larger one is refused (a zip bomb, or not a plan).</summary>
+    public const long MaxDocumentBytes = 64L * 1024 * 1024;
+
+    public const string FilePath = "Tệp";
+    public const string DocumentPath = "Tài liệu";
+    public const string NotWordMessage = "không phải tệp Word (.docx)";
+    public const string CorruptMessage = "tệp Word bị hỏng, không mở được";
+
+    private readonly TimeframeParser _timeframes = new(options);
+
+    /// <param name="content">The file's bytes.</param>
+    /// <param name="agency">The agency id, from the directory.</param>
+    /// <param name="units">The department and group names the lead and cooperating columns may use.</param>
+    /// <param name="year">The plan's year; null = from the document's title ("… năm 2025").</param>
+    public ReadResult<CchcPlan> Read(byte[] content, string agency, UnitNames units, int? year = null)
+    {
+        var problems = new List<ImportProblem>();
+        var opened = Open(content, problems);
+        if (opened is null)
+        {
+            return new ReadResult<CchcPlan>(null, problems);
+        }
+
+        using (opened)
+        {
+            var body = opened.MainDocumentPart!.Document!.Body!;
+            var plan = Read(body, agency, units, year, problems);
+            return new ReadResult<CchcPlan>(problems.Count == 0 ? plan : null, problems);
+        }
+    }
+
+    private static WordprocessingDocument? Open(byte[] content, List<ImportProblem> problems)
+    {
+        if (content.Length < 4 || content[0] != 'P' || content[1] != 'K')
+        {
+            problems.Add(new ImportProblem(FilePath, NotWordMessage));
+            return null;
+        }
+
+        try
+        {
+            using var zip = new ZipArchive(new MemoryStream(content, writable: false), ZipArchiveMode.Read);
+            var part = zip.Entries.FirstOrDefault(e => string.Equals(e.FullName, "word/document.xml", StringComparison.OrdinalIgnoreCase));
+            if (part is null)
+            {
+                problems.Add(new ImportProblem(FilePath, NotWordMessage));
+                return null;
+            }
+
+            if (part.Length > MaxDocumentBytes)
+            {
+                problems.Add(new ImportProblem(FilePath, $"nội dung tệp Word quá lớn (hơn {MaxDocumentBytes / 1024 / 1024} MB sau khi giải nén)"));
+                return null;
+            }
+        }
+        catch (InvalidDataException)
+        {
+            problems.Add(new ImportProblem(FilePath, CorruptMessage));
+            return null;
+        }
+
+        WordprocessingDocument? document = null;
+        try
+        {
+            document = WordprocessingDocument.Open(new MemoryStream(content, writable: false), false);
+            if (document.MainDocumentPart?.Document?.Body is null)
+            {
+                throw new InvalidDataException("no body");
+            }
+
+            return document;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            document?.Dispose();
+            problems.Add(new ImportProblem(FilePath, CorruptMessage));
+            return null;
+        }
+    }
+
+    private CchcPlan? Read(Body body, string agency, UnitNames units, int? givenYear, List<ImportProblem> problems)
+    {
+        var table = FindTaskTable(body);
+        var title = FindTitle(body, table?.Table);
+        int? year = givenYear;
+        if (givenYear is { } y && y is < 2000 or > 2100)
+        {
+            problems.Add(new ImportProblem(DocumentPath, $"năm {y} không hợp lệ (2000–2100)"));
+            year = null;
+        }
+        else if (year is null)
+        {
+            year = title is null ? null : TitleYear(title);
+            if (year is null)
+            {
+                problems.Add(new ImportProblem(DocumentPath, "không tìm thấy năm của kế hoạch trong tiêu đề (ví dụ \"Thực hiện cải cách hành chính năm 2025\")"));
+            }
+        }
+
+        if (table is null)
+        {
+            problems.Add(new ImportProblem(DocumentPath,
+                "không tìm thấy bảng phân công nhiệm vụ (mục \"PHÂN CÔNG NHIỆM VỤ CỤ THỂ\", bảng có các cột 'Nhiệm vụ cụ thể', 'Sản phẩm', 'Phòng tham mưu thực hiện', 'Thời gian thực hiện')"));
+            return null;
+        }
+
+        var missing = new[] { ColumnKind.Task, ColumnKind.Deliverables, ColumnKind.Lead, ColumnKind.Timeframe }.Where(k => !table.Columns.ContainsKey(k)).ToList();
+        foreach (var kind in missing)
+        {
+            problems.Add(new ImportProblem(DocumentPath, $"bảng phân công nhiệm vụ thiếu cột {ColumnHeaders.Names(kind)}"));
+        }
+
+        if (missing.Count > 0)
+        {
+            return null;
+        }
+
+        var tasks = ReadRows(table, units, year, problems);
+        if (tasks.Count == 0 && problems.Count == 0)
+        {
+            problems.Add(new ImportProblem(DocumentPath, "bảng phân công nhiệm vụ không có nhiệm vụ nào"));
+        }
+
+        if (problems.Count > 0 || year is null)
+        {
+            return null;
+        }
+
+        var areas = tasks.Select(t => t.Area).Distinct().Select(a => new ReformArea(a.Id, a.Name)).ToList();
+        var planTitle = title ?? $"Kế hoạch cải cách hành chính năm {year}";
+        return new CchcPlan(agency, year.Value, planTitle, areas, tasks.Select(t => t.Task).ToList());
+    }
+
+    private List<(NationalArea Area, PlanTask Task)> ReadRows(TaskTable table, UnitNames units, int? year, List<ImportProblem> problems)
+    {
+        var tasks = new List<(NationalArea Area, PlanTask Task)>();
+        var counts = new Dictionary<int, int>();
+        var columns = table.Columns;
+        NationalArea? area = null;
+        var areaKnown = false; // an area (known or not) has been named above the current row
+        var number = 0;
+        foreach (var row in table.Rows.Skip(table.HeaderRow + 1))
+        {
+            if (row.RepeatedHeader || IsNumbersRow(row) || IsHeaderAgain(row, columns))
+            {
+                continue;
+            }
+
+            number++;
+            var written = row.Written.Where(c => !IsNumberCell(c, columns)).ToList();
+            if (written.Count == 0)
+            {
+                continue;
+            }
+
+            if (IsHeading(row, written, columns))
+            {
+                var name = WordText.WithoutHeadingNumber(written[0].Text);
+                area = MatchArea(name, $"Dòng {number}", problems);
+                areaKnown = true;
+                continue;
+            }
+
+            if (columns.TryGetValue(ColumnKind.Area, out var areaColumn) && row.At(areaColumn.Start) is { Lines.Count: > 0 } areaCell)
+            {
+                if (!areaCell.MergedFromAbove || !areaKnown)
+                {
+                    area = MatchArea(WordText.WithoutHeadingNumber(areaCell.Text), At(number, areaColumn), problems);
+                    areaKnown = true;
+                }
+            }
+
+            if (!areaKnown)
+            {
+                problems.Add(new ImportProblem($"Dòng {number}", "nhiệm vụ chưa thuộc lĩnh vực cải cách nào (thiếu cột 'Nhiệm vụ chung' hoặc dòng tên lĩnh vực phía trên)"));
+                areaKnown = true;
+            }
+
+            var task = ReadTask(row, number, columns, units, year, problems);
+            if (task is null || area is null)
+            {
+                continue;
+            }
+
+            counts[area.Number] = counts.GetValueOrDefault(area.Number) + 1;
+            var id = $"{area.TaskPrefix}-{counts[area.Number]}";
+            var milestones = task.Value.Milestones
+                .Select((m, i) => new Milestone(Milestone.MakeId(id, i + 1), id, m.Deliverable, m.Due, m.Period))
+                .ToList();
+            tasks.Add((area, new PlanTask(id, area.Id, task.Value.Title, task.Value.Deliverables, task.Value.Lead, task.Value.Cooperating,
+                task.Value.Timeframe, milestones, tasks.Count)));
+        }
+
+        return tasks;
+    }
+
+    private (string Title, List<string> Deliverables, List<string> Lead, List<string> Cooperating, string Timeframe, List<Milestone> Milestones)?
+        ReadTask(GridRow row, int number, IReadOnlyDictionary<ColumnKind, Column> columns, UnitNames units, int? year, List<ImportProblem> problems)
+    {
+        var before = problems.Count;
+        var taskColumn = columns[ColumnKind.Task];
+        var title = WordText.Item(string.Join(' ', Lines(row, taskColumn)));
+        if (title.Length == 0)
+        {
+            problems.Add(new ImportProblem(At(number, taskColumn), "để trống tên nhiệm vụ"));
+        }
+
+        var deliverablesColumn = columns[ColumnKind.Deliverables];
+        var deliverables = Lines(row, deliverablesColumn)
+            .SelectMany(l => l.Split(';'))
+            .Select(WordText.Item)
+            .Where(d => d.Length > 0)
+            .ToList();
+        if (deliverables.Count == 0)
+        {
+            problems.Add(new ImportProblem(At(number, deliverablesColumn), "để trống; mỗi nhiệm vụ phải có ít nhất một sản phẩm"));
+        }
+
+        var leadColumn = columns[ColumnKind.Lead];
+        var lead = Units(Lines(row, leadColumn), units, At(number, leadColumn), problems);
+        if (lead is { Count: 0 })
+        {
+            problems.Add(new ImportProblem(At(number, leadColumn), "để trống; mỗi nhiệm vụ phải có đơn vị chủ trì"));
+        }
+
+        var cooperating = columns.TryGetValue(ColumnKind.Cooperating, out var cooperatingColumn)
+            ? Units(Lines(row, cooperatingColumn), units, At(number, cooperatingColumn), problems)
+            : [];
+
+        var timeframeColumn = columns[ColumnKind.Timeframe];
+        var (timeframe, dates) = Timeframe(Lines(row, timeframeColumn), year, At(number, timeframeColumn), problems);
+        if (problems.Count > before || lead is null || cooperating is null || dates is null)
+        {
+            return null;
+        }
+
+        var milestones = new List<Milestone>();
+        foreach (var (d, p) in TimeframeParser.Pair(deliverables.Count, dates.Count))
+        {
+            milestones.AddRange(dates[p].Select(date => new Milestone(string.Empty, string.Empty, deliverables[d], date.Due, date.Period)));
+        }
+
+        return (title, deliverables, lead, cooperating, timeframe, milestones);
+    }
+
+    private (string Text, List<IReadOnlyList<TimeframeDate>>? Dates) Timeframe(IReadOnlyList<string> lines, int? year, string at, List<ImportProblem> problems)
+    {
+        var phrases = TimeframeParser.SplitPhrases(string.Join('\n', lines));
+        if (phrases.Count == 0)
+        {
+            problems.Add(new ImportProblem(at, "để trống thời gian thực hiện"));
+            return (string.Empty, null);
+        }
+
+        var dates = Parse(phrases, year);
+        if (dates.Any(d => d is null))
+        {
+            // A phrase broken over lines ("Năm" / "2024") reads as one.
+            var joined = TimeframeParser.SplitPhrases(string.Join(' ', lines));
+            var retry = Parse(joined, year);
+            if (retry.All(d => d is not null))
+            {
+                (phrases, dates) = (joined, retry);
+            }
+        }
+
+        var ok = true;
+        for (var i = 0; i < phrases.Count; i++)
+        {
+            if (dates[i] is null)
+            {
+                // Without a plan year (a problem already), a year-less phrase is not the file's fault.
+                if (year is not null || _timeframes.ParsePhrase(phrases[i], 2000) is null)
+                {
+                    problems.Add(new ImportProblem(at, $"không hiểu '{phrases[i]}'"));
+                }
+
+                ok = false;
+            }
+            else if (year is { } y && dates[i]!.Any(d => d.Due is { } due && due.Year != y))
+            {
+                problems.Add(new ImportProblem(at, $"'{phrases[i]}' không thuộc năm {y} của kế hoạch"));
+                ok = false;
+            }
+        }
+
+        return (string.Join("; ", phrases), ok ? dates.Select(d => d!).ToList() : null);
+    }
+
+    private List<IReadOnlyList<TimeframeDate>?> Parse(IReadOnlyList<string> phrases, int? year) =>
+        phrases.Select(p => _timeframes.ParsePhrase(p, year)).ToList();
+
+    /// <summary>
+    /// The unit ids a cell names. Units are separated by line breaks, ";", "," or " và " — except where the separator is
+    /// part of a unit's own name ("Phòng Phòng, chống tham nhũng"): the longest run of pieces that names a unit wins, so a
+    /// name broken over lines ("Các phòng" / "nghiệp vụ") still reads whole. Pieces no name covers are reported together.
+    /// </summary>
+    private static List<string>? Units(IReadOnlyList<string> lines, UnitNames units, string at, List<ImportProblem> problems)
+    {
+        var ids = new List<string>();
+        var ok = true;
+        foreach (var segment in Segments(lines))
+        {
+            var unknownFrom = -1;
+            for (var i = 0; i < segment.Count;)
+            {
+                var matched = false;
+                for (var j = segment.Count; j > i; j--)
+                {
+                    if (units.Match(Join(segment, i, j)) is { } id)
+                    {
+                        Unknown(segment, unknownFrom, i);
+                        unknownFrom = -1;
+                        if (!ids.Contains(id, StringComparer.Ordinal))
+                        {
+                            ids.Add(id);
+                        }
+
+                        i = j;
+                        matched = true;
+                        break;
+                    }
+                }
+
+                if (!matched)
+                {
+                    unknownFrom = unknownFrom < 0 ? i : unknownFrom;
+                    i++;
+                }
+            }
+
+            Unknown(segment, unknownFrom, segment.Count);
+        }
+
+        return ok ? ids : null;
+
+        void Unknown(List<(string Separator, string Text)> segment, int from, int to)
+        {
+            if (from < 0 || to <= from)
+            {
+                return;
+            }
+
+            problems.Add(new ImportProblem(at, $"không có đơn vị '{Join(segment, from, to)}' trong danh sách đơn vị của cơ quan (các đơn vị: {string.Join("; ", units.Known())})"));
+            ok = false;
+        }
+    }
+
+    // A ";" starts a new segment; a line break does not (it separates pieces, as "," and " và " do).
+    private static List<List<(string Separator, string Text)>> Segments(IReadOnlyList<string> lines)
+    {
+        var segments = new List<List<(string Separator, string Text)>> { new() };
+        foreach (var line in lines)
+        {
+            var parts = line.Split(';');
+            for (var p = 0; p < parts.Length; p++)
+            {
+                if (p > 0 && segments[^1].Count > 0)
+                {
+                    segments.Add([]);
+                }
+
+                var separator = " ";
+                // Split keeps the captured separators at the odd places.
+                var tokens = PieceSeparator().Split(parts[p]);
+                for (var k = 0; k < tokens.Length; k++)
+                {
+                    if (k % 2 == 1)
+                    {
+                        separator = tokens[k].Trim() == "," ? ", " : $" {tokens[k].Trim()} ";
+                        continue;
+                    }
+
+                    var text = WordText.Item(tokens[k]);
+                    if (text.Length > 0)
+                    {
+                        segments[^1].Add((separator, text));
+                    }
+
+                    separator = " ";
+                }
+            }
+        }
+
+        return segments.Where(s => s.Count > 0).ToList();
+    }
+
+    private static string Join(List<(string Separator, string Text)> pieces, int from, int to) =>
+        string.Concat(pieces.Skip(from).Take(to - from).Select((p, k) => k == 0 ? p.Text : p.Separator + p.Text));
+
+    private static NationalArea? MatchArea(string name, string at, List<ImportProblem> problems)
+    {
+        if (ReformAreas.Match(name) is { } area)
+        {
+            return area;
+        }
+
+        problems.Add(new ImportProblem(at,
+            $"không xác định được lĩnh vực cải cách '{name}' (các lĩnh vực: {string.Join("; ", ReformAreas.All.Select(a => a.Name))})"));
+        return null;
+    }
+
+    private static IReadOnlyList<string> Lines(GridRow row, Column column) => row.At(column.Start)?.Lines ?? [];
+
+    private static string At(int row, Column column) => $"Dòng {row}, cột '{column.Header}'";
+
+    private static bool IsColumn(GridCell cell, IReadOnlyDictionary<ColumnKind, Column> columns, ColumnKind kind) =>
+        columns.TryGetValue(kind, out var column) && cell.Covers(column.Start);
+
+    private static bool IsNumberCell(GridCell cell, IReadOnlyDictionary<ColumnKind, Column> columns) =>
+        IsColumn(cell, columns, ColumnKind.Number) && cell.Span == 1 && WordText.IsNumber(cell.Text);
+
+    /// <summary>
+    /// An area heading: one cell with text (besides a row number), merged across (w:gridSpan), standing in the area
+    /// column, or naming a reform area in a row whose other cells are empty.
+    /// </summary>
+    private static bool IsHeading(GridRow row, List<GridCell> written, IReadOnlyDictionary<ColumnKind, Column> columns)
+    {
+        if (written.Count != 1 || row.Cells.Any(c => c.MergedFromAbove && c.Lines.Count > 0 && !IsColumn(c, columns, ColumnKind.Area)))
+        {
+            return false;
+        }
+
+        var cell = written[0];
+        return cell.Span >= 2 || IsColumn(cell, columns, ColumnKind.Area) || ReformAreas.Match(WordText.WithoutHeadingNumber(cell.Text)) is not null;
+    }
+
+    private static bool IsNumbersRow(GridRow row)
+    {
+        var texts = row.Cells.Where(c => !c.MergedFromAbove).Select(c => c.Text).Where(t => t.Length > 0).ToList();
+        return texts.Count >= 2 && texts.All(t => NumbersCell().IsMatch(t));
+    }
+
+    private static bool IsHeaderAgain(GridRow row, IReadOnlyDictionary<ColumnKind, Column> columns) =>
+        columns.Count(c => row.At(c.Value.Start) is { } cell && !cell.MergedFromAbove && ColumnHeaders.Recognise(cell.Text) == c.Key) >= Math.Min(3, columns.Count);
+
+    private static TaskTable? FindTaskTable(Body body)
+    {
+        var tables = body.Descendants<Table>().Where(t => !t.Ancestors<Table>().Any()).ToList();
+        var candidates = new List<TaskTable>();
+        foreach (var table in tables)
+        {
+            var rows = GridRow.Of(table);
+            for (var i = 0; i < Math.Min(rows.Count, 6); i++)
+            {
+                var columns = new Dictionary<ColumnKind, Column>();
+                foreach (var cell in rows[i].Cells)
+                {
+                    if (ColumnHeaders.Recognise(cell.Text) is { } kind && !columns.ContainsKey(kind))
+                    {
+                        columns[kind] = new Column(cell.Column, cell.Text);
+                    }
+                }
+
+                if (columns.ContainsKey(ColumnKind.Task) && columns.Keys.Count(k => k != ColumnKind.Number) >= 3)
+                {
+                    candidates.Add(new TaskTable(table, rows, i, columns));
+                    break;
+                }
+            }
+        }
+
+        if (candidates.Count == 0)
+        {
+            return null;
+        }
+
+        // Prefer the first such table after the heading "PHÂN CÔNG NHIỆM VỤ CỤ THỂ".
+        var heading = body.Descendants<Paragraph>()
+            .FirstOrDefault(p => !p.Ancestors<Table>().Any() && VietnameseText.Fold(string.Join(' ', WordText.Lines(p))).Contains("phan cong nhiem vu", StringComparison.Ordinal));
+        if (heading is not null)
+        {
+            var after = candidates.FirstOrDefault(c => IsAfter(c.Table, heading));
+            if (after is not null)
+            {
+                return after;
+            }
+        }
+
+        return candidates[0];
+    }
+
+    private static bool IsAfter(Table table, Paragraph paragraph) =>
+        paragraph.ElementsAfter().Any(e => ReferenceEquals(e, table) || e.Descendants<Table>().Any(t => ReferenceEquals(t, table)));
+
+    /// <summary>The document's title: "KẾ HOẠCH" and the line after it, or a paragraph starting with "Kế hoạch …" naming a year.</summary>
+    private static string? FindTitle(Body body, Table? taskTable)
+    {
+        var paragraphs = new List<string>();
+        foreach (var paragraph in body.Descendants<Paragraph>())
+        {
+            if (taskTable is not null && paragraph.Ancestors<Table>().Any(t => ReferenceEquals(t, taskTable)))
+            {
+                break;
+            }
+
+            var text = string.Join(' ', WordText.Lines(paragraph).Where(l => l.Length > 0));
+            if (text.Length > 0)
+            {
+                paragraphs.Add(text);
+            }
+        }
+
+        for (var i = 0; i < paragraphs.Count; i++)
+        {
+            var folded = VietnameseText.Fold(paragraphs[i]).TrimEnd('.', ':', ' ');
+            if (folded == "ke hoach" && i + 1 < paragraphs.Count)
+            {
+                var rest = paragraphs[i + 1].TrimEnd('.', ' ');
+                return "Kế hoạch " + char.ToLower(rest[0], CultureInfo.GetCultureInfo("vi-VN")) + rest[1..];
+            }
+
+            if (folded.StartsWith("ke hoach ", StringComparison.Ordinal) && !folded.StartsWith("ke hoach so", StringComparison.Ordinal) && TitleYear(paragraphs[i]) is not null)
+            {
+                return paragraphs[i].TrimEnd('.', ' ');
+            }
+        }
+
+        return null;
+    }
+
+    private static int? TitleYear(string title) =>
+        TitleYearPattern().Match(VietnameseText.Fold(title)) is { Success: true } m &&
+        int.TryParse(m.Groups["y"].Value, CultureInfo.InvariantCulture, out var y) && y is >= 2000 and <= 2100
+            ? y
+            : null;
+
+    [GeneratedRegex(@"\bnam (?<y>\d{4})\b")]
+    private static partial Regex TitleYearPattern();
+
+    [GeneratedRegex(@"^\(?\d{1,2}\)?(?:\s*\(?\d{1,2}\)?)*$")]
+    private static partial Regex NumbersCell();
+
+    [GeneratedRegex(@"(,|\s+(?:và|VÀ)\s+)")]
+    private static partial Regex PieceSeparator();
+
+    private sealed record Column(int Start, string Header);
+
+    private sealed record TaskTable(Table Table, List<GridRow> Rows, int HeaderRow, Dictionary<ColumnKind, Column> Columns);
+}
