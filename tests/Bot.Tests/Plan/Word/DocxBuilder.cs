@@ -16,7 +16,8 @@ internal enum Merge
 /// A table cell for <see cref="DocxBuilder"/>. In its text, "\n" starts a new paragraph, "\v" is a soft line break
 /// (w:br, as Word's Shift+Enter) and "¦" splits a run (as Word does mid-word after an edit or a spell check).
 /// </summary>
-internal sealed record WCell(string Text, int Span = 1, Merge Merge = Merge.None, bool Numbered = false);
+/// <param name="Xml">When given, the cell's content as WordprocessingML (w: prefix), instead of <paramref name="Text"/>.</param>
+internal sealed record WCell(string Text, int Span = 1, Merge Merge = Merge.None, bool Numbered = false, string? Xml = null);
 
 internal sealed record WRow(IReadOnlyList<WCell> Cells, bool Header = false);
 
@@ -34,6 +35,12 @@ internal sealed class DocxBuilder
     public static WCell Restart(string text) => new(text, Merge: Merge.Restart);
 
     public static WCell Continue() => new(string.Empty, Merge: Merge.Continue);
+
+    /// <summary>A cell whose content is written as WordprocessingML, e.g. "&lt;w:p&gt;&lt;w:r&gt;&lt;w:t&gt;…".</summary>
+    public static WCell Xml(string xml) => new(string.Empty, Xml: xml);
+
+    /// <summary>A cell holding a whole table (a layout table around the task table).</summary>
+    public static WCell Nested(params WRow[] rows) => new(string.Empty, Xml: new DocxBuilder().Table(rows)._body[0].OuterXml + "<w:p/>");
 
     public static WRow Row(params WCell[] cells) => new(cells);
 
@@ -100,7 +107,16 @@ internal sealed class DocxBuilder
                 }
 
                 var tc = new TableCell(properties);
-                tc.Append(Paragraphs(cell.Text, cell.Numbered));
+                if (cell.Xml is { } xml)
+                {
+                    var parsed = new TableCell($"<w:tc xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">{xml}</w:tc>");
+                    tc.Append(parsed.ChildElements.Select(e => e.CloneNode(true)));
+                }
+                else
+                {
+                    tc.Append(Paragraphs(cell.Text, cell.Numbered));
+                }
+
                 tr.Append(tc);
             }
 

@@ -332,6 +332,57 @@ public class WordPlanReaderTests
         Assert.Equal("so-x", result.Value.Agency);
     }
 
+    [Fact]
+    public void Tracked_changes_content_controls_and_a_layout_table_around_the_task_table_read_as_Word_shows_them()
+    {
+        var task = new WRow([
+            C("Cải cách thể chế"),
+            Xml("<w:p><w:r><w:t xml:space=\"preserve\">Rà soát </w:t></w:r><w:del w:id=\"1\" w:author=\"a\"><w:r><w:delText>văn bản cũ</w:delText></w:r></w:del>" +
+                "<w:moveFrom w:id=\"2\" w:author=\"a\"><w:r><w:t>chuyển đi</w:t></w:r></w:moveFrom><w:ins w:id=\"3\" w:author=\"a\"><w:r><w:t>văn bản mới</w:t></w:r></w:ins>" +
+                "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText> PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:p>"),
+            Xml("<w:sdt><w:sdtContent><w:p><w:r><w:t>Báo cáo</w:t></w:r></w:p></w:sdtContent></w:sdt>"),
+            C("Văn phòng"),
+            C("Không"),
+            C("Tháng 3/2025"),
+            C("Tháng 12/2025"),
+        ]);
+        var docx = new DocxBuilder()
+            .Paragraphs("KẾ HOẠCH", "THỰC HIỆN CẢI CÁCH HÀNH CHÍNH NĂM 2025")
+            .Table(Row(Nested(
+                Row("Lĩnh vực", "Nhiệm vụ", "Sản phẩm", "Chủ trì", "Phối hợp", "Thời gian thực hiện", "Thời hạn hoàn thành"),
+                task)))
+            .Build();
+
+        var plan = ReadOk(docx);
+
+        Assert.Equal("KẾ HOẠCH THỰC HIỆN CẢI CÁCH HÀNH CHÍNH NĂM 2025", plan.Title);
+        var tc1 = Assert.Single(plan.Tasks);
+        Assert.Equal("Rà soát văn bản mới", tc1.Title);
+        Assert.Equal(["Báo cáo"], tc1.Deliverables);
+        Assert.Empty(tc1.Cooperating);
+        Assert.Equal("Tháng 12/2025", tc1.Timeframe);
+        Assert.Equal("31/12/2025", Dates(tc1));
+    }
+
+    [Fact]
+    public void A_timeframe_broken_over_lines_reads_as_one_phrase()
+    {
+        var docx = new DocxBuilder()
+            .Paragraphs("KẾ HOẠCH", "Cải cách hành chính năm 2025")
+            .Table(
+                Row("Lĩnh vực", "Nhiệm vụ", "Sản phẩm", "Chủ trì", "Thời gian"),
+                Row("Cải cách thể chế", "Rà soát", "Kế hoạch\nBáo cáo", "Văn phòng", "Năm\v2025"),
+                Row("Cải cách thể chế", "Theo dõi", "Kế hoạch\nBáo cáo", "Văn phòng", "Tháng 3/2025\nQuý IV"))
+            .Build();
+
+        var plan = ReadOk(docx);
+
+        Assert.Equal("Năm 2025", plan.Tasks[0].Timeframe);
+        Assert.Equal("31/12/2025 31/12/2025", Dates(plan.Tasks[0]));
+        Assert.Equal("Tháng 3/2025; Quý IV", plan.Tasks[1].Timeframe);
+        Assert.Equal("31/03/2025 31/12/2025", Dates(plan.Tasks[1]));
+    }
+
     private static byte[] Zip(params (string Name, string Content)[] entries)
     {
         using var stream = new MemoryStream();

@@ -45,6 +45,10 @@ public sealed partial class WordPlanReader(TimeframeOptions? options = null)
         }
     }
 
+    /// <summary>Reads with the units of a directory as it is today (<see cref="UnitNames.FromDirectory"/>, default group names).</summary>
+    public ReadResult<CchcPlan> Read(byte[] content, AgencyDirectory directory, int? year = null) =>
+        Read(content, directory.Agency, UnitNames.FromDirectory(directory), year);
+
     private static WordprocessingDocument? Open(byte[] content, List<ImportProblem> problems)
     {
         if (content.Length < 4 || content[0] != 'P' || content[1] != 'K')
@@ -314,6 +318,11 @@ public sealed partial class WordPlanReader(TimeframeOptions? options = null)
     private static List<string>? Units(IReadOnlyList<string> lines, UnitNames units, string at, List<ImportProblem> problems)
     {
         var ids = new List<string>();
+        if (VietnameseText.Fold(WordText.Item(string.Join(' ', lines))) is "khong" or "khong co")
+        {
+            return ids;
+        }
+
         var ok = true;
         foreach (var segment in Segments(lines))
         {
@@ -452,7 +461,8 @@ public sealed partial class WordPlanReader(TimeframeOptions? options = null)
 
     private static TaskTable? FindTaskTable(Body body)
     {
-        var tables = body.Descendants<Table>().Where(t => !t.Ancestors<Table>().Any()).ToList();
+        // Nested tables too (a task table inside a layout table): a cell's text never includes a nested table's.
+        var tables = body.Descendants<Table>().ToList();
         var candidates = new List<TaskTable>();
         foreach (var table in tables)
         {
@@ -462,8 +472,10 @@ public sealed partial class WordPlanReader(TimeframeOptions? options = null)
                 var columns = new Dictionary<ColumnKind, Column>();
                 foreach (var cell in rows[i].Cells)
                 {
-                    if (ColumnHeaders.Recognise(cell.Text) is { } kind && !columns.ContainsKey(kind))
+                    if (ColumnHeaders.Recognise(cell.Text) is { } kind &&
+                        (!columns.TryGetValue(kind, out var first) || kind == ColumnKind.Timeframe && IsDeadline(cell.Text) && !IsDeadline(first.Header)))
                     {
+                        // With both "Thời gian thực hiện" and "Thời hạn hoàn thành", the deadline is what falls due.
                         columns[kind] = new Column(cell.Column, cell.Text);
                     }
                 }
@@ -496,6 +508,9 @@ public sealed partial class WordPlanReader(TimeframeOptions? options = null)
         return candidates[0];
     }
 
+    private static bool IsDeadline(string header) =>
+        VietnameseText.Fold(header) is var h && (h.Contains("hoan thanh", StringComparison.Ordinal) || h.Contains("thoi han", StringComparison.Ordinal));
+
     private static bool IsAfter(Table table, Paragraph paragraph) =>
         paragraph.ElementsAfter().Any(e => ReferenceEquals(e, table) || e.Descendants<Table>().Any(t => ReferenceEquals(t, table)));
 
@@ -523,7 +538,9 @@ public sealed partial class WordPlanReader(TimeframeOptions? options = null)
             if (folded == "ke hoach" && i + 1 < paragraphs.Count)
             {
                 var rest = paragraphs[i + 1].TrimEnd('.', ' ');
-                return "Kế hoạch " + char.ToLower(rest[0], CultureInfo.GetCultureInfo("vi-VN")) + rest[1..];
+                return rest.Any(char.IsLetter) && !rest.Any(char.IsLower)
+                    ? "KẾ HOẠCH " + rest
+                    : "Kế hoạch " + char.ToLower(rest[0], CultureInfo.GetCultureInfo("vi-VN")) + rest[1..];
             }
 
             if (folded.StartsWith("ke hoach ", StringComparison.Ordinal) && !folded.StartsWith("ke hoach so", StringComparison.Ordinal) && TitleYear(paragraphs[i]) is not null)

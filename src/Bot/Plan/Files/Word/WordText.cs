@@ -14,8 +14,9 @@ internal static partial class WordText
         var sb = new StringBuilder();
         foreach (var element in paragraph.Descendants())
         {
-            // A text box or a nested paragraph has its own text.
-            if (!ReferenceEquals(element.Ancestors<Paragraph>().FirstOrDefault(), paragraph))
+            // A text box or a nested paragraph has its own text; text deleted or moved away in tracked changes is gone.
+            if (element is Text or Break or CarriageReturn or TabChar or PositionalTab or NoBreakHyphen &&
+                (!ReferenceEquals(element.Ancestors<Paragraph>().FirstOrDefault(), paragraph) || element.Ancestors().Any(a => a is DeletedRun or MoveFromRun)))
             {
                 continue;
             }
