@@ -37,11 +37,10 @@ public static class ReformAreas
     ];
 
     /// <summary>The national area a plan's area name stands for; null when it matches none.</summary>
-    public static NationalArea? Match(string name)
-    {
-        var folded = Key(name);
-        return All.FirstOrDefault(a => Key(a.Name) == folded || a.Aliases.Any(alias => Key(alias) == folded));
-    }
+    public static NationalArea? Match(string name) => Keys.Value.GetValueOrDefault(Key(name));
+
+    private static readonly Lazy<Dictionary<string, NationalArea>> Keys = new(() =>
+        All.SelectMany(a => a.Aliases.Prepend(a.Name).Select(n => (Key: Key(n), Area: a))).DistinctBy(k => k.Key).ToDictionary(k => k.Key, k => k.Area, StringComparer.Ordinal));
 
     /// <summary>"1. Thể chế" for a known area; the area's own name, numbered by its place in the plan, otherwise.</summary>
     public static string SheetTitle(string name, int placeInPlan) =>

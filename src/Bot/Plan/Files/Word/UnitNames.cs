@@ -18,10 +18,15 @@ public sealed class UnitNames
         ["nghiep-vu"] = ["Các phòng nghiệp vụ", "Các phòng chuyên môn", "Các phòng Nghiệp vụ"],
     };
 
+    private readonly (string Id, string Key)[] _departmentKeys;
+    private readonly (string Id, string Key)[] _groupKeys;
+
     public UnitNames(IReadOnlyList<UnitName> departments, IReadOnlyList<UnitName> groups)
     {
         Departments = departments;
         Groups = groups;
+        _departmentKeys = departments.Select(u => (u.Id, Key(u.Name))).ToArray();
+        _groupKeys = groups.Select(u => (u.Id, Key(u.Name))).ToArray();
     }
 
     public IReadOnlyList<UnitName> Departments { get; }
@@ -56,7 +61,7 @@ public sealed class UnitNames
             return null;
         }
 
-        return Find(Departments, key) ?? Find(Groups, key);
+        return Find(_departmentKeys, key) ?? Find(_groupKeys, key);
     }
 
     /// <summary>The names to list in a problem: each department's and each group's first name.</summary>
@@ -64,11 +69,11 @@ public sealed class UnitNames
         Departments.Select(d => d.Name).Concat(Groups.Where(g => !string.Equals(g.Id, g.Name, StringComparison.Ordinal)).DistinctBy(g => g.Id).Select(g => g.Name))
             .Distinct(StringComparer.Ordinal).ToList();
 
-    private static string? Find(IReadOnlyList<UnitName> names, string key)
+    private static string? Find((string Id, string Key)[] names, string key)
     {
         foreach (var unit in names)
         {
-            var name = Key(unit.Name);
+            var name = unit.Key;
             if (name == key || WithoutPhong(name) == key || name == WithoutPhong(key) ||
                 string.Equals(unit.Id, key, StringComparison.OrdinalIgnoreCase))
             {

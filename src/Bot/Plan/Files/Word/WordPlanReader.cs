@@ -2,7 +2,6 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Text.RegularExpressions;
 using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Wordprocessing;
 
 namespace CchcBot.Plan.Files.Word;
 
@@ -31,25 +30,21 @@ public sealed partial class WordPlanReader(TimeframeOptions? options = null)
     public ReadResult<CchcPlan> Read(byte[] content, string agency, UnitNames units, int? year = null)
     {
         var problems = new List<ImportProblem>();
-        var opened = Open(content, problems);
-        if (opened is null)
+        var document = Open(content, problems);
+        if (document is null)
         {
             return new ReadResult<CchcPlan>(null, problems);
         }
 
-        using (opened)
-        {
-            var body = opened.MainDocumentPart!.Document!.Body!;
-            var plan = Read(body, agency, units, year, problems);
-            return new ReadResult<CchcPlan>(problems.Count == 0 ? plan : null, problems);
-        }
+        var plan = Read(document, agency, units, year, problems);
+        return new ReadResult<CchcPlan>(problems.Count == 0 ? plan : null, problems);
     }
 
     /// <summary>Reads with the units of a directory as it is today (<see cref="UnitNames.FromDirectory"/>, default group names).</summary>
     public ReadResult<CchcPlan> Read(byte[] content, AgencyDirectory directory, int? year = null) =>
         Read(content, directory.Agency, UnitNames.FromDirectory(directory), year);
 
-    private static WordprocessingDocument? Open(byte[] content, List<ImportProblem> problems)
+    private static WordDocument? Open(byte[] content, List<ImportProblem> problems)
     {
         if (content.Length < 4 || content[0] != 'P' || content[1] != 'K')
         {
@@ -79,29 +74,24 @@ public sealed partial class WordPlanReader(TimeframeOptions? options = null)
             return null;
         }
 
-        WordprocessingDocument? document = null;
         try
         {
-            document = WordprocessingDocument.Open(new MemoryStream(content, writable: false), false);
-            if (document.MainDocumentPart?.Document?.Body is null)
-            {
-                throw new InvalidDataException("no body");
-            }
-
-            return document;
+            // The package (content types, relationships) through the SDK; the main part read in one pass.
+            using var package = WordprocessingDocument.Open(new MemoryStream(content, writable: false), false);
+            using var part = package.MainDocumentPart?.GetStream(FileMode.Open, FileAccess.Read) ?? throw new InvalidDataException("no main document part");
+            return WordDocument.Read(part, MaxDocumentBytes);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            document?.Dispose();
             problems.Add(new ImportProblem(FilePath, CorruptMessage));
             return null;
         }
     }
 
-    private CchcPlan? Read(Body body, string agency, UnitNames units, int? givenYear, List<ImportProblem> problems)
+    private CchcPlan? Read(WordDocument document, string agency, UnitNames units, int? givenYear, List<ImportProblem> problems)
     {
-        var table = FindTaskTable(body);
-        var title = FindTitle(body, table?.Table);
+        var table = FindTaskTable(document);
+        var title = FindTitle(document, table?.Table);
         int? year = givenYear;
         if (givenYear is { } y && y is < 2000 or > 2100)
         {
@@ -459,12 +449,11 @@ public sealed partial class WordPlanReader(TimeframeOptions? options = null)
     private static bool IsHeaderAgain(GridRow row, IReadOnlyDictionary<ColumnKind, Column> columns) =>
         columns.Count(c => row.At(c.Value.Start) is { } cell && !cell.MergedFromAbove && ColumnHeaders.Recognise(cell.Text) == c.Key) >= Math.Min(3, columns.Count);
 
-    private static TaskTable? FindTaskTable(Body body)
+    private static TaskTable? FindTaskTable(WordDocument document)
     {
         // Nested tables too (a task table inside a layout table): a cell's text never includes a nested table's.
-        var tables = body.Descendants<Table>().ToList();
         var candidates = new List<TaskTable>();
-        foreach (var table in tables)
+        foreach (var table in document.Tables.OrderBy(t => t.Seq))
         {
             var rows = GridRow.Of(table);
             for (var i = 0; i < Math.Min(rows.Count, 6); i++)
@@ -494,44 +483,22 @@ public sealed partial class WordPlanReader(TimeframeOptions? options = null)
         }
 
         // Prefer the first such table after the heading "PHÂN CÔNG NHIỆM VỤ CỤ THỂ".
-        var heading = body.Descendants<Paragraph>()
-            .FirstOrDefault(p => !p.Ancestors<Table>().Any() && VietnameseText.Fold(string.Join(' ', WordText.Lines(p))).Contains("phan cong nhiem vu", StringComparison.Ordinal));
-        if (heading is not null)
-        {
-            var after = candidates.FirstOrDefault(c => IsAfter(c.Table, heading));
-            if (after is not null)
-            {
-                return after;
-            }
-        }
-
-        return candidates[0];
+        var heading = document.Paragraphs
+            .FirstOrDefault(p => !p.InTable && VietnameseText.Fold(p.Text).Contains("phan cong nhiem vu", StringComparison.Ordinal));
+        return candidates.FirstOrDefault(c => heading is not null && c.Table.Seq > heading.Seq) ?? candidates[0];
     }
 
     private static bool IsDeadline(string header) =>
         VietnameseText.Fold(header) is var h && (h.Contains("hoan thanh", StringComparison.Ordinal) || h.Contains("thoi han", StringComparison.Ordinal));
 
-    private static bool IsAfter(Table table, Paragraph paragraph) =>
-        paragraph.ElementsAfter().Any(e => ReferenceEquals(e, table) || e.Descendants<Table>().Any(t => ReferenceEquals(t, table)));
-
     /// <summary>The document's title: "KẾ HOẠCH" and the line after it, or a paragraph starting with "Kế hoạch …" naming a year.</summary>
-    private static string? FindTitle(Body body, Table? taskTable)
+    private static string? FindTitle(WordDocument document, DocTable? taskTable)
     {
-        var paragraphs = new List<string>();
-        foreach (var paragraph in body.Descendants<Paragraph>())
-        {
-            if (taskTable is not null && paragraph.Ancestors<Table>().Any(t => ReferenceEquals(t, taskTable)))
-            {
-                break;
-            }
-
-            var text = string.Join(' ', WordText.Lines(paragraph).Where(l => l.Length > 0));
-            if (text.Length > 0)
-            {
-                paragraphs.Add(text);
-            }
-        }
-
+        var paragraphs = document.Paragraphs
+            .Where(p => taskTable is null || p.Seq < taskTable.Seq)
+            .Select(p => p.Text)
+            .Where(t => t.Length > 0)
+            .ToList();
         for (var i = 0; i < paragraphs.Count; i++)
         {
             var folded = VietnameseText.Fold(paragraphs[i]).TrimEnd('.', ':', ' ');
@@ -569,5 +536,5 @@ public sealed partial class WordPlanReader(TimeframeOptions? options = null)
 
     private sealed record Column(int Start, string Header);
 
-    private sealed record TaskTable(Table Table, List<GridRow> Rows, int HeaderRow, Dictionary<ColumnKind, Column> Columns);
+    private sealed record TaskTable(DocTable Table, List<GridRow> Rows, int HeaderRow, Dictionary<ColumnKind, Column> Columns);
 }

@@ -1,56 +1,11 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Wordprocessing;
 
 namespace CchcBot.Plan.Files.Word;
 
-/// <summary>Text as Word stores it, made plain: runs joined, soft breaks and paragraphs as lines, spaces normalised.</summary>
+/// <summary>Text as Word stores it, made plain: spaces normalised, bullets, numbers and trailing punctuation taken off items.</summary>
 internal static partial class WordText
 {
-    /// <summary>The lines of a paragraph: its runs joined, split at soft line breaks (w:br, w:cr), each line cleaned.</summary>
-    public static IReadOnlyList<string> Lines(Paragraph paragraph)
-    {
-        var sb = new StringBuilder();
-        foreach (var element in paragraph.Descendants())
-        {
-            // A text box or a nested paragraph has its own text; text deleted or moved away in tracked changes is gone.
-            if (element is Text or Break or CarriageReturn or TabChar or PositionalTab or NoBreakHyphen &&
-                (!ReferenceEquals(element.Ancestors<Paragraph>().FirstOrDefault(), paragraph) || element.Ancestors().Any(a => a is DeletedRun or MoveFromRun)))
-            {
-                continue;
-            }
-
-            switch (element)
-            {
-                case Text text:
-                    sb.Append(text.Text);
-                    break;
-                case Break or CarriageReturn:
-                    sb.Append('\n');
-                    break;
-                case TabChar or PositionalTab:
-                    sb.Append(' ');
-                    break;
-                case NoBreakHyphen:
-                    sb.Append('-');
-                    break;
-                default:
-                    break;
-            }
-        }
-
-        return sb.ToString().Split('\n').Select(Clean).ToList();
-    }
-
-    /// <summary>The lines of a table cell: every paragraph's lines, in order, empty ones dropped.</summary>
-    public static IReadOnlyList<string> Lines(TableCell cell) =>
-        cell.Descendants<Paragraph>()
-            .Where(p => ReferenceEquals(p.Ancestors<TableCell>().FirstOrDefault(), cell) && !p.Ancestors<Paragraph>().Any())
-            .SelectMany(Lines)
-            .Where(l => l.Length > 0)
-            .ToList();
-
     /// <summary>NFC; non-breaking, zero-width and other odd spaces made plain; whitespace collapsed and trimmed.</summary>
     public static string Clean(string text)
     {
@@ -126,33 +81,28 @@ internal sealed record GridCell(int Column, int Span, IReadOnlyList<string> Line
 internal sealed record GridRow(IReadOnlyList<GridCell> Cells, bool RepeatedHeader)
 {
     /// <summary>Rows of a table, cells placed on the grid (w:gridBefore, w:gridSpan), vertical merges (w:vMerge) resolved.</summary>
-    public static List<GridRow> Of(Table table)
+    public static List<GridRow> Of(DocTable table)
     {
-        var rows = new List<GridRow>();
+        var rows = new List<GridRow>(table.Rows.Count);
         var above = new Dictionary<int, IReadOnlyList<string>>();
-        foreach (var row in table.Descendants<TableRow>().Where(r => ReferenceEquals(r.Ancestors<Table>().FirstOrDefault(), table)))
+        foreach (var row in table.Rows)
         {
-            var properties = row.TableRowProperties;
-            var column = properties?.GetFirstChild<GridBefore>()?.Val?.Value ?? 0;
-            var header = properties?.GetFirstChild<TableHeader>() is { } th && (th.Val is null || th.Val.Value == OnOffOnlyValues.On);
-            var cells = new List<GridCell>();
-            foreach (var cell in row.Descendants<TableCell>().Where(c => ReferenceEquals(c.Ancestors<TableRow>().FirstOrDefault(), row)))
+            var column = Math.Max(0, row.GridBefore);
+            var cells = new List<GridCell>(row.Cells.Count);
+            foreach (var cell in row.Cells)
             {
-                var span = Math.Max(1, cell.TableCellProperties?.GridSpan?.Val?.Value ?? 1);
-                var merge = cell.TableCellProperties?.VerticalMerge;
-                var continues = merge is not null && (merge.Val is null || merge.Val.Value == MergedCellValues.Continue);
-                var lines = WordText.Lines(cell);
-                if (continues && above.TryGetValue(column, out var upper))
+                var lines = cell.Lines;
+                if (cell.Continues && above.TryGetValue(column, out var upper))
                 {
                     lines = upper;
                 }
 
                 above[column] = lines;
-                cells.Add(new GridCell(column, span, lines, continues));
-                column += span;
+                cells.Add(new GridCell(column, cell.Span, lines, cell.Continues));
+                column += cell.Span;
             }
 
-            rows.Add(new GridRow(cells, header));
+            rows.Add(new GridRow(cells, row.Header));
         }
 
         return rows;
@@ -190,18 +140,12 @@ internal static class ColumnHeaders
         (ColumnKind.Timeframe, ["Thời gian thực hiện", "Thời gian hoàn thành", "Thời hạn", "Thời gian", "Thời hạn hoàn thành", "Thời gian thực hiện/hoàn thành"]),
     ];
 
+    private static readonly Lazy<Dictionary<string, ColumnKind>> Keys = new(() =>
+        Known.SelectMany(k => k.Names.Select(n => (Key: Key(n), k.Kind))).DistinctBy(k => k.Key).ToDictionary(k => k.Key, k => k.Kind, StringComparer.Ordinal));
+
     public static ColumnKind? Recognise(string header)
     {
-        var key = Key(header);
-        foreach (var (kind, names) in Known)
-        {
-            if (names.Any(n => Key(n) == key))
-            {
-                return kind;
-            }
-        }
-
-        return null;
+        return header.Length <= 80 && Keys.Value.TryGetValue(Key(header), out var kind) ? kind : null;
     }
 
     /// <summary>The header names of a kind, for a problem naming a missing column.</summary>
