@@ -442,11 +442,17 @@ public sealed partial class WordPlanReader(TimeframeOptions? options = null)
 
     private static bool IsNumbersRow(GridRow row)
     {
+        if (row.Cells.FirstOrDefault(c => c.Lines.Count > 0) is not { } first || first.Lines[0] is not [('(' or (>= '0' and <= '9')), ..])
+        {
+            return false;
+        }
+
         var texts = row.Cells.Where(c => !c.MergedFromAbove).Select(c => c.Text).Where(t => t.Length > 0).ToList();
         return texts.Count >= 2 && texts.All(t => NumbersCell().IsMatch(t));
     }
 
     private static bool IsHeaderAgain(GridRow row, IReadOnlyDictionary<ColumnKind, Column> columns) =>
+        row.At(columns[ColumnKind.Task].Start) is { MergedFromAbove: false, Lines.Count: 1 } task && ColumnHeaders.Recognise(task.Lines[0]) == ColumnKind.Task &&
         columns.Count(c => row.At(c.Value.Start) is { } cell && !cell.MergedFromAbove && ColumnHeaders.Recognise(cell.Text) == c.Key) >= Math.Min(3, columns.Count);
 
     private static TaskTable? FindTaskTable(WordDocument document)
