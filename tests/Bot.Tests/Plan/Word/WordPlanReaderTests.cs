@@ -383,6 +383,58 @@ public class WordPlanReaderTests
         Assert.Equal("31/03/2025 31/12/2025", Dates(plan.Tasks[1]));
     }
 
+    [Fact]
+    public void Damaged_bytes_anywhere_in_a_docx_give_problems_or_a_plan_never_an_exception()
+    {
+        var original = SeedPlanDocx.Build();
+        for (var at = 0; at < original.Length; at += 97)
+        {
+            var damaged = (byte[])original.Clone();
+            damaged[at] ^= 0x5A;
+
+            var result = Read(damaged);
+
+            Assert.True(result.Ok || result.Problems.Count > 0, $"byte {at}");
+        }
+    }
+
+    [Fact]
+    public void Odd_structure_in_the_document_part_gives_problems_or_a_plan_never_an_exception()
+    {
+        const string W = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
+        string[] bodies =
+        [
+            "<w:tc><w:p><w:r><w:t>ô lạc</w:t></w:r></w:p></w:tc><w:tr><w:tc/></w:tr>",
+            "<w:tbl><w:tc><w:p/></w:tc><w:tr><w:trPr><w:gridBefore w:val=\"-3\"/></w:trPr><w:tc><w:tcPr><w:gridSpan w:val=\"99999\"/><w:vMerge/></w:tcPr><w:p/></w:tc></w:tr></w:tbl>",
+            "<w:tbl><w:tr><w:tc><w:tcPr><w:gridSpan w:val=\"abc\"/><w:vMerge w:val=\"continue\"/></w:tcPr><w:p><w:r><w:t>Nhiệm vụ</w:t></w:r></w:p></w:tc>" +
+                "<w:tc><w:p><w:r><w:t>Sản phẩm</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Chủ trì</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Thời hạn</w:t></w:r></w:p></w:tc></w:tr>" +
+                "<w:tr><w:tc><w:tcPr><w:vMerge/></w:tcPr></w:tc><w:tc><w:p><w:p><w:r><w:t>lồng</w:t></w:r></w:p></w:p></w:tc></w:tr></w:tbl>",
+            "<w:p><w:r><w:t>KẾ HOẠCH</w:t></w:r></w:p><w:p><w:r><w:t>.</w:t></w:r></w:p>",
+            "",
+        ];
+        foreach (var body in bodies)
+        {
+            var docx = WithDocumentPart(new DocxBuilder().Paragraph("x").Build(), $"<w:document {W}><w:body>{body}</w:body></w:document>");
+
+            var result = Read(docx);
+
+            Assert.True(result.Problems.Count > 0, body);
+        }
+    }
+
+    private static byte[] WithDocumentPart(byte[] docx, string xml)
+    {
+        using var stream = new MemoryStream();
+        stream.Write(docx);
+        using (var document = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(stream, true))
+        {
+            using var part = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(xml));
+            document.MainDocumentPart!.FeedData(part);
+        }
+
+        return stream.ToArray();
+    }
+
     private static byte[] Zip(params (string Name, string Content)[] entries)
     {
         using var stream = new MemoryStream();

@@ -511,6 +511,11 @@ public sealed partial class WordPlanReader(TimeframeOptions? options = null)
             if (folded == "ke hoach" && i + 1 < paragraphs.Count)
             {
                 var rest = paragraphs[i + 1].TrimEnd('.', ' ');
+                if (rest.Length == 0)
+                {
+                    return "Kế hoạch";
+                }
+
                 return rest.Any(char.IsLetter) && !rest.Any(char.IsLower)
                     ? "KẾ HOẠCH " + rest
                     : "Kế hoạch " + char.ToLower(rest[0], CultureInfo.GetCultureInfo("vi-VN")) + rest[1..];
