@@ -200,6 +200,27 @@ public class WordPlanReaderTests
     }
 
     [Fact]
+    public void Rows_are_counted_as_a_person_does_area_headings_included_header_numbers_and_repeated_headers_not()
+    {
+        var docx = new DocxBuilder()
+            .Paragraphs("KẾ HOẠCH", "Cải cách hành chính năm 2025")
+            .Table(
+                HeaderRow("STT", "Nội dung nhiệm vụ", "Kết quả", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời hạn"),
+                Row("(1)", "(2)", "(3)", "(4)", "(5)", "(6)"),
+                Row(Span("I. CẢI CÁCH THỂ CHẾ", 6)),
+                Row("1", "Rà soát", "Báo cáo", "Văn phòng", "", "Năm 2025"),
+                HeaderRow("STT", "Nội dung nhiệm vụ", "Kết quả", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời hạn"),
+                Row("2", "Theo dõi", "Báo cáo", "Văn phòng", "", "Tháng 13/2025"),
+                Row("", "", "", "", "", ""),
+                Row("3", "Kiểm tra", "Báo cáo", "Văn phòng", "", "Ngày 31/02"))
+            .Build();
+
+        Assert.Equal(
+            ["Dòng 3, cột 'Thời hạn': không hiểu 'Tháng 13/2025'", "Dòng 5, cột 'Thời hạn': không hiểu 'Ngày 31/02'"],
+            Read(docx).Problems.Select(p => p.ToString()));
+    }
+
+    [Fact]
     public void An_unknown_area_heading_row_is_a_problem()
     {
         var docx = new DocxBuilder()
