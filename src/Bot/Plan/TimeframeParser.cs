@@ -21,7 +21,8 @@ public sealed record TimeframeDate(DateOnly? Due, string? Period);
 /// Turns the plan's timeframe text into dates. Rules (see README "Timeframe rules"): "Năm Y" → 31/12/Y; "Tháng M/Y" → the
 /// month's last day; "Quý Q/Y" → the quarter's last day; "(Trước) ngày D/M/Y" → that day; "6 tháng đầu/cuối năm Y" →
 /// 30/06 or 31/12; "(Định kỳ) hàng quý và năm Y" → each quarter's last day plus the year; "Hằng quý", "Hằng tháng",
-/// "Hằng năm" → every quarter's, month's or the year's end of the plan's year; "Thường xuyên" → ongoing (no due date). A cell may hold several phrases separated by ";", line breaks,
+/// "Hằng năm" → every quarter's, month's or the year's end of the plan's year; "Thường xuyên" → ongoing (no due date).
+/// "Trong năm/tháng/quý …" reads as the phrase without "Trong"; a phrase without its year takes the plan's year. A cell may hold several phrases separated by ";", line breaks,
 /// dashes or "- " bullets. Anything else is an error naming the phrase — never a guess.
 /// </summary>
 public sealed partial class TimeframeParser(TimeframeOptions? options = null)
@@ -170,13 +171,13 @@ public sealed partial class TimeframeParser(TimeframeOptions? options = null)
     [GeneratedRegex(@"\s*(?:;|\n|\r|–|—|(?:^|\s)-\s)\s*")]
     private static partial Regex Separators();
 
-    [GeneratedRegex(@"^nam (?<y>\d{4})$")]
+    [GeneratedRegex(@"^(?:trong )?nam (?<y>\d{4})$")]
     private static partial Regex YearPhrase();
 
-    [GeneratedRegex(@"^thang (?<m>\d{1,2})(?:/(?<y>\d{4})| nam (?<y>\d{4}))?$")]
+    [GeneratedRegex(@"^(?:trong )?thang (?<m>\d{1,2})(?:/(?<y>\d{4})| nam (?<y>\d{4}))?$")]
     private static partial Regex MonthPhrase();
 
-    [GeneratedRegex(@"^quy (?<q>[1-4]|iv|iii|ii|i)(?: ?(?:/|,? nam) ?(?<y>\d{4}))?$")]
+    [GeneratedRegex(@"^(?:trong )?quy (?<q>[1-4]|iv|iii|ii|i)(?: ?(?:/|,? nam) ?(?<y>\d{4}))?$")]
     private static partial Regex QuarterPhrase();
 
     // "Trước ngày 15/12/2025", "Trước 15/12/2025", "Chậm nhất ngày 15/12", "Ngày 15/12/2025", "15/12/2025".

@@ -136,6 +136,10 @@ public class TimeframeParserTests
     [InlineData("Hằng tháng", "31/01/2025 28/02/2025 31/03/2025 30/04/2025 31/05/2025 30/06/2025 31/07/2025 31/08/2025 30/09/2025 31/10/2025 30/11/2025 31/12/2025")]
     [InlineData("Hàng tháng", "31/01/2025 28/02/2025 31/03/2025 30/04/2025 31/05/2025 30/06/2025 31/07/2025 31/08/2025 30/09/2025 31/10/2025 30/11/2025 31/12/2025")]
     [InlineData("Năm 2026", "31/12/2026")]
+    [InlineData("Trong năm 2025", "31/12/2025")]
+    [InlineData("Trong tháng 6/2025", "30/06/2025")]
+    [InlineData("Trong quý III/2025", "30/09/2025")]
+    [InlineData("Trong quý III", "30/09/2025")]
     public void Phrases_of_Word_plans_fall_due_as_the_README_table_says(string phrase, string expected) =>
         Assert.Equal(expected, Dues(_parser.ParsePhrase(phrase, 2025)));
 
