@@ -22,8 +22,9 @@ public sealed record TimeframeDate(DateOnly? Due, string? Period);
 /// month's last day; "Quý Q/Y" → the quarter's last day; "(Trước) ngày D/M/Y" → that day; "6 tháng đầu/cuối năm Y" →
 /// 30/06 or 31/12; "(Định kỳ) hàng quý và năm Y" → each quarter's last day plus the year; "Hằng quý", "Hằng tháng",
 /// "Hằng năm" → every quarter's, month's or the year's end of the plan's year; "Thường xuyên" → ongoing (no due date).
-/// "Trong năm/tháng/quý …" reads as the phrase without "Trong"; a phrase without its year takes the plan's year. A cell may hold several phrases separated by ";", line breaks,
-/// dashes or "- " bullets. Anything else is an error naming the phrase — never a guess.
+/// "Trong năm/tháng/quý …" reads as the phrase without "Trong"; a phrase without its year takes the plan's year. A cell
+/// may hold several phrases separated by ";", line breaks, dashes or "- " bullets. Anything else (an unknown phrase, a
+/// date that does not exist) is an error naming the phrase — never a guess.
 /// </summary>
 public sealed partial class TimeframeParser(TimeframeOptions? options = null)
 {
