@@ -66,6 +66,17 @@ internal sealed class DocxBuilder
 
     public DocxBuilder Table(params WRow[] rows) => Table((IEnumerable<WRow>)rows);
 
+    /// <summary>Tables one after the other, each followed by an empty paragraph (as Word separates split tables).</summary>
+    public DocxBuilder Tables(IEnumerable<IEnumerable<WRow>> tables)
+    {
+        foreach (var table in tables)
+        {
+            Table(table);
+        }
+
+        return this;
+    }
+
     public DocxBuilder Table(IEnumerable<WRow> rows)
     {
         var list = rows.ToList();

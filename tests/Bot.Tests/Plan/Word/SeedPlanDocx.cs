@@ -14,7 +14,9 @@ internal static class SeedPlanDocx
 {
     private const string Vp = "Văn phòng";
 
-    public static byte[] Build() =>
+    /// <param name="splitAfter">Split section III's table after that many task rows, repeating its header (a table
+    /// split across pages by hand).</param>
+    public static byte[] Build(int? splitAfter = null) =>
         new DocxBuilder()
             .Table(
                 Row("UBND TỈNH SÓC TRĂNG\nTHANH TRA TỈNH", "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"))
@@ -29,7 +31,7 @@ internal static class SeedPlanDocx
                 "1. Cải cách thể chế",
                 "Nâng cao chất lượng tham mưu xây dựng, thẩm định, ban hành văn bản quy phạm pháp luật của ngành trên địa bàn toàn tỉnh.",
                 "III. PHÂN CÔNG NHIỆM VỤ CỤ THỂ")
-            .Table(SectionThree())
+            .Tables(splitAfter is { } n ? [SectionThree().Take(n + 1), SectionThree().Take(1).Concat(SectionThree().Skip(n + 1))] : [SectionThree()])
             .Paragraphs(
                 "IV. TỔ CHỨC THỰC HIỆN",
                 "Chánh Văn phòng, Trưởng các phòng nghiệp vụ thuộc Thanh tra tỉnh có trách nhiệm triển khai và tổ chức thực hiện kế hoạch này.",

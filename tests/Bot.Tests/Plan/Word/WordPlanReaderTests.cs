@@ -28,14 +28,16 @@ public class WordPlanReaderTests
     private static string Dates(PlanTask task) =>
         string.Join(' ', task.Milestones.Select(m => m.Due?.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture) ?? "-"));
 
-    [Fact]
-    public void The_seed_plan_as_a_Word_document_reads_as_the_bundled_plan()
+    [Theory]
+    [InlineData(null)]
+    [InlineData(12)] // the second part starts with a cell merged from the first
+    public void The_seed_plan_as_a_Word_document_reads_as_the_bundled_plan(int? splitAfter)
     {
         var bundled = new PlanFileReader().Read(BundledData.PlanJson, Directory);
         Assert.True(bundled.Ok, string.Join("\n", bundled.Problems));
         var expected = bundled.Value!;
 
-        var plan = ReadOk(SeedPlanDocx.Build());
+        var plan = ReadOk(SeedPlanDocx.Build(splitAfter));
 
         Assert.Equal(expected.Agency, plan.Agency);
         Assert.Equal(expected.Year, plan.Year);

@@ -13,8 +13,12 @@ internal sealed record DocCell(int Span, bool Continues, IReadOnlyList<string> L
 
 internal sealed record DocRow(int GridBefore, bool Header, IReadOnlyList<DocCell> Cells);
 
-/// <summary>A table of the document (nested ones too); <see cref="Seq"/> is where it starts among paragraphs.</summary>
-internal sealed record DocTable(int Seq, IReadOnlyList<DocRow> Rows);
+/// <summary>A table of the document (nested ones too); <see cref="Seq"/> and <see cref="EndSeq"/> place it among paragraphs.</summary>
+internal sealed record DocTable(int Seq, int EndSeq, IReadOnlyList<DocRow> Rows, bool Nested)
+{
+    /// <summary>The number of grid columns its widest row covers.</summary>
+    public int Width => Rows.Count == 0 ? 0 : Rows.Max(r => Math.Max(0, r.GridBefore) + r.Cells.Sum(c => c.Span));
+}
 
 /// <summary>
 /// The main document part of a .docx read in one pass (XmlReader: a plan of hundreds of tasks reads in milliseconds,
@@ -185,7 +189,7 @@ internal sealed class WordDocument
                     break;
                 case "tbl" when tables.Count > 0:
                     var done = tables.Pop();
-                    _tables.Add(new DocTable(done.Seq, done.Rows.Select(r => r.Build()).ToList()));
+                    _tables.Add(new DocTable(done.Seq, seq++, done.Rows.Select(r => r.Build()).ToList(), tables.Count > 0));
                     break;
                 default:
                     break;

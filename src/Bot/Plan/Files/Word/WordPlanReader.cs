@@ -491,7 +491,33 @@ public sealed partial class WordPlanReader(TimeframeOptions? options = null)
         // Prefer the first such table after the heading "PHÂN CÔNG NHIỆM VỤ CỤ THỂ".
         var heading = document.Paragraphs
             .FirstOrDefault(p => !p.InTable && VietnameseText.Fold(p.Text).Contains("phan cong nhiem vu", StringComparison.Ordinal));
-        return candidates.FirstOrDefault(c => heading is not null && c.Table.Seq > heading.Seq) ?? candidates[0];
+        var chosen = candidates.FirstOrDefault(c => heading is not null && c.Table.Seq > heading.Seq) ?? candidates[0];
+        return chosen with { Rows = [.. chosen.Rows, .. Continuations(document, chosen.Table).SelectMany(GridRow.Of)] };
+    }
+
+    /// <summary>
+    /// The tables that continue the task table: a table split in two (Ctrl+Shift+Enter, or a page break) is the same
+    /// width and has nothing but empty paragraphs between; its header, if repeated, is skipped like any repeated header.
+    /// </summary>
+    private static IEnumerable<DocTable> Continuations(WordDocument document, DocTable table)
+    {
+        if (table.Nested)
+        {
+            yield break;
+        }
+
+        var previous = table;
+        foreach (var next in document.Tables.Where(t => !t.Nested && t.Seq > table.EndSeq).OrderBy(t => t.Seq))
+        {
+            var between = document.Paragraphs.Any(p => !p.InTable && p.Seq > previous.EndSeq && p.Seq < next.Seq && p.Text.Length > 0);
+            if (between || next.Width != table.Width)
+            {
+                yield break;
+            }
+
+            yield return next;
+            previous = next;
+        }
     }
 
     private static bool IsDeadline(string header) =>
