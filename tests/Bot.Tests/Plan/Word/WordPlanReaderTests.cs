@@ -445,6 +445,25 @@ public class WordPlanReaderTests
         }
     }
 
+    [Fact]
+    public void A_cell_of_thousands_of_commas_is_read_quickly_and_reported_once()
+    {
+        var docx = new DocxBuilder()
+            .Paragraphs("KẾ HOẠCH", "Cải cách hành chính năm 2025")
+            .Table(
+                Row("Lĩnh vực", "Nhiệm vụ", "Sản phẩm", "Chủ trì", "Thời hạn"),
+                Row("Cải cách thể chế", "Rà soát", "Báo cáo", string.Join(", ", Enumerable.Repeat("x", 20_000)), "Năm 2025"))
+            .Build();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var problem = Assert.Single(Read(docx).Problems);
+
+        Assert.StartsWith("Dòng 1, cột 'Chủ trì': không có đơn vị 'x, x, x", problem.ToString(), StringComparison.Ordinal);
+        Assert.Contains("…' trong danh sách", problem.Message, StringComparison.Ordinal); // quoted in part
+        Assert.True(problem.Message.Length < 400, problem.Message);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"{clock.Elapsed}");
+    }
+
     private static byte[] WithDocumentPart(byte[] docx, string xml)
     {
         using var stream = new MemoryStream();

@@ -21,6 +21,8 @@ public sealed partial class WordPlanReader(TimeframeOptions? options = null)
     public const string NotWordMessage = "không phải tệp Word (.docx)";
     public const string CorruptMessage = "tệp Word bị hỏng, không mở được";
 
+    private const int MaxPiecesInAName = 6;
+
     private readonly TimeframeParser _timeframes = new(options);
 
     /// <param name="content">The file's bytes.</param>
@@ -282,14 +284,14 @@ public sealed partial class WordPlanReader(TimeframeOptions? options = null)
                 // Without a plan year (a problem already), a year-less phrase is not the file's fault.
                 if (year is not null || _timeframes.ParsePhrase(phrases[i], 2000) is null)
                 {
-                    problems.Add(new ImportProblem(at, $"không hiểu '{phrases[i]}'"));
+                    problems.Add(new ImportProblem(at, $"không hiểu '{Quote(phrases[i])}'"));
                 }
 
                 ok = false;
             }
             else if (year is { } y && dates[i]!.Any(d => d.Due is { } due && due.Year != y))
             {
-                problems.Add(new ImportProblem(at, $"'{phrases[i]}' không thuộc năm {y} của kế hoạch"));
+                problems.Add(new ImportProblem(at, $"'{Quote(phrases[i])}' không thuộc năm {y} của kế hoạch"));
                 ok = false;
             }
         }
@@ -320,7 +322,8 @@ public sealed partial class WordPlanReader(TimeframeOptions? options = null)
             for (var i = 0; i < segment.Count;)
             {
                 var matched = false;
-                for (var j = segment.Count; j > i; j--)
+                // No unit's name runs over more than a few pieces; the bound keeps a hostile cell of thousands of commas cheap.
+                for (var j = Math.Min(segment.Count, i + MaxPiecesInAName); j > i; j--)
                 {
                     if (units.Match(Join(segment, i, j)) is { } id)
                     {
@@ -356,7 +359,7 @@ public sealed partial class WordPlanReader(TimeframeOptions? options = null)
                 return;
             }
 
-            problems.Add(new ImportProblem(at, $"không có đơn vị '{Join(segment, from, to)}' trong danh sách đơn vị của cơ quan (các đơn vị: {string.Join("; ", units.Known())})"));
+            problems.Add(new ImportProblem(at, $"không có đơn vị '{Quote(Join(segment, from, to))}' trong danh sách đơn vị của cơ quan (các đơn vị: {string.Join("; ", units.Known())})"));
             ok = false;
         }
     }
@@ -411,9 +414,12 @@ public sealed partial class WordPlanReader(TimeframeOptions? options = null)
         }
 
         problems.Add(new ImportProblem(at,
-            $"không xác định được lĩnh vực cải cách '{name}' (các lĩnh vực: {string.Join("; ", ReformAreas.All.Select(a => a.Name))})"));
+            $"không xác định được lĩnh vực cải cách '{Quote(name)}' (các lĩnh vực: {string.Join("; ", ReformAreas.All.Select(a => a.Name))})"));
         return null;
     }
+
+    /// <summary>Text from the file as a problem quotes it: at most 120 characters.</summary>
+    private static string Quote(string text) => text.Length <= 120 ? text : text[..119] + "…";
 
     private static IReadOnlyList<string> Lines(GridRow row, Column column) => row.At(column.Start)?.Lines ?? [];
 
