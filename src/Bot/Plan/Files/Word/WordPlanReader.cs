@@ -512,17 +512,34 @@ public sealed partial class WordPlanReader(TimeframeOptions? options = null)
             yield break;
         }
 
-        var previous = table;
+        // Paragraphs are in document order; one walk over those after the table serves every continuation.
+        var paragraphs = document.Paragraphs;
+        var at = 0;
+        while (at < paragraphs.Count && paragraphs[at].Seq < table.EndSeq)
+        {
+            at++;
+        }
+
         foreach (var next in document.Tables.Where(t => !t.Nested && t.Seq > table.EndSeq).OrderBy(t => t.Seq))
         {
-            var between = document.Paragraphs.Any(p => !p.InTable && p.Seq > previous.EndSeq && p.Seq < next.Seq && p.Text.Length > 0);
-            if (between || next.Width != table.Width)
+            for (; at < paragraphs.Count && paragraphs[at].Seq < next.Seq; at++)
+            {
+                if (!paragraphs[at].InTable && paragraphs[at].Text.Length > 0)
+                {
+                    yield break;
+                }
+            }
+
+            if (next.Width != table.Width)
             {
                 yield break;
             }
 
             yield return next;
-            previous = next;
+            while (at < paragraphs.Count && paragraphs[at].Seq < next.EndSeq)
+            {
+                at++;
+            }
         }
     }
 
