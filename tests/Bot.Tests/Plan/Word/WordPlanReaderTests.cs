@@ -142,6 +142,25 @@ public class WordPlanReaderTests
     }
 
     [Fact]
+    public void A_two_row_header_with_lead_and_cooperating_under_one_heading_is_read()
+    {
+        var docx = new DocxBuilder()
+            .Paragraphs("KẾ HOẠCH", "Cải cách hành chính năm 2025")
+            .Table(
+                Row(Restart("TT"), Restart("Nội dung"), Restart("Sản phẩm"), Span("Đơn vị thực hiện", 2), Span("Thời gian", 2)),
+                Row(Continue(), Continue(), Continue(), C("Chủ trì"), C("Phối hợp"), C("Bắt đầu"), C("Hoàn thành")),
+                Row(C("I"), Span("CẢI CÁCH THỂ CHẾ", 6)),
+                Row("1", "Rà soát văn bản", "Báo cáo", "Văn phòng", "Phòng Nghiệp vụ 1", "Tháng 01/2025", "Tháng 6/2025"))
+            .Build();
+
+        var task = Assert.Single(ReadOk(docx).Tasks);
+
+        Assert.Equal(["VP"], task.Lead);
+        Assert.Equal(["NV1"], task.Cooperating);
+        Assert.Equal("30/06/2025", Dates(task));
+    }
+
+    [Fact]
     public void An_area_column_named_Linh_vuc_written_on_every_row_is_read()
     {
         var docx = new DocxBuilder()

@@ -477,13 +477,33 @@ public sealed partial class WordPlanReader(TimeframeOptions? options = null)
                         (!columns.TryGetValue(kind, out var first) || kind == ColumnKind.Timeframe && IsDeadline(cell.Text) && !IsDeadline(first.Header)))
                     {
                         // With both "Thời gian thực hiện" and "Thời hạn hoàn thành", the deadline is what falls due.
-                        columns[kind] = new Column(cell.Column, cell.Text);
+                        columns[kind] = new Column(cell.Column, cell.Text, cell.Span);
                     }
                 }
 
                 if (columns.ContainsKey(ColumnKind.Task) && columns.Keys.Count(k => k != ColumnKind.Number) >= 3)
                 {
-                    candidates.Add(new TaskTable(table, rows, i, columns));
+                    var header = i;
+                    if (i + 1 < rows.Count && IsSubHeader(rows[i + 1]))
+                    {
+                        // A two-row header: "Đơn vị thực hiện" over "Chủ trì" | "Phối hợp"; the row below names the columns.
+                        foreach (var cell in rows[i + 1].Written)
+                        {
+                            if (ColumnHeaders.Recognise(cell.Text) is { } kind)
+                            {
+                                foreach (var umbrella in columns.Where(c => c.Value.Span > 1 && cell.Column >= c.Value.Start && cell.Column < c.Value.Start + c.Value.Span).ToList())
+                                {
+                                    columns.Remove(umbrella.Key);
+                                }
+
+                                columns[kind] = new Column(cell.Column, cell.Text, cell.Span);
+                            }
+                        }
+
+                        header = i + 1;
+                    }
+
+                    candidates.Add(new TaskTable(table, rows, header, columns));
                     break;
                 }
             }
@@ -543,6 +563,11 @@ public sealed partial class WordPlanReader(TimeframeOptions? options = null)
         }
     }
 
+    // Under a header row: cells merged down from it and short sub-headers, at least one of them a known column.
+    private static bool IsSubHeader(GridRow row) =>
+        row.Cells.Any(c => c.MergedFromAbove) && row.Written.All(c => c.Text.Length <= 40) &&
+        row.Written.Any(c => ColumnHeaders.Recognise(c.Text) is not null);
+
     private static bool IsDeadline(string header) =>
         VietnameseText.Fold(header) is var h && (h.Contains("hoan thanh", StringComparison.Ordinal) || h.Contains("thoi han", StringComparison.Ordinal));
 
@@ -594,7 +619,7 @@ public sealed partial class WordPlanReader(TimeframeOptions? options = null)
     [GeneratedRegex(@"(,|\s+(?:và|VÀ)\s+)")]
     private static partial Regex PieceSeparator();
 
-    private sealed record Column(int Start, string Header);
+    private sealed record Column(int Start, string Header, int Span = 1);
 
     private sealed record TaskTable(DocTable Table, List<GridRow> Rows, int HeaderRow, Dictionary<ColumnKind, Column> Columns);
 }

@@ -137,7 +137,7 @@ internal static class ColumnHeaders
         (ColumnKind.Deliverables, ["Sản phẩm", "Kết quả", "Sản phẩm đầu ra", "Sản phẩm dự kiến", "Kết quả đầu ra", "Hình thức sản phẩm"]),
         (ColumnKind.Lead, ["Phòng tham mưu thực hiện", "Chủ trì", "Đơn vị chủ trì", "Cơ quan chủ trì", "Chủ trì thực hiện", "Đơn vị chủ trì thực hiện", "Cơ quan, đơn vị chủ trì", "Đơn vị thực hiện", "Phòng chủ trì"]),
         (ColumnKind.Cooperating, ["Phối hợp thực hiện", "Phối hợp", "Đơn vị phối hợp", "Cơ quan phối hợp", "Đơn vị phối hợp thực hiện", "Cơ quan, đơn vị phối hợp", "Phòng phối hợp"]),
-        (ColumnKind.Timeframe, ["Thời gian thực hiện", "Thời gian hoàn thành", "Thời hạn", "Thời gian", "Thời hạn hoàn thành", "Thời gian thực hiện/hoàn thành"]),
+        (ColumnKind.Timeframe, ["Thời gian thực hiện", "Thời gian hoàn thành", "Thời hạn", "Thời gian", "Thời hạn hoàn thành", "Thời gian thực hiện/hoàn thành", "Hoàn thành"]),
     ];
 
     private static readonly Lazy<Dictionary<string, ColumnKind>> Keys = new(() =>
