@@ -99,4 +99,101 @@ public class TimeframeParserTests
         Assert.Equal(new DateOnly(2024, 3, 15), dates[0].Due);
         Assert.Equal(new DateOnly(2024, 12, 15), dates[4].Due);
     }
+    private static string Dues(IReadOnlyList<TimeframeDate>? dates) =>
+        dates is null ? "null" : string.Join(' ', dates.Select(d => d.Due?.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture) ?? "-"));
+
+    [Theory]
+    [InlineData("Quý I/2025", "31/03/2025")]
+    [InlineData("Quý 1/2025", "31/03/2025")]
+    [InlineData("Quý III/2025", "30/09/2025")]
+    [InlineData("Quý II năm 2025", "30/06/2025")]
+    [InlineData("Quý II", "30/06/2025")]
+    [InlineData("Tháng 6/2025", "30/06/2025")]
+    [InlineData("Tháng 6 / 2025", "30/06/2025")]
+    [InlineData("Tháng 6 năm 2025", "30/06/2025")]
+    [InlineData("Tháng 02", "28/02/2025")]
+    [InlineData("Trước ngày 15/12/2025", "15/12/2025")]
+    [InlineData("trước ngày 15/12/2025", "15/12/2025")]
+    [InlineData("Trước 15/12/2025", "15/12/2025")]
+    [InlineData("Ngày 15/12/2025", "15/12/2025")]
+    [InlineData("Ngày 5/1/2025", "05/01/2025")]
+    [InlineData("Chậm nhất ngày 20/6/2025", "20/06/2025")]
+    [InlineData("Trước ngày 15 tháng 12 năm 2025", "15/12/2025")]
+    [InlineData("15/12/2025", "15/12/2025")]
+    [InlineData("Trước ngày 15/12", "15/12/2025")]
+    [InlineData("Ngày 29/02/2028", "29/02/2028")]
+    [InlineData("6 tháng đầu năm 2025", "30/06/2025")]
+    [InlineData("6 tháng cuối năm 2025", "31/12/2025")]
+    [InlineData("6 tháng đầu năm", "30/06/2025")]
+    [InlineData("6 Tháng Cuối Năm", "31/12/2025")]
+    [InlineData("Hằng năm", "31/12/2025")]
+    [InlineData("Hàng năm", "31/12/2025")]
+    [InlineData("Định kỳ hằng năm", "31/12/2025")]
+    [InlineData("Hằng quý", "31/03/2025 30/06/2025 30/09/2025 31/12/2025")]
+    [InlineData("Hàng quý", "31/03/2025 30/06/2025 30/09/2025 31/12/2025")]
+    [InlineData("Định kỳ hằng quý", "31/03/2025 30/06/2025 30/09/2025 31/12/2025")]
+    [InlineData("Hằng quý và năm", "31/03/2025 30/06/2025 30/09/2025 31/12/2025 31/12/2025")]
+    [InlineData("Hằng tháng", "31/01/2025 28/02/2025 31/03/2025 30/04/2025 31/05/2025 30/06/2025 31/07/2025 31/08/2025 30/09/2025 31/10/2025 30/11/2025 31/12/2025")]
+    [InlineData("Hàng tháng", "31/01/2025 28/02/2025 31/03/2025 30/04/2025 31/05/2025 30/06/2025 31/07/2025 31/08/2025 30/09/2025 31/10/2025 30/11/2025 31/12/2025")]
+    [InlineData("Năm 2026", "31/12/2026")]
+    [InlineData("Trong năm 2025", "31/12/2025")]
+    [InlineData("Trong tháng 6/2025", "30/06/2025")]
+    [InlineData("Trong quý III/2025", "30/09/2025")]
+    [InlineData("Trong quý III", "30/09/2025")]
+    public void Phrases_of_Word_plans_fall_due_as_the_README_table_says(string phrase, string expected) =>
+        Assert.Equal(expected, Dues(_parser.ParsePhrase(phrase, 2025)));
+
+    [Fact]
+    public void Periodic_phrases_label_their_periods_in_the_plans_year()
+    {
+        Assert.Equal(["Quý I/2025", "Quý II/2025", "Quý III/2025", "Quý IV/2025"], _parser.ParsePhrase("Hằng quý", 2025)!.Select(d => d.Period));
+        Assert.Equal("Tháng 01/2025", _parser.ParsePhrase("Hằng tháng", 2025)![0].Period);
+        Assert.Equal("Tháng 12/2025", _parser.ParsePhrase("Hằng tháng", 2025)![11].Period);
+        Assert.Equal("Năm 2025", Assert.Single(_parser.ParsePhrase("Hằng năm", 2025)!).Period);
+        Assert.Null(Assert.Single(_parser.ParsePhrase("Trước ngày 15/12/2025", 2025)!).Period);
+    }
+
+    [Theory]
+    [InlineData("Hằng quý")]
+    [InlineData("Hằng tháng")]
+    [InlineData("Hằng năm")]
+    [InlineData("Quý II")]
+    [InlineData("Tháng 6")]
+    [InlineData("Trước ngày 15/12")]
+    [InlineData("6 tháng đầu năm")]
+    public void Year_less_phrases_need_the_plans_year(string phrase)
+    {
+        Assert.Null(_parser.ParsePhrase(phrase));
+        Assert.Null(_parser.ParsePhrase(phrase, null));
+        Assert.NotNull(_parser.ParsePhrase(phrase, 2025));
+    }
+
+    [Theory]
+    [InlineData("Tháng 13/2025")]
+    [InlineData("Tháng 13")]
+    [InlineData("Ngày 31/02/2025")]
+    [InlineData("Ngày 29/02/2025")]
+    [InlineData("Trước ngày 32/12/2025")]
+    [InlineData("Trước ngày 15/13/2025")]
+    [InlineData("Ngày 0/12/2025")]
+    [InlineData("Quý V/2025")]
+    [InlineData("Quý 5")]
+    [InlineData("Trước tháng 6/2025")]
+    [InlineData("3 tháng đầu năm 2025")]
+    [InlineData("Hằng tuần")]
+    [InlineData("Năm")]
+    [InlineData("Trước ngày")]
+    [InlineData("Ngày 15/12/25")]
+    public void Invalid_dates_and_unknown_phrases_are_not_guessed_even_with_a_year(string phrase) =>
+        Assert.Null(_parser.ParsePhrase(phrase, 2025));
+
+    [Fact]
+    public void Options_move_the_due_days_of_year_less_periodic_phrases_too()
+    {
+        var parser = new TimeframeParser(new TimeframeOptions { QuarterDueDay = 15, YearDueDay = 20 });
+
+        Assert.Equal("15/03/2025 15/06/2025 15/09/2025 15/12/2025", Dues(parser.ParsePhrase("Hằng quý", 2025)));
+        Assert.Equal("20/12/2025", Dues(parser.ParsePhrase("Hằng năm", 2025)));
+        Assert.Equal("15/12/2025", Dues(parser.ParsePhrase("Trước ngày 15/12/2025", 2025)));
+    }
 }
