@@ -152,6 +152,27 @@ public sealed class ProgressApiTests
         }
     }
 
+    [Fact]
+    public async Task The_first_load_is_within_400_KB_of_script_and_style_after_gzip_and_needs_no_other_host()
+    {
+        await using var bot = await BotHarness.StartAsync(TabData.Now);
+        var total = 0L;
+        foreach (var file in new[] { "index.html", "app.js", "app.css" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/tab/" + file);
+            request.Headers.AcceptEncoding.ParseAdd("gzip");
+            using var response = await bot.Http.SendAsync(request);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("gzip", response.Content.Headers.ContentEncoding.Single());
+            total += (await response.Content.ReadAsByteArrayAsync()).Length;
+        }
+
+        Assert.InRange(total, 10 * 1024, 400 * 1024);
+        var html = await bot.Http.GetStringAsync("/tab/");
+        Assert.DoesNotContain("http://", html);
+        Assert.DoesNotContain("https://", html);
+    }
+
     internal static string Figures(TallyView t) => JsonSerializer.Serialize(ProgressPage.Figures(t), JsonSerializerOptions.Web);
 
     internal static async Task<HttpResponseMessage> SendAsync(BotHarness bot, string path, string? user)

@@ -114,7 +114,7 @@ function render() {
   $('message').hidden = true;
   $('content').hidden = false;
   $('title').textContent = data.planTitle;
-  $('scope').textContent = `${data.scopeName} · tính đến ngày ${data.today}`;
+  $('scope').textContent = `${data.scope === 'plan' ? 'Toàn kế hoạch' : data.scopeName} · tính đến ngày ${data.today}`;
   $('who').hidden = false;
   $('who-text').textContent = `${data.user.roleName} · ${data.user.email}`;
   $('switch-user').hidden = !devHeader;
@@ -149,14 +149,29 @@ function palette() {
   return [css('--c-done-on-time'), css('--c-done-late'), css('--c-open-in-time'), css('--c-open-overdue')];
 }
 
+/** A long category name in lines of at most `width` characters (Chart.js draws an array as several lines). */
+function wrap(label, width) {
+  const lines = [];
+  for (const word of String(label).split(' ')) {
+    const last = lines.length - 1;
+    if (last >= 0 && (lines[last] + ' ' + word).length <= width) lines[last] += ' ' + word;
+    else lines.push(word);
+  }
+  return lines;
+}
+
 function stacked(canvas, labels, figures, axis, plugin) {
   const colors = palette();
+  const categories = { ticks: { color: css('--c-text'), autoSkip: false, callback(value) { return axis === 'y' ? wrap(this.getLabelForValue(value), innerWidth < 480 ? 14 : 28) : this.getLabelForValue(value); } } };
   const chart = new Chart(canvas, {
     type: 'bar',
     data: { labels, datasets: GROUPS.map((g, i) => ({ label: g.label, data: figures.map((f) => f[g.key]), backgroundColor: colors[i], borderColor: css('--c-bar-border'), borderWidth: 1 })) },
     options: {
       indexAxis: axis, responsive: true, maintainAspectRatio: false, animation: false,
-      scales: { x: { stacked: true, ticks: { color: css('--c-text'), precision: 0 }, grid: { color: css('--c-grid') } }, y: { stacked: true, ticks: { color: css('--c-text'), precision: 0 }, grid: { color: css('--c-grid') } } },
+      scales: {
+        x: { stacked: true, ticks: axis === 'x' ? categories.ticks : { color: css('--c-text'), precision: 0 }, grid: { color: css('--c-grid') } },
+        y: { stacked: true, ticks: axis === 'y' ? categories.ticks : { color: css('--c-text'), precision: 0 }, grid: { color: css('--c-grid') } },
+      },
       plugins: { legend: { position: 'bottom', labels: { color: css('--c-text'), boxWidth: 12 } } },
     },
     plugins: plugin ? [plugin] : [],
