@@ -130,6 +130,9 @@ function render() {
   }
   charts.forEach((c) => c.destroy());
   charts.length = 0;
+  // Room for every area's name, wrapped: a row per area as tall as its lines.
+  const lines = Math.max(2, ...data.areas.map((a) => wrap(a.name, labelWidth()).length));
+  $('areas-chart').parentElement.style.height = `${Math.max(260, data.areas.length * lines * 16 + 140)}px`;
   charts.push(stacked($('areas-chart'), data.areas.map((a) => a.name), data.areas.map((a) => a.figures), 'y'));
   charts.push(stacked($('timeline-chart'), data.timeline.map((m) => m.label), data.timeline.map((m) => m.figures), 'x', todayMarker()));
   $('areas-chart').setAttribute('aria-label', 'Biểu đồ theo lĩnh vực: ' + data.areas.map((a) => `${a.name}: ${summary(a.figures)}`).join('; '));
@@ -160,9 +163,13 @@ function wrap(label, width) {
   return lines;
 }
 
+function labelWidth() {
+  return innerWidth < 480 ? 16 : 32;
+}
+
 function stacked(canvas, labels, figures, axis, plugin) {
   const colors = palette();
-  const categories = { ticks: { color: css('--c-text'), autoSkip: false, callback(value) { return axis === 'y' ? wrap(this.getLabelForValue(value), innerWidth < 480 ? 14 : 28) : this.getLabelForValue(value); } } };
+  const categories = { ticks: { color: css('--c-text'), autoSkip: false, callback(value) { return axis === 'y' ? wrap(this.getLabelForValue(value), labelWidth()) : this.getLabelForValue(value); } } };
   const chart = new Chart(canvas, {
     type: 'bar',
     data: { labels, datasets: GROUPS.map((g, i) => ({ label: g.label, data: figures.map((f) => f[g.key]), backgroundColor: colors[i], borderColor: css('--c-bar-border'), borderWidth: 1 })) },
