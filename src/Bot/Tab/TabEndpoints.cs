@@ -31,6 +31,7 @@ public static class TabEndpoints
             file is null && !http.Request.Path.Value!.EndsWith('/') ? Results.Redirect("/tab/") : files.Serve(http, file));
         app.MapGet("/api/progress", ProgressAsync);
         app.MapGet("/api/progress/tasks/{taskId}", TaskAsync);
+        app.MapPost("/api/progress/reports/{period}", ReportAsync);
         return app;
     }
 
@@ -43,6 +44,37 @@ public static class TabEndpoints
         AnswerAsync(http, signIn, logs, async user => await page.TaskAsync(user, taskId, ct) is { } view
             ? Results.Json(view)
             : Refusal(StatusCodes.Status404NotFound, "no-task", TabTexts.NoTask), ct);
+
+    /// <summary>The period report (a quarter "2026-Q2" or the year "2026") of the user's agency, for the Chief of Office
+    /// and the Chief Inspector: stored as the chat's "báo cáo quý" is, answered with its one-hour download link.</summary>
+    private static Task<IResult> ReportAsync(
+        string period, HttpContext http, TabSignIn signIn, Reports.ReportService reports, Reports.ReportDownloads downloads, ILoggerFactory logs, CancellationToken ct) =>
+        AnswerAsync(http, signIn, logs, async user =>
+        {
+            if (!user.IsChiefOfOffice && !user.IsChiefInspector)
+            {
+                return Refusal(StatusCodes.Status403Forbidden, "report-rights", TabTexts.ReportRights);
+            }
+
+            Reports.ReportPeriod chosen;
+            try
+            {
+                chosen = period.Contains('Q', StringComparison.OrdinalIgnoreCase) ? Reports.ReportPeriod.ParseQuarter(period) : Reports.ReportPeriod.ParseYear(period);
+            }
+            catch (FormatException)
+            {
+                return Refusal(StatusCodes.Status400BadRequest, "period", TabTexts.BadPeriod);
+            }
+
+            if (await reports.BuildAsync(user.Agency, chosen, ct) is not { } content)
+            {
+                return Refusal(StatusCodes.Status404NotFound, "no-plan", TabTexts.NoPlan);
+            }
+
+            var name = Reports.ReportService.FileName(user.Agency, chosen);
+            var token = await downloads.StoreAsync(name, content, ct);
+            return Results.Json(new { url = $"/reports/{token}", fileName = name, label = chosen.Label, minutes = (int)Reports.ReportDownloads.Lifetime.TotalMinutes });
+        }, ct);
 
     private static async Task<IResult> DevLoginAsync(TabSignIn signIn, TabUsers users, ILoggerFactory logs, CancellationToken ct)
     {

@@ -24,6 +24,10 @@ public static class TabTexts
 
     public const string NoTask = "Không tìm thấy nhiệm vụ này trong phạm vi đồng chí được xem.";
 
+    public const string ReportRights = "Báo cáo định kỳ dành cho Chánh Văn phòng và Chánh Thanh tra.";
+
+    public const string BadPeriod = "Kỳ báo cáo không hợp lệ (quý, ví dụ 2026-Q2, hoặc năm, ví dụ 2026).";
+
     public const string StorageDown = "Hệ thống lưu trữ tạm thời không phản hồi. Đề nghị đồng chí thử lại sau ít phút.";
 
     /// <summary>"Chánh Văn phòng", "Trưởng phòng Nghiệp vụ 1".</summary>

@@ -173,11 +173,38 @@ public sealed class ProgressApiTests
         Assert.DoesNotContain("https://", html);
     }
 
+    [Fact]
+    public async Task The_Chief_of_Office_and_the_Chief_Inspector_download_the_period_reports_a_head_does_not()
+    {
+        await using var bot = await BotHarness.StartAsync(TabData.Now);
+        await TabData.SeedAsync(bot);
+
+        foreach (var (who, period) in new[] { (TabData.ChiefOfOffice, "2026-Q2"), (TabData.ChiefInspector, "2026") })
+        {
+            using var made = await SendAsync(bot, $"/api/progress/reports/{period}", who, HttpMethod.Post);
+            var body = JsonNode.Parse(await made.Content.ReadAsStringAsync())!;
+            Assert.Equal(HttpStatusCode.OK, made.StatusCode);
+            Assert.Equal($"bao-cao-cchc-{TabData.Agency}-{period}.xlsx", body["fileName"]!.GetValue<string>());
+            using var file = await bot.Http.GetAsync(body["url"]!.GetValue<string>());
+            Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+            Assert.Equal(CchcBot.Reports.ReportService.ContentType, file.Content.Headers.ContentType!.MediaType);
+            Assert.Equal("PK", System.Text.Encoding.ASCII.GetString((await file.Content.ReadAsByteArrayAsync())[..2]));
+        }
+
+        using var head = await SendAsync(bot, "/api/progress/reports/2026-Q2", TabData.HeadNv1, HttpMethod.Post);
+        Assert.Equal(HttpStatusCode.Forbidden, head.StatusCode);
+        Assert.DoesNotContain("/reports/", await head.Content.ReadAsStringAsync());
+        using var bad = await SendAsync(bot, "/api/progress/reports/2026-Q7", TabData.ChiefOfOffice, HttpMethod.Post);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        using var nobody = await SendAsync(bot, "/api/progress/reports/2026-Q2", null, HttpMethod.Post);
+        Assert.Equal(HttpStatusCode.Unauthorized, nobody.StatusCode);
+    }
+
     internal static string Figures(TallyView t) => JsonSerializer.Serialize(ProgressPage.Figures(t), JsonSerializerOptions.Web);
 
-    internal static async Task<HttpResponseMessage> SendAsync(BotHarness bot, string path, string? user)
+    internal static async Task<HttpResponseMessage> SendAsync(BotHarness bot, string path, string? user, HttpMethod? method = null)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        using var request = new HttpRequestMessage(method ?? HttpMethod.Get, path);
         if (user is not null)
         {
             request.Headers.Add(TabSignIn.DevUserHeader, user);

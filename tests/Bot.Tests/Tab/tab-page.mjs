@@ -45,6 +45,7 @@ try {
       attention: await page.$$eval('#attention li button', (bs) => bs.length),
       departments: await page.$$eval('#departments tbody tr', (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent))),
       planTotals: await page.$eval('#plan-totals', (p) => (p.hidden ? null : p.textContent)),
+      reports: await page.$$eval('#reports-section:not([hidden]) #reports fluent-button', (bs) => bs.map((b) => b.dataset.period)),
     };
     await page.screenshot({ path: join(shots, `tab-${person.key}.png`), fullPage: true });
   }
@@ -52,6 +53,10 @@ try {
   // The Chief Inspector again: filters, the diacritics-free search, a task, the theme switch.
   await page.goto(`${base}/tab/?as=${encodeURIComponent(input.people[0].email)}`);
   await page.waitForSelector('#milestones tbody tr');
+  await page.click('#reports fluent-button[data-period$="-Q2"]');
+  await page.waitForSelector('#report-link a');
+  report.reportLink = await page.$eval('#report-link a', (a) => ({ href: a.getAttribute('href'), text: a.textContent }));
+  report.reportDownload = await page.evaluate(async (href) => { const r = await fetch(href); return { status: r.status, type: r.headers.get('content-type') }; }, report.reportLink.href);
   await page.selectOption('#filter-state', 'open-overdue');
   report.filterOverdue = await rows();
   await page.selectOption('#filter-state', '');

@@ -46,7 +46,7 @@ function showMessage(title, text) {
   $('scope').textContent = '';
 }
 
-async function api(path) {
+async function api(path, method = 'GET') {
   const headers = { Accept: 'application/json' };
   if (devHeader) {
     const chosen = sessionStorage.getItem(DEV_USER_KEY);
@@ -54,7 +54,7 @@ async function api(path) {
   } else if (maybeInTeams()) {
     headers.Authorization = `Bearer ${await ssoToken()}`;
   }
-  const response = await fetch(path, { headers, credentials: 'same-origin' });
+  const response = await fetch(path, { method, headers, credentials: 'same-origin' });
   const body = await response.json().catch(() => ({}));
   return { status: response.status, body };
 }
@@ -139,6 +139,7 @@ function render() {
   $('timeline-chart').setAttribute('aria-label', 'Biểu đồ các mốc theo tháng đến hạn: ' + data.timeline.filter((m) => m.figures.dated > 0).map((m) => `tháng ${m.label}: ${summary(m.figures)}`).join('; '));
   $('today-note').textContent = `Vạch dọc đánh dấu hôm nay (${data.today}).`;
   renderAttention();
+  renderReports();
   renderDepartments();
   renderFilters();
   renderMilestones();
@@ -232,6 +233,27 @@ function renderAttention() {
       el('span', { class: 'meta' }, `${i.leadUnits} · hạn ${i.due ?? '—'} · `,
         el('strong', {}, i.kind === 'overdue' ? `quá hạn ${i.daysOverdue} ngày` : 'gặp vướng mắc')),
       i.note ? el('span', { class: 'note' }, i.note) : null))));
+}
+
+function renderReports() {
+  const section = $('reports-section');
+  section.hidden = data.user.role === 'head';
+  if (section.hidden) return;
+  const periods = [1, 2, 3, 4].map((q) => ({ key: `${data.year}-Q${q}`, label: `Quý ${['I', 'II', 'III', 'IV'][q - 1]}/${data.year}` }))
+    .concat([{ key: String(data.year), label: `Năm ${data.year}` }]);
+  $('reports').replaceChildren(...periods.map((p) => el('fluent-button', { appearance: 'outline', 'data-period': p.key, onclick: () => report(p) }, p.label)));
+}
+
+async function report(period) {
+  const out = $('report-link');
+  out.textContent = `Đang lập báo cáo ${period.label.toLowerCase()}…`;
+  const { status, body } = await api(`/api/progress/reports/${encodeURIComponent(period.key)}`, 'POST');
+  if (status !== 200) {
+    out.textContent = body.message ?? 'Không lập được báo cáo. Đề nghị đồng chí thử lại sau ít phút.';
+    return;
+  }
+  out.replaceChildren(el('a', { href: body.url, download: body.fileName, target: '_blank', rel: 'noopener' }, `Tải báo cáo ${body.label}`),
+    ` (đường dẫn có hiệu lực trong ${body.minutes} phút)`);
 }
 
 function renderDepartments() {
