@@ -16,7 +16,7 @@ namespace CchcBot.Tab;
 /// the head's department's), the department table is the "tổng hợp" card's (<see cref="TaskBoard.MilestonesLedBy"/>), and
 /// every row is classified by <see cref="Tally.StandingOf"/>. Scope comes from the stored directory only.
 /// </summary>
-public sealed class ProgressPage(ISnapshotLoader snapshots, DigestService digest, IProgressRepository progress, BotClock clock)
+public sealed class ProgressPage(ISnapshotLoader snapshots, DigestService digest, IProgressRepository progress, Reminders.ReminderPolicy policy, BotClock clock)
 {
     public async Task<ProgressView?> BuildAsync(BotUser user, CancellationToken ct)
     {
@@ -38,8 +38,8 @@ public sealed class ProgressPage(ISnapshotLoader snapshots, DigestService digest
                 .ToList();
 
         var blockedInTime = scope.Blockers.Where(b => scope.Overdue.All(o => o.MilestoneId != b.MilestoneId)).OrderBy(b => b.Due ?? DateOnly.MaxValue);
-        var attention = scope.Overdue.Select(o => Attention(o, overdue: true))
-            .Concat(blockedInTime.Select(b => Attention(b, overdue: false)))
+        var attention = scope.Overdue.Select(o => Attention(snapshot, o, overdue: true))
+            .Concat(blockedInTime.Select(b => Attention(snapshot, b, overdue: false)))
             .ToList();
 
         return new ProgressView(
@@ -158,9 +158,16 @@ public sealed class ProgressPage(ISnapshotLoader snapshots, DigestService digest
         }).ToList();
     }
 
-    private static AttentionRow Attention(DigestItem i, bool overdue) => new(
-        i.TaskId, i.MilestoneId, i.Title, i.Deliverable, i.LeadUnits, i.Due is { } d ? Formats.Date(d) : null,
-        overdue ? i.Days : null, overdue ? "overdue" : "blocked", i.Note);
+    /// <param name="overdue">From the digest's overdue list (else its blockers).</param>
+    private AttentionRow Attention(PlanSnapshot snapshot, DigestItem i, bool overdue)
+    {
+        // Waiting for the Chief of Office's direction: what the reminders escalate (blocked, or overdue long enough).
+        var escalated = snapshot.Find(i.TaskId, i.MilestoneId) is var (task, milestone)
+            && policy.IsEscalated(snapshot.Today, milestone, snapshot.Item(task, milestone, TaskRole.Lead).State.Status);
+        return new AttentionRow(
+            i.TaskId, i.MilestoneId, i.Title, i.Deliverable, i.LeadUnits, i.Due is { } d ? Formats.Date(d) : null,
+            overdue ? i.Days : null, overdue ? "overdue" : "blocked", i.Note, escalated);
+    }
 
     public static FiguresView Figures(TallyView t) => new(t.Dated, t.DoneOnTime, t.DoneLate, t.OpenInTime, t.OpenOverdue, t.InProgress, t.Blocked, t.NotStarted, t.OngoingTasks);
 
@@ -231,7 +238,8 @@ public sealed record DepartmentRow(string Id, string Name, FiguresView Figures);
 public sealed record MonthRow(string Month, string Label, FiguresView Figures);
 
 /// <param name="DaysOverdue">Null for a blocked milestone still in time.</param>
-public sealed record AttentionRow(string TaskId, string MilestoneId, string Title, string Deliverable, string LeadUnits, string? Due, int? DaysOverdue, string Kind, string? Note);
+/// <param name="NeedsDirection">Escalated to the Chief of Office (blocked, or overdue the configured working days): awaiting direction.</param>
+public sealed record AttentionRow(string TaskId, string MilestoneId, string Title, string Deliverable, string LeadUnits, string? Due, int? DaysOverdue, string Kind, string? Note, bool NeedsDirection);
 
 public sealed record MilestoneRow(
     string TaskId, string MilestoneId, string Title, string Deliverable, string Area, string LeadUnits, IReadOnlyList<string> LeadDepartmentIds, string Role,

@@ -40,6 +40,18 @@ public sealed class ProgressApiTests
         Assert.Equal(days.OrderDescending(), days);
         Assert.Equal("blocked", attention[^1]!["kind"]!.GetValue<string>());
 
+        // Waiting for direction: exactly what the reminders escalate to the Chief of Office.
+        var policy = bot.Services.GetRequiredService<CchcBot.Reminders.ReminderPolicy>();
+        var states = await new CchcBot.Storage.ProgressRepository(bot.Tables).GetStatesAsync(TabData.Agency);
+        foreach (var a in attention)
+        {
+            var milestone = plan.Tasks.SelectMany(t => t.Milestones).Single(m => m.Id == a!["milestoneId"]!.GetValue<string>());
+            var status = states.TryGetValue(milestone.Id, out var s) ? s.Status : MilestoneStatus.NotStarted;
+            Assert.Equal(policy.IsEscalated(new DateOnly(2026, 7, 15), milestone, status), a!["needsDirection"]!.GetValue<bool>());
+        }
+
+        Assert.Contains(attention, a => a!["needsDirection"]!.GetValue<bool>());
+
         // The by-department table is the "tổng hợp" card's: each department's own parts of what it leads.
         var snapshot = (await bot.Services.GetRequiredService<CchcBot.Progress.ISnapshotLoader>().LoadAsync(TabData.Agency, default))!;
         foreach (var row in page["departments"]!.AsArray())

@@ -226,12 +226,15 @@ function taskButton(taskId, text) {
 
 function renderAttention() {
   const items = data.attention;
+  const waiting = items.filter((i) => i.needsDirection).length;
+  $('attention-summary').textContent = items.length === 0 ? '' : `${items.length} mốc, trong đó ${waiting} mốc cần Chánh Văn phòng chỉ đạo.`;
   $('attention').replaceChildren(...(items.length === 0
     ? [el('li', { class: 'subtle' }, 'Không có mốc nào quá hạn hoặc gặp vướng mắc.')]
     : items.map((i) => el('li', { class: i.kind },
       taskButton(i.taskId, i.title),
       el('span', { class: 'meta' }, `${i.leadUnits} · hạn ${i.due ?? '—'} · `,
-        el('strong', {}, i.kind === 'overdue' ? `quá hạn ${i.daysOverdue} ngày` : 'gặp vướng mắc')),
+        el('strong', {}, i.kind === 'overdue' ? `quá hạn ${i.daysOverdue} ngày` : 'gặp vướng mắc'),
+        i.needsDirection ? el('span', { class: 'direction' }, 'Cần chỉ đạo') : null),
       i.note ? el('span', { class: 'note' }, i.note) : null))));
 }
 
