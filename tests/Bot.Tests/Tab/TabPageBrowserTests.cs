@@ -99,6 +99,15 @@ public sealed class TabPageBrowserTests(TabPageBrowserTests.Run run) : IClassFix
     }
 
     [Fact]
+    public void Someone_outside_the_directory_sees_a_polite_page_naming_the_Office()
+    {
+        var stranger = run.Report["stranger"]!;
+        Assert.Equal("Chưa có quyền xem", stranger["title"]!.GetValue<string>());
+        Assert.Contains("Đề nghị đồng chí liên hệ Văn phòng", stranger["text"]!.GetValue<string>());
+        Assert.True(stranger["content"]!.GetValue<bool>());
+    }
+
+    [Fact]
     public void At_320_pixels_the_page_does_not_scroll_sideways()
     {
         var narrow = run.Report["narrow"]!;
@@ -159,6 +168,7 @@ public sealed class TabPageBrowserTests(TabPageBrowserTests.Run run) : IClassFix
                 ["people"] = new JsonArray(People.Select(p => (JsonNode)new JsonObject { ["key"] = p.Key, ["email"] = p.Email }).ToArray()),
                 ["search"] = "so hoa ho so",
                 ["searchTitle"] = TabData.OwnTaskTitle,
+                ["stranger"] = "nguoi.la@example.gov.vn",
             };
             var shots = RepoPaths.Of("artifacts", "browser");
             var (code, output) = await RunNodeAsync(RepoPaths.Of("tests", "Bot.Tests", "Tab", "tab-page.mjs"), bot.Http.BaseAddress!.ToString().TrimEnd('/'), shots, input.ToJsonString());

@@ -19,7 +19,8 @@ try {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', bypassCSP: false });
   const page = await context.newPage();
   page.on('pageerror', (e) => report.errors.push(String(e)));
-  page.on('console', (m) => { if (m.type() === 'error') report.errors.push(m.text()); });
+  let refusalExpected = false; // the browser logs the stranger's 403 as a failed resource
+  page.on('console', (m) => { if (m.type() === 'error' && !(refusalExpected && m.text().includes('status of 403'))) report.errors.push(m.text()); });
 
   // The local sign-in list, then a click on the first person.
   await page.goto(`${base}/tab/`);
@@ -84,6 +85,15 @@ try {
     report.themes[theme] = { attribute: await page.getAttribute('body', 'data-theme'), background: await background() };
     await page.screenshot({ path: join(shots, `tab-theme-${theme}.png`), fullPage: false });
   }
+
+  // Someone the directory does not name: a polite page saying whom to contact.
+  await page.evaluate(() => sessionStorage.clear());
+  refusalExpected = true;
+  await page.goto(`${base}/tab/?as=${encodeURIComponent(input.stranger)}`);
+  await page.waitForSelector('#message:not([hidden])');
+  refusalExpected = false;
+  report.stranger = { title: await page.textContent('#message-title'), text: await page.textContent('#message-text'), content: await page.$eval('#content', (c) => c.hidden) };
+  await page.screenshot({ path: join(shots, 'tab-not-in-directory.png') });
 
   // Teams mobile width: nothing scrolls sideways but the tables' own regions.
   const narrow = await context.newPage();

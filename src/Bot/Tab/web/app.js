@@ -44,6 +44,12 @@ function showMessage(title, text) {
   $('message').hidden = false;
   $('content').hidden = true;
   $('scope').textContent = '';
+  if (devHeader) {
+    // Local mode: whoever was chosen may choose someone else.
+    $('who').hidden = false;
+    $('who-text').textContent = sessionStorage.getItem(DEV_USER_KEY) ?? '';
+    $('switch-user').hidden = false;
+  }
 }
 
 async function api(path, method = 'GET') {
@@ -97,7 +103,7 @@ async function load() {
   }
   const { status, body } = result;
   if (status === 403 && body.error === 'not-in-directory') {
-    return showMessage('Chưa có quyền xem', `${body.message} Đầu mối: ${body.contact}.`);
+    return showMessage('Chưa có quyền xem', body.message);
   }
   if (status !== 200) {
     return showMessage('Không hiển thị được trang', body.message ?? 'Đề nghị đồng chí thử lại sau ít phút.');
