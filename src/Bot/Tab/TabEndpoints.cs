@@ -76,9 +76,9 @@ public static class TabEndpoints
             return Results.Json(new { url = $"/reports/{token}", fileName = name, label = chosen.Label, minutes = (int)Reports.ReportDownloads.Lifetime.TotalMinutes });
         }, ct);
 
-    private static async Task<IResult> DevLoginAsync(TabSignIn signIn, TabUsers users, ILoggerFactory logs, CancellationToken ct)
+    private static async Task<IResult> DevLoginAsync(HttpContext http, TabSignIn signIn, TabUsers users, ILoggerFactory logs, CancellationToken ct)
     {
-        if (!signIn.IsLocal)
+        if (!signIn.OffersLocalSignIn(http))
         {
             return Results.NotFound();
         }

@@ -22,12 +22,20 @@ public sealed class TabSignIn(AnonymousMode anonymous, TabUsers users, IOptions<
     public const string Scope = "access_as_user";
     public const string DevUserHeader = "X-CchcBot-Tab-User";
 
-    public bool IsLocal => anonymous.IsOn;
+    /// <summary>The local sign-in is offered in anonymous mode, and (like the chat there) only to this machine.</summary>
+    public bool OffersLocalSignIn(HttpContext http) =>
+        anonymous.IsOn && (http.Connection.RemoteIpAddress is not { } ip || System.Net.IPAddress.IsLoopback(ip));
 
     public async Task<SignInResult> SignInAsync(HttpContext http, CancellationToken ct)
     {
         if (anonymous.IsOn)
         {
+            if (!OffersLocalSignIn(http))
+            {
+                logger.LogWarning("Refused a tab request from {RemoteAddress}: anonymous mode serves this machine only", http.Connection.RemoteIpAddress);
+                return SignInResult.Refused(StatusCodes.Status401Unauthorized, "sign-in", TabTexts.SignInRequired);
+            }
+
             var chosen = http.Request.Headers[DevUserHeader].ToString();
             if (string.IsNullOrWhiteSpace(chosen))
             {
