@@ -108,6 +108,28 @@ public sealed class TabPageBrowserTests(TabPageBrowserTests.Run run) : IClassFix
     }
 
     [Fact]
+    public void In_Teams_the_page_signs_in_with_the_SSO_token_and_follows_the_context_theme_and_its_changes()
+    {
+        var teams = run.InTeams;
+        Assert.True(teams["failure"] is null, $"{teams["failure"]}\n{teams.ToJsonString()}");
+        var calls = teams["calls"]!.AsArray().Select(c => c!.GetValue<string>()).ToList();
+        Assert.Equal("initialize", calls[0]);
+        Assert.Contains("getContext", calls);
+        Assert.Contains("authentication.getAuthToken", calls);
+        Assert.Equal("dark", teams["themeFromContext"]!.GetValue<string>());
+        Assert.Equal("contrast", teams["themeAfterChange"]!.GetValue<string>());
+        Assert.Contains(TabData.ChiefInspector, teams["who"]!.GetValue<string>());
+        var figures = run.Api["chief-inspector"]["figures"]!;
+        Assert.Equal(figures["dated"]!.GetValue<int>(), teams["tiles"]!["dated"]!.GetValue<int>());
+        Assert.Equal(figures["openOverdue"]!.GetValue<int>(), teams["tiles"]!["open-overdue"]!.GetValue<int>());
+
+        // Another site framing the page gets an error frame, not the page.
+        var frames = teams["elsewhere"]!.AsArray().Select(f => f!.GetValue<string>()).ToList();
+        Assert.DoesNotContain(frames, f => f.Contains("/tab/", StringComparison.Ordinal));
+        Assert.Equal(2, frames.Count);
+    }
+
+    [Fact]
     public void At_320_pixels_the_page_does_not_scroll_sideways()
     {
         var narrow = run.Report["narrow"]!;
@@ -153,6 +175,9 @@ public sealed class TabPageBrowserTests(TabPageBrowserTests.Run run) : IClassFix
 
         public Dictionary<string, JsonNode> Api { get; } = [];
 
+        /// <summary>The page inside the stand-in Teams host (tab-in-teams.mjs), against a bot in production mode.</summary>
+        public JsonNode InTeams { get; private set; } = null!;
+
         public async Task InitializeAsync()
         {
             Assert.True(File.Exists(Chromium), $"{Chromium} is missing: scripts/install-tools.sh installs Debian's chromium when run as root.");
@@ -176,6 +201,26 @@ public sealed class TabPageBrowserTests(TabPageBrowserTests.Run run) : IClassFix
             Assert.True(code == 0 && line is not null, $"the browser run failed ({code}):\n{output}");
             Report = JsonNode.Parse(line)!;
             Assert.True(Report["failure"] is null, $"the browser run stopped: {Report["failure"]}\n{Report.ToJsonString(new JsonSerializerOptions { WriteIndented = true })}");
+            await RunInTeamsAsync(shots);
+        }
+
+        private async Task RunInTeamsAsync(string shots)
+        {
+            await using var botFramework = await BotFrameworkIssuer.StartAsync();
+            await using var entra = await EntraIssuer.StartAsync(BotHarnessDefaults.TenantId);
+            var settings = botFramework.Settings(TabSignInTests.AppId);
+            settings["Tab:MetadataAddress"] = entra.MetadataUrl;
+            await using var bot = await BotHarness.StartAsync(TabData.Now, settings, services: s =>
+            {
+                BotFrameworkIssuer.Configure(s);
+                entra.Configure(s);
+            });
+            await TabData.SeedAsync(bot);
+            var token = entra.Token(TabSignInTests.AppId, TabData.ChiefInspector);
+            var (code, output) = await RunNodeAsync(RepoPaths.Of("tests", "Bot.Tests", "Tab", "tab-in-teams.mjs"), bot.Http.BaseAddress!.ToString().TrimEnd('/'), shots, token);
+            var line = output.Split('\n').LastOrDefault(l => l.StartsWith('{'));
+            Assert.True(code == 0 && line is not null, $"the in-Teams browser run failed ({code}):\n{output}");
+            InTeams = JsonNode.Parse(line)!;
         }
 
         public Task DisposeAsync() => Task.CompletedTask;

@@ -14,7 +14,7 @@ namespace CchcBot.Bot.Tests.Tab;
 /// </summary>
 public sealed class TabSignInTests : IAsyncLifetime
 {
-    private const string AppId = "5b1f3c51-8a2e-4d57-9a0b-6c1d2e3f4a5b";
+    internal const string AppId = "5b1f3c51-8a2e-4d57-9a0b-6c1d2e3f4a5b";
     private const string AppIdUri = "api://cchcbot.example.gov.vn/" + AppId;
     private const string OtherTenant = "0b6c2a4e-1111-4222-8333-944455556666";
 
