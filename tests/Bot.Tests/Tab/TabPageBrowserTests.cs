@@ -123,6 +123,8 @@ public sealed class TabPageBrowserTests(TabPageBrowserTests.Run run) : IClassFix
         Assert.Equal(figures["dated"]!.GetValue<int>(), teams["tiles"]!["dated"]!.GetValue<int>());
         Assert.Equal(figures["openOverdue"]!.GetValue<int>(), teams["tiles"]!["open-overdue"]!.GetValue<int>());
 
+        Assert.Contains("Microsoft Teams chưa cấp được quyền đăng nhập", teams["noConsent"]!.GetValue<string>());
+
         // Another site framing the page gets an error frame, not the page.
         var frames = teams["elsewhere"]!.AsArray().Select(f => f!.GetValue<string>()).ToList();
         Assert.DoesNotContain(frames, f => f.Contains("/tab/", StringComparison.Ordinal));

@@ -24,7 +24,8 @@ const host = `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>
     switch (m.func) {
       case 'initialize': return reply(['content', 'web', ${JSON.stringify(JSON.stringify(runtime))}, '2.58.0']);
       case 'getContext': return reply([{ theme: 'dark', locale: 'vi-vn', appSessionId: 'session', frameContext: 'content', hostClientType: 'web', userPrincipalName: 'chanhthanhtra@example.gov.vn', entityId: 'tien-do' }]);
-      case 'authentication.getAuthToken': return reply([true, ${JSON.stringify(token)}]);
+      case 'authentication.getAuthToken':
+        return location.pathname.includes('no-consent') ? reply([false, 'resourceRequiresConsent']) : reply([true, ${JSON.stringify(token)}]);
       default: return reply([]);
     }
   });
@@ -56,6 +57,12 @@ try {
   report.themeAfterChange = await frame.getAttribute('body', 'data-theme');
   await page.screenshot({ path: join(shots, 'tab-in-teams-contrast.png') });
   report.calls = await page.evaluate(() => window.calls);
+
+  // Teams cannot give a token (no consent yet): a message, not a broken page.
+  const refused = await context.newPage();
+  await refused.goto('https://teams.microsoft.com/no-consent/');
+  await refused.frameLocator('#tab').locator('#message:not([hidden])').waitFor({ timeout: 30000 });
+  report.noConsent = await refused.frames().find((f) => f.url().startsWith(base)).textContent('#message-text');
 
   // Any other site that frames the page gets nothing (CSP frame-ancestors).
   await context.route('https://elsewhere.example.com/**', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: `<iframe src="${base}/tab/"></iframe>` }));

@@ -58,7 +58,13 @@ async function api(path, method = 'GET') {
     const chosen = sessionStorage.getItem(DEV_USER_KEY);
     if (chosen) headers[devHeader] = chosen;
   } else if (maybeInTeams()) {
-    headers.Authorization = `Bearer ${await ssoToken()}`;
+    let token;
+    try {
+      token = await ssoToken();
+    } catch {
+      return { status: 401, body: { error: 'sso', message: 'Microsoft Teams chưa cấp được quyền đăng nhập cho trang này. Đề nghị đồng chí tải lại trang; nếu vẫn không được, liên hệ Văn phòng.' } };
+    }
+    headers.Authorization = `Bearer ${token}`;
   }
   const response = await fetch(path, { method, headers, credentials: 'same-origin' });
   const body = await response.json().catch(() => ({}));
