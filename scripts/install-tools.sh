@@ -11,6 +11,11 @@ if ! cmp -s package-lock.json "$stamp" 2>/dev/null; then
   cp package-lock.json "$stamp"
 fi
 
+# The "Tiến độ" tab page: bundled from src/Bot/Tab/web into src/Bot/Tab/web/dist (not committed), which the bot's
+# build copies beside the executable (tab/).
+echo "== tab page (esbuild)"
+node src/Bot/Tab/web/build.mjs
+
 if [ ! -x /usr/bin/chromium ] && [ "${SKIP_CHROMIUM:-0}" != "1" ]; then
   if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
     echo "== apt-get install chromium (for the browser test)"

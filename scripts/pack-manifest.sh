@@ -6,7 +6,8 @@
 #   --bot-id        BOT_ID                 required; the bot's Microsoft Entra app id (MicrosoftAppId), a GUID
 #   --bot-domain    BOT_DOMAIN             required; the bot's host name, e.g. cchc-bot.azurewebsites.net
 #   --aad-app-id    AAD_APP_ID             webApplicationInfo.id: the Entra app that calls Graph (Graph:ClientId);
-#                                          default BOT_ID (one app registration for both)
+#                                          default BOT_ID (one app registration for both). The Tiến độ tab's sign-in
+#                                          (Teams SSO, api://BOT_DOMAIN/AAD_APP_ID) works only when it is BOT_ID
 #   --app-id        APP_ID                 the Teams app id (GUID); default 56da3e1b-9e83-4f1d-b95f-5dcc6558ec56.
 #                                          Keep it stable: the tenant catalog and Graph:TeamsAppId know the app by it
 #   --version       APP_VERSION            default 1.0.0; raise it for every upload of a changed package
@@ -69,6 +70,9 @@ export DEVELOPER_TERMS_URL=${DEVELOPER_TERMS_URL:-https://$BOT_DOMAIN/terms}
 out=${PACK_OUT:-$root/manifest/build/CchcBot.zip}
 
 [[ $AAD_APP_ID =~ $guid ]] || fail "AAD_APP_ID '$AAD_APP_ID' is not a GUID"
+if [[ ${AAD_APP_ID,,} != "${BOT_ID,,}" ]]; then
+  echo "pack-manifest: warning: AAD_APP_ID differs from BOT_ID: the Tiến độ tab's sign-in (Teams SSO) validates tokens for the bot's app id only, so the tab will refuse everyone" >&2
+fi
 [[ $APP_ID =~ $guid ]] || fail "APP_ID '$APP_ID' is not a GUID"
 [[ $APP_VERSION =~ $semver ]] || fail "APP_VERSION '$APP_VERSION' is not a version like 1.0.0"
 for name in DEVELOPER_WEBSITE_URL DEVELOPER_PRIVACY_URL DEVELOPER_TERMS_URL; do

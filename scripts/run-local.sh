@@ -128,6 +128,7 @@ else
   echo
   echo "Ready. The bot listens on http://127.0.0.1:$bot_port/api/messages (PLAYGROUND=0: no Playground)."
 fi
+echo "The Tiến độ page (Teams tab) in a browser: http://127.0.0.1:$bot_port/tab/ (choose whom to sign in as)"
 echo "Press Ctrl+C to stop."
 
 # Stop everything as soon as one of them stops by itself.

@@ -98,6 +98,36 @@ public sealed class ManifestTemplateTests
     }
 
     [Fact]
+    public void The_personal_Tien_do_tab_is_served_by_the_bot_beside_the_chat()
+    {
+        var tabs = FilledTemplate()["staticTabs"]!.AsArray();
+
+        // A bot app with a static tab keeps its chat only when the "conversations" tab is declared too.
+        Assert.Equal(["conversations", "tien-do"], tabs.Select(t => (string?)t!["entityId"]));
+        var page = tabs[1]!;
+        Assert.Equal("Tiến độ", (string?)page["name"]);
+        Assert.Equal($"https://{ManifestPackage.BotDomain}/tab/", (string?)page["contentUrl"]);
+        Assert.Equal($"https://{ManifestPackage.BotDomain}/tab/", (string?)page["websiteUrl"]);
+        Assert.Equal(["personal"], page["scopes"]!.AsArray().Select(s => (string?)s));
+    }
+
+    [Fact]
+    public void The_channel_tab_is_configured_by_the_bots_own_confirmation_page_and_signs_in_through_the_bots_app()
+    {
+        var manifest = FilledTemplate();
+        var tab = manifest["configurableTabs"]!.AsArray().Single()!;
+
+        Assert.Equal($"https://{ManifestPackage.BotDomain}/tab/config.html", (string?)tab["configurationUrl"]);
+        Assert.Equal(["team"], tab["scopes"]!.AsArray().Select(s => (string?)s));
+        Assert.Equal(["channelTab"], tab["context"]!.AsArray().Select(s => (string?)s));
+
+        // Teams SSO: authentication.getAuthToken() asks Entra for a token of webApplicationInfo.resource, which the bot
+        // validates as api://<its domain>/<its MicrosoftAppId>; the tab's pages live on a valid domain.
+        Assert.Equal($"api://{ManifestPackage.BotDomain}/{ManifestPackage.BotId}", (string?)manifest["webApplicationInfo"]!["resource"]);
+        Assert.Contains(ManifestPackage.BotDomain, manifest["validDomains"]!.AsArray().Select(d => (string?)d));
+    }
+
+    [Fact]
     public void Colour_icon_is_192_pixels_square_and_opaque()
     {
         var icon = PngImage.Read(File.ReadAllBytes(Path.Combine(RepositoryPaths.Manifest, "color.png")));

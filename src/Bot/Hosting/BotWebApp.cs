@@ -1,6 +1,7 @@
 using CchcBot.Digest;
 using CchcBot.Reminders;
 using CchcBot.Storage;
+using CchcBot.Tab;
 using CchcBot.Teams;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
@@ -35,12 +36,14 @@ public static class BotWebApp
         builder.Services.AddHostedService<ReminderScheduler>();
         builder.Services.AddCchcDigest(builder.Configuration);
         builder.Services.AddHostedService<DigestScheduler>();
+        builder.Services.AddCchcTab();
 
         var app = builder.Build();
         _ = app.Services.GetRequiredService<AnonymousMode>(); // logs the anonymous-mode warning at start
         app.MapPost("/api/messages", ProcessActivityAsync);
         app.MapGet("/healthz", CheckHealthAsync);
         app.MapGet("/reports/{token}", DownloadReportAsync);
+        app.MapCchcTab();
         return app;
     }
 

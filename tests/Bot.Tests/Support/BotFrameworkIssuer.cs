@@ -65,19 +65,9 @@ public sealed class BotFrameworkIssuer : IAsyncDisposable
         }));
         app.MapGet("/keys", () =>
         {
-            var p = signingKey.ExportParameters(false);
-            return Results.Json(new JsonObject
-            {
-                ["keys"] = new JsonArray(new JsonObject
-                {
-                    ["kty"] = "RSA",
-                    ["use"] = "sig",
-                    ["kid"] = KeyId,
-                    ["n"] = Base64UrlEncoder.Encode(p.Modulus),
-                    ["e"] = Base64UrlEncoder.Encode(p.Exponent),
-                    ["endorsements"] = new JsonArray("msteams"),
-                }),
-            });
+            var key = Jwk(signingKey, KeyId);
+            key["endorsements"] = new JsonArray("msteams");
+            return Results.Json(new JsonObject { ["keys"] = new JsonArray(key) });
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
@@ -174,7 +164,22 @@ public sealed class BotFrameworkIssuer : IAsyncDisposable
         return (ConcurrentDictionary<string, ConfigurationManager<T>>)field.GetValue(null)!;
     }
 
-    private static X509Certificate2 SelfSignedLoopbackCertificate()
+    /// <summary>The public half of an RSA signing key as a JSON Web Key (also used by <see cref="EntraIssuer"/>).</summary>
+    internal static JsonObject Jwk(RSA key, string keyId)
+    {
+        var p = key.ExportParameters(false);
+        return new JsonObject
+        {
+            ["kty"] = "RSA",
+            ["use"] = "sig",
+            ["kid"] = keyId,
+            ["n"] = Base64UrlEncoder.Encode(p.Modulus),
+            ["e"] = Base64UrlEncoder.Encode(p.Exponent),
+        };
+    }
+
+    /// <summary>A TLS certificate for 127.0.0.1/localhost (also used by <see cref="EntraIssuer"/>).</summary>
+    internal static X509Certificate2 SelfSignedLoopbackCertificate()
     {
         using var key = RSA.Create(2048);
         var request = new CertificateRequest("CN=127.0.0.1", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);

@@ -1,0 +1,261 @@
+using System.Globalization;
+using CchcBot.Cards;
+using CchcBot.Cards.Views;
+using CchcBot.Digest;
+using CchcBot.Hosting;
+using CchcBot.Plan;
+using CchcBot.Progress;
+using CchcBot.Storage;
+using CchcBot.Teams.Identity;
+
+namespace CchcBot.Tab;
+
+/// <summary>
+/// The data of the "Tiến độ CCHC" page in one answer, computed by the digest's own code: the figures are
+/// <see cref="DigestService.FiguresAsync(PlanSnapshot, DateTimeOffset, string?, CancellationToken)"/>'s (the plan's, or
+/// the head's department's), the department table is the "tổng hợp" card's (<see cref="TaskBoard.MilestonesLedBy"/>), and
+/// every row is classified by <see cref="Tally.StandingOf"/>. Scope comes from the stored directory only.
+/// </summary>
+public sealed class ProgressPage(ISnapshotLoader snapshots, DigestService digest, IProgressRepository progress, Reminders.ReminderPolicy policy, BotClock clock)
+{
+    public async Task<ProgressView?> BuildAsync(BotUser user, CancellationToken ct)
+    {
+        if (await snapshots.LoadAsync(user, ct) is not { } snapshot || !DigestScope.TryResolve(user, out var departmentId))
+        {
+            return null;
+        }
+
+        var now = clock.Now;
+        var history = await progress.GetHistorySinceAsync(snapshot.Plan.Agency, DateTimeOffset.MinValue, ct);
+        var plan = await digest.FiguresAsync(snapshot, history, now, null, ct);
+        var scope = departmentId is null ? plan : await digest.FiguresAsync(snapshot, history, now, departmentId, ct);
+        var items = Items(snapshot, departmentId);
+
+        var departments = departmentId is not null
+            ? []
+            : snapshot.Directory.Departments
+                .Select(d => new DepartmentRow(d.Id, d.Name, Figures(Tally.Of(TaskBoard.MilestonesLedBy(snapshot.Plan, snapshot.Directory, d.Id, snapshot.States, snapshot.Today, snapshot.Zone)))))
+                .ToList();
+
+        var blockedInTime = scope.Blockers.Where(b => scope.Overdue.All(o => o.MilestoneId != b.MilestoneId)).OrderBy(b => b.Due ?? DateOnly.MaxValue);
+        var attention = scope.Overdue.Select(o => Attention(snapshot, o, overdue: true))
+            .Concat(blockedInTime.Select(b => Attention(snapshot, b, overdue: false)))
+            .ToList();
+
+        return new ProgressView(
+            snapshot.Plan.Agency,
+            snapshot.Plan.Title,
+            snapshot.Plan.Year,
+            Formats.Date(snapshot.Today),
+            Iso(snapshot.Today),
+            new UserView(user.Upn, RoleOf(user), RoleName(user), user.Departments.Select(d => new NamedView(d.Id, d.Name)).ToList()),
+            departmentId is null ? "plan" : "department",
+            scope.Scope,
+            Figures(scope.Year),
+            Figures(scope.DueSoFar),
+            Figures(plan.Year),
+            scope.Areas.Select(a => new AreaRow(a.Name, Figures(a.Tally))).ToList(),
+            Timeline(snapshot, items),
+            attention,
+            departments,
+            items.Select(i => Row(snapshot, i)).ToList(),
+            snapshot.Plan.Areas.Select(a => a.Name).ToList(),
+            snapshot.Directory.Departments.Select(d => new NamedView(d.Id, d.Name)).ToList());
+    }
+
+    /// <summary>One task in full, when the user's scope includes it; null otherwise.</summary>
+    public async Task<TaskDetailView?> TaskAsync(BotUser user, string taskId, CancellationToken ct)
+    {
+        if (await snapshots.LoadAsync(user, ct) is not { } snapshot || !DigestScope.TryResolve(user, out var departmentId))
+        {
+            return null;
+        }
+
+        var task = snapshot.Plan.Tasks.FirstOrDefault(t => string.Equals(t.Id, taskId, StringComparison.Ordinal));
+        if (task is null || (departmentId is not null && !TaskBoard.Involves(snapshot.Directory, task.Lead.Concat(task.Cooperating), departmentId)))
+        {
+            return null;
+        }
+
+        var part = departmentId is not null && TaskBoard.Involves(snapshot.Directory, task.Lead, departmentId) ? departmentId : null;
+        var role = departmentId is null || part is not null ? TaskRole.Lead : TaskRole.Cooperating;
+        var history = await progress.GetHistoryAsync(snapshot.Plan.Agency, task.Id, ct);
+        var area = snapshot.Plan.Areas.FirstOrDefault(a => a.Id == task.AreaId)?.Name ?? task.AreaId;
+        string Name(string id) => snapshot.Directory.Find(id)?.Name ?? id;
+        HistoryView Entry(HistoryEntry h) => new(
+            Formats.DateTime(clock.ToLocal(h.At)), h.MilestoneId, h.ByName, h.By,
+            h.Kind == ProgressRepository.CommentKind ? null : StatusName(h.From),
+            h.Kind == ProgressRepository.CommentKind ? null : StatusName(h.To),
+            h.Note, Link(h.Evidence), h.Part.Length == 0 ? null : Name(h.Part));
+
+        var milestones = task.Milestones.Select(m =>
+        {
+            var item = snapshot.Item(task, m, role, part);
+            var parts = (item.Parts ?? []).Select(p => new PartView(
+                Name(p.DepartmentId), StatusName(p.State.Status), p.State.Note, Link(p.State.Evidence),
+                p.State.UpdatedAt is { } at ? Formats.DateTime(clock.ToLocal(at)) : null)).ToList();
+            return new MilestoneDetailView(m.Id, m.Deliverable, m.Period, m.Due is { } d ? Formats.Date(d) : null, DisplayName(item.Display),
+                Code(item.Display), StandingName(Tally.StandingOf(item)), item.State.UpdatedBy,
+                item.State.UpdatedAt is { } u ? Formats.DateTime(clock.ToLocal(u)) : null, item.State.Note, Link(item.State.Evidence), parts);
+        }).ToList();
+
+        var ordered = history.OrderByDescending(h => h.At).ToList();
+        return new TaskDetailView(
+            task.Id, task.Title, area, task.Timeframe, task.Deliverables,
+            snapshot.UnitNames(task.Lead), snapshot.UnitNames(task.Cooperating),
+            role == TaskRole.Lead ? TabTexts.Lead : TabTexts.Cooperating,
+            milestones,
+            ordered.Where(h => h.Kind != ProgressRepository.CommentKind).Select(Entry).ToList(),
+            ordered.Where(h => h.Kind == ProgressRepository.CommentKind).Select(Entry).ToList());
+    }
+
+    /// <summary>The rows in scope: the whole plan once per milestone (plan order), or the department's — its own parts of
+    /// what it leads, then what it cooperates on — as the department's digest counts them.</summary>
+    private static List<BoardItem> Items(PlanSnapshot snapshot, string? departmentId)
+    {
+        if (departmentId is null)
+        {
+            return TaskBoard.AllMilestones(snapshot.Plan, snapshot.Directory, snapshot.States, snapshot.Today, snapshot.Zone).ToList();
+        }
+
+        return snapshot.Plan.Tasks
+            .Select(t => (Task: t, Role: TaskBoard.Involves(snapshot.Directory, t.Lead, departmentId) ? TaskRole.Lead
+                : TaskBoard.Involves(snapshot.Directory, t.Cooperating, departmentId) ? TaskRole.Cooperating : (TaskRole?)null))
+            .Where(x => x.Role is not null)
+            .SelectMany(x => x.Task.Milestones.Select(m => snapshot.Item(x.Task, m, x.Role!.Value, x.Role == TaskRole.Lead ? departmentId : null)))
+            .OrderBy(i => i.Role).ThenBy(i => i.Task.Order).ThenBy(i => i.Milestone.Due ?? DateOnly.MaxValue)
+            .ToList();
+    }
+
+    private static MilestoneRow Row(PlanSnapshot snapshot, BoardItem i) => new(
+        i.Task.Id,
+        i.Milestone.Id,
+        i.Task.Title,
+        i.Milestone.Deliverable,
+        i.Area.Name,
+        snapshot.UnitNames(i.Task.Lead),
+        TaskBoard.Departments(snapshot.Directory, i.Task.Lead).ToList(),
+        i.Role == TaskRole.Lead ? TabTexts.Lead : TabTexts.Cooperating,
+        Code(i.Display),
+        DisplayName(i.Display),
+        StandingCode(Tally.StandingOf(i)),
+        StandingName(Tally.StandingOf(i)),
+        i.Milestone.Due is { } d ? Formats.Date(d) : null,
+        i.Milestone.Due is { } due ? Iso(due) : null,
+        i.Milestone.Due is { } m ? m.ToString("yyyy-MM", CultureInfo.InvariantCulture) : null,
+        i.DaysLeft,
+        i.State.Note);
+
+    /// <summary>The year's dated milestones in scope per month of their due date, in the four groups.</summary>
+    private static List<MonthRow> Timeline(PlanSnapshot snapshot, IReadOnlyList<BoardItem> items)
+    {
+        var dated = items.Where(i => i.Milestone.Due is not null).ToList();
+        var year = snapshot.Plan.Year;
+        return Enumerable.Range(1, 12).Select(month =>
+        {
+            var inMonth = dated.Where(i => i.Milestone.Due!.Value.Year == year && i.Milestone.Due.Value.Month == month).ToList();
+            return new MonthRow($"{year:0000}-{month:00}", $"{month:00}/{year:0000}", Figures(Tally.Of(inMonth)));
+        }).ToList();
+    }
+
+    /// <param name="overdue">From the digest's overdue list (else its blockers).</param>
+    private AttentionRow Attention(PlanSnapshot snapshot, DigestItem i, bool overdue)
+    {
+        // Waiting for the Chief of Office's direction: what the reminders escalate (blocked, or overdue long enough).
+        var escalated = snapshot.Find(i.TaskId, i.MilestoneId) is var (task, milestone)
+            && policy.IsEscalated(snapshot.Today, milestone, snapshot.Item(task, milestone, TaskRole.Lead).State.Status);
+        return new AttentionRow(
+            i.TaskId, i.MilestoneId, i.Title, i.Deliverable, i.LeadUnits, i.Due is { } d ? Formats.Date(d) : null,
+            overdue ? i.Days : null, overdue ? "overdue" : "blocked", i.Note, escalated);
+    }
+
+    public static FiguresView Figures(TallyView t) => new(t.Dated, t.DoneOnTime, t.DoneLate, t.OpenInTime, t.OpenOverdue, t.InProgress, t.Blocked, t.NotStarted, t.OngoingTasks);
+
+    private static string RoleOf(BotUser user) => user.IsChiefInspector ? "chief-inspector" : user.IsChiefOfOffice ? "chief-of-office" : "head";
+
+    private static string RoleName(BotUser user) => user.IsChiefInspector ? TabTexts.ChiefInspector
+        : user.IsChiefOfOffice ? TabTexts.ChiefOfOffice
+        : user.PrimaryDepartment is { } d ? (AgencyDirectory.SamePerson(d.Head, user.Upn) ? TabTexts.HeadOf(d) : TabTexts.DeputyOf(d))
+        : string.Empty;
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Code(DisplayStatus status) => status switch
+    {
+        DisplayStatus.NotStarted => "not-started",
+        DisplayStatus.InProgress => "in-progress",
+        DisplayStatus.Done => "done",
+        DisplayStatus.Blocked => "blocked",
+        DisplayStatus.Overdue => "overdue",
+        _ => "done-late",
+    };
+
+    private static string DisplayName(DisplayStatus status) => Formats.Status((StatusView)(int)status);
+
+    private static string StatusName(MilestoneStatus status) => Formats.Status((StatusView)(int)status);
+
+    private static string StandingCode(Standing? standing) => standing switch
+    {
+        Standing.DoneOnTime => "done-on-time",
+        Standing.DoneLate => "done-late",
+        Standing.OpenInTime => "open-in-time",
+        Standing.OpenOverdue => "open-overdue",
+        _ => "ongoing",
+    };
+
+    private static string StandingName(Standing? standing) => standing switch
+    {
+        Standing.DoneOnTime => TabTexts.DoneOnTime,
+        Standing.DoneLate => TabTexts.DoneLate,
+        Standing.OpenInTime => TabTexts.OpenInTime,
+        Standing.OpenOverdue => TabTexts.OpenOverdue,
+        _ => TabTexts.Ongoing,
+    };
+
+    /// <summary>Evidence as a link only when it is an absolute http(s) URL (the page never makes a javascript: link).</summary>
+    private static EvidenceView? Link(string? evidence) =>
+        string.IsNullOrWhiteSpace(evidence) ? null
+        : new EvidenceView(evidence, Uri.TryCreate(evidence.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? uri.AbsoluteUri : null);
+}
+
+public sealed record ProgressView(
+    string Agency, string PlanTitle, int Year, string Today, string TodayIso, UserView User, string Scope, string ScopeName,
+    FiguresView Figures, FiguresView DueSoFar, FiguresView PlanTotals, IReadOnlyList<AreaRow> Areas, IReadOnlyList<MonthRow> Timeline,
+    IReadOnlyList<AttentionRow> Attention, IReadOnlyList<DepartmentRow> Departments, IReadOnlyList<MilestoneRow> Milestones,
+    IReadOnlyList<string> AreaNames, IReadOnlyList<NamedView> DepartmentNames);
+
+public sealed record UserView(string Email, string Role, string RoleName, IReadOnlyList<NamedView> Departments);
+
+public sealed record NamedView(string Id, string Name);
+
+/// <param name="Dated">Every dated milestone: the sum of the four groups.</param>
+public sealed record FiguresView(int Dated, int DoneOnTime, int DoneLate, int OpenInTime, int OpenOverdue, int InProgress, int Blocked, int NotStarted, int OngoingTasks);
+
+public sealed record AreaRow(string Name, FiguresView Figures);
+
+public sealed record DepartmentRow(string Id, string Name, FiguresView Figures);
+
+public sealed record MonthRow(string Month, string Label, FiguresView Figures);
+
+/// <param name="DaysOverdue">Null for a blocked milestone still in time.</param>
+/// <param name="NeedsDirection">Escalated to the Chief of Office (blocked, or overdue the configured working days): awaiting direction.</param>
+public sealed record AttentionRow(string TaskId, string MilestoneId, string Title, string Deliverable, string LeadUnits, string? Due, int? DaysOverdue, string Kind, string? Note, bool NeedsDirection);
+
+public sealed record MilestoneRow(
+    string TaskId, string MilestoneId, string Title, string Deliverable, string Area, string LeadUnits, IReadOnlyList<string> LeadDepartmentIds, string Role,
+    string State, string StateName, string Standing, string StandingName, string? Due, string? DueIso, string? DueMonth, int? DaysLeft, string? Note);
+
+public sealed record TaskDetailView(
+    string Id, string Title, string Area, string Timeframe, IReadOnlyList<string> Deliverables, string LeadUnits, string CooperatingUnits, string Role,
+    IReadOnlyList<MilestoneDetailView> Milestones, IReadOnlyList<HistoryView> History, IReadOnlyList<HistoryView> Opinions);
+
+public sealed record MilestoneDetailView(
+    string Id, string Deliverable, string? Period, string? Due, string StateName, string State, string StandingName, string? UpdatedBy, string? UpdatedAt,
+    string? Note, EvidenceView? Evidence, IReadOnlyList<PartView> Parts);
+
+public sealed record PartView(string Department, string StatusName, string? Note, EvidenceView? Evidence, string? UpdatedAt);
+
+public sealed record HistoryView(string At, string MilestoneId, string ByName, string By, string? From, string? To, string? Note, EvidenceView? Evidence, string? Part);
+
+/// <param name="Url">The text as a link, when it is an absolute http(s) URL; null otherwise.</param>
+public sealed record EvidenceView(string Text, string? Url);

@@ -1,0 +1,127 @@
+using CchcBot.Hosting;
+using CchcBot.Teams;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Options;
+
+namespace CchcBot.Tab;
+
+/// <summary>
+/// The "Tiến độ CCHC" tab: the page (/tab/), its one JSON call (GET /api/progress), a task's details
+/// (GET /api/progress/tasks/{taskId}) and, in local anonymous mode only, the list of people to sign in as
+/// (GET /tab/dev-login; 404 otherwise).
+/// </summary>
+public static class TabEndpoints
+{
+    public static IServiceCollection AddCchcTab(this IServiceCollection services)
+    {
+        services.AddSingleton<TabUsers>();
+        services.AddSingleton<TabSignIn>();
+        services.AddSingleton<ProgressPage>();
+        services.AddSingleton<TabFiles>();
+        services.AddAuthentication().AddJwtBearer(TabSignIn.Scheme, _ => { });
+        services.AddOptions<JwtBearerOptions>(TabSignIn.Scheme)
+            .Configure<IConfiguration, IOptions<BotOptions>>((o, configuration, bot) => TabSignIn.Configure(o, configuration, bot.Value));
+        return services;
+    }
+
+    public static WebApplication MapCchcTab(this WebApplication app)
+    {
+        app.MapGet("/tab/dev-login", DevLoginAsync);
+        app.MapGet("/tab/{file?}", (HttpContext http, string? file, TabFiles files) =>
+            file is null && !http.Request.Path.Value!.EndsWith('/') ? Results.Redirect("/tab/") : files.Serve(http, file));
+        app.MapGet("/api/progress", ProgressAsync);
+        app.MapGet("/api/progress/tasks/{taskId}", TaskAsync);
+        app.MapPost("/api/progress/reports/{period}", ReportAsync);
+        return app;
+    }
+
+    private static Task<IResult> ProgressAsync(HttpContext http, TabSignIn signIn, ProgressPage page, ILoggerFactory logs, CancellationToken ct) =>
+        AnswerAsync(http, signIn, logs, async user => await page.BuildAsync(user, ct) is { } view
+            ? Results.Json(view)
+            : Refusal(StatusCodes.Status404NotFound, "no-plan", TabTexts.NoPlan), ct);
+
+    private static Task<IResult> TaskAsync(string taskId, HttpContext http, TabSignIn signIn, ProgressPage page, ILoggerFactory logs, CancellationToken ct) =>
+        AnswerAsync(http, signIn, logs, async user => await page.TaskAsync(user, taskId, ct) is { } view
+            ? Results.Json(view)
+            : Refusal(StatusCodes.Status404NotFound, "no-task", TabTexts.NoTask), ct);
+
+    /// <summary>The period report (a quarter "2026-Q2" or the year "2026") of the user's agency, for the Chief of Office
+    /// and the Chief Inspector: stored as the chat's "báo cáo quý" is, answered with its one-hour download link.</summary>
+    private static Task<IResult> ReportAsync(
+        string period, HttpContext http, TabSignIn signIn, Reports.ReportService reports, Reports.ReportDownloads downloads, ILoggerFactory logs, CancellationToken ct) =>
+        AnswerAsync(http, signIn, logs, async user =>
+        {
+            if (!user.IsChiefOfOffice && !user.IsChiefInspector)
+            {
+                return Refusal(StatusCodes.Status403Forbidden, "report-rights", TabTexts.ReportRights);
+            }
+
+            Reports.ReportPeriod chosen;
+            try
+            {
+                chosen = period.Contains('Q', StringComparison.OrdinalIgnoreCase) ? Reports.ReportPeriod.ParseQuarter(period) : Reports.ReportPeriod.ParseYear(period);
+            }
+            catch (FormatException)
+            {
+                return Refusal(StatusCodes.Status400BadRequest, "period", TabTexts.BadPeriod);
+            }
+
+            if (await reports.BuildAsync(user.Agency, chosen, ct) is not { } content)
+            {
+                return Refusal(StatusCodes.Status404NotFound, "no-plan", TabTexts.NoPlan);
+            }
+
+            var name = Reports.ReportService.FileName(user.Agency, chosen);
+            var token = await downloads.StoreAsync(name, content, ct);
+            return Results.Json(new { url = $"/reports/{token}", fileName = name, label = chosen.Label, minutes = (int)Reports.ReportDownloads.Lifetime.TotalMinutes });
+        }, ct);
+
+    private static async Task<IResult> DevLoginAsync(HttpContext http, TabSignIn signIn, TabUsers users, ILoggerFactory logs, CancellationToken ct)
+    {
+        if (!signIn.OffersLocalSignIn(http))
+        {
+            return Results.NotFound();
+        }
+
+        try
+        {
+            return Results.Json(new { header = TabSignIn.DevUserHeader, people = await users.EveryoneAsync(ct) });
+        }
+        catch (Exception e) when (IsStorage(e))
+        {
+            logs.CreateLogger("Tab").LogWarning(e, "Storage does not answer: the tab's sign-in list was refused with 503");
+            return Refusal(StatusCodes.Status503ServiceUnavailable, "storage", TabTexts.StorageDown);
+        }
+    }
+
+    private static async Task<IResult> AnswerAsync(HttpContext http, TabSignIn signIn, ILoggerFactory logs, Func<Teams.Identity.BotUser, Task<IResult>> answer, CancellationToken ct)
+    {
+        http.Response.Headers.CacheControl = "no-store";
+        try
+        {
+            var result = await signIn.SignInAsync(http, ct);
+            if (result.User is not { } user)
+            {
+                if (result.Status == StatusCodes.Status401Unauthorized)
+                {
+                    http.Response.Headers.WWWAuthenticate = "Bearer";
+                }
+
+                return Refusal(result.Status, result.Error!, result.Message!);
+            }
+
+            return await answer(user);
+        }
+        catch (Exception e) when (IsStorage(e))
+        {
+            logs.CreateLogger("Tab").LogWarning(e, "Storage does not answer: a tab request was refused with 503");
+            return Refusal(StatusCodes.Status503ServiceUnavailable, "storage", TabTexts.StorageDown);
+        }
+    }
+
+    private static bool IsStorage(Exception e) => AdapterWithErrorHandler.IsStorageOutage(e) || e is Azure.RequestFailedException;
+
+    /// <param name="contact">Whom to ask: the Office keeps the directory.</param>
+    private static IResult Refusal(int status, string error, string message, string contact = "Văn phòng") =>
+        Results.Json(new { error, message, contact }, statusCode: status);
+}
