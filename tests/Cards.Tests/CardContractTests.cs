@@ -153,12 +153,14 @@ public class CardContractTests
     }
 
     [Theory]
-    [InlineData(0, "Trang sau", "Trang trước", "Trang 1/4")]
-    [InlineData(1, "Trang sau", null, "Trang 2/4")]
-    [InlineData(3, "Trang trước", "Trang sau", "Trang 4/4")]
+    [InlineData(0, "Trang sau", "Trang trước", "Trang 1/3")]
+    [InlineData(1, "Trang sau", null, "Trang 2/3")]
+    [InlineData(2, "Trang trước", "Trang sau", "Trang 3/3")]
     public void Paging_offers_the_right_buttons(int page, string present, string? absent, string label)
     {
+        // 30 items, 7 of them cooperating: the 23 led pages 8 at a time; the cooperating rows stand on the first page.
         var json = MyTasksCard.Build("Văn phòng", SampleViews.Many(30), page).Readably();
+        Assert.Equal(page == 0, json.Contains("Đơn vị phối hợp (7 nhiệm vụ)", StringComparison.Ordinal));
 
         Assert.Contains(present, json, StringComparison.Ordinal);
         Assert.Contains(label, json, StringComparison.Ordinal);

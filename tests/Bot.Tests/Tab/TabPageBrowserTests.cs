@@ -52,7 +52,7 @@ public sealed class TabPageBrowserTests(TabPageBrowserTests.Run run) : IClassFix
         Assert.Equal(periods, run.Report["roles"]!["chief-of-office"]!["reports"]!.AsArray().Select(p => p!.GetValue<string>()));
         Assert.Empty(run.Report["roles"]!["head"]!["reports"]!.AsArray());
         Assert.StartsWith("/reports/", run.Report["reportLink"]!["href"]!.GetValue<string>());
-        Assert.Contains("quý II/2026", run.Report["reportLink"]!["text"]!.GetValue<string>());
+        Assert.Contains("quý II năm 2026", run.Report["reportLink"]!["text"]!.GetValue<string>());
         Assert.Equal(200, run.Report["reportDownload"]!["status"]!.GetValue<int>());
         Assert.Equal(CchcBot.Reports.ReportService.ContentType, run.Report["reportDownload"]!["type"]!.GetValue<string>());
     }
