@@ -19,9 +19,9 @@ public sealed class DigestServiceTests : IAsyncLifetime
     {
         _bot = await BotHarness.StartAsync(Friday);
         await _bot.SeedAsync();
-        _office = _bot.Register(BotHarness.User("chanhvanphong@example.gov.vn", "Nguyễn Văn An"));
-        _nv1 = _bot.Register(BotHarness.User("truongphong.nv1@example.gov.vn", "Trần Thị Bình"));
-        _inspector = _bot.Register(BotHarness.User("chanhthanhtra@example.gov.vn", "Lê Văn Cường"));
+        _office = _bot.Register(SampleUsers.ChiefOfOffice());
+        _nv1 = _bot.Register(SampleUsers.Nv1Head());
+        _inspector = _bot.Register(SampleUsers.ChiefInspector());
         foreach (var user in new[] { _office, _nv1, _inspector })
         {
             await _bot.SendTextAsync(user, "trợ giúp");
@@ -110,7 +110,7 @@ public sealed class DigestServiceTests : IAsyncLifetime
     {
         await using var bot = await BotHarness.StartAsync(Friday.AddDays(1), new Dictionary<string, string?> { ["Digest:Enabled"] = "true" });
         await bot.SeedAsync();
-        var office = bot.Register(BotHarness.User("chanhvanphong@example.gov.vn", "Nguyễn Văn An"));
+        var office = bot.Register(SampleUsers.ChiefOfOffice());
         await bot.SendTextAsync(office, "trợ giúp");
         bot.Connector.Clear();
 

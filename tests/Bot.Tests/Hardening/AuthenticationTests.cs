@@ -24,7 +24,7 @@ public sealed class AuthenticationTests : IAsyncLifetime
         _issuer = await BotFrameworkIssuer.StartAsync();
         _bot = await BotHarness.StartAsync(settings: _issuer.Settings(AppId), services: BotFrameworkIssuer.Configure);
         await _bot.SeedAsync();
-        _office = _bot.Register(BotHarness.User("chanhvanphong@example.gov.vn", "Nguyễn Văn An"));
+        _office = _bot.Register(SampleUsers.ChiefOfOffice());
     }
 
     public async Task DisposeAsync()

@@ -19,9 +19,9 @@ public sealed class CorpusBot : IAsyncLifetime
     {
         Bot = await BotHarness.StartAsync();
         await Bot.SeedAsync();
-        Users["office"] = Bot.Register(BotHarness.User("chanhvanphong@example.gov.vn", "Nguyễn Văn An"));
-        Users["nv1"] = Bot.Register(BotHarness.User("truongphong.nv1@example.gov.vn", "Trần Thị Bình"));
-        Users["inspector"] = Bot.Register(BotHarness.User("chanhthanhtra@example.gov.vn", "Lê Văn Cường"));
+        Users["office"] = Bot.Register(SampleUsers.ChiefOfOffice());
+        Users["nv1"] = Bot.Register(SampleUsers.Nv1Head());
+        Users["inspector"] = Bot.Register(SampleUsers.ChiefInspector());
         Users["stranger"] = Bot.Register(BotHarness.User("khach@example.com", "Khách"));
     }
 

@@ -16,7 +16,7 @@ public sealed class FaultTests
     public async Task Storage_outage_tells_the_user_to_retry_and_never_crashes()
     {
         await using var bot = await BotHarness.StartAsync(connectionString: AzuriteServer.UnreachableConnectionString);
-        var user = bot.Register(BotHarness.User("truongphong.nv1@example.gov.vn", "Trần Thị Bình"));
+        var user = bot.Register(SampleUsers.Nv1Head());
 
         using var message = await bot.SendTextAsync(user, "nhiệm vụ của tôi");
         var (status, body) = await bot.InvokeAsync(user, "updateStatus", new() { ["taskId"] = "TC-1", ["milestoneId"] = "TC-1-1" });
@@ -34,7 +34,7 @@ public sealed class FaultTests
     {
         await using var bot = await BotHarness.StartAsync(settings: new Dictionary<string, string?> { ["Bot:AllowedTenants:0"] = Guid.NewGuid().ToString() });
         await bot.SeedAsync();
-        var user = bot.Register(BotHarness.User("truongphong.nv1@example.gov.vn", "Trần Thị Bình"));
+        var user = bot.Register(SampleUsers.Nv1Head());
 
         using var response = await bot.SendTextAsync(user, "nhiệm vụ của tôi");
 

@@ -36,7 +36,7 @@ public sealed class LogHygieneTests
             s.AddLogging(b => b.AddProvider(logs));
         });
         await bot.SeedAsync();
-        var user = bot.Register(BotHarness.User("truongphong.nv1@example.gov.vn", "Trần Thị Bình"));
+        var user = bot.Register(SampleUsers.Nv1Head());
 
         using var message = await issuer.PostSignedAsync(bot, AppId, Activities.Message(bot.Connector.ServiceUrl, user, PrivateText));
         using var update = await issuer.PostSignedAsync(bot, AppId, Activities.Invoke(bot.Connector.ServiceUrl, user, "updateStatus",
@@ -59,7 +59,7 @@ public sealed class LogHygieneTests
             settings: new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Trace" },
             connectionString: $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={key};TableEndpoint=http://127.0.0.1:1/devstoreaccount1",
             services: s => s.AddLogging(b => b.AddProvider(logs)));
-        var user = bot.Register(BotHarness.User("truongphong.nv1@example.gov.vn", "Trần Thị Bình"));
+        var user = bot.Register(SampleUsers.Nv1Head());
 
         using var health = await bot.Http.GetAsync("/healthz");
         using var message = await bot.SendTextAsync(user, "nhiệm vụ của tôi");

@@ -69,7 +69,7 @@ public sealed class AnonymousModeTests
     {
         await using var bot = await BotHarness.StartAsync(settings: new Dictionary<string, string?> { ["Bot:AllowAnonymous"] = null }, environment: "Development");
         await bot.SeedAsync();
-        var user = bot.Register(BotHarness.User("truongphong.nv1@example.gov.vn", "Trần Thị Bình"));
+        var user = bot.Register(SampleUsers.Nv1Head());
 
         using var response = await bot.SendTextAsync(user, "trợ giúp");
 
@@ -92,7 +92,7 @@ public sealed class AnonymousModeTests
             recorder = RecordingHandler.AddTo(s);
         });
         await bot.SeedAsync();
-        var user = bot.Register(BotHarness.User("truongphong.nv1@example.gov.vn", "Trần Thị Bình"));
+        var user = bot.Register(SampleUsers.Nv1Head());
 
         using var response = await bot.PostAsync(Activities.Message(serviceUrl, user, "nhiệm vụ của tôi"));
 
@@ -108,7 +108,7 @@ public sealed class AnonymousModeTests
     {
         await using var bot = await BotHarness.StartAsync();
         await bot.SeedAsync();
-        var user = bot.Register(BotHarness.User("truongphong.nv1@example.gov.vn", "Trần Thị Bình"));
+        var user = bot.Register(SampleUsers.Nv1Head());
         var byName = bot.Connector.ServiceUrl.Replace("127.0.0.1", "localhost", StringComparison.Ordinal);
 
         using var response = await bot.PostAsync(Activities.Message(byName, user, "trợ giúp"));

@@ -27,7 +27,7 @@ public sealed class JsonLogTests
         {
             using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(10) };
             await WaitForHealthAsync(http, bot, stdout);
-            var user = BotHarness.User("truongphong.nv1@example.gov.vn", "Trần Thị Bình");
+            var user = SampleUsers.Nv1Head();
             var verb = "noSuchVerb\n" + Forged + "\r\nwarn: Forged[0]";
             var invoke = Activities.Invoke(connector.ServiceUrl, user, verb, [], null);
 

@@ -19,7 +19,7 @@ public sealed class ReportLinkTests
     {
         await using var bot = await BotHarness.StartAsync(Now, new Dictionary<string, string?> { ["Bot:PublicBaseUrl"] = "https://cchc.example.gov.vn/" });
         await bot.SeedAsync();
-        var office = bot.Register(BotHarness.User("chanhvanphong@example.gov.vn", "Nguyễn Văn An"));
+        var office = bot.Register(SampleUsers.ChiefOfOffice());
 
         var url = await AskForReportAsync(bot, office, host: "evil.example");
 
@@ -31,7 +31,7 @@ public sealed class ReportLinkTests
     {
         await using var bot = await BotHarness.StartAsync(Now);
         await bot.SeedAsync();
-        var office = bot.Register(BotHarness.User("chanhvanphong@example.gov.vn", "Nguyễn Văn An"));
+        var office = bot.Register(SampleUsers.ChiefOfOffice());
 
         var url = await AskForReportAsync(bot, office, host: "evil.example");
 

@@ -28,7 +28,7 @@ public sealed class ProactiveDeliveryTests
             ["Graph:BaseUrl"] = graph.BaseUrl,
         }, services: s => s.AddSingleton<TokenCredential>(new StaticToken()));
         await bot.SeedAsync();
-        var nv1 = bot.Register(BotHarness.User("truongphong.nv1@example.gov.vn", "Trần Thị Bình"));
+        var nv1 = bot.Register(SampleUsers.Nv1Head());
         await bot.SendTextAsync(nv1, "trợ giúp"); // someone in the tenant has talked to the bot: its service URL is known
         bot.Connector.NotInstalledFor[objectId] = true;
         bot.Connector.Clear();
@@ -48,7 +48,7 @@ public sealed class ProactiveDeliveryTests
     {
         await using var bot = await BotHarness.StartAsync();
         await bot.SeedAsync();
-        var nv1 = bot.Register(BotHarness.User("truongphong.nv1@example.gov.vn", "Trần Thị Bình"));
+        var nv1 = bot.Register(SampleUsers.Nv1Head());
         await bot.SendTextAsync(nv1, "trợ giúp");
         bot.Connector.MissingConversations["a:personal-" + nv1.Id] = true;
         bot.Connector.Clear();

@@ -21,7 +21,7 @@ public sealed class ReachabilityTests : IAsyncLifetime
     {
         _bot = await BotHarness.StartAsync();
         await _bot.SeedAsync();
-        _nv2 = _bot.Register(BotHarness.User("truongphong.nv2@example.gov.vn", "Phạm Minh Dũng"));
+        _nv2 = _bot.Register(SampleUsers.Nv2Head());
     }
 
     public async Task DisposeAsync() => await _bot.DisposeAsync();

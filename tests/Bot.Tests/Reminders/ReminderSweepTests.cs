@@ -24,9 +24,9 @@ public sealed class ReminderSweepTests : IAsyncLifetime
     {
         _bot = await BotHarness.StartAsync();
         await _bot.SeedAsync();
-        _office = _bot.Register(BotHarness.User("chanhvanphong@example.gov.vn", "Nguyễn Văn An"));
-        _nv1 = _bot.Register(BotHarness.User("truongphong.nv1@example.gov.vn", "Trần Thị Bình"));
-        _nv2 = _bot.Register(BotHarness.User("truongphong.nv2@example.gov.vn", "Phạm Minh Dũng"));
+        _office = _bot.Register(SampleUsers.ChiefOfOffice());
+        _nv1 = _bot.Register(SampleUsers.Nv1Head());
+        _nv2 = _bot.Register(SampleUsers.Nv2Head());
         foreach (var user in new[] { _office, _nv1, _nv2 })
         {
             await _bot.SendTextAsync(user, "trợ giúp"); // each head has opened the bot: identity and chat are known

@@ -21,8 +21,8 @@ public sealed class PeriodReportTests : IAsyncLifetime
     {
         _bot = await BotHarness.StartAsync(Now);
         await _bot.SeedAsync();
-        _office = _bot.Register(BotHarness.User("chanhvanphong@example.gov.vn", "Nguyễn Văn An"));
-        _inspector = _bot.Register(BotHarness.User("chanhthanhtra@example.gov.vn", "Lê Văn Cường"));
+        _office = _bot.Register(SampleUsers.ChiefOfOffice());
+        _inspector = _bot.Register(SampleUsers.ChiefInspector());
     }
 
     public async Task DisposeAsync() => await _bot.DisposeAsync();
@@ -229,7 +229,7 @@ public sealed class PeriodReportTests : IAsyncLifetime
     [Fact]
     public async Task Others_are_refused_politely_naming_the_chief_of_office_in_chat_and_on_the_card()
     {
-        var head = _bot.Register(BotHarness.User("truongphong.nv1@example.gov.vn", "Trần Thị Bình"));
+        var head = _bot.Register(SampleUsers.Nv1Head());
 
         await _bot.SendTextAsync(head, "báo cáo");
         var (status, body) = await _bot.InvokeAsync(head, "makeReport", new JsonObject { ["period"] = "2026-H1" });

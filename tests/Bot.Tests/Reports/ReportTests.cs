@@ -19,7 +19,7 @@ public sealed class ReportTests : IAsyncLifetime
     {
         _bot = await BotHarness.StartAsync(Now);
         await _bot.SeedAsync();
-        _office = _bot.Register(BotHarness.User("chanhvanphong@example.gov.vn", "Nguyễn Văn An"));
+        _office = _bot.Register(SampleUsers.ChiefOfOffice());
         await new ProgressRepository(_bot.Tables).RecordAsync(new ProgressUpdate(
             SamplePlans.Agency, "TC-1", "TC-1-1", "op", "chanhvanphong@example.gov.vn", "Nguyễn Văn An", new DateTimeOffset(2026, 1, 20, 9, 0, 0, TimeSpan.FromHours(7)),
             MilestoneStatus.Done, "Đã ban hành", "15/KH-TTr"));
@@ -135,7 +135,7 @@ public sealed class ReportTests : IAsyncLifetime
     [Fact]
     public async Task Others_are_refused_the_report()
     {
-        var nv1 = _bot.Register(BotHarness.User("truongphong.nv1@example.gov.vn", "Trần Thị Bình"));
+        var nv1 = _bot.Register(SampleUsers.Nv1Head());
 
         await _bot.SendTextAsync(nv1, "báo cáo quý");
 

@@ -20,9 +20,9 @@ public sealed class ChatTests : IAsyncLifetime
     {
         _bot = await BotHarness.StartAsync();
         await _bot.SeedAsync();
-        _office = _bot.Register(BotHarness.User("chanhvanphong@example.gov.vn", "Nguyễn Văn An"));
-        _nv1 = _bot.Register(BotHarness.User("truongphong.nv1@example.gov.vn", "Trần Thị Bình"));
-        _inspector = _bot.Register(BotHarness.User("chanhthanhtra@example.gov.vn", "Lê Văn Cường"));
+        _office = _bot.Register(SampleUsers.ChiefOfOffice());
+        _nv1 = _bot.Register(SampleUsers.Nv1Head());
+        _inspector = _bot.Register(SampleUsers.ChiefInspector());
     }
 
     public async Task DisposeAsync() => await _bot.DisposeAsync();

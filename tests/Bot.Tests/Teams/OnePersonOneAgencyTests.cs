@@ -15,7 +15,7 @@ public sealed class OnePersonOneAgencyTests : IAsyncLifetime
     {
         _bot = await BotHarness.StartAsync();
         await _bot.SeedAsync();
-        _office = _bot.Register(BotHarness.User("chanhvanphong@example.gov.vn", "Nguyễn Văn An"));
+        _office = _bot.Register(SampleUsers.ChiefOfOffice());
     }
 
     public async Task DisposeAsync() => await _bot.DisposeAsync();

@@ -20,8 +20,8 @@ public sealed class OpinionsAndListsTests : IAsyncLifetime
     {
         _bot = await BotHarness.StartAsync();
         await _bot.SeedAsync();
-        _office = _bot.Register(BotHarness.User("chanhvanphong@example.gov.vn", "Nguyễn Văn An"));
-        _nv1 = _bot.Register(BotHarness.User("truongphong.nv1@example.gov.vn", "Trần Thị Bình"));
+        _office = _bot.Register(SampleUsers.ChiefOfOffice());
+        _nv1 = _bot.Register(SampleUsers.Nv1Head());
         var (status, answer) = await _bot.InvokeAsync(_nv1, "updateStatus", new JsonObject
         {
             ["taskId"] = "TC-1",

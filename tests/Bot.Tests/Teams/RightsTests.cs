@@ -27,8 +27,8 @@ public sealed class RightsTests : IAsyncLifetime
         var nv2Task = new PlanTask("NV2-1", "tthc", Nv2Title, ["Báo cáo"], ["NV2"], [], "Tháng 3/2026",
             [new Milestone("NV2-1-1", "NV2-1", "Báo cáo", new DateOnly(2026, 3, 10))], 3);
         await _bot.SeedAsync(plan with { Tasks = [.. plan.Tasks, nv2Task] });
-        _office = _bot.Register(BotHarness.User("chanhvanphong@example.gov.vn", "Nguyễn Văn An"));
-        _nv1 = _bot.Register(BotHarness.User("truongphong.nv1@example.gov.vn", "Trần Thị Bình"));
+        _office = _bot.Register(SampleUsers.ChiefOfOffice());
+        _nv1 = _bot.Register(SampleUsers.Nv1Head());
         _stranger = _bot.Register(BotHarness.User("khach@example.com", "Khách"));
         await new ProgressRepository(_bot.Tables).RecordAsync(new ProgressUpdate(
             SamplePlans.Agency, "NV2-1", "NV2-1-1", "seed-nv2", "truongphong.nv2@example.gov.vn", "Hoàng Văn Em",

@@ -21,8 +21,8 @@ public sealed class StatusUpdateHardeningTests : IAsyncLifetime
     {
         _bot = await BotHarness.StartAsync();
         await _bot.SeedAsync();
-        _office = _bot.Register(BotHarness.User("chanhvanphong@example.gov.vn", "Nguyễn Văn An"));
-        _nv1 = _bot.Register(BotHarness.User("truongphong.nv1@example.gov.vn", "Trần Thị Bình"));
+        _office = _bot.Register(SampleUsers.ChiefOfOffice());
+        _nv1 = _bot.Register(SampleUsers.Nv1Head());
         await _bot.SendTextAsync(_office, "trợ giúp"); // the Chief of Office has a chat with the bot
         _bot.Connector.Clear();
     }

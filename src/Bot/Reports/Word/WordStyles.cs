@@ -69,32 +69,28 @@ public static class WordStyles
                 p.Indentation = new Indentation { FirstLine = "0" };
                 p.Justification = new Justification { Val = JustificationValues.Center };
             }),
-            Paragraph(Letterhead, "CCHC letterhead", Normal, r: r =>
-            {
-                r.FontSize = new FontSize { Val = Docx.HalfPoints(LetterheadSize) };
-                r.FontSizeComplexScript = new FontSizeComplexScript { Val = Docx.HalfPoints(LetterheadSize) };
-            }, p: p =>
-            {
-                p.SpacingBetweenLines = new SpacingBetweenLines { Before = "0", After = "0", Line = "240", LineRule = LineSpacingRuleValues.Auto };
-                p.Indentation = new Indentation { FirstLine = "0" };
-                p.Justification = new Justification { Val = JustificationValues.Center };
-            }),
-            Paragraph(TableText, "CCHC table text", Normal, r: r =>
-            {
-                r.FontSize = new FontSize { Val = Docx.HalfPoints(TableSize) };
-                r.FontSizeComplexScript = new FontSizeComplexScript { Val = Docx.HalfPoints(TableSize) };
-            }, p: p =>
-            {
-                p.SpacingBetweenLines = new SpacingBetweenLines { Before = "0", After = "0", Line = "240", LineRule = LineSpacingRuleValues.Auto };
-                p.Indentation = new Indentation { FirstLine = "0" };
-                p.Justification = new Justification { Val = JustificationValues.Left };
-            }),
+            Paragraph(Letterhead, "CCHC letterhead", Normal, r: r => Size(r, LetterheadSize), p: p => Single(p, JustificationValues.Center)),
+            Paragraph(TableText, "CCHC table text", Normal, r: r => Size(r, TableSize), p: p => Single(p, JustificationValues.Left)),
             Paragraph(Header, "header", Normal, p: p =>
             {
                 p.SpacingBetweenLines = new SpacingBetweenLines { Before = "0", After = "0" };
                 p.Indentation = new Indentation { FirstLine = "0" };
                 p.Justification = new Justification { Val = JustificationValues.Center };
             }));
+    }
+
+    private static void Size(StyleRunProperties r, double points)
+    {
+        r.FontSize = new FontSize { Val = Docx.HalfPoints(points) };
+        r.FontSizeComplexScript = new FontSizeComplexScript { Val = Docx.HalfPoints(points) };
+    }
+
+    /// <summary>Single line spacing, no space around, no first-line indent: text inside tables and the heading block.</summary>
+    private static void Single(StyleParagraphProperties p, JustificationValues justification)
+    {
+        p.SpacingBetweenLines = new SpacingBetweenLines { Before = "0", After = "0", Line = "240", LineRule = LineSpacingRuleValues.Auto };
+        p.Indentation = new Indentation { FirstLine = "0" };
+        p.Justification = new Justification { Val = justification };
     }
 
     private static Style Paragraph(
