@@ -25,6 +25,7 @@ public static class CardStrings
     public const string PreviousButton = "Trang trước";
     public const string BackToTask = "Xem lại nhiệm vụ";
     public const string OpenTask = "Mở nhiệm vụ";
+    public const string BackToList = "Quay lại danh sách";
     public const string HelpButton = "Trợ giúp";
     public const string MyTasksButton = "Nhiệm vụ của tôi";
     public const string DigestButton = "Tổng hợp";
@@ -226,6 +227,8 @@ public static class CardStrings
         public const string Year = "Cả năm";
         public const string DoneThisWeek = "Hoàn thành thêm trong tuần";
         public const string Details = "Xem đầy đủ";
+        public const string Collapse = "Thu gọn";
+        public const string DetailsInThread = "Bản tổng hợp đầy đủ đã được gửi trong luồng trao đổi của bài này.";
         public const string OngoingDue = "thường xuyên";
 
         public static string Title(int week, string monday, string sunday) =>

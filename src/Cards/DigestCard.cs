@@ -13,6 +13,9 @@ public static class DigestCard
     public const string DetailsVerb = "digestDetails";
     public const int TopItems = 5;
 
+    /// <summary>The details card's "Thu gọn" asks for the summary again (data view = "summary").</summary>
+    public const string SummaryView = "summary";
+
     /// <summary>The details card lists more, still bounded so a 500-task plan stays under Teams' 28 KB.</summary>
     public const int DetailItems = 12;
 
@@ -53,7 +56,9 @@ public static class DigestCard
             Section(body, $"{CardStrings.Unreachable} ({f.Unreachable.Count})", "Warning", f.Unreachable, top, Markdown.Escape, CardStrings.People);
         }
 
-        var card = Ac.Card(body, details ? [] : [Ac.Execute(CardStrings.Digest.Details, DetailsVerb, new JsonObject { ["week"] = f.Week.Key })]);
+        var card = Ac.Card(body, details
+            ? [Ac.Execute(CardStrings.Digest.Collapse, DetailsVerb, new JsonObject { ["week"] = f.Week.Key, ["view"] = SummaryView })]
+            : [Ac.Execute(CardStrings.Digest.Details, DetailsVerb, new JsonObject { ["week"] = f.Week.Key })]);
         if (mention is var (mentionId, mentionName))
         {
             card["msteams"]!["entities"] = new JsonArray(new JsonObject

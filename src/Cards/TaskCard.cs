@@ -13,8 +13,12 @@ public static class TaskCard
     public const int HistoryShown = 5;
     public const int OpinionsShown = 3;
 
+    /// <summary>Data "back" of a task opened from a list: the card offers "Quay lại danh sách" (verb myTasksPage).</summary>
+    public const string BackToList = "myTasks";
+
     /// <param name="refreshUserIds">Teams user ids whose client refreshes the card automatically; empty = none.</param>
-    public static JsonObject Build(TaskItemView item, IReadOnlyList<HistoryItemView> history, CardBanner? banner = null, IReadOnlyList<string>? refreshUserIds = null)
+    /// <param name="backToList">Opened from "nhiệm vụ của tôi" or a reminder's list: offer the way back.</param>
+    public static JsonObject Build(TaskItemView item, IReadOnlyList<HistoryItemView> history, CardBanner? banner = null, IReadOnlyList<string>? refreshUserIds = null, bool backToList = false)
     {
         var body = new List<JsonNode?> { BannerBlock.Render(banner) };
 
@@ -44,7 +48,7 @@ public static class TaskCard
         }
 
         body.Add(TaskItemBlock.Form(item, View, null));
-        var card = Ac.Card(body);
+        var card = Ac.Card(body, backToList ? [Ac.Execute(CardStrings.BackToList, MyTasksCard.PageVerb, new JsonObject { ["page"] = 0 })] : null);
         var refresh = new JsonObject
         {
             ["action"] = Ac.Execute(CardStrings.Task.Refresh, ErrorCard.RefreshVerb, new JsonObject { ["taskId"] = item.TaskId, ["milestoneId"] = item.MilestoneId }),

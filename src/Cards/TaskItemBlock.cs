@@ -65,7 +65,7 @@ public static class TaskItemBlock
                 Ac.Column("auto", Ac.Text(Formats.Status(item.Status), size: "Small", color: Formats.StatusColor(item.Status)))),
             Ac.Text(Formats.Due(item.Due, item.DaysLeft, item.Status is StatusView.Done or StatusView.DoneLate) + " · " + Markdown.Escape(item.Deliverable),
                 size: "Small", subtle: true, spacing: "None"),
-            Ac.ActionSet(Ac.Execute(CardStrings.OpenTask, ErrorCard.RefreshVerb, new JsonObject { ["taskId"] = item.TaskId, ["milestoneId"] = item.MilestoneId })),
+            Ac.ActionSet(Ac.Execute(CardStrings.OpenTask, ErrorCard.RefreshVerb, new JsonObject { ["taskId"] = item.TaskId, ["milestoneId"] = item.MilestoneId, ["back"] = TaskCard.BackToList })),
         ],
         separator: true);
 

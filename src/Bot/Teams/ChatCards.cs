@@ -33,8 +33,8 @@ public sealed class ChatCards(BotClock clock)
         return PlanOverviewCard.Build(snapshot.Plan.Title, snapshot.Today, departments, new TallyRow(CardStrings.Columns.Total, Tally.Of(all)));
     }
 
-    public JsonObject Task(PlanSnapshot snapshot, BoardItem item, IReadOnlyList<HistoryEntry> history, CardBanner? banner, FormDraft? draft = null) =>
-        TaskCard.Build(Item(snapshot, item, draft: draft), history.Select(History).ToList(), banner);
+    public JsonObject Task(PlanSnapshot snapshot, BoardItem item, IReadOnlyList<HistoryEntry> history, CardBanner? banner, FormDraft? draft = null, bool backToList = false) =>
+        TaskCard.Build(Item(snapshot, item, draft: draft), history.Select(History).ToList(), banner, backToList: backToList);
 
     public JsonObject BlockerNotice(PlanSnapshot snapshot, BoardItem item, BotUser reporter) =>
         BlockerNoticeCard.Build(Item(snapshot, item), snapshot.UnitNames(item.Task.Lead), reporter.Name, clock.ToLocal(item.State.UpdatedAt ?? clock.Now));

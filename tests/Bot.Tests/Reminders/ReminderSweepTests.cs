@@ -70,7 +70,7 @@ public sealed class ReminderSweepTests : IAsyncLifetime
         CardAssert.Valid(list);
         Assert.Contains("Nhiệm vụ phối hợp đến hạn 30/06/2026", list.Readably(), StringComparison.Ordinal);
         Assert.Contains("Xây dựng và ban hành văn bản quy phạm pháp luật lĩnh vực thanh tra", list.Readably(), StringComparison.Ordinal);
-        Assert.Contains("\"verb\":\"refreshTask\",\"data\":{\"taskId\":\"TC-3\",\"milestoneId\":\"TC-3-1\"}", list.Readably(), StringComparison.Ordinal);
+        Assert.Contains("\"verb\":\"refreshTask\",\"data\":{\"taskId\":\"TC-3\",\"milestoneId\":\"TC-3-1\",\"back\":\"myTasks\"}", list.Readably(), StringComparison.Ordinal);
     }
 
     [Theory]

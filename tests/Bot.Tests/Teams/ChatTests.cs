@@ -73,7 +73,7 @@ public sealed class ChatTests : IAsyncLifetime
         Assert.Contains("status:TC-3-1", json, StringComparison.Ordinal);
         // Where NV1 only cooperates: a compact section, each row opening its task (where the opinion form is).
         Assert.Contains("Đơn vị phối hợp (2 nhiệm vụ)", json, StringComparison.Ordinal);
-        Assert.Contains("\"verb\":\"refreshTask\",\"data\":{\"taskId\":\"TC-1\",\"milestoneId\":\"TC-1-1\"}", json, StringComparison.Ordinal);
+        Assert.Contains("\"verb\":\"refreshTask\",\"data\":{\"taskId\":\"TC-1\",\"milestoneId\":\"TC-1-1\",\"back\":\"myTasks\"}", json, StringComparison.Ordinal);
         Assert.DoesNotContain("status:TC-1-1", json, StringComparison.Ordinal);
         Assert.DoesNotContain("note:TC-1-1", json, StringComparison.Ordinal);
     }

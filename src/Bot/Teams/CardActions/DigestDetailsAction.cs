@@ -8,7 +8,9 @@ namespace CchcBot.Teams.CardActions;
 
 /// <summary>
 /// Verb "digestDetails": the digest's longer lists, as of now, scoped exactly like the "tổng hợp" summary they expand
-/// (<see cref="DigestScope"/>: from the stored directory; whatever the card data says is ignored).
+/// (<see cref="DigestScope"/>: from the stored directory; whatever the card data says is ignored); "Thu gọn" (view =
+/// summary) gives the summary back. In a channel the lists are posted in the digest's thread and the post is left as
+/// it was.
 /// </summary>
 public sealed class DigestDetailsAction(DigestService digest, ChatCards cards, BotClock clock) : ICardAction
 {
@@ -22,6 +24,19 @@ public sealed class DigestDetailsAction(DigestService digest, ChatCards cards, B
         }
 
         var figures = await digest.FiguresAsync(request.User.Agency, clock.Now, departmentId, ct);
-        return InvokeResponses.Card(figures is null ? cards.Error(CardTexts.NoPlan) : DigestCard.Build(figures, details: true));
+        if (figures is null)
+        {
+            return InvokeResponses.Card(cards.Error(CardTexts.NoPlan));
+        }
+
+        var details = request.GetString("view") != DigestCard.SummaryView;
+        if (details && request.TurnContext.Activity.Conversation?.ConversationType == "channel")
+        {
+            // The digest in the Office channel is everyone's post: the long lists go into its thread, the post stays.
+            await request.TurnContext.SendActivityAsync(CardMessages.Of(DigestCard.Build(figures, details: true)), ct);
+            return InvokeResponses.Message(CardStrings.Digest.DetailsInThread);
+        }
+
+        return InvokeResponses.Card(DigestCard.Build(figures, details: details));
     }
 }

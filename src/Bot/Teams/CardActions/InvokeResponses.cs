@@ -15,4 +15,12 @@ public static class InvokeResponses
         Type = CardSchema.ContentType,
         Value = JObject.Parse(card.ToJsonString()),
     };
+
+    /// <summary>HTTP 200 with a short message Teams shows the user; the card they acted on stays as it was.</summary>
+    public static AdaptiveCardInvokeResponse Message(string text) => new()
+    {
+        StatusCode = 200,
+        Type = "application/vnd.microsoft.activity.message",
+        Value = text,
+    };
 }
