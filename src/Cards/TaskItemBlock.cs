@@ -18,12 +18,15 @@ public static class TaskItemBlock
     public static JsonObject Render(TaskItemView item, bool compact, bool separator)
     {
         var done = item.Status is StatusView.Done or StatusView.DoneLate;
+        // A reminder's reason ("Quá hạn 272 ngày", "Còn 7 ngày") is the status, said once: it takes the status's place
+        // and the line keeps only the due date.
+        var status = item.Reason is { } why ? Markdown.Escape(why) : Formats.Status(item.Status);
         var items = new List<JsonNode?>
         {
             Ac.Columns(
                 Ac.Column("stretch", Ac.Text(Markdown.Escape(item.Title), weight: "Bolder", maxLines: compact ? 3 : null)),
-                Ac.Column("auto", Ac.Text(Formats.Status(item.Status), weight: "Bolder", color: Formats.StatusColor(item.Status)))),
-            Ac.Text(Line(item, done), subtle: true, spacing: "None"),
+                Ac.Column("auto", Ac.Text(status, weight: "Bolder", color: Formats.StatusColor(item.Status)))),
+            Ac.Text(Line(item, done || item.Reason is not null), subtle: true, spacing: "None"),
         };
         if (item.Parts is { Count: > 0 } parts)
         {
@@ -31,10 +34,6 @@ public static class TaskItemBlock
             items.Add(Ac.Text(CardStrings.Parts.Line(string.Join("; ", lines)), size: "Small", spacing: "Small"));
         }
 
-        if (item.Reason is { } reason)
-        {
-            items.Add(Ac.Text(Markdown.Escape(reason), color: "Accent", spacing: "Small"));
-        }
 
         if (item.UpdatedBy is { } by && item.UpdatedAt is { } at)
         {

@@ -45,5 +45,6 @@ public sealed class ReachabilityTests : IAsyncLifetime
         var card = Assert.Single(_bot.Connector.SentTo("a:personal-" + _nv2.Id), c => c.Card is not null).Card!;
         CardAssert.Valid(card);
         Assert.Contains("Còn 7 ngày", card.Readably(), StringComparison.Ordinal);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(card.Readably(), "(?i)còn 7 ngày")); // the status said once
     }
 }
