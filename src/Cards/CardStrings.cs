@@ -173,6 +173,7 @@ public static class CardStrings
     {
         public const string History = "Lịch sử cập nhật";
         public const string Opinions = "Ý kiến phối hợp";
+        public const string OtherMilestones = "Các sản phẩm khác của nhiệm vụ";
         public const string Correction = "Điều chỉnh: ";
 
         public static string DoneOn(string date) => $" (hoàn thành ngày {date})";

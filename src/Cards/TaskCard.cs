@@ -18,7 +18,11 @@ public static class TaskCard
 
     /// <param name="refreshUserIds">Teams user ids whose client refreshes the card automatically; empty = none.</param>
     /// <param name="backToList">Opened from "nhiệm vụ của tôi" or a reminder's list: offer the way back.</param>
-    public static JsonObject Build(TaskItemView item, IReadOnlyList<HistoryItemView> history, CardBanner? banner = null, IReadOnlyList<string>? refreshUserIds = null, bool backToList = false)
+    /// <param name="otherMilestones">The task's other milestones (deliverable, due date, state), each with its own form, so a head may
+    /// report a later deliverable first.</param>
+    public static JsonObject Build(
+        TaskItemView item, IReadOnlyList<HistoryItemView> history, CardBanner? banner = null, IReadOnlyList<string>? refreshUserIds = null,
+        bool backToList = false, IReadOnlyList<TaskItemView>? otherMilestones = null)
     {
         var body = new List<JsonNode?> { BannerBlock.Render(banner) };
 
@@ -48,6 +52,15 @@ public static class TaskCard
         }
 
         body.Add(TaskItemBlock.Form(item, View, null));
+        if (otherMilestones is { Count: > 0 })
+        {
+            body.Add(Ac.Text(CardStrings.Task.OtherMilestones, weight: "Bolder", separator: true, spacing: "Large"));
+            foreach (var other in otherMilestones)
+            {
+                body.Add(TaskItemBlock.Render(other with { Title = other.Deliverable + (other.Period is { } p ? $" ({p})" : string.Empty) }, compact: true, separator: true));
+                body.Add(TaskItemBlock.Form(other, View, null));
+            }
+        }
         var card = Ac.Card(body, backToList ? [Ac.Execute(CardStrings.BackToList, MyTasksCard.PageVerb, new JsonObject { ["page"] = 0 })] : null);
         var refresh = new JsonObject
         {

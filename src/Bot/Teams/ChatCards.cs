@@ -33,8 +33,15 @@ public sealed class ChatCards(BotClock clock)
         return PlanOverviewCard.Build(snapshot.Plan.Title, snapshot.Today, departments, new TallyRow(CardStrings.Columns.Total, Tally.Of(all)));
     }
 
-    public JsonObject Task(PlanSnapshot snapshot, BoardItem item, IReadOnlyList<HistoryEntry> history, CardBanner? banner, FormDraft? draft = null, bool backToList = false) =>
-        TaskCard.Build(Item(snapshot, item, draft: draft), history.Select(History).ToList(), banner, backToList: backToList);
+    /// <summary>The task card: the milestone acted on in full, then the task's other milestones, each with its own form.</summary>
+    public JsonObject Task(PlanSnapshot snapshot, BoardItem item, IReadOnlyList<HistoryEntry> history, CardBanner? banner, FormDraft? draft = null, bool backToList = false)
+    {
+        var others = item.Task.Milestones
+            .Where(m => m.Id != item.Milestone.Id)
+            .Select(m => Item(snapshot, snapshot.Item(item.Task, m, item.Role, item.Part), draft: draft))
+            .ToList();
+        return TaskCard.Build(Item(snapshot, item, draft: draft), history.Select(History).ToList(), banner, backToList: backToList, otherMilestones: others);
+    }
 
     public JsonObject BlockerNotice(PlanSnapshot snapshot, BoardItem item, BotUser reporter) =>
         BlockerNoticeCard.Build(Item(snapshot, item), snapshot.UnitNames(item.Task.Lead), reporter.Name, clock.ToLocal(item.State.UpdatedAt ?? clock.Now));
