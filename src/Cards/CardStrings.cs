@@ -219,7 +219,7 @@ public static class CardStrings
         public const string Title = "Tổng hợp nhiệm vụ cần chỉ đạo";
 
         public static string Subtitle(string date, int count, int workingDaysOverdue) =>
-            $"Ngày {date} · {count} nhiệm vụ quá hạn từ {workingDaysOverdue} ngày làm việc trở lên hoặc gặp vướng mắc";
+            $"Ngày {date} · {count} mốc quá hạn từ {workingDaysOverdue} ngày làm việc trở lên hoặc gặp vướng mắc";
     }
 
     public static class Digest
