@@ -7,16 +7,18 @@ using CchcBot.Storage;
 namespace CchcBot.Cli;
 
 /// <summary>
-/// import &lt;plan.json | plan.docx&gt; [--year YYYY] [--agency ID]: validates the whole file, then stores it (history is
-/// kept). A Word document is recognised by its content; its agency is --agency, or the one agency with a stored plan.
+/// import &lt;plan.json | plan.docx&gt; [--year YYYY] [--agency ID] [--dry-run] [--write-json FILE]: validates the whole
+/// file, then stores it (history is kept) and lists the differences from the stored plan. A Word document is recognised
+/// by its content; its agency is --agency, or the one agency with a stored plan. --dry-run writes nothing to storage;
+/// --write-json also writes the plan as read in the plan JSON format.
 /// </summary>
 public sealed class ImportCommand : ICliCommand
 {
     public string Name => "import";
 
-    public string Usage => "import <plan.json | plan.docx> [--year YYYY] [--agency ID]";
+    public string Usage => "import <plan.json | plan.docx> [--year YYYY] [--agency ID] [--dry-run] [--write-json <file>]";
 
-    public CliOptionSpec Options { get; } = new(new HashSet<string> { "--year", "--agency" }, new HashSet<string>());
+    public CliOptionSpec Options { get; } = new(new HashSet<string> { "--year", "--agency", "--write-json" }, new HashSet<string> { "--dry-run" });
 
     public int Positionals => 1;
 
@@ -24,14 +26,17 @@ public sealed class ImportCommand : ICliCommand
     {
         var year = args.GetYear();
         var file = await CliFiles.ReadAsync(args.Positionals[0], ct);
-        var summary = await ImportAsync(services, file, year, ct, args.Get("--agency"));
+        var summary = await ImportAsync(services, file, year, ct, args.Get("--agency"), args.Has("--dry-run"), args.Get("--write-json"));
         await output.WriteLineAsync(summary);
         return 0;
     }
 
     /// <summary>Shared with "seed": validates against the agency's stored directory and saves.</summary>
     /// <param name="agency">For a Word document, whose plan it is (a JSON plan names its agency itself).</param>
-    public static async Task<string> ImportAsync(IServiceProvider services, byte[] file, int? year, CancellationToken ct, string? agency = null)
+    /// <param name="dryRun">Validate and compare with the stored plan only: nothing is written to storage.</param>
+    /// <param name="writeJson">A file to write the plan to, as read, in the plan JSON format.</param>
+    public static async Task<string> ImportAsync(
+        IServiceProvider services, byte[] file, int? year, CancellationToken ct, string? agency = null, bool dryRun = false, string? writeJson = null)
     {
         var isWord = PlanFileKind.Detect(file) == PlanFileKind.Docx;
         agency = isWord ? agency ?? await SingleStoredAgencyAsync(services, ct) : PeekAgency(file);
@@ -48,19 +53,32 @@ public sealed class ImportCommand : ICliCommand
         }
 
         var plan = result.Value!;
+        var written = writeJson is null ? null : await WriteJsonAsync(plan, writeJson, ct);
+        var plans = services.GetRequiredService<IPlanRepository>();
+        var diff = PlanDiff.Between(await plans.GetAsync(plan.Agency, ct), plan);
+        var milestones = plan.Tasks.Sum(t => t.Milestones.Count);
+        var head = $"Plan '{plan.Title}' ({plan.Agency}, {plan.Year}): {plan.Areas.Count} areas, {plan.Tasks.Count} tasks, {milestones} milestones";
+        string summary;
+        if (dryRun)
+        {
+            summary = diff.IsEmpty
+                ? $"{head} — dry run, nothing was written: the plan is the same as the stored one."
+                : $"{head} — dry run, nothing was written: {diff.Added.Count} added, {diff.Changed.Count} changed, " +
+                  $"{plan.Tasks.Count - diff.Added.Count - diff.Changed.Count} unchanged, {diff.Removed.Count} removed." + DescribeInFull(diff);
+            return written is null ? summary : summary + Environment.NewLine + written;
+        }
+
         PlanSaveResult saved;
         try
         {
-            saved = await services.GetRequiredService<IPlanRepository>().SaveAsync(plan, ct);
+            saved = await plans.SaveAsync(plan, ct);
         }
         catch (PlanImportConflictException e)
         {
             throw new CliFailureException(e.Message);
         }
 
-        var milestones = plan.Tasks.Sum(t => t.Milestones.Count);
-        var head = $"Plan '{plan.Title}' ({plan.Agency}, {plan.Year}): {plan.Areas.Count} areas, {plan.Tasks.Count} tasks, {milestones} milestones";
-        var summary = saved.Changed
+        summary = saved.Changed
             ? $"{head} — imported: {saved.Added} added, {saved.Updated} updated, {saved.Unchanged} unchanged, {saved.Removed} removed."
             : $"{head} — already up to date, nothing changed.";
         if (saved.CleanedUp > 0)
@@ -68,7 +86,80 @@ public sealed class ImportCommand : ICliCommand
             summary += $" Removed {saved.CleanedUp} stored rows of replaced or interrupted imports.";
         }
 
+        if (saved.Changed)
+        {
+            summary += DescribeCompactly(diff);
+        }
+
+        if (written is not null)
+        {
+            summary += Environment.NewLine + written;
+        }
+
         return saved.Warning is null ? summary : summary + Environment.NewLine + "Warning: " + saved.Warning;
+    }
+
+    /// <summary>One line per task added or removed (id and title) and per task changed (id and the fields).</summary>
+    private static string DescribeInFull(PlanDiff diff)
+    {
+        var lines = new List<string>();
+        lines.AddRange(diff.Added.Select(t => $"  added   {t.Id}: {t.Title}"));
+        lines.AddRange(diff.Changed.Select(c => $"  changed {c.Id}: {string.Join(", ", c.Fields)}"));
+        lines.AddRange(diff.Removed.Select(t => $"  removed {t.Id}: {t.Title}"));
+        return lines.Count == 0 ? string.Empty : Environment.NewLine + string.Join(Environment.NewLine, lines);
+    }
+
+    /// <summary>One line each for the ids added, changed (with their fields) and removed.</summary>
+    private static string DescribeCompactly(PlanDiff diff)
+    {
+        var lines = new List<string>();
+        if (diff.Added.Count > 0)
+        {
+            lines.Add("  added: " + string.Join(", ", diff.Added.Select(t => t.Id)));
+        }
+
+        if (diff.Changed.Count > 0)
+        {
+            lines.Add("  changed: " + string.Join("; ", diff.Changed.Select(c => $"{c.Id} ({string.Join(", ", c.Fields)})")));
+        }
+
+        if (diff.Removed.Count > 0)
+        {
+            lines.Add("  removed: " + string.Join(", ", diff.Removed.Select(t => t.Id)));
+        }
+
+        return lines.Count == 0 ? string.Empty : Environment.NewLine + string.Join(Environment.NewLine, lines);
+    }
+
+    /// <summary>Writes the plan JSON next to its final name first, then moves it there: never a half-written file.</summary>
+    private static async Task<string> WriteJsonAsync(CchcPlan plan, string path, CancellationToken ct)
+    {
+        var full = Path.GetFullPath(path);
+        var temporary = full + ".tmp-" + Guid.NewGuid().ToString("N");
+        try
+        {
+            await File.WriteAllBytesAsync(temporary, PlanJsonWriter.Write(plan), ct);
+            File.Move(temporary, full, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            TryDelete(temporary);
+            throw new CliFailureException($"Could not write the plan JSON to '{path}': {e.Message}");
+        }
+
+        return $"Wrote the plan as read to {full}.";
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Best effort: the message above is what the operator needs.
+        }
     }
 
     private static async Task<string> SingleStoredAgencyAsync(IServiceProvider services, CancellationToken ct)
