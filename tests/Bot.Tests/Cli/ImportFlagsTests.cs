@@ -15,18 +15,17 @@ public sealed class ImportFlagsTests : IDisposable
 {
     private const string Agency = "thanh-tra-soc-trang";
     private static readonly AgencyDirectory Directory = DirectoryFileReader.Read(BundledData.DirectoryJson).Value!;
-    private readonly string _prefix = AzuriteServer.NewPrefix();
-    private readonly string _folder = System.IO.Directory.CreateTempSubdirectory("cchc-import-flags").FullName;
+    private readonly CliSandbox _cli = new();
 
-    public void Dispose() => System.IO.Directory.Delete(_folder, recursive: true);
+    public void Dispose() => _cli.Dispose();
 
     [Fact]
     public async Task A_dry_run_of_the_bundled_plan_writes_nothing_and_its_JSON_reads_back_as_the_same_plan()
     {
         await LoadDirectoryAsync();
-        var json = Path.Combine(_folder, "out.json");
+        var json = Path.Combine(_cli.Folder, "out.json");
 
-        var result = await RunAsync("import", Write("plan.json", Encoding.UTF8.GetBytes(BundledData.PlanJson)), "--dry-run", "--write-json", json);
+        var result = await _cli.RunAsync("import", _cli.Write("plan.json", Encoding.UTF8.GetBytes(BundledData.PlanJson)), "--dry-run", "--write-json", json);
 
         Assert.True(result.Code == 0, result.Error);
         Assert.Contains("22 tasks, 42 milestones — dry run, nothing was written: 22 added, 0 changed, 0 unchanged, 0 removed.", result.Output, StringComparison.Ordinal);
@@ -40,10 +39,10 @@ public sealed class ImportFlagsTests : IDisposable
     public async Task A_dry_run_of_the_Word_plan_writes_JSON_that_reads_back_as_the_same_plan_with_every_dated_milestone_explicit()
     {
         await LoadDirectoryAsync();
-        var json = Path.Combine(_folder, "word.json");
+        var json = Path.Combine(_cli.Folder, "word.json");
         var docx = SeedPlanDocx.Build();
 
-        var result = await RunAsync("import", Write("plan.docx", docx), "--agency", Agency, "--dry-run", "--write-json", json);
+        var result = await _cli.RunAsync("import", _cli.Write("plan.docx", docx), "--agency", Agency, "--dry-run", "--write-json", json);
 
         Assert.True(result.Code == 0, result.Error);
         Assert.Contains("dry run, nothing was written", result.Output, StringComparison.Ordinal);
@@ -64,11 +63,11 @@ public sealed class ImportFlagsTests : IDisposable
     public async Task A_dry_run_of_an_amended_plan_lists_the_differences_and_leaves_the_stored_plan_as_it_was()
     {
         await LoadDirectoryAsync();
-        Assert.Equal(0, (await RunAsync("import", Write("plan.json", Encoding.UTF8.GetBytes(BundledData.PlanJson)))).Code);
+        Assert.Equal(0, (await _cli.RunAsync("import", _cli.Write("plan.json", Encoding.UTF8.GetBytes(BundledData.PlanJson)))).Code);
         var stored = await Plans().GetAsync(Agency);
-        var amended = Write("amended.json", Amend(BundledData.PlanJson));
+        var amended = _cli.Write("amended.json", Amend(BundledData.PlanJson));
 
-        var result = await RunAsync("import", amended, "--dry-run");
+        var result = await _cli.RunAsync("import", amended, "--dry-run");
 
         Assert.True(result.Code == 0, result.Error);
         Assert.Contains("dry run, nothing was written: 1 added, 2 changed, 19 unchanged, 1 removed.", result.Output, StringComparison.Ordinal);
@@ -79,7 +78,7 @@ public sealed class ImportFlagsTests : IDisposable
         var after = await Plans().GetAsync(Agency);
         AssertSamePlan(stored!, after!);
 
-        var imported = await RunAsync("import", amended);
+        var imported = await _cli.RunAsync("import", amended);
 
         Assert.True(imported.Code == 0, imported.Error);
         Assert.Contains("  added: NEW-1", imported.Output, StringComparison.Ordinal);
@@ -92,11 +91,11 @@ public sealed class ImportFlagsTests : IDisposable
     public async Task The_written_JSON_imports_as_no_change()
     {
         await LoadDirectoryAsync();
-        var json = Path.Combine(_folder, "again.json");
-        var docx = Write("plan.docx", SeedPlanDocx.Build());
-        Assert.Equal(0, (await RunAsync("import", docx, "--agency", Agency, "--write-json", json)).Code);
+        var json = Path.Combine(_cli.Folder, "again.json");
+        var docx = _cli.Write("plan.docx", SeedPlanDocx.Build());
+        Assert.Equal(0, (await _cli.RunAsync("import", docx, "--agency", Agency, "--write-json", json)).Code);
 
-        var again = await RunAsync("import", json);
+        var again = await _cli.RunAsync("import", json);
 
         Assert.True(again.Code == 0, again.Error);
         Assert.Contains("already up to date, nothing changed.", again.Output, StringComparison.Ordinal);
@@ -143,26 +142,9 @@ public sealed class ImportFlagsTests : IDisposable
     }
 
     private async Task LoadDirectoryAsync() =>
-        Assert.Equal(0, (await RunAsync("directory", Write("d.json", Encoding.UTF8.GetBytes(BundledData.DirectoryJson)))).Code);
+        Assert.Equal(0, (await _cli.RunAsync("directory", _cli.Write("d.json", Encoding.UTF8.GetBytes(BundledData.DirectoryJson)))).Code);
 
-    private PlanRepository Plans() => new(new CchcTables(AzuriteServer.Shared.ConnectionString, _prefix));
+    private PlanRepository Plans() => new(new CchcTables(AzuriteServer.Shared.ConnectionString, _cli.Prefix));
 
-    private string Write(string name, byte[] content)
-    {
-        var path = Path.Combine(_folder, name);
-        File.WriteAllBytes(path, content);
-        return path;
-    }
 
-    private async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var code = await CliApp.RunAsync(args, output, error, b => b.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Storage:ConnectionString"] = AzuriteServer.Shared.ConnectionString,
-            ["Storage:TablePrefix"] = _prefix,
-        }));
-        return (code, output.ToString(), error.ToString());
-    }
 }
