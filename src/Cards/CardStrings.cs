@@ -205,6 +205,9 @@ public static class CardStrings
 
         public static string Subtitle(string addressee, string date) => $"Kính gửi: {addressee} · ngày {date}";
 
+        public static string Addressee(string? name, string position) =>
+            string.IsNullOrWhiteSpace(name) ? position : $"đồng chí {name}, {position}";
+
         public static string More(int count) => $"và {count} mốc khác — gõ \"nhiệm vụ của tôi\" để xem đầy đủ.";
 
         public static string CooperatingDue(int count, string due) => $"Phối hợp: {count} nhiệm vụ đến hạn {due}";

@@ -151,9 +151,11 @@ public sealed class ReminderSweep(
                 return;
             }
 
-            var addressee = Positions.Of(snapshot.Directory, recipient) is { Length: > 0 } position
-                ? position
+            var position = Positions.Of(snapshot.Directory, recipient) is { Length: > 0 } held
+                ? held
                 : string.Join("; ", items.Select(i => Positions.Head(i.Department)).Distinct());
+            // "đồng chí <name>, <position>" once Teams has told us the name (they opened the bot); the position alone before.
+            var addressee = CardStrings.Reminder.Addressee((await directories.GetIdentityAsync(agency, recipient, token))?.Name, position);
             var outcome = await once.SendAsync(agency, recipient, keys, at, Lease, claimed =>
             {
                 var views = items.Where(i => claimed.Contains(LedgerKey(i.Item.Milestone.Id, i.Reminder.SlotKey)))

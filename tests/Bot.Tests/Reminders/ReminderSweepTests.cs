@@ -56,8 +56,9 @@ public sealed class ReminderSweepTests : IAsyncLifetime
         CardAssert.Valid(Assert.Single(SentTo(_office)).Card!);
 
         Assert.Contains("Đơn vị chủ trì", Assert.Single(SentTo(_nv1)).Card!.Readably(), StringComparison.Ordinal);
-        Assert.Contains("Kính gửi: Trưởng phòng Nghiệp vụ 1 · ngày", Assert.Single(SentTo(_nv1)).Card!.Readably(), StringComparison.Ordinal);
-        Assert.Contains("Kính gửi: Chánh Văn phòng · ngày", Assert.Single(SentTo(_office)).Card!.Readably(), StringComparison.Ordinal);
+        // Each has opened the bot, so Teams told us their names.
+        Assert.Contains("Kính gửi: đồng chí Trần Thị Bình, Trưởng phòng Nghiệp vụ 1 · ngày", Assert.Single(SentTo(_nv1)).Card!.Readably(), StringComparison.Ordinal);
+        Assert.Contains("Kính gửi: đồng chí Nguyễn Văn An, Chánh Văn phòng · ngày", Assert.Single(SentTo(_office)).Card!.Readably(), StringComparison.Ordinal);
         // Where the Office only cooperates: one line per due date, and a button that opens that list.
         var office = Assert.Single(SentTo(_office)).Card!.Readably();
         Assert.Contains("Phối hợp: 1 nhiệm vụ đến hạn 30/06/2026", office, StringComparison.Ordinal);
