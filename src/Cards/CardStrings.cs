@@ -103,6 +103,12 @@ public static class CardStrings
     /// <summary>The figures of the one classification (see TallyView), worded the same on every card.</summary>
     public static class Figures
     {
+        /// <summary>The four groups' names as reports and workbooks write them.</summary>
+        public const string DoneOnTime = "Hoàn thành đúng hạn";
+        public const string DoneLate = "Hoàn thành trễ hạn";
+        public const string OpenInTime = "Chưa hoàn thành, trong hạn";
+        public const string OpenOverdue = "Chưa hoàn thành, quá hạn";
+
         public static string Summary(int done, int dated, string percent, int onTime, int late, int inTime, int overdue, int blocked) =>
             $"{done}/{dated} mốc hoàn thành ({percent}): đúng hạn {onTime}, trễ hạn {late}; chưa hoàn thành: trong hạn {inTime}, quá hạn {overdue}; gặp vướng mắc {blocked}";
 

@@ -55,7 +55,7 @@ public sealed class DigestService(
     public async Task<DigestFigures> FiguresAsync(PlanSnapshot snapshot, IReadOnlyList<HistoryEntry> history, DateTimeOffset at, string? departmentId, CancellationToken ct)
     {
         var agency = snapshot.Plan.Agency;
-        var unreachable = (await ledger.UnreachableAsync(agency, ct)).Select(u => $"{u.Recipient} — {ChatText.UnreachableWhy(u.Why)}").ToList();
+        var unreachable = (await ledger.UnreachableAsync(agency, ct)).Select(ChatText.UnreachableLine).ToList();
         return DigestCalculator.Compute(snapshot, history, unreachable, at, departmentId);
     }
 

@@ -196,7 +196,7 @@ public sealed class ReminderSweep(
             items.Add(cards.Item(snapshot, item, reason));
         }
 
-        var unreachable = (await ledger.UnreachableAsync(agency, ct)).Select(u => $"{u.Recipient} — {ChatText.UnreachableWhy(u.Why)}").ToList();
+        var unreachable = (await ledger.UnreachableAsync(agency, ct)).Select(ChatText.UnreachableLine).ToList();
         if (items.Count == 0 && unreachable.Count == 0)
         {
             return;

@@ -21,7 +21,7 @@ public static class QuarterReport
 
     public static readonly string[] AreaHeaders =
     [
-        "Lĩnh vực", "Số mốc", "Hoàn thành đúng hạn", "Hoàn thành trễ hạn", "Chưa hoàn thành, trong hạn", "Chưa hoàn thành, quá hạn",
+        "Lĩnh vực", "Số mốc", CardStrings.Figures.DoneOnTime, CardStrings.Figures.DoneLate, CardStrings.Figures.OpenInTime, CardStrings.Figures.OpenOverdue,
         "Tỷ lệ hoàn thành", "Gặp vướng mắc",
     ];
 
@@ -71,10 +71,10 @@ public static class QuarterReport
 
     private static string StandingName(Standing? standing) => standing switch
     {
-        Standing.DoneOnTime => "Hoàn thành đúng hạn",
-        Standing.DoneLate => "Hoàn thành trễ hạn",
-        Standing.OpenInTime => "Chưa hoàn thành, trong hạn",
-        Standing.OpenOverdue => "Chưa hoàn thành, quá hạn",
+        Standing.DoneOnTime => CardStrings.Figures.DoneOnTime,
+        Standing.DoneLate => CardStrings.Figures.DoneLate,
+        Standing.OpenInTime => CardStrings.Figures.OpenInTime,
+        Standing.OpenOverdue => CardStrings.Figures.OpenOverdue,
         _ => "Nhiệm vụ thường xuyên",
     };
 
@@ -88,10 +88,10 @@ public static class QuarterReport
             new List<XCell>(),
             new List<XCell> { "Chỉ tiêu", "Số lượng", "Tỷ lệ" },
             new List<XCell> { "Số mốc có thời hạn", y.Dated, XPercent.Of(y.Dated, y.Dated) },
-            new List<XCell> { "Hoàn thành đúng hạn", y.DoneOnTime, XPercent.Of(y.DoneOnTime, y.Dated) },
-            new List<XCell> { "Hoàn thành trễ hạn", y.DoneLate, XPercent.Of(y.DoneLate, y.Dated) },
-            new List<XCell> { "Chưa hoàn thành, trong hạn", y.OpenInTime, XPercent.Of(y.OpenInTime, y.Dated) },
-            new List<XCell> { "Chưa hoàn thành, quá hạn", y.OpenOverdue, XPercent.Of(y.OpenOverdue, y.Dated) },
+            new List<XCell> { CardStrings.Figures.DoneOnTime, y.DoneOnTime, XPercent.Of(y.DoneOnTime, y.Dated) },
+            new List<XCell> { CardStrings.Figures.DoneLate, y.DoneLate, XPercent.Of(y.DoneLate, y.Dated) },
+            new List<XCell> { CardStrings.Figures.OpenInTime, y.OpenInTime, XPercent.Of(y.OpenInTime, y.Dated) },
+            new List<XCell> { CardStrings.Figures.OpenOverdue, y.OpenOverdue, XPercent.Of(y.OpenOverdue, y.Dated) },
             new List<XCell> { "Trong đó gặp vướng mắc", y.Blocked, XPercent.Of(y.Blocked, y.Dated) },
             new List<XCell> { "Số mốc đã đến hạn", f.DueSoFar.Dated, string.Empty },
             new List<XCell> { "Số mốc đã đến hạn đã hoàn thành", f.DueSoFar.Done, XPercent.Of(f.DueSoFar.Done, f.DueSoFar.Dated) },

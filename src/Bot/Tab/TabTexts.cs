@@ -3,8 +3,8 @@ namespace CchcBot.Tab;
 /// <summary>The Vietnamese words the tab's API sends (the page shows them as they are).</summary>
 public static class TabTexts
 {
-    public const string ChiefInspector = "Chánh Thanh tra";
-    public const string ChiefOfOffice = "Chánh Văn phòng";
+    public const string ChiefInspector = Plan.Positions.ChiefInspector;
+    public const string ChiefOfOffice = Plan.Positions.ChiefOfOffice;
     public const string DoneOnTime = "Hoàn thành đúng hạn";
     public const string DoneLate = "Hoàn thành trễ hạn";
     public const string OpenInTime = "Chưa hoàn thành trong hạn";

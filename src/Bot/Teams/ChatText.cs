@@ -20,6 +20,9 @@ public static class ChatText
         _ => "không liên lạc được",
     };
 
+    /// <summary>"truongphong.nv2@… — chưa cài ứng dụng": one unreachable person as the digest and the escalation list them.</summary>
+    public static string UnreachableLine(Storage.UnreachableRecipient u) => $"{u.Recipient} — {UnreachableWhy(u.Why)}";
+
     public const string TenantRefused = "Ứng dụng này không phục vụ tổ chức của đồng chí.";
     public const string SetChannelOnlyInChannel = "Vui lòng gõ \"đặt kênh tổng hợp\" trong kênh của nhóm Văn phòng (nhắc tên bot), không phải trong trò chuyện riêng.";
     public const string SetChannelOnlyChiefOfOffice = "Xin lỗi, chỉ Chánh Văn phòng mới đặt được kênh nhận bản tổng hợp hằng tuần.";

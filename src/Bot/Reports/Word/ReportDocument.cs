@@ -36,10 +36,10 @@ public static class ReportDocument
     private const int DirectingArea = 7;
 
     /// <summary>Labels of the four groups, the same words as the workbook's summary sheet.</summary>
-    public const string OnTime = "Hoàn thành đúng hạn";
-    public const string Late = "Hoàn thành trễ hạn";
-    public const string InTime = "Chưa hoàn thành, trong hạn";
-    public const string Overdue = "Chưa hoàn thành, quá hạn";
+    public const string OnTime = CardStrings.Figures.DoneOnTime;
+    public const string Late = CardStrings.Figures.DoneLate;
+    public const string InTime = CardStrings.Figures.OpenInTime;
+    public const string Overdue = CardStrings.Figures.OpenOverdue;
 
     public static readonly string[] AppendixHeaders =
         ["STT", "Lĩnh vực", "Nhiệm vụ", "Sản phẩm", "Đơn vị chủ trì", "Hạn", "Trạng thái", "Ngày hoàn thành", "Tài liệu kiểm chứng"];
