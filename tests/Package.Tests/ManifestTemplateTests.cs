@@ -48,7 +48,7 @@ public sealed class ManifestTemplateTests
 
         Assert.Equal(ManifestPackage.BotId, (string?)bot["botId"]);
         Assert.Equal(["personal", "team"], bot["scopes"]!.AsArray().Select(s => (string?)s));
-        Assert.False((bool)bot["supportsFiles"]!); // the quarter report is a download link, not a file-consent card
+        Assert.True((bool)bot["supportsFiles"]!); // plans and evidence are sent to the bot as files in the personal chat
         Assert.False((bool)bot["isNotificationOnly"]!);
     }
 

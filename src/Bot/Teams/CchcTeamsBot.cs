@@ -1,5 +1,6 @@
 using CchcBot.Teams.CardActions;
 using CchcBot.Teams.Commands;
+using CchcBot.Teams.Files;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Teams;
 using Microsoft.Bot.Schema;
@@ -8,10 +9,12 @@ using Microsoft.Bot.Schema.Teams;
 namespace CchcBot.Teams;
 
 /// <summary>The activity handler: thin on purpose — every command, card verb and install event has its own class.</summary>
-public sealed class CchcTeamsBot(CommandRouter commands, CardActionRouter cardActions, InstallationHandler installation) : TeamsActivityHandler
+public sealed class CchcTeamsBot(CommandRouter commands, CardActionRouter cardActions, IncomingFileRouter files, InstallationHandler installation) : TeamsActivityHandler
 {
     protected override Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken) =>
-        commands.RouteAsync(turnContext, cancellationToken);
+        IncomingFileRouter.CarriesFiles(turnContext.Activity)
+            ? files.RouteAsync(turnContext, cancellationToken)
+            : commands.RouteAsync(turnContext, cancellationToken);
 
     protected override Task<AdaptiveCardInvokeResponse> OnAdaptiveCardInvokeAsync(
         ITurnContext<IInvokeActivity> turnContext, AdaptiveCardInvokeValue invokeValue, CancellationToken cancellationToken) =>

@@ -4,6 +4,7 @@ using CchcBot.Progress;
 using CchcBot.Storage;
 using CchcBot.Teams.CardActions;
 using CchcBot.Teams.Commands;
+using CchcBot.Teams.Files;
 using CchcBot.Teams.Identity;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
@@ -55,6 +56,11 @@ public static class TeamsServices
         services.AddSingleton<IChatCommand, QuarterReportCommand>();
         Reports.ReportServices.AddCchcPeriodReports(services, configuration);
         services.AddSingleton<ITeamInstallObserver, DigestChannelOnInstall>();
+        services.AddOptions<FileDownloadOptions>().Bind(configuration.GetSection(FileDownloadOptions.Section));
+        services.AddHttpClient(FileDownloader.HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+        services.AddSingleton<FileDownloader>();
+        services.AddSingleton<IncomingFileRouter>();
         services.AddTransient<IBot, CchcTeamsBot>();
         return services;
     }

@@ -11,6 +11,23 @@ public static class Activities
             .With("text", text)
             .With("textFormat", "plain");
 
+    /// <summary>A personal-chat message carrying one file, as Teams sends it when the bot has supportsFiles.</summary>
+    public static JsonObject FileMessage(string serviceUrl, TeamsUser user, string name, string downloadUrl, string? text = null) =>
+        Base("message", serviceUrl, user, PersonalConversation(user), Guid.NewGuid().ToString())
+            .With("text", text ?? string.Empty)
+            .With("attachments", new JsonArray(new JsonObject
+            {
+                ["contentType"] = "application/vnd.microsoft.teams.file.download.info",
+                ["contentUrl"] = "https://contoso.sharepoint.com/personal/x/Documents/" + Uri.EscapeDataString(name),
+                ["name"] = name,
+                ["content"] = new JsonObject
+                {
+                    ["downloadUrl"] = downloadUrl,
+                    ["uniqueId"] = Guid.NewGuid().ToString(),
+                    ["fileType"] = Path.GetExtension(name).TrimStart('.').ToLowerInvariant(),
+                },
+            }));
+
     public static JsonObject Invoke(string serviceUrl, TeamsUser user, string verb, JsonObject data, string? activityId, string trigger = "manual") =>
         Base("invoke", serviceUrl, user, PersonalConversation(user), activityId ?? Guid.NewGuid().ToString())
             .With("name", "adaptiveCard/action")
