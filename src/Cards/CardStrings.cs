@@ -151,6 +151,8 @@ public static class CardStrings
     public static class MyTasks
     {
         public const string Overdue = "quá hạn";
+
+        public static string Continued(string title) => $"{title} (tiếp theo)";
         public const string Blocked = "gặp vướng mắc";
         public const string InProgress = "đang thực hiện";
         public const string NotStarted = "chưa thực hiện";

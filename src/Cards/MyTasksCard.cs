@@ -12,10 +12,11 @@ public static class MyTasksCard
     public const int CompactShown = 20;
     public const string View = "myTasks";
 
-    /// <summary>Eight items with forms stay near 16 KB even with the plan's longest titles, well under Teams' 28 KB.</summary>
+    /// <summary>Eight milestones with forms stay near 16 KB even with the plan's longest titles, well under Teams' 28 KB.</summary>
     public const int PageSize = 8;
 
-    /// <param name="items">All items, already in display order; the card shows page <paramref name="page"/>.</param>
+    /// <param name="items">All items, already in display order; the card shows page <paramref name="page"/>. A lead item's
+    /// <see cref="TaskItemView.Others"/> (the task's other milestones) are shown under it, each with its own form.</param>
     /// <param name="summary">An optional line above the list (the whole plan's progress, for the Chief of Office).</param>
     /// <param name="banner">An optional confirmation ("Đã ghi nhận: Hoàn thành.").</param>
     public static JsonObject Build(string department, IReadOnlyList<TaskItemView> items, int page, string? summary = null, CardBanner? banner = null, int pageSize = PageSize)
@@ -24,7 +25,8 @@ public static class MyTasksCard
         // rows on the first page, each opening its task.
         var lead = items.Where(i => i.Role == RoleView.Lead).ToList();
         var cooperating = items.Where(i => i.Role == RoleView.Cooperating).ToList();
-        var pages = Math.Max(1, (lead.Count + pageSize - 1) / pageSize);
+        var paged = Paginate(lead, pageSize);
+        var pages = paged.Count;
         page = Math.Clamp(page, 0, pages - 1);
         var body = new List<JsonNode?>
         {
@@ -48,10 +50,19 @@ public static class MyTasksCard
             body.Add(Ac.Text(CardStrings.MyTasks.LeadSection, weight: "Bolder", spacing: "Medium"));
         }
 
-        foreach (var item in lead.Skip(page * pageSize).Take(pageSize))
+        foreach (var piece in paged[page])
         {
-            body.Add(TaskItemBlock.Render(item, compact: true, separator: true));
-            body.Add(TaskItemBlock.Form(item, View, page));
+            if (piece.Continued)
+            {
+                body.Add(Ac.Text(CardStrings.MyTasks.Continued(Markdown.Escape(piece.Task.Title)), weight: "Bolder", separator: true, spacing: "Medium"));
+            }
+
+            foreach (var milestone in piece.Milestones)
+            {
+                var first = !piece.Continued && milestone == piece.Milestones[0];
+                body.Add(TaskItemBlock.Render(first ? milestone : AsOtherMilestone(milestone), compact: true, separator: first));
+                body.Add(TaskItemBlock.Form(milestone, View, page));
+            }
         }
 
         if (page == 0 && cooperating.Count > 0)
@@ -81,6 +92,43 @@ public static class MyTasksCard
 
         return Ac.Card(body, actions);
     }
+
+    /// <summary>A task's milestones on one page: the task's own item first, then its other milestones.</summary>
+    /// <param name="Continued">The task began on an earlier page: only some of its other milestones are here.</param>
+    private sealed record Piece(TaskItemView Task, IReadOnlyList<TaskItemView> Milestones, bool Continued);
+
+    /// <summary>
+    /// Pages of at most <paramref name="pageSize"/> milestones, a task's milestones kept together on one page unless
+    /// they alone are more than a page.
+    /// </summary>
+    private static List<List<Piece>> Paginate(IReadOnlyList<TaskItemView> lead, int pageSize)
+    {
+        var pages = new List<List<Piece>> { new() };
+        var used = 0;
+        foreach (var item in lead)
+        {
+            var milestones = new List<TaskItemView> { item };
+            milestones.AddRange(item.Others ?? []);
+            var chunks = milestones.Chunk(pageSize).ToList();
+            for (var i = 0; i < chunks.Count; i++)
+            {
+                if (used > 0 && used + chunks[i].Length > pageSize)
+                {
+                    pages.Add([]);
+                    used = 0;
+                }
+
+                pages[^1].Add(new Piece(item, chunks[i], Continued: i > 0));
+                used += chunks[i].Length;
+            }
+        }
+
+        return pages;
+    }
+
+    /// <summary>A task's other milestone, under the task: named by its deliverable (and period) rather than the task's title.</summary>
+    public static TaskItemView AsOtherMilestone(TaskItemView other) =>
+        other with { Title = other.Deliverable + (other.Period is { } p ? $" ({p})" : string.Empty) };
 
     private static string Counts(IReadOnlyList<TaskItemView> items)
     {

@@ -57,7 +57,7 @@ public static class TaskCard
             body.Add(Ac.Text(CardStrings.Task.OtherMilestones, weight: "Bolder", separator: true, spacing: "Large"));
             foreach (var other in otherMilestones)
             {
-                body.Add(TaskItemBlock.Render(other with { Title = other.Deliverable + (other.Period is { } p ? $" ({p})" : string.Empty) }, compact: true, separator: true));
+                body.Add(TaskItemBlock.Render(MyTasksCard.AsOtherMilestone(other), compact: true, separator: true));
                 body.Add(TaskItemBlock.Form(other, View, null));
             }
         }

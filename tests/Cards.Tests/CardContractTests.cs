@@ -173,6 +173,41 @@ public class CardContractTests
     }
 
     [Fact]
+    public void A_task_with_many_milestones_shows_each_with_its_form_across_pages_under_the_cards_size_limit()
+    {
+        // A monthly task (12 milestones) after two single-milestone tasks: pages of 8 milestones, the task's first page
+        // under its title on a page of its own, the rest under "(tiếp theo)" beside the next task; every milestone's form exactly once.
+        var monthly = SampleViews.Item(2) with
+        {
+            Others = Enumerable.Range(2, 11).Select(m => SampleViews.Item(2) with { MilestoneId = $"TCC-2-{m}", Period = $"Tháng {m}/2026" }).ToList(),
+        };
+        var items = new[] { SampleViews.Item(1), monthly, SampleViews.Item(3) };
+
+        var pages = Enumerable.Range(0, 3).Select(p => MyTasksCard.Build("Văn phòng", items, p)).ToList();
+
+        var ids = pages.SelectMany(p => Inputs(p).Where(id => id.StartsWith("status:", StringComparison.Ordinal))).ToList();
+        Assert.Equal(14, ids.Count);
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+        Assert.Contains("Trang 3/3", pages[2].Readably(), StringComparison.Ordinal);
+        Assert.Contains("(tiếp theo)", pages[2].Readably(), StringComparison.Ordinal);
+        Assert.DoesNotContain("(tiếp theo)", pages[1].Readably(), StringComparison.Ordinal);
+        Assert.Contains("Tháng 12/2026", pages[2].Readably(), StringComparison.Ordinal);
+        foreach (var page in pages)
+        {
+            Assert.True(Encoding.UTF8.GetByteCount(page.Readably()) < 24_000);
+            CardAssert.Valid(page);
+        }
+    }
+
+    private static IEnumerable<string> Inputs(JsonNode? node) => node switch
+    {
+        JsonObject o => (o["id"] is JsonValue v && o["type"]?.GetValue<string>()?.StartsWith("Input.", StringComparison.Ordinal) == true ? [v.GetValue<string>()] : Array.Empty<string>())
+            .Concat(o.SelectMany(kv => Inputs(kv.Value))),
+        JsonArray a => a.SelectMany(Inputs),
+        _ => [],
+    };
+
+    [Fact]
     public void Empty_list_says_so_in_Vietnamese() =>
         Assert.Contains(CardStrings.NoTasks, MyTasksCard.Build("Văn phòng", [], 0).Readably(), StringComparison.Ordinal);
 

@@ -20,7 +20,7 @@ public sealed class ChatCards(BotClock clock)
     public JsonObject MyTasks(PlanSnapshot snapshot, string department, IReadOnlyList<BoardItem> items, int page, CardBanner? banner, bool withPlanSummary, FormDraft? draft = null)
     {
         var summary = withPlanSummary ? PlanSummaryLine(snapshot) : null;
-        return MyTasksCard.Build(department, items.Select(i => Item(snapshot, i, draft: draft)).ToList(), page, summary, banner);
+        return MyTasksCard.Build(department, items.Select(i => Item(snapshot, i, draft: draft) with { Others = i.Role == TaskRole.Lead ? Others(snapshot, i, draft) : null }).ToList(), page, summary, banner);
     }
 
     public JsonObject PlanOverview(PlanSnapshot snapshot)
@@ -36,12 +36,16 @@ public sealed class ChatCards(BotClock clock)
     /// <summary>The task card: the milestone acted on in full, then the task's other milestones, each with its own form.</summary>
     public JsonObject Task(PlanSnapshot snapshot, BoardItem item, IReadOnlyList<HistoryEntry> history, CardBanner? banner, FormDraft? draft = null, bool backToList = false)
     {
-        var others = item.Task.Milestones
+        return TaskCard.Build(Item(snapshot, item, draft: draft), history.Select(History).ToList(), banner, backToList: backToList, otherMilestones: Others(snapshot, item, draft));
+    }
+
+    /// <summary>The item's task's other milestones, soonest due first, each as the same department sees it.</summary>
+    private List<TaskItemView> Others(PlanSnapshot snapshot, BoardItem item, FormDraft? draft) =>
+        item.Task.Milestones
             .Where(m => m.Id != item.Milestone.Id)
+            .OrderBy(m => m.Due ?? DateOnly.MaxValue)
             .Select(m => Item(snapshot, snapshot.Item(item.Task, m, item.Role, item.Part), draft: draft))
             .ToList();
-        return TaskCard.Build(Item(snapshot, item, draft: draft), history.Select(History).ToList(), banner, backToList: backToList, otherMilestones: others);
-    }
 
     public JsonObject BlockerNotice(PlanSnapshot snapshot, BoardItem item, BotUser reporter) =>
         BlockerNoticeCard.Build(Item(snapshot, item), snapshot.UnitNames(item.Task.Lead), reporter.Name, clock.ToLocal(item.State.UpdatedAt ?? clock.Now));

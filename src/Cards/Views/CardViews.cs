@@ -51,7 +51,8 @@ public sealed record TaskItemView(
     IReadOnlyList<PartView>? Parts = null,
     FormDraft? Draft = null,
     DateOnly? Today = null,
-    DateOnly? EarliestDoneOn = null);
+    DateOnly? EarliestDoneOn = null,
+    IReadOnlyList<TaskItemView>? Others = null);
 
 /// <summary>A line at the top of a card: a confirmation, or (<paramref name="Error"/>) why the update was not recorded.</summary>
 public sealed record CardBanner(string Text, bool Error = false)

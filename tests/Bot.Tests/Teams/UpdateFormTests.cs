@@ -116,6 +116,29 @@ public sealed class UpdateFormTests : IAsyncLifetime
         Assert.False(states.ContainsKey("TC-1-1"));
     }
 
+    [Fact]
+    public async Task My_tasks_lists_every_milestone_of_a_led_task_each_with_its_form_and_a_later_one_is_reported_from_the_list()
+    {
+        await _bot.SendTextAsync(_office, "nhiệm vụ của tôi");
+        var list = Assert.Single(_bot.Connector.Sent).Card!;
+        CardAssert.Valid(list);
+        Assert.NotNull(FindInput(list, "status:TC-1-1"));
+        Assert.NotNull(FindInput(list, "status:TC-1-2"));
+        Assert.Contains("Báo cáo kết quả thực hiện", list.Readably(), StringComparison.Ordinal);
+
+        var data = new JsonObject { ["taskId"] = "TC-1", ["milestoneId"] = "TC-1-2", ["view"] = "myTasks", ["page"] = 0, ["status:TC-1-2"] = "Done" };
+        var (http, body) = await _bot.InvokeAsync(_office, "updateStatus", data, activityId: Guid.NewGuid().ToString());
+
+        Assert.Equal(200, http);
+        var card = body!["value"]!;
+        CardAssert.Valid(card);
+        Assert.Contains("Nhiệm vụ của tôi — Văn phòng", card.Readably(), StringComparison.Ordinal);
+        Assert.Equal("Done", FindInput(card, "status:TC-1-2")["value"]!.GetValue<string>());
+        Assert.False(FindInput(card, "status:TC-1-1").ContainsKey("value"));
+        var states = await new ProgressRepository(_bot.Tables).GetStatesAsync(SamplePlans.Agency);
+        Assert.Equal(MilestoneStatus.Done, states["TC-1-2"].Status);
+    }
+
     private async Task<JsonNode> SubmitAsync(string status, string? note = null, string? evidence = null, string? doneOn = null, string? view = null)
     {
         var data = new JsonObject { ["taskId"] = "TC-1", ["milestoneId"] = "TC-1-1", ["status:TC-1-1"] = status };
