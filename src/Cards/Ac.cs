@@ -97,6 +97,14 @@ public static class Ac
     public static JsonObject Column(string width, params JsonNode?[] items) =>
         new() { ["type"] = "Column", ["width"] = width, ["items"] = Array(items) };
 
+    /// <summary>A column on a container style (null: the default background), e.g. a status shown as a tinted badge.</summary>
+    public static JsonObject StyledColumn(string width, string? style, params JsonNode?[] items)
+    {
+        var column = Column(width, items);
+        Set(column, "style", style);
+        return column;
+    }
+
     public static JsonObject Execute(string title, string verb, JsonObject data, string? style = null)
     {
         var action = new JsonObject { ["type"] = "Action.Execute", ["title"] = title, ["verb"] = verb, ["data"] = data };

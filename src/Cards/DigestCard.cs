@@ -47,13 +47,13 @@ public static class DigestCard
         ]));
 
         body.Add(TallyTable.Build(CardStrings.Columns.Area, f.Areas));
-        Section(body, CardStrings.Digest.Overdue(f.Overdue.Count), "Attention", f.Overdue, top, i => CardStrings.Digest.OverdueLine(Title(i.Title), Markdown.Escape(i.Deliverable), Markdown.Escape(i.LeadUnits), Date(i.Due), i.Days));
-        Section(body, CardStrings.Digest.DueSoon(f.DueSoon.Count), "Accent", f.DueSoon, top, i => CardStrings.Digest.DueSoonLine(Title(i.Title), Markdown.Escape(i.Deliverable), Markdown.Escape(i.LeadUnits), Date(i.Due), i.Days));
-        Section(body, CardStrings.Digest.Blockers(f.Blockers.Count), "Warning", f.Blockers, top, i => CardStrings.Digest.BlockerLine(Title(i.Title), Markdown.Escape(i.Deliverable), Markdown.Escape(i.LeadUnits), Date(i.Due), Markdown.Escape(Markdown.Shorten(i.Note ?? CardStrings.Blocker.NoNote, 160))));
+        Section(body, CardStrings.Digest.Overdue(f.Overdue.Count), "attention", f.Overdue, top, i => CardStrings.Digest.OverdueLine(Title(i.Title), Markdown.Escape(i.Deliverable), Markdown.Escape(i.LeadUnits), Date(i.Due), i.Days));
+        Section(body, CardStrings.Digest.DueSoon(f.DueSoon.Count), "accent", f.DueSoon, top, i => CardStrings.Digest.DueSoonLine(Title(i.Title), Markdown.Escape(i.Deliverable), Markdown.Escape(i.LeadUnits), Date(i.Due), i.Days));
+        Section(body, CardStrings.Digest.Blockers(f.Blockers.Count), "warning", f.Blockers, top, i => CardStrings.Digest.BlockerLine(Title(i.Title), Markdown.Escape(i.Deliverable), Markdown.Escape(i.LeadUnits), Date(i.Due), Markdown.Escape(Markdown.Shorten(i.Note ?? CardStrings.Blocker.NoNote, 160))));
         Section(body, CardStrings.Digest.Changes(f.Changes.Count), null, f.Changes, top, unit: "cập nhật", line: c => $"{Formats.DateTime(c.At)} · {Markdown.Escape(c.By)}: {Markdown.Escape(Markdown.Shorten(c.Title, 80))} — {Markdown.Escape(c.What)}");
         if (f.Unreachable.Count > 0)
         {
-            Section(body, $"{CardStrings.Unreachable} ({f.Unreachable.Count})", "Warning", f.Unreachable, top, Markdown.Escape, CardStrings.People);
+            Section(body, $"{CardStrings.Unreachable} ({f.Unreachable.Count})", "warning", f.Unreachable, top, Markdown.Escape, CardStrings.People);
         }
 
         var card = Ac.Card(body, details
@@ -72,14 +72,17 @@ public static class DigestCard
         return card;
     }
 
-    private static void Section<T>(List<JsonNode?> body, string title, string? color, IReadOnlyList<T> items, int top, Func<T, string> line, string unit = "mốc")
+    /// <param name="style">The heading's container style (its text keeps the default colour); null: no tint.</param>
+    private static void Section<T>(List<JsonNode?> body, string title, string? style, IReadOnlyList<T> items, int top, Func<T, string> line, string unit = "mốc")
     {
         if (items.Count == 0)
         {
             return;
         }
 
-        body.Add(Ac.Text(title, weight: "Bolder", color: color, separator: true));
+        body.Add(style is null
+            ? Ac.Text(title, weight: "Bolder", separator: true)
+            : Ac.Container([Ac.Text(title, weight: "Bolder")], style: style, separator: true));
         body.AddRange(items.Take(top).Select(i => (JsonNode)Ac.Text("• " + line(i), size: "Small", spacing: "None")));
         if (items.Count > top)
         {

@@ -15,7 +15,7 @@ public static class EscalationCard
     {
         var body = new List<JsonNode?>
         {
-            Ac.Text(CardStrings.Escalation.Title, size: "Large", weight: "Bolder", color: "Attention"),
+            Ac.Container([Ac.Text(CardStrings.Escalation.Title, size: "Large", weight: "Bolder")], style: "attention"),
             Ac.Text(CardStrings.Escalation.Subtitle(Formats.Date(today), items.Count, workingDaysOverdue), subtle: true, spacing: "None"),
         };
         foreach (var item in items.Take(MaxItems))
@@ -38,7 +38,7 @@ public static class EscalationCard
 
         if (unreachable.Count > 0)
         {
-            body.Add(Ac.Text(CardStrings.Unreachable, weight: "Bolder", color: "Warning", separator: true));
+            body.Add(Ac.Container([Ac.Text(CardStrings.Unreachable, weight: "Bolder")], style: "warning", separator: true));
             body.AddRange(unreachable.Select(u => (JsonNode)Ac.Text("• " + Markdown.Escape(u), size: "Small", spacing: "None")));
         }
 

@@ -28,14 +28,19 @@ public static class Formats
     };
 
     /// <summary>The Adaptive Card colour of a status.</summary>
-    public static string StatusColor(StatusView status) => status switch
+    /// <summary>
+    /// The container style a status stands on. Text keeps the default colour: in Teams' own host configs coloured text
+    /// misses 4.5:1 somewhere (green and yellow on white, red on the dark theme), while each tinted container carries
+    /// a text colour chosen for it.
+    /// </summary>
+    public static string? StatusStyle(StatusView status) => status switch
     {
-        StatusView.Done => "Good",
-        StatusView.DoneLate => "Good",
-        StatusView.Overdue => "Attention",
-        StatusView.Blocked => "Warning",
-        StatusView.InProgress => "Accent",
-        _ => "Default",
+        StatusView.Done => "good",
+        StatusView.DoneLate => "good",
+        StatusView.Overdue => "attention",
+        StatusView.Blocked => "warning",
+        StatusView.InProgress => "accent",
+        _ => null,
     };
 
     public static string Role(RoleView role) => role == RoleView.Lead ? CardStrings.Statuses.Lead : CardStrings.Statuses.Cooperating;

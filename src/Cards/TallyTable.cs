@@ -36,9 +36,10 @@ public static class TallyTable
     {
         var weight = bold ? "Bolder" : null;
         var columns = new List<JsonObject> { Ac.Column("stretch", Ac.Text(name, weight: weight, size: "Small")) };
-        columns.AddRange(cells.Select((c, i) => Ac.Column(
-            NumberWidth,
-            Ac.Text(c, weight: weight, size: "Small", color: i == cells.Length - 1 && overdue > 0 ? "Attention" : null))));
+        // An overdue count above zero stands on the attention tint (its text keeps the default colour, for contrast).
+        columns.AddRange(cells.Select((c, i) => i == cells.Length - 1 && overdue > 0
+            ? Ac.StyledColumn(NumberWidth, "attention", Ac.Text(c, weight: "Bolder", size: "Small"))
+            : Ac.Column(NumberWidth, Ac.Text(c, weight: weight, size: "Small"))));
         return Ac.Columns([.. columns]);
     }
 }

@@ -25,7 +25,7 @@ public static class TaskItemBlock
         {
             Ac.Columns(
                 Ac.Column("stretch", Ac.Text(Markdown.Escape(item.Title), weight: "Bolder", maxLines: compact ? 3 : null)),
-                Ac.Column("auto", Ac.Text(status, weight: "Bolder", color: Formats.StatusColor(item.Status)))),
+                Ac.StyledColumn("auto", Formats.StatusStyle(item.Status), Ac.Text(status, weight: "Bolder"))),
             Ac.Text(Line(item, done || item.Reason is not null), subtle: true, spacing: "None"),
         };
         if (item.Parts is { Count: > 0 } parts)
@@ -61,7 +61,7 @@ public static class TaskItemBlock
         [
             Ac.Columns(
                 Ac.Column("stretch", Ac.Text(Markdown.Escape(item.Title), size: "Small", maxLines: 2)),
-                Ac.Column("auto", Ac.Text(Formats.Status(item.Status), size: "Small", color: Formats.StatusColor(item.Status)))),
+                Ac.StyledColumn("auto", Formats.StatusStyle(item.Status), Ac.Text(Formats.Status(item.Status), size: "Small"))),
             Ac.Text(Formats.Due(item.Due, item.DaysLeft, item.Status is StatusView.Done or StatusView.DoneLate) + " · " + Markdown.Escape(item.Deliverable),
                 size: "Small", subtle: true, spacing: "None"),
             Ac.ActionSet(Ac.Execute(CardStrings.OpenTask, ErrorCard.RefreshVerb, new JsonObject { ["taskId"] = item.TaskId, ["milestoneId"] = item.MilestoneId, ["back"] = TaskCard.BackToList })),

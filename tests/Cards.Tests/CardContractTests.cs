@@ -12,39 +12,61 @@ public class CardContractTests
     public void Every_card_kind_is_valid_with_realistic_data() => CardAssert.AllValid(AllKinds());
 
     /// <summary>
-    /// WCAG AA in every Teams theme: a styled container (good, warning, attention, emphasis…) tints the background with
-    /// the theme's own pair, so text on it keeps the default colour; coloured text stands only on the default background
-    /// (no green on green, no yellow on yellow).
+    /// WCAG AA (4.5:1) for every text of every card, in Teams' light and dark themes, computed from Teams' host-config
+    /// colours: each text's colour (normal or subtle) against the background of the container style it stands on
+    /// (a styled Container, Column or ColumnSet; a ShowCard's form stands on "emphasis", as Teams shows it).
     /// </summary>
     [Fact]
-    public void Coloured_text_stands_only_on_the_default_background()
+    public void Every_text_meets_WCAG_AA_contrast_in_Teams_light_and_dark_themes()
     {
         var offenders = new List<string>();
-        void Walk(JsonNode? node, string background)
+        void Check(string theme, string style, string? color, bool subtle, string text)
+        {
+            var palette = TeamsThemes.All[theme][style];
+            var colour = palette.Foreground[(color ?? "default").ToLowerInvariant()];
+            var ratio = TeamsThemes.Contrast(subtle ? colour.Subtle : colour.Normal, palette.Background);
+            if (ratio < 4.5)
+            {
+                offenders.Add($"{theme}: '{Markdown.Shorten(text, 40)}' ({color ?? "default"}{(subtle ? ", subtle" : string.Empty)}) on {style}: {ratio:0.00}:1");
+            }
+        }
+
+        void Walk(JsonNode? node, string theme, string style)
         {
             switch (node)
             {
                 case JsonObject o:
-                    if (o["style"] is JsonValue style && o["type"]?.GetValue<string>() is "Container" or "Column" or "ColumnSet" && style.GetValue<string>() is not "default")
+                    var type = o["type"]?.GetValue<string>();
+                    if (o["style"] is JsonValue s && type is "Container" or "Column" or "ColumnSet" or "TableCell" && TeamsThemes.All[theme].ContainsKey(s.GetValue<string>()))
                     {
-                        background = style.GetValue<string>();
+                        style = s.GetValue<string>();
                     }
 
-                    if (o["type"]?.GetValue<string>() == "TextBlock" && o["color"] is JsonValue color && color.GetValue<string>() is not "Default" && background != "default")
+                    if (type is "TextBlock" or "TextRun")
                     {
-                        offenders.Add($"'{o["text"]}' ({color}) on {background}");
+                        Check(theme, style, o["color"]?.GetValue<string>(), o["isSubtle"]?.GetValue<bool>() == true, o["text"]?.GetValue<string>() ?? string.Empty);
                     }
 
-                    foreach (var (_, child) in o)
+                    if (type == "FactSet")
                     {
-                        Walk(child, background);
+                        Check(theme, style, null, false, "FactSet");
+                    }
+
+                    if (type?.StartsWith("Input.", StringComparison.Ordinal) == true && o["label"] is JsonValue label)
+                    {
+                        Check(theme, style, null, false, label.GetValue<string>());
+                    }
+
+                    foreach (var (key, child) in o)
+                    {
+                        Walk(child, theme, type == "Action.ShowCard" && key == "card" ? "emphasis" : style);
                     }
 
                     break;
                 case JsonArray a:
                     foreach (var child in a)
                     {
-                        Walk(child, background);
+                        Walk(child, theme, style);
                     }
 
                     break;
@@ -53,11 +75,22 @@ public class CardContractTests
 
         foreach (var card in AllKinds())
         {
-            Walk(card, "default");
+            foreach (var theme in TeamsThemes.All.Keys)
+            {
+                Walk(card, theme, "default");
+            }
         }
 
         Assert.Empty(offenders);
     }
+
+    [Theory]
+    [InlineData("#92c353", "#ffffff", 2.07)] // Teams' "good" text on the light theme's white: why text is never coloured green
+    [InlineData("#ffd74654", "#ff2d2c2c", 3.24)] // Teams' "attention" text on the dark theme: why it is never coloured red
+    [InlineData("#ff252424", "#CCFFCC", 13.82)] // default text on the "good" container
+    [InlineData("#bf252424", "#ffffff", 6.78)] // subtle text: its alpha blended over the background
+    public void Contrast_is_computed_as_WCAG_defines_it(string foreground, string background, double expected) =>
+        Assert.Equal(expected, TeamsThemes.Contrast(foreground, background), 2);
 
     private static List<JsonNode> AllKinds()
     {
