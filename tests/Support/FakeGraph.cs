@@ -22,6 +22,9 @@ public sealed class FakeGraph : IAsyncDisposable
 
     public ConcurrentDictionary<string, bool> Installed { get; } = new();
 
+    /// <summary>Statuses the next requests answer instead of their result (a transient Graph fault), with Retry-After: 0.</summary>
+    public ConcurrentQueue<int> Faults { get; } = new();
+
     public static async Task<FakeGraph> StartAsync()
     {
         var fake = new FakeGraph();
@@ -42,6 +45,13 @@ public sealed class FakeGraph : IAsyncDisposable
         app.Use(async (context, next) =>
         {
             Requests.Enqueue($"{context.Request.Method} {context.Request.Path}");
+            if (Faults.TryDequeue(out var status))
+            {
+                context.Response.StatusCode = status;
+                context.Response.Headers.RetryAfter = "0";
+                return;
+            }
+
             await next();
         });
         app.MapGet("/v1.0/users/{upn}", (string upn) => Users.TryGetValue(upn, out var user)

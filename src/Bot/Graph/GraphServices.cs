@@ -31,7 +31,7 @@ public static class GraphServices
     private static IServiceCollection AddGraphClient(IServiceCollection services, GraphOptions options)
     {
         services.TryAddSingleton<TokenCredential>(_ => new ClientSecretCredential(options.TenantId, options.ClientId, options.ClientSecret));
-        services.AddHttpClient(nameof(GraphServiceClient));
+        services.AddHttpClient(nameof(GraphServiceClient)).AddStandardResilienceHandler();
         services.AddSingleton(sp =>
         {
             var o = sp.GetRequiredService<IOptions<GraphOptions>>().Value;

@@ -13,10 +13,17 @@ public sealed class ProactiveDeliveryTests
 {
     private static readonly DateTimeOffset Sweep = new(2026, 6, 23, 8, 30, 0, TimeSpan.FromHours(7)); // TC-3-1 due 30/06
 
-    [Fact]
-    public async Task A_head_who_never_opened_the_bot_gets_the_app_installed_through_Graph_and_the_reminder()
+    [Theory]
+    [InlineData(new int[0])]
+    [InlineData(new[] { 503, 429 })] // transient Graph answers are retried by the standard resilience handler
+    public async Task A_head_who_never_opened_the_bot_gets_the_app_installed_through_Graph_and_the_reminder(int[] faults)
     {
         await using var graph = await FakeGraph.StartAsync();
+        foreach (var fault in faults)
+        {
+            graph.Faults.Enqueue(fault);
+        }
+
         var objectId = Guid.NewGuid().ToString();
         graph.Users["truongphong.nv2@example.gov.vn"] = (objectId, "Phạm Minh Dũng");
         await using var bot = await BotHarness.StartAsync(settings: new Dictionary<string, string?>
