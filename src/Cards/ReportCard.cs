@@ -37,5 +37,13 @@ public static class ReportCard
             new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = DownloadWorkbook, ["url"] = workbookUrl },
         ]);
 
+    /// <summary>"báo cáo quý": the quarter's workbook alone.</summary>
+    public static JsonObject WorkbookLink(string periodLabel, string workbookUrl, int minutes) => Ac.Card(
+        [
+            Ac.Text($"Báo cáo kết quả thực hiện Kế hoạch CCHC {periodLabel}", size: "Medium", weight: "Bolder"),
+            Ac.Text($"Tệp Excel gồm bảng tổng hợp và danh sách nhiệm vụ theo từng lĩnh vực. Đường dẫn có hiệu lực trong {minutes} phút.", subtle: true),
+        ],
+        [new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = "Tải báo cáo (.xlsx)", ["url"] = workbookUrl }]);
+
     private static string Capitalised(string label) => label.Length == 0 ? label : char.ToUpperInvariant(label[0]) + label[1..];
 }

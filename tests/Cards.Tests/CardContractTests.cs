@@ -113,6 +113,9 @@ public class CardContractTests
             InfoCard.Build("Đã đặt kênh tổng hợp", "Bản tổng hợp hằng tuần sẽ được gửi vào kênh này."),
             BlockerNoticeCard.Build(SampleViews.Item(4, StatusView.Blocked), "Văn phòng", "Trần Thị Bình", new DateTime(2026, 11, 25, 9, 5, 0)),
             EscalationCard.Build(new DateOnly(2026, 11, 25), [SampleViews.Item(5, StatusView.Blocked)], ["truongphong.nv1@example.gov.vn — chưa cài ứng dụng"], 5),
+            ReportCard.Choose([new ReportChoice("2026-Q1", "quý I năm 2026"), new ReportChoice("2026-H1", "6 tháng đầu năm 2026")], "14"),
+            ReportCard.Links("quý I năm 2026", "14/03/2026", "https://bot.example/reports/a", "https://bot.example/reports/b", 60),
+            ReportCard.WorkbookLink("quý I năm 2026", "https://bot.example/reports/c", 60),
         };
         cards.AddRange(SampleViews.AllStatuses.Select(s => (JsonNode)TaskCard.Build(SampleViews.Item(1, s), History(2))));
         return cards;

@@ -1,5 +1,6 @@
 using CchcBot.Digest;
 using CchcBot.Hosting;
+using CchcBot.Reports;
 using CchcBot.Reminders;
 using CchcBot.Teams;
 
@@ -21,6 +22,7 @@ public static class CliHost
         builder.Services.AddCchcTeams(builder.Configuration);
         builder.Services.AddCchcReminders(builder.Configuration);
         builder.Services.AddCchcDigest(builder.Configuration);
+        builder.Services.AddCchcReports(builder.Configuration);
         return builder.Build();
     }
 }

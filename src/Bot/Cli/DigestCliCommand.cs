@@ -22,9 +22,9 @@ public sealed class DigestCliCommand : ICliCommand
         var failed = false;
         foreach (var agency in await services.GetRequiredService<IPlanRepository>().AgenciesAsync(ct))
         {
-            var summary = await digest.PostAsync(agency, at, args.Has("--force"), ct);
-            failed |= summary.Contains("could not post", StringComparison.Ordinal);
-            await output.WriteLineAsync(summary);
+            var posting = await digest.PostAsync(agency, at, args.Has("--force"), ct);
+            failed |= posting.Failed;
+            await output.WriteLineAsync(posting.Summary);
         }
 
         return failed ? 1 : 0;

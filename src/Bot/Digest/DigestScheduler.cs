@@ -31,7 +31,7 @@ public sealed class DigestScheduler(
                 {
                     foreach (var agency in await scope.ServiceProvider.GetRequiredService<IPlanRepository>().AgenciesAsync(stoppingToken))
                     {
-                        logger.LogInformation("{Summary}", await digest.PostAsync(agency, now, force: false, stoppingToken));
+                        logger.LogInformation("{Summary}", (await digest.PostAsync(agency, now, force: false, stoppingToken)).Summary);
                     }
                 }
             }

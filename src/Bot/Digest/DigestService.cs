@@ -59,8 +59,8 @@ public sealed class DigestService(
         return DigestCalculator.Compute(snapshot, history, unreachable, at, departmentId);
     }
 
-    /// <returns>A one-line summary of what happened.</returns>
-    public async Task<string> PostAsync(string agency, DateTimeOffset at, bool force, CancellationToken ct)
+    /// <returns>What happened, with a one-line summary for the operator's log.</returns>
+    public async Task<DigestPosting> PostAsync(string agency, DateTimeOffset at, bool force, CancellationToken ct)
     {
         // The scheduler asks every few minutes until the week ends: once the week's digest is in the ledger, answer
         // from there instead of computing it again.
@@ -74,7 +74,7 @@ public sealed class DigestService(
         var snapshot = await snapshots.LoadAsync(agency, LocalDate(at), ct);
         if (snapshot is null)
         {
-            return $"{agency}: no plan or no directory; no digest.";
+            return new DigestPosting(DigestPostingOutcome.NoPlan, $"{agency}: no plan or no directory; no digest.");
         }
 
         var figures = await FiguresAsync(snapshot, at, null, ct);
@@ -99,12 +99,12 @@ public sealed class DigestService(
 
         var where = target == "channel" ? $"channel {channel!.Name ?? channel.Key}" : $"{directory.ChiefOfOffice} (no digest channel registered)";
         return outcome.Result!.Delivered
-            ? $"{agency}: posted the digest of {figures.Week.Key} to {where}."
-            : $"{agency}: could not post the digest of {figures.Week.Key} to {where}: {outcome.Result.Status} {outcome.Result.Detail}";
+            ? new DigestPosting(DigestPostingOutcome.Posted, $"{agency}: posted the digest of {figures.Week.Key} to {where}.")
+            : new DigestPosting(DigestPostingOutcome.Failed, $"{agency}: could not post the digest of {figures.Week.Key} to {where}: {outcome.Result.Status} {outcome.Result.Detail}");
     }
 
-    private static string AlreadyPosted(string agency, DigestWeek week) =>
-        $"{agency}: the digest of {week.Key} was already posted; nothing sent (use --force to post again).";
+    private static DigestPosting AlreadyPosted(string agency, DigestWeek week) =>
+        new(DigestPostingOutcome.AlreadyPosted, $"{agency}: the digest of {week.Key} was already posted; nothing sent (use --force to post again).");
 
     /// <summary>The Chief Inspector's Teams id and name, to @mention them, when they have talked to the bot.</summary>
     private async Task<(string Id, string Name)?> ChiefInspectorMentionAsync(string agency, AgencyDirectory directory, CancellationToken ct)

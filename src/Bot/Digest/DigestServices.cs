@@ -6,8 +6,6 @@ public static class DigestServices
     {
         services.AddOptions<DigestOptions>().Bind(configuration.GetSection(DigestOptions.Section));
         services.AddSingleton<DigestService>();
-        services.AddSingleton<Reports.ReportService>();
-        services.AddSingleton<Reports.ReportDownloads>();
         return services;
     }
 }

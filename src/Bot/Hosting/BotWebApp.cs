@@ -1,5 +1,6 @@
 using CchcBot.Digest;
 using CchcBot.Reminders;
+using CchcBot.Reports;
 using CchcBot.Storage;
 using CchcBot.Tab;
 using CchcBot.Teams;
@@ -35,6 +36,7 @@ public static class BotWebApp
         builder.Services.AddCchcReminders(builder.Configuration);
         builder.Services.AddHostedService<ReminderScheduler>();
         builder.Services.AddCchcDigest(builder.Configuration);
+        builder.Services.AddCchcReports(builder.Configuration);
         builder.Services.AddHostedService<DigestScheduler>();
         builder.Services.AddCchcTab();
 

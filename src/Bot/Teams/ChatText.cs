@@ -29,7 +29,6 @@ public static class ChatText
     public const string ChannelSetTitle = "Đã đặt kênh tổng hợp";
     public const string ChannelSetText = "Từ nay bản tổng hợp tiến độ CCHC hằng tuần sẽ được gửi vào kênh này.";
     public const string ReportOnlyChiefOfOffice = "Xin lỗi, báo cáo quý chỉ dành cho Chánh Văn phòng.";
-    public const string ReportDownload = "Tải báo cáo (.xlsx)";
     public const string NoDigestChannel = "Chưa đăng ký kênh tổng hợp: Chánh Văn phòng gõ \"đặt kênh tổng hợp\" trong kênh của Văn phòng để nhận bản tổng hợp tại đó.";
     public const string ChiefInspector = "Chánh Thanh tra";
     public const string Blocked = "Gặp vướng mắc";
@@ -43,11 +42,6 @@ public static class ChatText
         $"Đồng chí {name} ({upn}) đã cài ứng dụng Nhắc việc CCHC vào nhóm «{team}», kênh «{channel}», lúc {localTime}. " +
         "Kênh nhận bản tổng hợp hằng tuần không thay đổi. Nếu muốn bản tổng hợp được gửi vào kênh này, " +
         "đề nghị đồng chí vào kênh đó, nhắc tên bot và gõ \"đặt kênh tổng hợp\".";
-
-    public static string ReportTitle(string period) => $"Báo cáo kết quả thực hiện Kế hoạch CCHC {period}";
-
-    public static string ReportText(int minutes) =>
-        $"Tệp Excel gồm bảng tổng hợp và danh sách nhiệm vụ theo từng lĩnh vực. Đường dẫn có hiệu lực trong {minutes} phút.";
 
     public const string DueToday = "Đến hạn hôm nay";
 

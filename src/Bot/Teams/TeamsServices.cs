@@ -54,7 +54,8 @@ public static class TeamsServices
         services.AddSingleton<IChatCommand, DigestCommand>();
         services.AddSingleton<IChatCommand, SetDigestChannelCommand>();
         services.AddSingleton<IChatCommand, QuarterReportCommand>();
-        Reports.ReportServices.AddCchcPeriodReports(services, configuration);
+        services.AddSingleton<IChatCommand, PeriodReportCommand>();
+        services.AddSingleton<ICardAction, MakeReportAction>();
         services.AddSingleton<ITeamInstallObserver, DigestChannelOnInstall>();
         services.AddOptions<FileDownloadOptions>().Bind(configuration.GetSection(FileDownloadOptions.Section));
         services.AddHttpClient(FileDownloader.HttpClientName)

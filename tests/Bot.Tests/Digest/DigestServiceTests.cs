@@ -48,7 +48,8 @@ public sealed class DigestServiceTests : IAsyncLifetime
     {
         var summary = await Digest.PostAsync(BotHarnessAgency, Friday, force: false, default);
 
-        Assert.Contains("posted the digest of 2026-W27", summary, StringComparison.Ordinal);
+        Assert.Equal(DigestPostingOutcome.Posted, summary.Outcome);
+        Assert.Contains("posted the digest of 2026-W27", summary.Summary, StringComparison.Ordinal);
         var card = Assert.Single(_bot.Connector.SentTo("a:personal-" + _office.Id)).Card!;
         CardAssert.Valid(card);
         Assert.Contains("đặt kênh tổng hợp", card.Readably(), StringComparison.Ordinal);
@@ -96,12 +97,13 @@ public sealed class DigestServiceTests : IAsyncLifetime
             Digest.PostAsync(BotHarnessAgency, Friday.AddMinutes(1), false, default));
         var later = await Digest.PostAsync(BotHarnessAgency, Friday.AddDays(1), false, default);
 
-        Assert.Single(results, r => r.Contains("posted", StringComparison.Ordinal) && !r.Contains("already", StringComparison.Ordinal));
-        Assert.Contains("already posted", later, StringComparison.Ordinal);
+        Assert.Single(results, r => r.Outcome == DigestPostingOutcome.Posted);
+        Assert.Equal(DigestPostingOutcome.AlreadyPosted, later.Outcome);
+        Assert.Contains("already posted", later.Summary, StringComparison.Ordinal);
         Assert.Single(_bot.Connector.SentTo("a:personal-" + _office.Id));
 
         var forced = await Digest.PostAsync(BotHarnessAgency, Friday.AddDays(1), true, default);
-        Assert.Contains("posted the digest", forced, StringComparison.Ordinal);
+        Assert.Equal(DigestPostingOutcome.Posted, forced.Outcome);
         Assert.Equal(2, _bot.Connector.SentTo("a:personal-" + _office.Id).Count);
     }
 

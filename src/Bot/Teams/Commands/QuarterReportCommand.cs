@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using CchcBot.Cards;
 using CchcBot.Hosting;
 using CchcBot.Reports;
@@ -32,12 +31,7 @@ public sealed class QuarterReportCommand(ReportService reports, ReportDownloads 
         }
 
         var token = await downloads.StoreAsync(ReportService.FileName(user.Agency, period), content, ct);
-        var card = Ac.Card(
-            [
-                Ac.Text(ChatText.ReportTitle(period.Label), size: "Medium", weight: "Bolder"),
-                Ac.Text(ChatText.ReportText((int)ReportDownloads.Lifetime.TotalMinutes), subtle: true),
-            ],
-            [new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = ChatText.ReportDownload, ["url"] = $"{address.BaseUrl}/reports/{token}" }]);
+        var card = ReportCard.WorkbookLink(period.Label, $"{address.BaseUrl}/reports/{token}", (int)ReportDownloads.Lifetime.TotalMinutes);
         await turnContext.SendActivityAsync(CardMessages.Of(card, ChatText.Summaries.Report), ct);
     }
 }
