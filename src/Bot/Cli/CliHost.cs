@@ -1,7 +1,7 @@
 using CchcBot.Digest;
 using CchcBot.Hosting;
-using CchcBot.Reports;
 using CchcBot.Reminders;
+using CchcBot.Reports;
 using CchcBot.Teams;
 
 namespace CchcBot.Cli;

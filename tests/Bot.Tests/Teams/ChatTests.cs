@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using CchcBot.Bot.Tests.Storage;
 using CchcBot.Bot.Tests.Support;
+using CchcBot.Cards;
 using CchcBot.Plan;
 using CchcBot.Storage;
 using CchcBot.TestSupport;
@@ -330,9 +331,23 @@ public sealed class ChatTests : IAsyncLifetime
         return data;
     }
 
-    private static List<string> Titles(JsonObject card) =>
-        card["body"]!.AsArray()
-            .Where(n => n?["type"]?.GetValue<string>() == "Container" && n["items"]?[0]?["type"]?.GetValue<string>() == "ColumnSet")
-            .Select(n => n!["items"]![0]!["columns"]![0]!["items"]![0]!["text"]!.GetValue<string>())
+    /// <summary>The sample plan's task titles in the order the card shows them, found by what they say, not by layout.</summary>
+    private static List<string> Titles(JsonObject card)
+    {
+        var texts = TextsOf(card).ToList();
+        return SamplePlans.Plan().Tasks
+            .Select(t => (t.Title, At: texts.FindIndex(x => x.Contains(Markdown.Escape(t.Title), StringComparison.Ordinal))))
+            .Where(t => t.At >= 0)
+            .OrderBy(t => t.At)
+            .Select(t => t.Title)
             .ToList();
+    }
+
+    private static IEnumerable<string> TextsOf(JsonNode? node) => node switch
+    {
+        JsonObject o when o["type"]?.GetValue<string>() == "TextBlock" => [o["text"]!.GetValue<string>()],
+        JsonObject o => o.SelectMany(kv => TextsOf(kv.Value)),
+        JsonArray a => a.SelectMany(TextsOf),
+        _ => [],
+    };
 }
