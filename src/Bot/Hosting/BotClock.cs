@@ -5,7 +5,8 @@ namespace CchcBot.Hosting;
 /// <summary>The current instant (from <see cref="TimeProvider"/>, so tests choose it) in the users' time zone.</summary>
 public sealed class BotClock(TimeProvider time, IOptions<BotOptions> options)
 {
-    public TimeZoneInfo Zone { get; } = BotOptions.TryFindZone(options.Value.TimeZone, out var zone) ? zone : TimeZoneInfo.Utc;
+    /// <summary>Resolved once, here; the settings check has already refused an unknown zone.</summary>
+    public TimeZoneInfo Zone { get; } = BotTimeZone.Resolve(options.Value.TimeZone);
 
     public DateTimeOffset Now => time.GetUtcNow();
 

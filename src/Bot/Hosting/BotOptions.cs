@@ -30,7 +30,7 @@ public sealed class BotOptions
             yield return $"Bot:PublicBaseUrl '{PublicBaseUrl}' is not an absolute http(s) URL without query or fragment (e.g. https://cchcbot.azurewebsites.net).";
         }
 
-        if (!TryFindZone(TimeZone, out _))
+        if (!BotTimeZone.TryResolve(TimeZone, out _))
         {
             yield return $"Bot:TimeZone '{TimeZone}' is not a known time zone id (e.g. Asia/Ho_Chi_Minh).";
         }
@@ -44,23 +44,4 @@ public sealed class BotOptions
     public static bool IsBaseUrl(string? url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.Query.Length == 0 && uri.Fragment.Length == 0 &&
         string.IsNullOrEmpty(uri.UserInfo);
-
-    public static bool TryFindZone(string? id, out TimeZoneInfo zone)
-    {
-        zone = TimeZoneInfo.Utc;
-        if (string.IsNullOrWhiteSpace(id))
-        {
-            return false;
-        }
-
-        try
-        {
-            zone = TimeZoneInfo.FindSystemTimeZoneById(id);
-            return true;
-        }
-        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
-        {
-            return false;
-        }
-    }
 }

@@ -1,3 +1,4 @@
+using CchcBot.Hosting;
 using CchcBot.Plan;
 
 namespace CchcBot.Reminders;
@@ -7,11 +8,9 @@ namespace CchcBot.Reminders;
 /// <param name="SendingOpen">True on a working day from SendFrom (inclusive) to midnight local time.</param>
 public sealed record ReminderMoment(DateOnly LocalDate, TimeOnly LocalTime, bool IsWorkingDay, bool SendingOpen);
 
-/// <summary>Turns an instant into the local working date and whether reminders may go out (≥ SendFrom on a working day).</summary>
+/// <summary>Turns an instant into the local working date and whether reminders may go out (≥ SendFrom on a working day), in the bot's one time zone.</summary>
 public sealed class ReminderClock
 {
-    public const string DefaultTimeZoneId = "Asia/Ho_Chi_Minh";
-
     private readonly WorkingCalendar calendar;
 
     public ReminderClock(TimeZoneInfo zone, TimeOnly sendFrom, WorkingCalendar calendar)
@@ -28,27 +27,7 @@ public sealed class ReminderClock
     /// <summary>The clock for setting <c>Bot:TimeZone</c> (null or blank → Asia/Ho_Chi_Minh) and <c>Reminders:SendFrom</c>.</summary>
     /// <exception cref="InvalidOperationException">The time zone is unknown; the message names Bot:TimeZone.</exception>
     public static ReminderClock Create(string? timeZoneId, ReminderOptions options, WorkingCalendar calendar) =>
-        new(ResolveTimeZone(timeZoneId), options.SendFromTime, calendar);
-
-    /// <exception cref="InvalidOperationException">The time zone is unknown; the message names Bot:TimeZone.</exception>
-    public static TimeZoneInfo ResolveTimeZone(string? timeZoneId)
-    {
-        var id = string.IsNullOrWhiteSpace(timeZoneId) ? DefaultTimeZoneId : timeZoneId.Trim();
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById(id);
-        }
-        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
-        {
-            // Containers without tzdata: Viet Nam has kept UTC+07:00 without daylight saving since 1975.
-            if (id is DefaultTimeZoneId or "SE Asia Standard Time")
-            {
-                return TimeZoneInfo.CreateCustomTimeZone(DefaultTimeZoneId, TimeSpan.FromHours(7), "Giờ Việt Nam", "Giờ Việt Nam");
-            }
-
-            throw new InvalidOperationException($"Bot:TimeZone '{id}' is not a time zone known to this machine (e.g. Asia/Ho_Chi_Minh).", e);
-        }
-    }
+        new(BotTimeZone.Resolve(timeZoneId), options.SendFromTime, calendar);
 
     public ReminderMoment At(DateTimeOffset instant)
     {
