@@ -2,6 +2,7 @@ using CchcBot.Cards;
 using CchcBot.Cards.Views;
 using CchcBot.Plan;
 using CchcBot.Progress;
+using CchcBot.Views;
 
 namespace CchcBot.Reports;
 
@@ -53,7 +54,7 @@ public static class QuarterReport
                         snapshot.UnitNames(task.Cooperating),
                         milestone.Due is { } due ? new XDate(due) : CardStrings.Ongoing,
                         period.Contains(milestone.Due) ? "x" : string.Empty,
-                        Formats.Status((StatusView)(int)item.Display),
+                        Formats.Status(StatusViews.Of(item.Display)),
                         item.State.Status == MilestoneStatus.Done && item.State.DoneDate(snapshot.Zone) is { } done ? new XDate(done) : string.Empty,
                         item.State.Evidence,
                         item.State.Note,

@@ -7,6 +7,7 @@ using CchcBot.Plan;
 using CchcBot.Progress;
 using CchcBot.Storage;
 using CchcBot.Teams.Identity;
+using CchcBot.Views;
 
 namespace CchcBot.Tab;
 
@@ -190,9 +191,9 @@ public sealed class ProgressPage(ISnapshotLoader snapshots, DigestService digest
         _ => "done-late",
     };
 
-    private static string DisplayName(DisplayStatus status) => Formats.Status((StatusView)(int)status);
+    private static string DisplayName(DisplayStatus status) => Formats.Status(StatusViews.Of(status));
 
-    private static string StatusName(MilestoneStatus status) => Formats.Status((StatusView)(int)status);
+    private static string StatusName(MilestoneStatus status) => Formats.Status(StatusViews.Of(status));
 
     private static string StandingCode(Standing? standing) => standing switch
     {

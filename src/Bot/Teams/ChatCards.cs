@@ -5,6 +5,7 @@ using CchcBot.Hosting;
 using CchcBot.Plan;
 using CchcBot.Progress;
 using CchcBot.Teams.Identity;
+using CchcBot.Views;
 
 namespace CchcBot.Teams;
 
@@ -59,8 +60,8 @@ public sealed class ChatCards(BotClock clock)
         i.Milestone.Period,
         i.Milestone.Due,
         i.DaysLeft,
-        (StatusView)(int)i.Display,
-        i.Role == TaskRole.Lead ? RoleView.Lead : RoleView.Cooperating,
+        StatusViews.Of(i.Display),
+        StatusViews.Of(i.Role),
         snapshot.UnitNames(i.Task.Lead),
         snapshot.UnitNames(i.Task.Cooperating),
         i.State.UpdatedBy,
@@ -76,10 +77,10 @@ public sealed class ChatCards(BotClock clock)
         StatusUpdater.EarliestDoneOn(snapshot));
 
     private static PartView PartView(PlanSnapshot snapshot, BoardItem i, string departmentId, MilestoneState state) =>
-        new(departmentId, snapshot.Directory.Find(departmentId)?.Name ?? departmentId, (StatusView)(int)state.Display(i.Milestone.Due, snapshot.Today, snapshot.Zone));
+        new(departmentId, snapshot.Directory.Find(departmentId)?.Name ?? departmentId, StatusViews.Of(state.Display(i.Milestone.Due, snapshot.Today, snapshot.Zone)));
 
     public HistoryItemView History(HistoryEntry h) => new(
-        clock.ToLocal(h.At), h.ByName, h.Kind, (StatusView)(int)h.From, (StatusView)(int)h.To, h.Note, h.Evidence, h.DoneOn);
+        clock.ToLocal(h.At), h.ByName, h.Kind, StatusViews.Of(h.From), StatusViews.Of(h.To), h.Note, h.Evidence, h.DoneOn);
 
     private static string PlanSummaryLine(PlanSnapshot snapshot) =>
         CardStrings.Overview.Total(TallyTable.Summary(Tally.Of(TaskBoard.AllMilestones(snapshot.Plan, snapshot.Directory, snapshot.States, snapshot.Today, snapshot.Zone)))) + ".";

@@ -3,6 +3,7 @@ using CchcBot.Cards;
 using CchcBot.Cards.Views;
 using CchcBot.Plan;
 using CchcBot.Progress;
+using CchcBot.Views;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Wordprocessing;
 
@@ -278,7 +279,7 @@ public static class ReportDocument
         }
         else
         {
-            var status = Formats.Status((StatusView)(int)item.Display);
+            var status = Formats.Status(StatusViews.Of(item.Display));
             text += $" ({(m.Due is { } due ? "hạn " + Formats.Date(due) : "thường xuyên")}): {Lower(status)}";
             if (!string.IsNullOrWhiteSpace(state.Evidence))
             {
@@ -345,7 +346,7 @@ public static class ReportDocument
                         Deliverable(m),
                         s.UnitNames(task.Lead),
                         m.Due is { } due ? Formats.Date(due) : CardStrings.Ongoing,
-                        Formats.Status((StatusView)(int)item.Display),
+                        Formats.Status(StatusViews.Of(item.Display)),
                         item.State.CompletedAt is { } done ? Formats.Date(LocalDate(s, done)) : string.Empty,
                         item.State.Evidence ?? string.Empty,
                     ];
