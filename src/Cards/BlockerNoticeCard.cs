@@ -215,9 +215,10 @@ public static class BlockerNoticeCard
             input["min"] = Formats.IsoDate(due.AddDays(1));
         }
 
-        if (draft?.Verb == verb && draft.NewDue is { } typed)
+        // Only a real date goes back into the input (an Input.Date value must be yyyy-MM-dd).
+        if (draft?.Verb == verb && DateOnly.TryParseExact(draft.NewDue?.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var typed))
         {
-            input["value"] = typed;
+            input["value"] = Formats.IsoDate(typed);
         }
 
         return input;

@@ -13,6 +13,11 @@ public sealed class MyTasksView(ISnapshotLoader snapshots, ChatCards cards, Noti
     {
         var snapshot = await snapshots.LoadAsync(user, ct);
         var card = Render(user, snapshot, page, banner);
+        if (banner is not null && snapshot is not null && IsOverview(user) && card["body"] is JsonArray overview)
+        {
+            overview.Insert(0, BannerBlock.Render(banner)); // the plan overview has no banner of its own
+        }
+
         if (snapshot is not null && (user.IsChiefInspector || user.IsChiefOfOffice)
             && StepNoticeCard.Waiting(await notices.WaitingForAsync(snapshot, user, ct), MyTasksCard.View) is { } waiting
             && card["body"] is JsonArray body)
@@ -31,7 +36,7 @@ public sealed class MyTasksView(ISnapshotLoader snapshots, ChatCards cards, Noti
             return cards.Error(CardTexts.NoPlan);
         }
 
-        if (user.IsChiefInspector && !user.IsChiefOfOffice && user.Departments.Count == 0)
+        if (IsOverview(user))
         {
             return cards.PlanOverview(snapshot);
         }
@@ -40,4 +45,6 @@ public sealed class MyTasksView(ISnapshotLoader snapshots, ChatCards cards, Noti
         var title = user.Departments.Count == 1 ? user.Departments[0].Name : string.Join("; ", user.Departments.Select(d => d.Name));
         return cards.MyTasks(snapshot, title, items, page, banner, user.IsChiefOfOffice, draft);
     }
+
+    private static bool IsOverview(BotUser user) => user.IsChiefInspector && !user.IsChiefOfOffice && user.Departments.Count == 0;
 }
