@@ -124,7 +124,8 @@ public static class BlockerNoticeCard
             }
         }
 
-        actions.Add(Ac.Execute(CardStrings.OpenTask, ErrorCard.RefreshVerb, new JsonObject { ["taskId"] = item.TaskId, ["milestoneId"] = item.MilestoneId }));
+        // The forms are the card's actions (at most five, Teams' limit); the way to the task is a button in the body.
+        body.Add(Ac.ActionSet(Ac.Execute(CardStrings.OpenTask, ErrorCard.RefreshVerb, new JsonObject { ["taskId"] = item.TaskId, ["milestoneId"] = item.MilestoneId })));
         return Ac.Card(body, actions);
     }
 

@@ -57,8 +57,11 @@ public static class StepNoticeCard
                 ? $"{BlockerStrings.ExtensionTitle}: {Formats.Date(ext.CurrentDue)} → {Formats.Date(ext.ProposedDue)} · {Markdown.Escape(ext.AskedBy)}"
                 : $"{BlockerStrings.EscalatedTitle} · {Markdown.Escape(n.EscalatedBy ?? string.Empty)}";
             var detail = n.Kind == NoticeKind.Extension ? n.Extension?.Reason : n.Escalation ?? n.Blocker;
-            var actions = card["actions"]!.AsArray().Select(a => a!.DeepClone()).OfType<JsonObject>()
-                .Select(a => Retarget(a, view)).ToArray();
+            var actions = (card["actions"]?.AsArray() ?? []).Select(a => a!.DeepClone()).OfType<JsonObject>()
+                .Select(a => Retarget(a, view))
+                .Append(Ac.Execute(CardStrings.OpenTask, ErrorCard.RefreshVerb, new JsonObject { ["taskId"] = n.Item.TaskId, ["milestoneId"] = n.Item.MilestoneId }))
+                .Take(5)
+                .ToArray();
             rows.Add(Ac.Container(
                 [
                     Ac.Text(Markdown.Escape(n.Item.Title), weight: "Bolder", maxLines: 3),

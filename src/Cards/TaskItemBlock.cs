@@ -37,7 +37,7 @@ public static class TaskItemBlock
 
         if (item.PendingExtension is { } pending)
         {
-            items.Add(Ac.Text(Markdown.Escape(pending), size: "Small", color: "Accent", spacing: "Small"));
+            items.Add(Ac.Text(Markdown.Escape(pending), size: "Small", weight: "Bolder", spacing: "Small"));
         }
 
         if (item.UpdatedBy is { } by && item.UpdatedAt is { } at)
