@@ -33,6 +33,7 @@ public sealed class NoticeBuilder(IExtensionRepository extensions, IEscalationRe
     public BlockerNoticeView Build(PlanSnapshot snapshot, BoardItem item, BotUser viewer, BlockerEscalation? escalation, ExtensionRequest? pending, NoticeKind? kind = null)
     {
         var blocked = item.State.Status == MilestoneStatus.Blocked;
+        escalation = Current(escalation, item);
         var actions = NoticeActions.None;
         if (BlockerAuthorization.CanDirect(viewer))
         {
@@ -99,7 +100,7 @@ public sealed class NoticeBuilder(IExtensionRepository extensions, IEscalationRe
 
         foreach (var escalation in escalated.Where(e => pending.All(p => p.MilestoneId != e.MilestoneId)))
         {
-            if (Item(snapshot, escalation.TaskId, escalation.MilestoneId, escalation.Part) is { } item && item.State.Status == MilestoneStatus.Blocked)
+            if (Item(snapshot, escalation.TaskId, escalation.MilestoneId, escalation.Part) is { } item && Current(escalation, item) is not null)
             {
                 result.Add(Build(snapshot, item, viewer, escalation, null, NoticeKind.Escalated));
             }
@@ -107,6 +108,13 @@ public sealed class NoticeBuilder(IExtensionRepository extensions, IEscalationRe
 
         return result;
     }
+
+    /// <summary>
+    /// The escalation while it is about the blocker as it stands: none once the milestone is no longer blocked, or
+    /// was reported blocked again after it was submitted (a new blocker may be submitted again).
+    /// </summary>
+    public static BlockerEscalation? Current(BlockerEscalation? escalation, BoardItem item) =>
+        escalation is not null && item.State.Status == MilestoneStatus.Blocked && (item.State.UpdatedAt is not { } at || at <= escalation.At) ? escalation : null;
 
     /// <summary>A person of the directory as a user (for the actions a card sent to them offers).</summary>
     public static BotUser Person(AgencyDirectory directory, string upn) =>

@@ -208,4 +208,32 @@ public sealed class BlockerFlowTests : IAsyncLifetime
         Assert.Contains("dữ liệu không hợp lệ", answer.Readably(), StringComparison.Ordinal);
         Assert.Empty(_s.Bot.Connector.Sent);
     }
+
+    [Fact]
+    public async Task A_blocker_reported_again_after_it_was_submitted_may_be_submitted_again()
+    {
+        var notice = await BlockedNoticeAsync();
+        await _s.InvokeAsync(_s.Office, "escalateBlocker", Submit(notice, "escalateBlocker", new Dictionary<string, string> { ["note:escalateBlocker.TC-5-1"] = "Kính trình" }));
+        _s.Bot.Time.Advance(TimeSpan.FromHours(2));
+        await _s.ReportAsync(_s.Nv1, Task5, Milestone5, "InProgress", null);
+        await _s.ReportAsync(_s.Nv1, Task5, Milestone5, "Blocked", "Vướng mắc mới về kinh phí");
+        _s.Bot.Connector.Clear();
+
+        var again = await _s.OpenTaskAsync(_s.Inspector, Task5, Milestone5);
+        await _s.Bot.SendTextAsync(_s.Inspector, "nhiệm vụ của tôi");
+
+        Assert.Single(Executes(again, "giveDirection"));
+        Assert.DoesNotContain("Việc chờ đồng chí quyết định", Assert.Single(_s.CardsTo(_s.Inspector)).Readably(), StringComparison.Ordinal); // the old submission is not waiting
+        var fresh = BlockedNoticeOf(await _s.InvokeAsync(_s.Office, "giveDirection", new System.Text.Json.Nodes.JsonObject
+        {
+            ["taskId"] = Task5, ["milestoneId"] = Milestone5, ["view"] = "notice", ["note:giveDirection.TC-5-1"] = "Chỉ đạo",
+        }));
+        Assert.Single(Executes(fresh, "escalateBlocker"));
+    }
+
+    private static System.Text.Json.Nodes.JsonNode BlockedNoticeOf(System.Text.Json.Nodes.JsonNode card)
+    {
+        Assert.Contains("Nhiệm vụ gặp vướng mắc", card.Readably(), StringComparison.Ordinal);
+        return card;
+    }
 }

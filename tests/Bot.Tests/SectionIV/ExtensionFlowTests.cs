@@ -306,6 +306,11 @@ public sealed class ExtensionApproverSettingTests
         Assert.Contains("đang chờ Chánh Văn phòng quyết định", answer.Readably(), StringComparison.Ordinal);
         Assert.Empty(s.CardsTo(s.Inspector));
         var decision = Assert.Single(s.CardsTo(s.Office)); // one card: the Chief of Office is told and decides
+        s.Bot.Connector.Clear();
+        await s.Bot.SendTextAsync(s.Office, "nhiệm vụ của tôi");
+        var mine = Assert.Single(s.CardsTo(s.Office));
+        CardAssert.Valid(mine);
+        Assert.Contains("Việc chờ đồng chí quyết định", mine["body"]![0]!.Readably(), StringComparison.Ordinal);
         var approve = Submit(decision, "decideExtension", null, d => d["approve"]!.GetValue<bool>());
 
         var byInspector = await s.InvokeAsync(s.Inspector, "decideExtension", approve);
