@@ -226,7 +226,10 @@ public sealed class BlockerFlowTests : IAsyncLifetime
         Assert.DoesNotContain("Việc chờ đồng chí quyết định", Assert.Single(_s.CardsTo(_s.Inspector)).Readably(), StringComparison.Ordinal); // the old submission is not waiting
         var fresh = BlockedNoticeOf(await _s.InvokeAsync(_s.Office, "giveDirection", new System.Text.Json.Nodes.JsonObject
         {
-            ["taskId"] = Task5, ["milestoneId"] = Milestone5, ["view"] = "notice", ["note:giveDirection.TC-5-1"] = "Chỉ đạo",
+            ["taskId"] = Task5,
+            ["milestoneId"] = Milestone5,
+            ["view"] = "notice",
+            ["note:giveDirection.TC-5-1"] = "Chỉ đạo",
         }));
         Assert.Single(Executes(fresh, "escalateBlocker"));
     }
