@@ -97,7 +97,9 @@ public sealed class BlockerDesk(
     public Task<RecordResult> RecordAsync(
         BlockerTarget t, string kind, string? note, CancellationToken ct, MilestoneStatus? newStatus = null, DateOnly? fromDue = null, DateOnly? toDue = null, string? part = null) =>
         progress.RecordAsync(
-            new ProgressUpdate(t.Agency, t.Task.Id, t.Milestone.Id, t.OperationKey, t.User.Upn, t.User.Name, null, newStatus, note, null, part ?? t.Part ?? string.Empty, null, kind, fromDue, toDue),
+            // A status change keeps the evidence the lead recorded (the step itself carries none).
+            new ProgressUpdate(t.Agency, t.Task.Id, t.Milestone.Id, t.OperationKey, t.User.Upn, t.User.Name, null, newStatus, note, newStatus is null ? null : t.Item.State.Evidence,
+                part ?? t.Part ?? string.Empty, null, kind, fromDue, toDue),
             ct);
 
     /// <summary>The answer: the card acted on, as it stands now, with the banner (and, after a refusal, what was typed).</summary>
