@@ -173,10 +173,17 @@ public sealed class BlockerFlowTests : IAsyncLifetime
         Assert.Single(_s.CardsTo(_s.Inspector));
         Assert.Empty(await _s.Requests.GetOpenAsync(SamplePlans.Agency));
 
-        // Resolved: a second "Đã xử lý" is refused on the card, nothing recorded.
+        // Resolved: the same card again (or Teams re-sending the invoke) records nothing and tells no one again.
+        _s.Bot.Connector.Clear();
         var again = await _s.InvokeAsync(_s.Office, "resolveBlocker", Submit(notice, "resolveBlocker", new Dictionary<string, string> { ["note:resolveBlocker.TC-5-1"] = "Lần nữa" }));
-        Assert.Contains("không ở trạng thái", again.Readably(), StringComparison.Ordinal);
+        Assert.Contains("đã được ghi nhận trước đó", again.Readably(), StringComparison.Ordinal);
         Assert.Equal(entry, (await _s.Progress.GetHistoryAsync(SamplePlans.Agency, Task5))[^1]);
+        Assert.Empty(_s.Bot.Connector.Sent);
+
+        // Reported Đang thực hiện by the lead since: "Đã xử lý" is refused, the milestone is not blocked.
+        await _s.ReportAsync(_s.Nv1, Task5, Milestone5, "InProgress", "Đang soạn");
+        var notBlocked = await _s.InvokeAsync(_s.Office, "resolveBlocker", Submit(notice, "resolveBlocker", new Dictionary<string, string> { ["note:resolveBlocker.TC-5-1"] = "Lần nữa" }));
+        Assert.Contains("không ở trạng thái", notBlocked.Readably(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -238,5 +245,19 @@ public sealed class BlockerFlowTests : IAsyncLifetime
     {
         Assert.Contains("Nhiệm vụ gặp vướng mắc", card.Readably(), StringComparison.Ordinal);
         return card;
+    }
+
+    [Fact]
+    public async Task A_resent_direction_is_recorded_once_and_told_once()
+    {
+        var notice = await BlockedNoticeAsync();
+        var data = Submit(notice, "giveDirection", new Dictionary<string, string> { ["note:giveDirection.TC-5-1"] = "Khẩn trương xử lý" });
+
+        await _s.InvokeAsync(_s.Office, "giveDirection", data, activityId: "direction-1");
+        var again = await _s.InvokeAsync(_s.Office, "giveDirection", data, activityId: "direction-1");
+
+        Assert.Contains("đã được ghi nhận trước đó", again.Readably(), StringComparison.Ordinal);
+        Assert.Single(await _s.Progress.GetHistoryAsync(SamplePlans.Agency, Task5), h => h.Kind == HistoryKinds.Direction);
+        Assert.Single(_s.CardsTo(_s.Nv1));
     }
 }

@@ -12,7 +12,7 @@ namespace CchcBot.Teams.CardActions;
 /// the Chief of Office closes the blocker; the milestone (or the part) returns to Đang thực hiện; the lead head(s), and
 /// the Chief Inspector when it was submitted to him, are told.
 /// </summary>
-public sealed class ResolveBlockerAction(BlockerDesk desk, IEscalationRepository escalations) : ICardAction
+public sealed class ResolveBlockerAction(BlockerDesk desk, IEscalationRepository escalations, IProgressRepository progress) : ICardAction
 {
     public string Verb => BlockerStrings.ResolveVerb;
 
@@ -42,6 +42,12 @@ public sealed class ResolveBlockerAction(BlockerDesk desk, IEscalationRepository
         var typed = BlockerDesk.Note(request, Verb, t.Milestone.Id);
         var note = UserText.Clean(typed);
         var draft = new ActionDraft(Verb, BlockerDesk.Cut(typed, StatusUpdater.MaxNoteLength), null);
+        if (t.Item.State.Status != MilestoneStatus.Blocked && await ResolvedByAsync(t, ct))
+        {
+            // Teams re-sent the invoke (or the card was used again): the blocker is closed already, by this user.
+            return await desk.AnswerAsync(t, BlockerTexts.Resolved + BlockerTexts.Replayed, ct);
+        }
+
         if (t.Item.State.Status != MilestoneStatus.Blocked || (t.Part is null && t.Item.Parts is { Count: > 0 }))
         {
             return await desk.AnswerAsync(t, new CardBanner(t.Item.State.Status == MilestoneStatus.Blocked ? CardTexts.Refusal(UpdateRefusal.PartRequired) : BlockerTexts.NotBlocked, Error: true), ct);
@@ -70,5 +76,14 @@ public sealed class ResolveBlockerAction(BlockerDesk desk, IEscalationRepository
         }
 
         return await desk.AnswerAsync(t, BlockerTexts.Resolved + (recorded.Replayed ? BlockerTexts.Replayed : string.Empty), ct);
+    }
+
+    /// <summary>Whether the milestone's (part's) latest step is this user's "Đã xử lý".</summary>
+    private async Task<bool> ResolvedByAsync(BlockerTarget t, CancellationToken ct)
+    {
+        var part = t.Part ?? string.Empty;
+        var last = (await progress.GetHistoryAsync(t.Agency, t.Task.Id, ct))
+            .LastOrDefault(h => h.MilestoneId == t.Milestone.Id && h.Kind != HistoryKinds.Comment && (part.Length == 0 || string.Equals(h.Part, part, StringComparison.OrdinalIgnoreCase)));
+        return last is { Kind: HistoryKinds.Resolved } && Plan.AgencyDirectory.SamePerson(last.By, t.User.Upn);
     }
 }
