@@ -27,7 +27,4 @@ public static class HistoryKinds
     /// <summary>The extension refused: the due date stays.</summary>
     public const string ExtensionRefused = "extensionRefused";
 
-    /// <summary>Entries that change no status and say nothing about it (not a status step, not an opinion).</summary>
-    public static bool IsSectionFour(string? kind) =>
-        kind is Direction or Escalation or ExtensionAsked or ExtensionApproved or ExtensionRefused;
 }
