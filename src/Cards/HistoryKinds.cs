@@ -26,5 +26,4 @@ public static class HistoryKinds
 
     /// <summary>The extension refused: the due date stays.</summary>
     public const string ExtensionRefused = "extensionRefused";
-
 }
