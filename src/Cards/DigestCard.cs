@@ -47,9 +47,9 @@ public static class DigestCard
         ]));
 
         body.Add(TallyTable.Build(CardStrings.Columns.Area, f.Areas));
-        Section(body, CardStrings.Digest.Overdue(f.Overdue.Count), "attention", f.Overdue, top, i => CardStrings.Digest.OverdueLine(Title(i.Title), Markdown.Escape(i.Deliverable), Markdown.Escape(i.LeadUnits), Date(i.Due), i.Days));
-        Section(body, CardStrings.Digest.DueSoon(f.DueSoon.Count), "accent", f.DueSoon, top, i => CardStrings.Digest.DueSoonLine(Title(i.Title), Markdown.Escape(i.Deliverable), Markdown.Escape(i.LeadUnits), Date(i.Due), i.Days));
-        Section(body, CardStrings.Digest.Blockers(f.Blockers.Count), "warning", f.Blockers, top, i => CardStrings.Digest.BlockerLine(Title(i.Title), Markdown.Escape(i.Deliverable), Markdown.Escape(i.LeadUnits), Date(i.Due), Markdown.Escape(Markdown.Shorten(i.Note ?? CardStrings.Blocker.NoNote, 160))));
+        Section(body, CardStrings.Digest.Overdue(f.Overdue.Count), "attention", f.Overdue, top, i => CardStrings.Digest.OverdueLine(Title(i.Title), Markdown.Escape(i.Deliverable), Markdown.Escape(i.LeadUnits), Date(i.Due, i.OriginalDue), i.Days));
+        Section(body, CardStrings.Digest.DueSoon(f.DueSoon.Count), "accent", f.DueSoon, top, i => CardStrings.Digest.DueSoonLine(Title(i.Title), Markdown.Escape(i.Deliverable), Markdown.Escape(i.LeadUnits), Date(i.Due, i.OriginalDue), i.Days));
+        Section(body, CardStrings.Digest.Blockers(f.Blockers.Count), "warning", f.Blockers, top, i => CardStrings.Digest.BlockerLine(Title(i.Title), Markdown.Escape(i.Deliverable), Markdown.Escape(i.LeadUnits), Date(i.Due, i.OriginalDue), Markdown.Escape(Markdown.Shorten(i.Note ?? CardStrings.Blocker.NoNote, 160))));
         Section(body, CardStrings.Digest.Changes(f.Changes.Count), null, f.Changes, top, unit: "cập nhật", line: c => $"{Formats.DateTime(c.At)} · {Markdown.Escape(c.By)}: {Markdown.Escape(Markdown.Shorten(c.Title, 80))} — {Markdown.Escape(c.What)}");
         if (f.Unreachable.Count > 0)
         {
@@ -92,5 +92,6 @@ public static class DigestCard
 
     private static string Title(string title) => Markdown.Escape(Markdown.Shorten(title, 90));
 
-    private static string Date(DateOnly? date) => date is { } d ? Formats.Date(d) : CardStrings.Digest.OngoingDue;
+    private static string Date(DateOnly? date, DateOnly? originalDue = null) =>
+        (date is { } d ? Formats.Date(d) : CardStrings.Digest.OngoingDue) + (originalDue is { } o && date is not null ? BlockerStrings.ExtendedFrom(Formats.Date(o)) : string.Empty);
 }

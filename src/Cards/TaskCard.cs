@@ -22,7 +22,7 @@ public static class TaskCard
     /// report a later deliverable first.</param>
     public static JsonObject Build(
         TaskItemView item, IReadOnlyList<HistoryItemView> history, CardBanner? banner = null, IReadOnlyList<string>? refreshUserIds = null,
-        bool backToList = false, IReadOnlyList<TaskItemView>? otherMilestones = null)
+        bool backToList = false, IReadOnlyList<TaskItemView>? otherMilestones = null, JsonObject? direction = null)
     {
         var body = new List<JsonNode?> { BannerBlock.Render(banner) };
 
@@ -52,6 +52,7 @@ public static class TaskCard
         }
 
         body.Add(TaskItemBlock.Form(item, View, null));
+        body.Add(direction); // "Ý kiến chỉ đạo" (Chief of Office, Chief Inspector); null for everyone else
         if (otherMilestones is { Count: > 0 })
         {
             body.Add(Ac.Text(CardStrings.Task.OtherMilestones, weight: "Bolder", separator: true, spacing: "Large"));
@@ -77,6 +78,12 @@ public static class TaskCard
 
     private static string Describe(HistoryItemView h)
     {
+        if (SectionFour(h) is { } step)
+        {
+            var line = $"{Formats.DateTime(h.At)} · {Markdown.Escape(h.By)}: {step}";
+            return string.IsNullOrWhiteSpace(h.Note) ? line : line + $" — {Markdown.Escape(Markdown.Shorten(h.Note, 200))}";
+        }
+
         var correction = h.Kind != "comment" && h.From is StatusView.Done or StatusView.DoneLate && h.To is not (StatusView.Done or StatusView.DoneLate);
         var what = h.Kind == "comment"
             ? CardStrings.CommentKind
@@ -97,5 +104,21 @@ public static class TaskCard
         }
 
         return text;
+    }
+
+    /// <summary>The section IV steps in words ("đề nghị gia hạn 30/06/2026 → 31/07/2026"); null for a status change or an opinion.</summary>
+    public static string? SectionFour(HistoryItemView h)
+    {
+        string D(DateOnly? d) => d is { } x ? Formats.Date(x) : CardStrings.Ongoing;
+        return h.Kind switch
+        {
+            HistoryKinds.Direction => BlockerStrings.History.Direction,
+            HistoryKinds.Escalation => BlockerStrings.History.Escalation,
+            HistoryKinds.Resolved => $"{BlockerStrings.History.Resolved} ({Formats.Status(h.From)} → {Formats.Status(h.To)})",
+            HistoryKinds.ExtensionAsked => BlockerStrings.History.Asked(D(h.FromDue), D(h.ToDue)),
+            HistoryKinds.ExtensionApproved => BlockerStrings.History.Approved(D(h.FromDue), D(h.ToDue)),
+            HistoryKinds.ExtensionRefused => BlockerStrings.History.Refused(D(h.FromDue), D(h.ToDue)),
+            _ => null,
+        };
     }
 }

@@ -35,6 +35,11 @@ public static class TaskItemBlock
         }
 
 
+        if (item.PendingExtension is { } pending)
+        {
+            items.Add(Ac.Text(Markdown.Escape(pending), size: "Small", weight: "Bolder", spacing: "Small"));
+        }
+
         if (item.UpdatedBy is { } by && item.UpdatedAt is { } at)
         {
             var updated = CardStrings.Task.UpdatedBy(Markdown.Escape(by), Formats.TimeOnDate(at));
@@ -62,7 +67,7 @@ public static class TaskItemBlock
             Ac.Columns(
                 Ac.Column("stretch", Ac.Text(Markdown.Escape(item.Title), size: "Small", maxLines: 2)),
                 Ac.StyledColumn("auto", Formats.StatusStyle(item.Status), Ac.Text(Formats.Status(item.Status), size: "Small"))),
-            Ac.Text(Formats.Due(item.Due, item.DaysLeft, item.Status is StatusView.Done or StatusView.DoneLate) + " · " + Markdown.Escape(item.Deliverable),
+            Ac.Text(Formats.Due(item.Due, item.DaysLeft, item.Status is StatusView.Done or StatusView.DoneLate) + ExtendedFrom(item) + " · " + Markdown.Escape(item.Deliverable),
                 size: "Small", subtle: true, spacing: "None"),
             Ac.ActionSet(Ac.Execute(CardStrings.OpenTask, ErrorCard.RefreshVerb, new JsonObject { ["taskId"] = item.TaskId, ["milestoneId"] = item.MilestoneId, ["back"] = TaskCard.BackToList })),
         ],
@@ -139,8 +144,41 @@ public static class TaskItemBlock
             }
         }
 
-        return FormBlock(CardStrings.UpdateButton, inputs, Ac.Execute(CardStrings.Submit, UpdateVerb, data, style: "positive"), open: draft is not null);
+        var form = FormBlock(CardStrings.UpdateButton, inputs, Ac.Execute(CardStrings.Submit, UpdateVerb, data, style: "positive"), open: draft is not null);
+        return item.CanProposeExtension && item.Due is not null ? WithProposal(form, item, view, page) : form;
     }
+
+    /// <summary>
+    /// "Đề nghị gia hạn" beside the update form (a lead head asks for more time): inputs "newDue:proposeExtension.&lt;milestoneId&gt;"
+    /// (Input.Date) and "note:proposeExtension.&lt;milestoneId&gt;", verb proposeExtension, the form's data.
+    /// </summary>
+    private static JsonObject WithProposal(JsonObject form, TaskItemView item, string view, int? page)
+    {
+        var data = BlockerNoticeCard.Data(item.TaskId, item.MilestoneId, item.Role == RoleView.Lead ? item.Part?.DepartmentId : null, view);
+        if (page is { } p)
+        {
+            data["page"] = p;
+        }
+
+        var (title, inputs) = BlockerNoticeCard.ProposalInputs(item, item.ActionDraft);
+        var submit = Ac.Execute(BlockerStrings.Send, BlockerStrings.ProposeExtensionVerb, data, style: "positive");
+        if (item.ActionDraft?.Verb == BlockerStrings.ProposeExtensionVerb)
+        {
+            return Ac.Container([form, Ac.Container([title, .. inputs, Ac.ActionSet(submit)], style: "emphasis", spacing: "Small")]);
+        }
+
+        var proposal = Ac.ShowCard(BlockerStrings.ProposeButton, Ac.SubCard(inputs, [submit]));
+        if (form["type"]?.GetValue<string>() == "ActionSet")
+        {
+            form["actions"]!.AsArray().Add(proposal);
+            return form;
+        }
+
+        return Ac.Container([form, Ac.ActionSet(proposal)]);
+    }
+
+    private static string ExtendedFrom(TaskItemView item) =>
+        item.OriginalDue is { } original && item.Due is not null ? BlockerStrings.ExtendedFrom(Formats.Date(original)) : string.Empty;
 
     /// <summary>
     /// The form behind its button (Action.ShowCard); open — inputs in the card itself — when it comes back with what the
@@ -206,7 +244,7 @@ public static class TaskItemBlock
             parts.Add(Markdown.Escape(period));
         }
 
-        parts.Add(Formats.Due(item.Due, item.DaysLeft, done));
+        parts.Add(Formats.Due(item.Due, item.DaysLeft, done) + ExtendedFrom(item));
         parts.Add(Markdown.Escape(item.Area));
         return string.Join(" · ", parts);
     }

@@ -27,7 +27,7 @@ public static class DigestCalculator
         var areas = snapshot.Plan.Areas.Select(area => new TallyRow(area.Name, Tally.Of(items.Where(i => i.Task.AreaId == area.Id)))).ToList();
 
         DigestItem ToItem(BoardItem i, int days) => new(
-            i.Task.Id, i.Milestone.Id, i.Task.Title, i.Milestone.Deliverable, snapshot.UnitNames(i.Task.Lead), i.Milestone.Due, days, i.State.Note, i.State.UpdatedBy);
+            i.Task.Id, i.Milestone.Id, i.Task.Title, i.Milestone.Deliverable, snapshot.UnitNames(i.Task.Lead), i.Milestone.Due, days, i.State.Note, i.State.UpdatedBy, i.Milestone.OriginalDue);
 
         var overdue = dated
             .Where(i => Tally.StandingOf(i) == Standing.OpenOverdue) // blocked ones too: the list's count is the tally's
@@ -51,7 +51,9 @@ public static class DigestCalculator
                 TimeZoneInfo.ConvertTime(h.At, snapshot.Zone).DateTime,
                 h.ByName,
                 titles.GetValueOrDefault(h.TaskId, h.TaskId),
-                h.Kind == "comment" ? Opinion(snapshot.Directory, h) : $"{Teams.CardTexts.StatusName(h.From)} → {Teams.CardTexts.StatusName(h.To)}",
+                h.Kind == "comment" ? Opinion(snapshot.Directory, h)
+                : Cards.TaskCard.SectionFour(new Cards.Views.HistoryItemView(default, h.ByName, h.Kind, (Cards.Views.StatusView)(int)h.From, (Cards.Views.StatusView)(int)h.To, null, null, null, h.FromDue, h.ToDue)) is { } step ? step
+                : $"{Teams.CardTexts.StatusName(h.From)} → {Teams.CardTexts.StatusName(h.To)}",
                 h.Note))
             .ToList();
 

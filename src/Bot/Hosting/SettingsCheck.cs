@@ -23,6 +23,7 @@ public static class SettingsCheck
         problems.AddRange(Bind<Digest.DigestOptions>(configuration, Digest.DigestOptions.Section, problems).Validate());
         problems.AddRange(Bind<Reports.ReportOptions>(configuration, Reports.ReportOptions.Section, problems).Validate());
         problems.AddRange(Bind<Teams.Files.FileDownloadOptions>(configuration, Teams.Files.FileDownloadOptions.Section, problems).Validate());
+        problems.AddRange(Bind<Progress.ExtensionOptions>(configuration, Progress.ExtensionOptions.Section, problems).Validate());
         if (webHostEnvironment is not null)
         {
             problems.AddRange(new[]

@@ -37,6 +37,10 @@ public sealed record Milestone(
     DateOnly? Due,
     string? Period = null)
 {
+    /// <summary>The plan's own due date when an approved extension (gia hạn) moved <see cref="Due"/>; null otherwise.
+    /// Set only on the plan a snapshot is built from (see SnapshotLoader), never stored with the plan.</summary>
+    public DateOnly? OriginalDue { get; init; }
+
     public bool IsOngoing => Due is null;
 
     public static string MakeId(string taskId, int oneBasedIndex) => $"{taskId}-{oneBasedIndex}";

@@ -112,6 +112,8 @@ public sealed record MilestoneState(
 /// <summary>One append-only history record of a milestone (who, when, from → to, note, evidence).</summary>
 /// <param name="Kind">"status" for a status change by the lead, "comment" for a cooperating unit's ý kiến phối hợp.</param>
 /// <param name="Part">The lead department whose part changed, for a milestone led by several; empty otherwise.</param>
+/// <param name="FromDue">For the deadline steps (extension asked, approved, refused): the due date before.</param>
+/// <param name="ToDue">For the deadline steps: the date asked for or approved.</param>
 public sealed record HistoryEntry(
     string TaskId,
     string MilestoneId,
@@ -124,4 +126,6 @@ public sealed record HistoryEntry(
     string? Note,
     string? Evidence,
     string Part = "",
-    DateOnly? DoneOn = null);
+    DateOnly? DoneOn = null,
+    DateOnly? FromDue = null,
+    DateOnly? ToDue = null);

@@ -17,7 +17,8 @@ public interface ISnapshotLoader
     Task<PlanSnapshot?> LoadAsync(BotUser user, CancellationToken ct);
 }
 
-public sealed class SnapshotLoader(IPlanRepository plans, IDirectoryRepository directories, IProgressRepository progress, BotClock clock)
+/// <summary>Plan, directory and states read together; approved extensions applied to the plan (<see cref="EffectiveDues"/>).</summary>
+public sealed class SnapshotLoader(IPlanRepository plans, IDirectoryRepository directories, IProgressRepository progress, IExtensionRepository extensions, BotClock clock)
     : ISnapshotLoader
 {
     public Task<PlanSnapshot?> LoadAsync(string agency, CancellationToken ct) => LoadAsync(agency, clock.Today, ct);
@@ -32,9 +33,11 @@ public sealed class SnapshotLoader(IPlanRepository plans, IDirectoryRepository d
     {
         var planTask = plans.GetAsync(agency, ct);
         var statesTask = progress.GetStatesAsync(agency, ct);
+        var duesTask = extensions.GetApprovedDuesAsync(agency, ct);
         var plan = await planTask;
         var directory = await directoryTask;
         var states = await statesTask;
-        return plan is null || directory is null ? null : new PlanSnapshot(plan, directory, states, today, clock.Zone);
+        var dues = await duesTask;
+        return plan is null || directory is null ? null : new PlanSnapshot(EffectiveDues.Apply(plan, dues), directory, states, today, clock.Zone);
     }
 }

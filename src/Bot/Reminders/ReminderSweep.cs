@@ -21,6 +21,7 @@ public sealed class ReminderSweep(
     IPlanRepository plans,
     IDirectoryRepository directories,
     IProgressRepository progress,
+    IExtensionRepository extensions,
     ILedgerRepository ledger,
     IProactiveSender sender,
     ExactlyOnceSender once,
@@ -72,6 +73,16 @@ public sealed class ReminderSweep(
         var latestEscalated = policy.LatestEscalatedDueDate(today);
         var until = dueDates.Count > 0 && dueDates.Max() > latestEscalated ? dueDates.Max() : latestEscalated;
         var indexed = until < planStart ? [] : await plans.DueBetweenAsync(agency, planStart, until, ct);
+        // Approved extensions move a milestone's due date at once: the index holds the plan's dates, so an extended
+        // milestone is taken out of it and put back at its approved date (when that falls in the range read).
+        var approved = await extensions.GetApprovedDuesAsync(agency, ct);
+        if (approved.Count > 0)
+        {
+            indexed = indexed.Where(e => !(approved.TryGetValue(e.MilestoneId, out var a) && a.OriginalDue == e.Due))
+                .Concat(approved.Values.Where(a => a.Due <= until).Select(a => new DueIndexEntry(a.TaskId, a.MilestoneId, a.Due)))
+                .ToList();
+        }
+
         var due = indexed.Where(e => e.Due is { } d && dueDates.Contains(d)).ToList();
         if (policy.IsCheckInDay(today))
         {
@@ -89,7 +100,10 @@ public sealed class ReminderSweep(
             return;
         }
 
-        var tasks = (await plans.GetTasksAsync(agency, wanted.Select(w => w.TaskId), ct)).ToDictionary(t => t.Id, StringComparer.Ordinal);
+        var tasks = (await plans.GetTasksAsync(agency, wanted.Select(w => w.TaskId), ct)).Select(t => EffectiveDues.Apply(t, approved))
+            .ToDictionary(t => t.Id, StringComparer.Ordinal);
+        // An approved date whose plan date changed since (a re-import) no longer applies: drop the entry it put in.
+        due = due.Where(e => tasks.GetValueOrDefault(e.TaskId)?.Milestones.FirstOrDefault(m => m.Id == e.MilestoneId) is not { } m || m.Due == e.Due || e.Due is null).ToList();
         var states = await progress.GetStatesAsync(agency, wanted, ct);
         var snapshot = new PlanSnapshot(head with { Tasks = tasks.Values.ToList() }, directory, states, today, clock.Zone);
 

@@ -52,7 +52,9 @@ public static class QuarterReport
                         milestone.Period is null ? milestone.Deliverable : $"{milestone.Deliverable} ({milestone.Period})",
                         snapshot.UnitNames(task.Lead),
                         snapshot.UnitNames(task.Cooperating),
-                        milestone.Due is { } due ? new XDate(due) : CardStrings.Ongoing,
+                        milestone.Due is { } due
+                            ? milestone.OriginalDue is { } original ? Formats.Date(due) + BlockerStrings.ExtendedFrom(Formats.Date(original)) : new XDate(due)
+                            : CardStrings.Ongoing,
                         period.Contains(milestone.Due) ? "x" : string.Empty,
                         Formats.Status(StatusViews.Of(item.Display)),
                         item.State.Status == MilestoneStatus.Done && item.State.DoneDate(snapshot.Zone) is { } done ? new XDate(done) : string.Empty,

@@ -40,6 +40,9 @@ public interface IProgressRepository
 /// that commits, so times never disagree with the commit order.</param>
 /// <param name="NewStatus">Null for a comment (ý kiến phối hợp), which leaves the status as it is.</param>
 /// <param name="Part">Which part of the milestone the operation is about (empty: the milestone as a whole).</param>
+/// <param name="Kind">The history entry's kind when it is not a plain status change or comment (see <see cref="Cards.HistoryKinds"/>).</param>
+/// <param name="FromDue">For a deadline step: the due date before.</param>
+/// <param name="ToDue">For a deadline step: the date asked for or approved.</param>
 public sealed record ProgressUpdate(
     string Agency,
     string TaskId,
@@ -52,7 +55,10 @@ public sealed record ProgressUpdate(
     string? Note,
     string? Evidence,
     string Part = "",
-    DateOnly? DoneOn = null);
+    DateOnly? DoneOn = null,
+    string? Kind = null,
+    DateOnly? FromDue = null,
+    DateOnly? ToDue = null);
 
 /// <param name="State">The state after the operation (for a replay: the current state).</param>
 /// <param name="Previous">The state the recorded operation was applied to; null for a replay.</param>
@@ -168,7 +174,7 @@ public sealed class ProgressRepository(CchcTables tables, TimeProvider time) : I
                 ["At"] = at,
                 ["By"] = update.By,
                 ["ByName"] = update.ByName,
-                ["Kind"] = update.NewStatus is null ? CommentKind : StatusKind,
+                ["Kind"] = update.Kind ?? (update.NewStatus is null ? CommentKind : StatusKind),
                 ["From"] = before.Status.ToString(),
                 ["To"] = after.Status.ToString(),
                 ["Note"] = update.Note,
@@ -176,6 +182,8 @@ public sealed class ProgressRepository(CchcTables tables, TimeProvider time) : I
                 [SeqProperty] = seq,
                 ["Part"] = update.Part,
                 ["DoneOn"] = after.Status == MilestoneStatus.Done ? IsoDate(after.DoneOn) : null,
+                ["FromDue"] = IsoDate(update.FromDue),
+                ["ToDue"] = IsoDate(update.ToDue),
             };
 
             // The state row is written even for a comment (unchanged but for its sequence), so every entry of a
@@ -244,7 +252,9 @@ public sealed class ProgressRepository(CchcTables tables, TimeProvider time) : I
                 row.GetString("Note"),
                 row.GetString("Evidence"),
                 row.GetString("Part") ?? string.Empty,
-                ParseIsoDate(row.GetString("DoneOn"))), row.GetInt64(SeqProperty) ?? 0));
+                ParseIsoDate(row.GetString("DoneOn")),
+                ParseIsoDate(row.GetString("FromDue")),
+                ParseIsoDate(row.GetString("ToDue"))), row.GetInt64(SeqProperty) ?? 0));
         }
 
         var ordered = new List<(HistoryEntry Entry, DateTimeOffset Effective, long Seq, int Index)>(rows.Count);

@@ -10,10 +10,12 @@ namespace CchcBot.Teams;
 /// Sends the Chief of Office a card the moment a task is reported blocked. It runs inside the card invoke, so it is
 /// bounded in time; if it cannot deliver, the blocker still reaches them in the next daily escalation summary.
 /// The change into Blocked is always told; a changed note on a milestone already blocked at most once per milestone
-/// per <see cref="NoteChangeInterval"/> (a ledger record per milestone, shared by every instance).
+/// per <see cref="NoteChangeInterval"/> (a ledger record per milestone, shared by every instance). The card offers the
+/// Chief of Office what he may do about it (<see cref="NoticeBuilder"/>): Ý kiến chỉ đạo, Trình Chánh Thanh tra, Gia hạn,
+/// Đã xử lý.
 /// </summary>
 public sealed class BlockerNotifier(
-    IProactiveSender sender, ChatCards cards, ILedgerRepository ledger, TimeProvider time, ILogger<BlockerNotifier> logger) : IBlockerNotifier
+    IProactiveSender sender, NoticeBuilder notices, ILedgerRepository ledger, TimeProvider time, ILogger<BlockerNotifier> logger) : IBlockerNotifier
 {
     public static readonly TimeSpan NoteChangeInterval = TimeSpan.FromHours(1);
     private static readonly TimeSpan Budget = TimeSpan.FromSeconds(3);
@@ -42,7 +44,8 @@ public sealed class BlockerNotifier(
                 return;
             }
 
-            var card = cards.BlockerNotice(snapshot, item, reporter);
+            var view = await notices.BuildAsync(snapshot, item, NoticeBuilder.Person(snapshot.Directory, chief), timeout.Token, Cards.Views.NoticeKind.Blocker);
+            var card = Cards.BlockerNoticeCard.Build(view with { Reporter = reporter.Name });
             var result = await sender.SendToPersonAsync(agency, chief, CardMessages.Of(card, ChatText.Summaries.Blocker), timeout.Token);
             if (!result.Delivered)
             {

@@ -21,7 +21,7 @@ public sealed class ChatCards(BotClock clock)
     public JsonObject MyTasks(PlanSnapshot snapshot, string department, IReadOnlyList<BoardItem> items, int page, CardBanner? banner, bool withPlanSummary, FormDraft? draft = null)
     {
         var summary = withPlanSummary ? PlanSummaryLine(snapshot) : null;
-        return MyTasksCard.Build(department, items.Select(i => Item(snapshot, i, draft: draft) with { Others = i.Role == TaskRole.Lead ? Others(snapshot, i, draft) : null }).ToList(), page, summary, banner);
+        return MyTasksCard.Build(department, items.Select(i => Item(snapshot, i, draft: draft) with { Others = i.Role == TaskRole.Lead ? Others(snapshot, i, x => Item(snapshot, x, draft: draft)) : null }).ToList(), page, summary, banner);
     }
 
     public JsonObject PlanOverview(PlanSnapshot snapshot)
@@ -35,17 +35,23 @@ public sealed class ChatCards(BotClock clock)
     }
 
     /// <summary>The task card: the milestone acted on in full, then the task's other milestones, each with its own form.</summary>
-    public JsonObject Task(PlanSnapshot snapshot, BoardItem item, IReadOnlyList<HistoryEntry> history, CardBanner? banner, FormDraft? draft = null, bool backToList = false)
+    /// <param name="extras">Section IV on the task card: what the viewer may do beyond the update form (null: the update form only).</param>
+    public JsonObject Task(
+        PlanSnapshot snapshot, BoardItem item, IReadOnlyList<HistoryEntry> history, CardBanner? banner, FormDraft? draft = null, bool backToList = false,
+        TaskExtras? extras = null)
     {
-        return TaskCard.Build(Item(snapshot, item, draft: draft), history.Select(History).ToList(), banner, backToList: backToList, otherMilestones: Others(snapshot, item, draft));
+        TaskItemView View(BoardItem i) => extras is null ? Item(snapshot, i, draft: draft) : extras.Apply(Item(snapshot, i, draft: draft));
+        var main = View(item);
+        var direction = extras?.CanDirect == true ? BlockerNoticeCard.DirectionForm(main, item.Part, TaskCard.View, extras.Draft) : null;
+        return TaskCard.Build(main, history.Select(History).ToList(), banner, backToList: backToList, otherMilestones: Others(snapshot, item, View), direction: direction);
     }
 
     /// <summary>The item's task's other milestones, soonest due first, each as the same department sees it.</summary>
-    private List<TaskItemView> Others(PlanSnapshot snapshot, BoardItem item, FormDraft? draft) =>
+    private static List<TaskItemView> Others(PlanSnapshot snapshot, BoardItem item, Func<BoardItem, TaskItemView> view) =>
         item.Task.Milestones
             .Where(m => m.Id != item.Milestone.Id)
             .OrderBy(m => m.Due ?? DateOnly.MaxValue)
-            .Select(m => Item(snapshot, snapshot.Item(item.Task, m, item.Role, item.Part), draft: draft))
+            .Select(m => view(snapshot.Item(item.Task, m, item.Role, item.Part)))
             .ToList();
 
     public JsonObject BlockerNotice(PlanSnapshot snapshot, BoardItem item, BotUser reporter) =>
@@ -74,13 +80,15 @@ public sealed class ChatCards(BotClock clock)
         i.Parts?.Select(p => PartView(snapshot, i, p.DepartmentId, p.State)).ToList(),
         draft?.MilestoneId == i.Milestone.Id ? draft : null,
         i.Role == TaskRole.Lead ? snapshot.Today : null,
-        StatusUpdater.EarliestDoneOn(snapshot));
+        StatusUpdater.EarliestDoneOn(snapshot),
+        i.Milestone.OriginalDue,
+        CanProposeExtension: i.Role == TaskRole.Lead && i.Milestone.Due is not null && !TaskBoard.IsDone(i));
 
     private static PartView PartView(PlanSnapshot snapshot, BoardItem i, string departmentId, MilestoneState state) =>
         new(departmentId, snapshot.Directory.Find(departmentId)?.Name ?? departmentId, StatusViews.Of(state.Display(i.Milestone.Due, snapshot.Today, snapshot.Zone)));
 
     public HistoryItemView History(HistoryEntry h) => new(
-        clock.ToLocal(h.At), h.ByName, h.Kind, StatusViews.Of(h.From), StatusViews.Of(h.To), h.Note, h.Evidence, h.DoneOn);
+        clock.ToLocal(h.At), h.ByName, h.Kind, StatusViews.Of(h.From), StatusViews.Of(h.To), h.Note, h.Evidence, h.DoneOn, h.FromDue, h.ToDue);
 
     private static string PlanSummaryLine(PlanSnapshot snapshot) =>
         CardStrings.Overview.Total(TallyTable.Summary(Tally.Of(TaskBoard.AllMilestones(snapshot.Plan, snapshot.Directory, snapshot.States, snapshot.Today, snapshot.Zone)))) + ".";

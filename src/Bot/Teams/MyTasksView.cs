@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using CchcBot.Cards;
 using CchcBot.Cards.Views;
 using CchcBot.Progress;
 using CchcBot.Teams.Identity;
@@ -6,12 +7,26 @@ using CchcBot.Teams.Identity;
 namespace CchcBot.Teams;
 
 /// <summary>Builds the "nhiệm vụ của tôi" card for a user, shared by the command and the paging/update actions.</summary>
-public sealed class MyTasksView(ISnapshotLoader snapshots, ChatCards cards)
+public sealed class MyTasksView(ISnapshotLoader snapshots, ChatCards cards, NoticeBuilder notices)
 {
-    public async Task<JsonObject> RenderAsync(BotUser user, int page, string? banner, CancellationToken ct)
+    public async Task<JsonObject> RenderAsync(BotUser user, int page, CardBanner? banner, CancellationToken ct)
     {
         var snapshot = await snapshots.LoadAsync(user, ct);
-        return Render(user, snapshot, page, banner);
+        var card = Render(user, snapshot, page, banner);
+        if (banner is not null && snapshot is not null && IsOverview(user) && card["body"] is JsonArray overview)
+        {
+            overview.Insert(0, BannerBlock.Render(banner)); // the plan overview has no banner of its own
+        }
+
+        if (snapshot is not null && (user.IsChiefInspector || user.IsChiefOfOffice)
+            && StepNoticeCard.Waiting(await notices.WaitingForAsync(snapshot, user, ct), MyTasksCard.View) is { } waiting
+            && card["body"] is JsonArray body)
+        {
+            // What waits for his decision comes first (after the banner, when there is one).
+            body.Insert(banner is null ? 0 : Math.Min(1, body.Count), waiting);
+        }
+
+        return card;
     }
 
     public JsonObject Render(BotUser user, PlanSnapshot? snapshot, int page, CardBanner? banner, FormDraft? draft = null)
@@ -21,7 +36,7 @@ public sealed class MyTasksView(ISnapshotLoader snapshots, ChatCards cards)
             return cards.Error(CardTexts.NoPlan);
         }
 
-        if (user.IsChiefInspector && !user.IsChiefOfOffice && user.Departments.Count == 0)
+        if (IsOverview(user))
         {
             return cards.PlanOverview(snapshot);
         }
@@ -30,4 +45,6 @@ public sealed class MyTasksView(ISnapshotLoader snapshots, ChatCards cards)
         var title = user.Departments.Count == 1 ? user.Departments[0].Name : string.Join("; ", user.Departments.Select(d => d.Name));
         return cards.MyTasks(snapshot, title, items, page, banner, user.IsChiefOfOffice, draft);
     }
+
+    private static bool IsOverview(BotUser user) => user.IsChiefInspector && !user.IsChiefOfOffice && user.Departments.Count == 0;
 }

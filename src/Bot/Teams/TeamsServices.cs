@@ -51,6 +51,7 @@ public static class TeamsServices
         services.AddSingleton<ICardAction, MyTasksPageAction>();
         services.AddSingleton<ICardAction, DigestDetailsAction>();
         services.AddSingleton<ICardAction, CooperatingDueAction>();
+        services.AddCchcSectionFour(configuration); // blockers answered, deadlines extended (section IV of the plan)
         services.AddSingleton<IChatCommand, DigestCommand>();
         services.AddSingleton<IChatCommand, SetDigestChannelCommand>();
         services.AddSingleton<IChatCommand, QuarterReportCommand>();

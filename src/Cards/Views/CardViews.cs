@@ -28,6 +28,10 @@ public enum RoleView
 /// <param name="Draft">What the user typed, when the card comes back with an error.</param>
 /// <param name="Today">Today's local date: the completion date's default and latest value.</param>
 /// <param name="EarliestDoneOn">The earliest completion date accepted (the plan's first day).</param>
+/// <param name="OriginalDue">The plan's own due date when an approved extension moved <paramref name="Due"/>; null otherwise.</param>
+/// <param name="CanProposeExtension">The update form also offers "Đề nghị gia hạn" (verb proposeExtension).</param>
+/// <param name="ActionDraft">What the user typed into a section IV form (e.g. Đề nghị gia hạn), when it comes back with an error.</param>
+/// <param name="PendingExtension">A line saying a new due date awaits decision; null when none.</param>
 public sealed record TaskItemView(
     string TaskId,
     string MilestoneId,
@@ -52,6 +56,10 @@ public sealed record TaskItemView(
     FormDraft? Draft = null,
     DateOnly? Today = null,
     DateOnly? EarliestDoneOn = null,
+    DateOnly? OriginalDue = null,
+    bool CanProposeExtension = false,
+    ActionDraft? ActionDraft = null,
+    string? PendingExtension = null,
     IReadOnlyList<TaskItemView>? Others = null);
 
 /// <summary>A line at the top of a card: a confirmation, or (<paramref name="Error"/>) why the update was not recorded.</summary>
@@ -69,5 +77,8 @@ public sealed record PartView(string DepartmentId, string Department, StatusView
 
 /// <param name="Kind">"status" (a status change) or "comment" (ý kiến phối hợp).</param>
 /// <param name="DoneOn">The completion date the reporter stated with a Hoàn thành (At is when it was reported).</param>
-public sealed record HistoryItemView(DateTime At, string By, string Kind, StatusView From, StatusView To, string? Note, string? Evidence, DateOnly? DoneOn = null);
+/// <param name="FromDue">For a deadline step (see HistoryKinds): the due date before.</param>
+/// <param name="ToDue">For a deadline step: the date asked for or approved.</param>
+public sealed record HistoryItemView(
+    DateTime At, string By, string Kind, StatusView From, StatusView To, string? Note, string? Evidence, DateOnly? DoneOn = null, DateOnly? FromDue = null, DateOnly? ToDue = null);
 

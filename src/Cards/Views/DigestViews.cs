@@ -32,7 +32,8 @@ public sealed record DigestFigures(
     int DoneSinceLastWeek);
 
 /// <param name="Days">Days overdue for overdue items, days left for upcoming ones.</param>
-public sealed record DigestItem(string TaskId, string MilestoneId, string Title, string Deliverable, string LeadUnits, DateOnly? Due, int Days, string? Note, string? By);
+/// <param name="OriginalDue">The plan's own due date when an approved extension moved <paramref name="Due"/>; null otherwise.</param>
+public sealed record DigestItem(string TaskId, string MilestoneId, string Title, string Deliverable, string LeadUnits, DateOnly? Due, int Days, string? Note, string? By, DateOnly? OriginalDue = null);
 
 /// <summary>One recorded change: who, what, when (local time).</summary>
 public sealed record DigestChange(DateTime At, string By, string Title, string What, string? Note);

@@ -199,7 +199,7 @@ public static class ReportDocument
             yield return Docx.P($"Tập trung hoàn thành các nhiệm vụ đến hạn trong {next.Label}:");
             foreach (var item in due)
             {
-                yield return Docx.P($"- {item.Task.Title}: {Deliverable(item.Milestone)}, hạn {Formats.Date(item.Milestone.Due!.Value)} ({s.UnitNames(item.Task.Lead)} chủ trì).");
+                yield return Docx.P($"- {item.Task.Title}: {Deliverable(item.Milestone)}, hạn {Formats.Date(item.Milestone.Due!.Value)}{Extended(item.Milestone)} ({s.UnitNames(item.Task.Lead)} chủ trì).");
             }
         }
 
@@ -224,14 +224,14 @@ public static class ReportDocument
         var blocked = figures.Blockers.Select(b => b.MilestoneId).ToHashSet(StringComparer.Ordinal);
         foreach (var o in figures.Overdue.Where(o => !blocked.Contains(o.MilestoneId)))
         {
-            yield return $"- {o.Title}: {o.Deliverable} (hạn {Due(o.Due)}, {o.LeadUnits} chủ trì) quá hạn {o.Days} ngày" +
+            yield return $"- {o.Title}: {o.Deliverable} (hạn {Due(o.Due)}{Extended(o.OriginalDue)}, {o.LeadUnits} chủ trì) quá hạn {o.Days} ngày" +
                 (string.IsNullOrWhiteSpace(o.Note) ? ";" : $"; ghi chú: {o.Note};");
         }
 
         foreach (var b in figures.Blockers)
         {
             var overdue = figures.Overdue.FirstOrDefault(o => o.MilestoneId == b.MilestoneId);
-            yield return $"- {b.Title}: {b.Deliverable} (hạn {Due(b.Due)}, {b.LeadUnits} chủ trì) gặp vướng mắc" +
+            yield return $"- {b.Title}: {b.Deliverable} (hạn {Due(b.Due)}{Extended(b.OriginalDue)}, {b.LeadUnits} chủ trì) gặp vướng mắc" +
                 (overdue is null ? string.Empty : $", quá hạn {overdue.Days} ngày") +
                 (string.IsNullOrWhiteSpace(b.Note) ? ";" : $": {b.Note};");
         }
@@ -274,13 +274,13 @@ public static class ReportDocument
                 : IsLink(state.Evidence) ? $": đã hoàn thành{on} (tài liệu kiểm chứng: {state.Evidence.Trim()})" : $": đã hoàn thành, văn bản số {state.Evidence.Trim()}{on}";
             if (item.Display == DisplayStatus.DoneLate && m.Due is { } due)
             {
-                text += $" (trễ hạn so với thời hạn {Formats.Date(due)})";
+                text += $" (trễ hạn so với thời hạn {Formats.Date(due)}{Extended(m)})";
             }
         }
         else
         {
             var status = Formats.Status(StatusViews.Of(item.Display));
-            text += $" ({(m.Due is { } due ? "hạn " + Formats.Date(due) : "thường xuyên")}): {Lower(status)}";
+            text += $" ({(m.Due is { } due ? "hạn " + Formats.Date(due) + Extended(m) : "thường xuyên")}): {Lower(status)}";
             if (!string.IsNullOrWhiteSpace(state.Evidence))
             {
                 text += $", văn bản số {state.Evidence.Trim()}";
@@ -345,7 +345,7 @@ public static class ReportDocument
                         task.Title,
                         Deliverable(m),
                         s.UnitNames(task.Lead),
-                        m.Due is { } due ? Formats.Date(due) : CardStrings.Ongoing,
+                        m.Due is { } due ? Formats.Date(due) + Extended(m) : CardStrings.Ongoing,
                         Formats.Status(StatusViews.Of(item.Display)),
                         item.State.CompletedAt is { } done ? Formats.Date(LocalDate(s, done)) : string.Empty,
                         item.State.Evidence ?? string.Empty,
@@ -362,6 +362,11 @@ public static class ReportDocument
     private static string Deliverable(Milestone m) => m.Period is null ? m.Deliverable : $"{m.Deliverable} ({m.Period})";
 
     private static string Due(DateOnly? due) => due is { } d ? Formats.Date(d) : CardStrings.Ongoing;
+
+    /// <summary>" (gia hạn từ 30/06/2026)" beside a due date an approved extension moved; empty otherwise.</summary>
+    private static string Extended(Milestone m) => Extended(m.OriginalDue);
+
+    private static string Extended(DateOnly? originalDue) => originalDue is { } o ? BlockerStrings.ExtendedFrom(Formats.Date(o)) : string.Empty;
 
     private static DateOnly LocalDate(PlanSnapshot s, DateTimeOffset at) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, s.Zone).DateTime);
 

@@ -29,6 +29,6 @@ public sealed class RefreshTaskAction(ISnapshotLoader snapshots, TaskView taskVi
         // A head of one of several lead departments sees their own part; anyone else the whole milestone.
         var part = TaskBoard.PartsOf(snapshot.Directory, task).FirstOrDefault(request.User.Heads);
         var fromList = request.GetString("back") == TaskCard.BackToList;
-        return InvokeResponses.Card(await taskView.RenderAsync(snapshot, snapshot.Item(task, milestone, role, part), banner: null, ct, backToList: fromList));
+        return InvokeResponses.Card(await taskView.RenderAsync(snapshot, snapshot.Item(task, milestone, role, part), banner: null, ct, backToList: fromList, viewer: request.User));
     }
 }

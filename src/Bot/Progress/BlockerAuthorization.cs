@@ -1,0 +1,30 @@
+using CchcBot.Plan;
+using CchcBot.Teams.Identity;
+
+namespace CchcBot.Progress;
+
+/// <summary>
+/// Who may answer a blocker and decide a deadline (section IV of the plan) — always from the stored directory, never
+/// from card data: the Chief of Office gives directions, submits blockers to the Chief Inspector and closes them;
+/// the Chief Inspector may also give directions; the lead (or the Chief of Office) asks for more time; the approver
+/// named by Plan:ExtensionApprover decides.
+/// </summary>
+public static class BlockerAuthorization
+{
+    public static bool CanDirect(BotUser user) => user.IsChiefOfOffice || user.IsChiefInspector;
+
+    public static bool CanEscalate(BotUser user) => user.IsChiefOfOffice;
+
+    public static bool CanResolve(BotUser user) => user.IsChiefOfOffice;
+
+    /// <param name="part">The lead department whose part is concerned (a milestone led by several); null: any lead department.</param>
+    public static bool CanPropose(BotUser user, AgencyDirectory directory, PlanTask task, string? part) =>
+        user.IsChiefOfOffice || (part is null ? TaskBoard.Departments(directory, task.Lead).Any(user.Heads) : user.Heads(part));
+
+    public static bool CanDecide(BotUser user, ExtensionApprover approver) =>
+        approver == ExtensionApprover.ChiefInspector ? user.IsChiefInspector : user.IsChiefOfOffice;
+
+    /// <summary>The UPN/email of the person who decides extensions.</summary>
+    public static string Approver(AgencyDirectory directory, ExtensionApprover approver) =>
+        approver == ExtensionApprover.ChiefInspector ? directory.ChiefInspector : directory.ChiefOfOffice;
+}

@@ -1,0 +1,279 @@
+using System.Globalization;
+using Azure;
+using Azure.Data.Tables;
+
+namespace CchcBot.Storage;
+
+public enum ExtensionState
+{
+    Pending,
+    Approved,
+    Refused,
+}
+
+/// <summary>One request for a new due date (đề nghị gia hạn) of a milestone, and its decision once taken.</summary>
+/// <param name="Id">Derived from the operation that asked (the invoke activity), so a re-sent invoke is the same request.</param>
+/// <param name="Part">The lead department whose head asked, for a milestone led by several; empty otherwise.</param>
+/// <param name="CurrentDue">The milestone's due date when asked (an earlier extension's date, or the plan's).</param>
+/// <param name="DecisionKey">The operation that decided it (a re-sent decision is recognised).</param>
+public sealed record ExtensionRequest(
+    string Id,
+    string TaskId,
+    string MilestoneId,
+    string Part,
+    DateOnly CurrentDue,
+    DateOnly ProposedDue,
+    string Reason,
+    string AskedBy,
+    string AskedByName,
+    DateTimeOffset AskedAt,
+    ExtensionState State = ExtensionState.Pending,
+    string? DecidedBy = null,
+    string? DecidedByName = null,
+    DateTimeOffset? DecidedAt = null,
+    string? DecisionNote = null,
+    string? DecisionKey = null);
+
+/// <summary>A milestone's approved due date; <paramref name="OriginalDue"/> is the plan's own.</summary>
+public sealed record ApprovedDue(string TaskId, string MilestoneId, DateOnly Due, DateOnly OriginalDue);
+
+/// <summary>A blocker the Chief of Office submitted to the Chief Inspector (trình Chánh Thanh tra), open until resolved.</summary>
+public sealed record BlockerEscalation(string TaskId, string MilestoneId, string Part, string Note, string By, string ByName, DateTimeOffset At);
+
+/// <summary>Extension requests and the approved due dates that follow from them.</summary>
+public interface IExtensionRepository
+{
+    /// <summary>Every approved due date of the agency, by milestone id.</summary>
+    Task<IReadOnlyDictionary<string, ApprovedDue>> GetApprovedDuesAsync(string agency, CancellationToken ct = default);
+
+    /// <summary>The milestone's latest request (pending or decided); null when none.</summary>
+    Task<ExtensionRequest?> GetRequestAsync(string agency, string milestoneId, CancellationToken ct = default);
+
+    Task<IReadOnlyList<ExtensionRequest>> GetPendingAsync(string agency, CancellationToken ct = default);
+
+    /// <summary>Stores a new request; it replaces the milestone's earlier one (a pending request is superseded).</summary>
+    Task SaveRequestAsync(string agency, ExtensionRequest request, CancellationToken ct = default);
+
+    /// <summary>
+    /// Records the decision on the pending request <paramref name="decided"/>.Id and, when approved, the new due date,
+    /// in one transaction guarded by the request's ETag. False when the request is no longer the pending one.
+    /// </summary>
+    Task<bool> DecideAsync(string agency, ExtensionRequest decided, ApprovedDue? approved, CancellationToken ct = default);
+}
+
+/// <summary>Blockers submitted to the Chief Inspector and still open.</summary>
+public interface IEscalationRepository
+{
+    Task<IReadOnlyList<BlockerEscalation>> GetOpenAsync(string agency, CancellationToken ct = default);
+
+    Task<BlockerEscalation?> GetAsync(string agency, string milestoneId, CancellationToken ct = default);
+
+    Task SaveAsync(string agency, BlockerEscalation escalation, CancellationToken ct = default);
+
+    /// <summary>Closes the milestone's escalation (the blocker was resolved); nothing when none is open.</summary>
+    Task CloseAsync(string agency, string milestoneId, CancellationToken ct = default);
+}
+
+/// <summary>
+/// Table "Requests": one partition per agency; rows "x|{milestone}" (the latest extension request), "d|{milestone}"
+/// (the approved due date) and "e|{milestone}" (an open escalation). Small: a few rows per milestone at most.
+/// </summary>
+public sealed class RequestRepository(CchcTables tables) : IExtensionRepository, IEscalationRepository
+{
+    public const string Table = "Requests";
+    private const string RequestPrefix = "x|";
+    private const string DuePrefix = "d|";
+    private const string EscalationPrefix = "e|";
+
+    public async Task<IReadOnlyDictionary<string, ApprovedDue>> GetApprovedDuesAsync(string agency, CancellationToken ct = default)
+    {
+        var result = new Dictionary<string, ApprovedDue>(StringComparer.Ordinal);
+        await foreach (var row in QueryAsync(agency, DuePrefix, ct))
+        {
+            if (ParseDate(row.GetString("Due")) is { } due && ParseDate(row.GetString("OriginalDue")) is { } original)
+            {
+                var due2 = new ApprovedDue(row.GetString("TaskId"), row.GetString("MilestoneId"), due, original);
+                result[due2.MilestoneId] = due2;
+            }
+        }
+
+        return result;
+    }
+
+    public async Task<ExtensionRequest?> GetRequestAsync(string agency, string milestoneId, CancellationToken ct = default)
+    {
+        var table = await tables.GetAsync(Table, ct);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(Partition(agency), RequestPrefix + TableKeys.Encode(milestoneId), cancellationToken: ct);
+        return row.HasValue ? ToRequest(row.Value!) : null;
+    }
+
+    public async Task<IReadOnlyList<ExtensionRequest>> GetPendingAsync(string agency, CancellationToken ct = default)
+    {
+        var result = new List<ExtensionRequest>();
+        await foreach (var row in QueryAsync(agency, RequestPrefix, ct))
+        {
+            if (ToRequest(row) is { State: ExtensionState.Pending } request)
+            {
+                result.Add(request);
+            }
+        }
+
+        return result.OrderBy(r => r.AskedAt).ToList();
+    }
+
+    public async Task SaveRequestAsync(string agency, ExtensionRequest request, CancellationToken ct = default)
+    {
+        var table = await tables.GetAsync(Table, ct);
+        await table.UpsertEntityAsync(ToEntity(agency, request), TableUpdateMode.Replace, ct);
+    }
+
+    public async Task<bool> DecideAsync(string agency, ExtensionRequest decided, ApprovedDue? approved, CancellationToken ct = default)
+    {
+        var table = await tables.GetAsync(Table, ct);
+        var key = RequestPrefix + TableKeys.Encode(decided.MilestoneId);
+        var current = await table.GetEntityIfExistsAsync<TableEntity>(Partition(agency), key, cancellationToken: ct);
+        if (!current.HasValue || ToRequest(current.Value!) is not { State: ExtensionState.Pending } pending || pending.Id != decided.Id)
+        {
+            return false;
+        }
+
+        var actions = new List<TableTransactionAction> { new(TableTransactionActionType.UpdateReplace, ToEntity(agency, decided), current.Value!.ETag) };
+        if (approved is not null)
+        {
+            actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(Partition(agency), DuePrefix + TableKeys.Encode(approved.MilestoneId))
+            {
+                ["TaskId"] = approved.TaskId,
+                ["MilestoneId"] = approved.MilestoneId,
+                ["Due"] = Iso(approved.Due),
+                ["OriginalDue"] = Iso(approved.OriginalDue),
+            }));
+        }
+
+        try
+        {
+            await table.SubmitTransactionAsync(actions, ct);
+            return true;
+        }
+        catch (TableTransactionFailedException e) when (e.Status is 409 or 412)
+        {
+            return false; // decided (or replaced) by someone else in between
+        }
+    }
+
+    public async Task<IReadOnlyList<BlockerEscalation>> GetOpenAsync(string agency, CancellationToken ct = default)
+    {
+        var result = new List<BlockerEscalation>();
+        await foreach (var row in QueryAsync(agency, EscalationPrefix, ct))
+        {
+            result.Add(ToEscalation(row));
+        }
+
+        return result.OrderBy(e => e.At).ToList();
+    }
+
+    public async Task<BlockerEscalation?> GetAsync(string agency, string milestoneId, CancellationToken ct = default)
+    {
+        var table = await tables.GetAsync(Table, ct);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(Partition(agency), EscalationPrefix + TableKeys.Encode(milestoneId), cancellationToken: ct);
+        return row.HasValue ? ToEscalation(row.Value!) : null;
+    }
+
+    public async Task SaveAsync(string agency, BlockerEscalation escalation, CancellationToken ct = default)
+    {
+        var table = await tables.GetAsync(Table, ct);
+        await table.UpsertEntityAsync(
+            new TableEntity(Partition(agency), EscalationPrefix + TableKeys.Encode(escalation.MilestoneId))
+            {
+                ["TaskId"] = escalation.TaskId,
+                ["MilestoneId"] = escalation.MilestoneId,
+                ["Part"] = escalation.Part,
+                ["Note"] = escalation.Note,
+                ["By"] = escalation.By,
+                ["ByName"] = escalation.ByName,
+                ["At"] = escalation.At,
+            },
+            TableUpdateMode.Replace,
+            ct);
+    }
+
+    public async Task CloseAsync(string agency, string milestoneId, CancellationToken ct = default)
+    {
+        var table = await tables.GetAsync(Table, ct);
+        try
+        {
+            await table.DeleteEntityAsync(Partition(agency), EscalationPrefix + TableKeys.Encode(milestoneId), ETag.All, ct);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            // Nothing was open.
+        }
+    }
+
+    private async IAsyncEnumerable<TableEntity> QueryAsync(string agency, string prefix, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        var table = await tables.GetAsync(Table, ct);
+        var filter = $"PartitionKey eq '{TableKeys.Escape(Partition(agency))}' and {TableKeys.StartsWith("RowKey", prefix)}";
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
+        {
+            yield return row;
+        }
+    }
+
+    private static TableEntity ToEntity(string agency, ExtensionRequest r) => new(Partition(agency), RequestPrefix + TableKeys.Encode(r.MilestoneId))
+    {
+        ["Id"] = r.Id,
+        ["TaskId"] = r.TaskId,
+        ["MilestoneId"] = r.MilestoneId,
+        ["Part"] = r.Part,
+        ["CurrentDue"] = Iso(r.CurrentDue),
+        ["ProposedDue"] = Iso(r.ProposedDue),
+        ["Reason"] = r.Reason,
+        ["AskedBy"] = r.AskedBy,
+        ["AskedByName"] = r.AskedByName,
+        ["AskedAt"] = r.AskedAt,
+        ["State"] = r.State.ToString(),
+        ["DecidedBy"] = r.DecidedBy,
+        ["DecidedByName"] = r.DecidedByName,
+        ["DecidedAt"] = r.DecidedAt,
+        ["DecisionNote"] = r.DecisionNote,
+        ["DecisionKey"] = r.DecisionKey,
+    };
+
+    private static ExtensionRequest? ToRequest(TableEntity row) =>
+        ParseDate(row.GetString("CurrentDue")) is { } current && ParseDate(row.GetString("ProposedDue")) is { } proposed
+        && Enum.TryParse<ExtensionState>(row.GetString("State"), out var state)
+            ? new ExtensionRequest(
+                row.GetString("Id") ?? string.Empty,
+                row.GetString("TaskId") ?? string.Empty,
+                row.GetString("MilestoneId") ?? string.Empty,
+                row.GetString("Part") ?? string.Empty,
+                current,
+                proposed,
+                row.GetString("Reason") ?? string.Empty,
+                row.GetString("AskedBy") ?? string.Empty,
+                row.GetString("AskedByName") ?? string.Empty,
+                row.GetDateTimeOffset("AskedAt") ?? DateTimeOffset.MinValue,
+                state,
+                row.GetString("DecidedBy"),
+                row.GetString("DecidedByName"),
+                row.GetDateTimeOffset("DecidedAt"),
+                row.GetString("DecisionNote"),
+                row.GetString("DecisionKey"))
+            : null;
+
+    private static BlockerEscalation ToEscalation(TableEntity row) => new(
+        row.GetString("TaskId") ?? string.Empty,
+        row.GetString("MilestoneId") ?? string.Empty,
+        row.GetString("Part") ?? string.Empty,
+        row.GetString("Note") ?? string.Empty,
+        row.GetString("By") ?? string.Empty,
+        row.GetString("ByName") ?? string.Empty,
+        row.GetDateTimeOffset("At") ?? DateTimeOffset.MinValue);
+
+    private static string Partition(string agency) => TableKeys.Encode(agency);
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static DateOnly? ParseDate(string? text) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+}

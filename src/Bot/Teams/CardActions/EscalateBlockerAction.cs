@@ -1,0 +1,55 @@
+using CchcBot.Cards;
+using CchcBot.Cards.Views;
+using CchcBot.Plan;
+using CchcBot.Progress;
+using CchcBot.Storage;
+using Microsoft.Bot.Schema;
+
+namespace CchcBot.Teams.CardActions;
+
+/// <summary>
+/// Verb "escalateBlocker" (Trình Chánh Thanh tra), data { taskId, milestoneId } (+ part), input
+/// "note:escalateBlocker.&lt;milestoneId&gt;": the Chief of Office submits a blocker to the Chief Inspector, who gets a card
+/// with the task, the blocker, the note and the actions he may use. Open until the blocker is resolved.
+/// </summary>
+public sealed class EscalateBlockerAction(BlockerDesk desk, IEscalationRepository escalations, TimeProvider time) : ICardAction
+{
+    public string Verb => BlockerStrings.EscalateVerb;
+
+    public async Task<AdaptiveCardInvokeResponse> ExecuteAsync(CardActionRequest request, CancellationToken ct)
+    {
+        var (t, error) = await desk.TargetAsync(request, ct);
+        if (t is null)
+        {
+            return error!;
+        }
+
+        if (!BlockerAuthorization.CanEscalate(t.User))
+        {
+            return desk.Error(BlockerTexts.NotOffice, (t.Task.Id, t.Milestone.Id));
+        }
+
+        var typed = BlockerDesk.Note(request, Verb, t.Milestone.Id);
+        var note = UserText.Clean(typed);
+        var draft = new ActionDraft(Verb, BlockerDesk.Cut(typed, StatusUpdater.MaxNoteLength), null);
+        if (t.Item.State.Status != MilestoneStatus.Blocked)
+        {
+            return await desk.AnswerAsync(t, new CardBanner(BlockerTexts.NotBlocked, Error: true), ct);
+        }
+
+        if (note is null || note.Length > StatusUpdater.MaxNoteLength)
+        {
+            return await desk.RefuseInFormAsync(t, note is null ? BlockerTexts.NoteRequired : BlockerTexts.NoteTooLong, draft, ct);
+        }
+
+        await escalations.SaveAsync(t.Agency, new BlockerEscalation(t.Task.Id, t.Milestone.Id, t.Part ?? string.Empty, note, t.User.Upn, t.User.Name, time.GetUtcNow()), ct);
+        var recorded = await desk.RecordAsync(t, HistoryKinds.Escalation, note, ct);
+        if (!recorded.Replayed)
+        {
+            var notice = await desk.NoticeForAsync(t, ct, NoticeKind.Escalated);
+            await desk.SendAsync(t, [t.Snapshot.Directory.ChiefInspector], notice, BlockerStrings.EscalatedTitle, ct);
+        }
+
+        return await desk.AnswerAsync(t, BlockerTexts.Escalated + (recorded.Replayed ? BlockerTexts.Replayed : string.Empty), ct);
+    }
+}
