@@ -34,13 +34,17 @@ public sealed class ChatCards(BotClock clock)
     }
 
     /// <summary>The task card: the milestone acted on in full, then the task's other milestones, each with its own form.</summary>
-    public JsonObject Task(PlanSnapshot snapshot, BoardItem item, IReadOnlyList<HistoryEntry> history, CardBanner? banner, FormDraft? draft = null, bool backToList = false)
+    /// <param name="files">The milestone's evidence files with their links (<see cref="TaskView"/>).</param>
+    public JsonObject Task(
+        PlanSnapshot snapshot, BoardItem item, IReadOnlyList<HistoryEntry> history, CardBanner? banner, FormDraft? draft = null, bool backToList = false,
+        IReadOnlyList<EvidenceFileView>? files = null, int linkMinutes = 0)
     {
         var others = item.Task.Milestones
             .Where(m => m.Id != item.Milestone.Id)
             .Select(m => Item(snapshot, snapshot.Item(item.Task, m, item.Role, item.Part), draft: draft))
             .ToList();
-        return TaskCard.Build(Item(snapshot, item, draft: draft), history.Select(History).ToList(), banner, backToList: backToList, otherMilestones: others);
+        return TaskCard.Build(
+            Item(snapshot, item, draft: draft), history.Select(History).ToList(), banner, backToList: backToList, otherMilestones: others, files: files, linkMinutes: linkMinutes);
     }
 
     public JsonObject BlockerNotice(PlanSnapshot snapshot, BoardItem item, BotUser reporter) =>

@@ -1,17 +1,35 @@
 using System.Text.Json.Nodes;
+using CchcBot.Cards;
 using CchcBot.Cards.Views;
+using CchcBot.Evidence;
+using CchcBot.Hosting;
 using CchcBot.Plan;
 using CchcBot.Progress;
 using CchcBot.Storage;
 
 namespace CchcBot.Teams;
 
-/// <summary>Builds a single task's card with its recent history.</summary>
-public sealed class TaskView(IProgressRepository progress, ChatCards cards)
+/// <summary>
+/// Builds a single task's card with its recent history and the milestone's evidence files. Every card is built for
+/// someone the caller has checked may view the task; each file gets a fresh download link (/files/{token}).
+/// </summary>
+public sealed class TaskView(IProgressRepository progress, ChatCards cards, EvidenceStore evidence, PublicAddress address, BotClock clock)
 {
     public async Task<JsonObject> RenderAsync(PlanSnapshot snapshot, BoardItem item, CardBanner? banner, CancellationToken ct, FormDraft? draft = null, bool backToList = false)
     {
-        var history = await progress.GetHistoryAsync(snapshot.Plan.Agency, item.Task.Id, ct);
-        return cards.Task(snapshot, item, history.Where(h => h.MilestoneId == item.Milestone.Id).ToList(), banner, draft, backToList);
+        var agency = snapshot.Plan.Agency;
+        var historyTask = progress.GetHistoryAsync(agency, item.Task.Id, ct);
+        var filesTask = evidence.FilesOfTaskAsync(agency, item.Task.Id, ct);
+        var history = (await historyTask).Where(h => h.MilestoneId == item.Milestone.Id).ToList();
+        var files = (await filesTask).Where(f => f.MilestoneId == item.Milestone.Id).ToList();
+        var links = await evidence.IssueLinksAsync(agency, files, ct);
+        var baseUrl = address.BaseUrl;
+        var views = files
+            .Select(f => new EvidenceFileView(f.FileName, f.Size, f.ByName, clock.ToLocal(f.At), links.TryGetValue(f.UploadId, out var token) ? $"{baseUrl}/files/{token}" : null))
+            .ToList();
+        // The task's history links each attached file: an entry of its own, beside the status changes.
+        history.AddRange(files.Select(f => new HistoryEntry(
+            f.TaskId, f.MilestoneId, f.At, f.By, f.ByName, TaskCard.EvidenceKind, item.State.Status, item.State.Status, null, f.FileName)));
+        return cards.Task(snapshot, item, history, banner, draft, backToList, views, (int)EvidenceStore.LinkLifetime.TotalMinutes);
     }
 }
