@@ -20,7 +20,8 @@ public sealed record EvidenceUpload(
     string? TaskId,
     string? MilestoneId,
     DateTimeOffset? AttachedAt,
-    ETag ETag)
+    ETag ETag,
+    string State = EvidenceStore.Pending)
 {
     public bool Attached => AttachedAt is not null;
 }
@@ -49,6 +50,11 @@ public sealed class EvidenceStore(CchcTables tables, CchcBlobs blobs, TimeProvid
     public const string Table = "Evidence";
     public static readonly TimeSpan PendingLifetime = TimeSpan.FromHours(24);
     public static readonly TimeSpan LinkLifetime = TimeSpan.FromHours(24);
+    /// <summary>How long the record of an upload swept unattached is kept, so its sender is told it expired (not "unknown").</summary>
+    public static readonly TimeSpan ExpiredRecordLifetime = TimeSpan.FromDays(7);
+    public const string Pending = "pending";
+    public const string Attached = "attached";
+    public const string Swept = "expired";
     private const string LinksPartition = "links";
     private const string UploadKind = "u";
     private const string FileKind = "f";
@@ -76,7 +82,7 @@ public sealed class EvidenceStore(CchcTables tables, CchcBlobs blobs, TimeProvid
             ["Size"] = (long)content.Length,
             ["At"] = now,
             ["Expires"] = now + PendingLifetime,
-            ["State"] = "pending",
+            ["State"] = Pending,
         };
         var table = await tables.GetAsync(Table, ct);
         await table.AddEntityAsync(row, ct);
@@ -104,7 +110,7 @@ public sealed class EvidenceStore(CchcTables tables, CchcBlobs blobs, TimeProvid
         }
 
         var now = time.GetUtcNow();
-        if (upload.Expires <= now)
+        if (upload.Expires <= now || upload.State == Swept)
         {
             return AttachOutcome.Expired;
         }
@@ -119,7 +125,7 @@ public sealed class EvidenceStore(CchcTables tables, CchcBlobs blobs, TimeProvid
             ["Size"] = upload.Size,
             ["At"] = upload.At,
             ["Expires"] = upload.Expires,
-            ["State"] = "attached",
+            ["State"] = Attached,
             ["TaskId"] = taskId,
             ["MilestoneId"] = milestoneId,
             ["AttachedAt"] = now,
@@ -234,26 +240,49 @@ public sealed class EvidenceStore(CchcTables tables, CchcBlobs blobs, TimeProvid
         }
     }
 
-    /// <summary>Deletes uploads never attached within their 24 hours (the blob, then the record) and expired download links.</summary>
+    /// <summary>
+    /// Deletes the blobs of uploads never attached within their 24 hours (their records are marked expired, and deleted
+    /// <see cref="ExpiredRecordLifetime"/> later), and expired download links. Returns the number of blobs deleted.
+    /// </summary>
     public async Task<int> SweepAsync(CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var table = await tables.GetAsync(Table, ct);
         var deleted = 0;
-        var pending = new List<(string Partition, string Row)>();
-        var filter = $"{TableKeys.StartsWith("RowKey", UploadKind + TableKeys.Separator)} and State eq 'pending' and Expires lt datetime'{now.UtcDateTime:yyyy-MM-ddTHH:mm:ss.fffZ}'";
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: ct))
+        var rows = new List<TableEntity>();
+        var uploads = TableKeys.StartsWith("RowKey", UploadKind + TableKeys.Separator);
+        var filter = $"{uploads} and (State eq '{Pending}' or State eq '{Swept}') and Expires lt datetime'{now.UtcDateTime:yyyy-MM-ddTHH:mm:ss.fffZ}'";
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey", "State", "Expires"], cancellationToken: ct))
         {
-            pending.Add((row.PartitionKey, row.RowKey));
+            rows.Add(row);
         }
 
-        foreach (var (partition, rowKey) in pending)
+        foreach (var row in rows)
         {
-            var agency = TableKeys.Decode(partition[..partition.LastIndexOf(TableKeys.Separator)]);
-            var id = TableKeys.Decode(rowKey[(rowKey.IndexOf(TableKeys.Separator, StringComparison.Ordinal) + 1)..]);
+            if (row.GetString("State") == Swept)
+            {
+                if (row.GetDateTimeOffset("Expires") + ExpiredRecordLifetime < now)
+                {
+                    await DeleteQuietlyAsync(table, row.PartitionKey, row.RowKey, ct);
+                }
+
+                continue;
+            }
+
+            var agency = TableKeys.Decode(row.PartitionKey[..row.PartitionKey.LastIndexOf(TableKeys.Separator)]);
+            var id = TableKeys.Decode(row.RowKey[(row.RowKey.IndexOf(TableKeys.Separator, StringComparison.Ordinal) + 1)..]);
+            try
+            {
+                // Marked first (ETag-guarded: an attach that won the race keeps its file), then the blob goes.
+                await table.UpdateEntityAsync(new TableEntity(row.PartitionKey, row.RowKey) { ["State"] = Swept }, row.ETag, TableUpdateMode.Merge, ct);
+            }
+            catch (RequestFailedException e) when (e.Status is 404 or 412)
+            {
+                continue;
+            }
+
             var container = await blobs.AgencyAsync(agency, ct);
             await container.GetBlobClient(BlobName(id)).DeleteIfExistsAsync(cancellationToken: ct);
-            await DeleteQuietlyAsync(table, partition, rowKey, ct);
             deleted++;
         }
 
@@ -314,7 +343,8 @@ public sealed class EvidenceStore(CchcTables tables, CchcBlobs blobs, TimeProvid
         row.GetString("TaskId"),
         row.GetString("MilestoneId"),
         row.GetDateTimeOffset("AttachedAt"),
-        row.ETag);
+        row.ETag,
+        row.GetString("State") ?? Pending);
 
     private static EvidenceFile ToFile(TableEntity row) => new(
         row.GetString("UploadId"),
