@@ -51,7 +51,9 @@ public sealed class EvidenceReportTests : IAsyncLifetime
         var uploadId = card.Readably().Split("\"uploadId\":\"")[1][..32];
         var (status, body) = await _bot.InvokeAsync(_office, EvidencePickerCard.AttachVerb, new JsonObject
         {
-            ["uploadId"] = uploadId, ["taskId"] = taskId, ["milestoneId"] = milestoneId,
+            ["uploadId"] = uploadId,
+            ["taskId"] = taskId,
+            ["milestoneId"] = milestoneId,
         });
         Assert.Equal(200, status);
         Assert.Contains("Đã đính kèm", body!["value"]!.Readably(), StringComparison.Ordinal);
