@@ -78,10 +78,19 @@ public sealed class ReportService(
     }
 
     /// <summary>
-    /// The letterhead of the agency's report: today the <c>Reports:*</c> settings over the sample agency's. The one place
-    /// to read the directory's agencyName / parentAgencyName / place / documentCode once it carries them.
+    /// The letterhead of the agency's report: each of the directory's agencyName / parentAgencyName / place /
+    /// documentCode where given, else the <c>Reports:*</c> setting, else the sample agency's.
     /// </summary>
-    public ReportLetterhead LetterheadFor(PlanSnapshot snapshot) => options.Value.Letterhead;
+    public ReportLetterhead LetterheadFor(PlanSnapshot snapshot)
+    {
+        var settings = options.Value.Letterhead;
+        var directory = snapshot.Directory.Letterhead;
+        return directory is null ? settings : new ReportLetterhead(
+            directory.ParentAgencyName ?? settings.ParentAgency,
+            directory.AgencyName ?? settings.Agency,
+            directory.Place ?? settings.Place,
+            directory.DocumentCode ?? settings.DocumentCode);
+    }
 
     public static string FileName(string agency, ReportPeriod period) => FileName(agency, period, ReportFormat.Workbook);
 
