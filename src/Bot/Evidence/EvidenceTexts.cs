@@ -1,5 +1,3 @@
-using CchcBot.Cards;
-
 namespace CchcBot.Evidence;
 
 /// <summary>What the bot says about evidence files.</summary>
@@ -23,7 +21,7 @@ public static class EvidenceTexts
     public static string AlreadyAttached(string name, string? deliverable) =>
         $"Tệp “{name}” đã được đính kèm{(deliverable is null ? string.Empty : $" vào sản phẩm “{deliverable}”")} trước đó; không cần đính kèm lại.";
 
-    public static string NotYours =>
+    public const string NotYours =
         "Tệp này do người khác gửi; đồng chí chỉ đính kèm được tệp do chính mình gửi.";
 
     public const string NotLead =
@@ -32,10 +30,6 @@ public static class EvidenceTexts
     public static string Attached(string name, string deliverable) =>
         $"Đã đính kèm tài liệu kiểm chứng “{name}” vào sản phẩm “{deliverable}”.";
 
-    public static string Stored(string name) => $"Tệp “{name}”";
-
     public const string StorageDown =
         "Hệ thống lưu trữ tệp tạm thời không phản hồi nên chưa nhận được tệp. Đề nghị đồng chí gửi lại sau ít phút.";
-
-    public static string Ongoing => CardStrings.Ongoing;
 }
