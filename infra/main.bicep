@@ -93,6 +93,14 @@ module storage 'modules/storage.bicep' = {
   }
 }
 
+module storageLifecycle 'modules/storage-lifecycle.bicep' = {
+  name: 'storage-lifecycle'
+  params: {
+    storageAccountName: storage.outputs.name
+    tablePrefix: tablePrefix
+  }
+}
+
 module app 'modules/app.bicep' = {
   name: 'app'
   params: {

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs CchcBot locally: Azurite (Table storage, data kept in .data/azurite), the bundled plan re-based to this year
+# Runs CchcBot locally: Azurite (Table and Blob storage, data kept in .data/azurite), the bundled plan re-based to this year
 # with the sample directory, the bot on http://127.0.0.1:3978, and the Microsoft 365 Agents Playground (a local Teams
 # client) on http://localhost:56150. Ctrl+C (or SIGTERM) stops everything this script started. See docs/local-run.md.
 #   BOT_PORT=3978  PLAYGROUND_PORT=56150  PLAYGROUND=0 (bot only)  CONFIGURATION=Debug
@@ -16,6 +16,8 @@ playground_port=${PLAYGROUND_PORT:-56150}
 configuration=${CONFIGURATION:-Debug}
 data=$(absolute "${RUN_LOCAL_DATA:-$root/.data}")
 azurite_port=10002
+azurite_blob_port=10000
+azurite_queue_port=10001
 logs="$data/logs"
 playground_config=$(absolute "${PLAYGROUND_CONFIG:-$root/scripts/playground/.m365agentsplayground.yml}")
 
@@ -90,16 +92,18 @@ mkdir -p "$logs"
 if [[ -n ${Storage__ConnectionString:-} && ${Storage__ConnectionString} != UseDevelopmentStorage=true ]]; then
   echo "== Storage: Storage__ConnectionString is set; no Azurite started"
 elif port_busy "$azurite_port"; then
-  echo "== Storage: something already listens on 127.0.0.1:$azurite_port; using it as the Table service (Azurite)"
+  echo "== Storage: something already listens on 127.0.0.1:$azurite_port; using it as the Table service (Azurite), and 127.0.0.1:$azurite_blob_port as the Blob service"
+  port_busy "$azurite_blob_port" || fail "nothing listens on 127.0.0.1:$azurite_blob_port (the Blob service, for evidence files and reports): start Azurite with its Blob service, or stop the program on $azurite_port."
 else
-  echo "== Storage: Azurite's Table service on 127.0.0.1:$azurite_port (data in $data/azurite)"
+  echo "== Storage: Azurite's Table service on 127.0.0.1:$azurite_port and Blob service on 127.0.0.1:$azurite_blob_port (data in $data/azurite)"
   mkdir -p "$data/azurite"
   # SIGINT: Azurite saves its files on SIGINT only; SIGTERM would lose the last seconds of writes.
-  start Azurite "$logs/azurite.log" INT "$root" node node_modules/azurite/dist/src/table/main.js \
-    --tableHost 127.0.0.1 --tablePort "$azurite_port" --location "$data/azurite" \
+  start Azurite "$logs/azurite.log" INT "$root" node node_modules/azurite/dist/src/azurite.js \
+    --tableHost 127.0.0.1 --tablePort "$azurite_port" --blobHost 127.0.0.1 --blobPort "$azurite_blob_port" \
+    --queueHost 127.0.0.1 --queuePort "$azurite_queue_port" --location "$data/azurite" \
     --disableTelemetry --skipApiVersionCheck --loose
-  for _ in $(seq 1 60); do port_busy "$azurite_port" && break; kill -0 "${pids[-1]}" 2>/dev/null || break; sleep 0.5; done
-  port_busy "$azurite_port" || { tail -n 30 "$logs/azurite.log" >&2; fail "Azurite did not start (log above)."; }
+  for _ in $(seq 1 60); do port_busy "$azurite_port" && port_busy "$azurite_blob_port" && break; kill -0 "${pids[-1]}" 2>/dev/null || break; sleep 0.5; done
+  port_busy "$azurite_port" && port_busy "$azurite_blob_port" || { tail -n 30 "$logs/azurite.log" >&2; fail "Azurite did not start (log above)."; }
 fi
 
 echo "== Build ($configuration) and seed"

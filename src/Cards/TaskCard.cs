@@ -20,9 +20,12 @@ public static class TaskCard
     /// <param name="backToList">Opened from "nhiệm vụ của tôi" or a reminder's list: offer the way back.</param>
     /// <param name="otherMilestones">The task's other milestones (deliverable, due date, state), each with its own form, so a head may
     /// report a later deliverable first.</param>
+    /// <param name="files">The milestone's evidence files (tài liệu kiểm chứng) with their download links.</param>
+    /// <param name="linkMinutes">How long the files' links are valid.</param>
     public static JsonObject Build(
         TaskItemView item, IReadOnlyList<HistoryItemView> history, CardBanner? banner = null, IReadOnlyList<string>? refreshUserIds = null,
-        bool backToList = false, IReadOnlyList<TaskItemView>? otherMilestones = null, JsonObject? direction = null)
+        bool backToList = false, IReadOnlyList<TaskItemView>? otherMilestones = null, JsonObject? direction = null,
+        IReadOnlyList<EvidenceFileView>? files = null, int linkMinutes = 0)
     {
         var body = new List<JsonNode?> { BannerBlock.Render(banner) };
 
@@ -33,6 +36,7 @@ public static class TaskCard
             (CardStrings.Labels.Lead, Markdown.Escape(item.LeadUnits)),
             (CardStrings.Labels.Cooperating, Markdown.Escape(item.CooperatingUnits)),
         ]));
+        body.Add(EvidencePickerCard.Files(files ?? [], linkMinutes));
         var opinions = history.Where(h => h.Kind == "comment" && !string.IsNullOrWhiteSpace(h.Note)).OrderByDescending(h => h.At).Take(OpinionsShown).ToList();
         if (opinions.Count > 0)
         {
@@ -76,8 +80,16 @@ public static class TaskCard
         return card;
     }
 
+    /// <summary>History's kind for a file attached as evidence (Evidence holds its name).</summary>
+    public const string EvidenceKind = "evidence";
+
     private static string Describe(HistoryItemView h)
     {
+        if (h.Kind == EvidenceKind)
+        {
+            return $"{Formats.DateTime(h.At)} · {Markdown.Escape(h.By)}: đính kèm tài liệu kiểm chứng “{Markdown.Escape(h.Evidence)}”";
+        }
+
         if (SectionFour(h) is { } step)
         {
             var line = $"{Formats.DateTime(h.At)} · {Markdown.Escape(h.By)}: {step}";

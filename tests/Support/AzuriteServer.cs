@@ -4,8 +4,8 @@ using System.Net.Sockets;
 namespace CchcBot.TestSupport;
 
 /// <summary>
-/// The official Azure Storage emulator's Table service (npm azurite, pinned in package.json), started on a free
-/// loopback port with in-memory persistence. One per test process; tests isolate themselves with a unique table
+/// The official Azure Storage emulator (npm azurite, pinned in package.json) — its Table and Blob services (and the
+/// Queue service, which the bot does not use), each on a free loopback port, with in-memory persistence. One per test process; tests isolate themselves with a unique table
 /// prefix (<see cref="NewPrefix"/>). Outage tests start their own with files on disk (<see cref="StartOnDisk"/>), which
 /// they can stop and start again on the same port with the same data.
 /// </summary>
@@ -21,40 +21,49 @@ public sealed class AzuriteServer : IDisposable
     });
 
     private readonly string? _location;
+    private readonly (int Table, int Blob, int Queue) _ports;
     private Process _process;
 
-    private AzuriteServer(Process process, int port, string? location)
+    private AzuriteServer(Process process, (int Table, int Blob, int Queue) ports, string? location)
     {
         _process = process;
-        Port = port;
+        Port = ports.Table;
+        BlobPort = ports.Blob;
+        _ports = ports;
         _location = location;
     }
 
     public static AzuriteServer Shared => SharedLazy.Value;
 
+    /// <summary>The Table service's port.</summary>
     public int Port { get; }
 
-    public string ConnectionString =>
-        $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};TableEndpoint=http://127.0.0.1:{Port}/devstoreaccount1;";
+    /// <summary>The Blob service's port.</summary>
+    public int BlobPort { get; }
 
-    /// <summary>A connection string to a port where nothing listens: storage "down".</summary>
+    public string ConnectionString =>
+        $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};TableEndpoint=http://127.0.0.1:{Port}/devstoreaccount1;" +
+        $"BlobEndpoint=http://127.0.0.1:{BlobPort}/devstoreaccount1;";
+
+    /// <summary>A connection string to ports where nothing listens: storage "down".</summary>
     public static string UnreachableConnectionString =>
-        $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};TableEndpoint=http://127.0.0.1:{FreePort.Next()}/devstoreaccount1;";
+        $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};TableEndpoint=http://127.0.0.1:{FreePort.Next()}/devstoreaccount1;" +
+        $"BlobEndpoint=http://127.0.0.1:{FreePort.Next()}/devstoreaccount1;";
 
     public static string NewPrefix() => "T" + Guid.NewGuid().ToString("N")[..12];
 
     public static AzuriteServer Start()
     {
-        var port = FreePort.Next();
-        return new AzuriteServer(Launch(port, location: null), port, location: null);
+        var ports = (FreePort.Next(), FreePort.Next(), FreePort.Next());
+        return new AzuriteServer(Launch(ports, location: null), ports, location: null);
     }
 
     /// <summary>An Azurite of its own that keeps its tables in a temporary folder (removed on dispose).</summary>
     public static AzuriteServer StartOnDisk()
     {
         var location = Directory.CreateTempSubdirectory("cchc-azurite-").FullName;
-        var port = FreePort.Next();
-        return new AzuriteServer(Launch(port, location), port, location);
+        var ports = (FreePort.Next(), FreePort.Next(), FreePort.Next());
+        return new AzuriteServer(Launch(ports, location), ports, location);
     }
 
     /// <summary>Stops an on-disk Azurite with SIGINT, the signal on which it writes its files, and waits for it.</summary>
@@ -76,19 +85,22 @@ public sealed class AzuriteServer : IDisposable
     public void Restart()
     {
         _process.Dispose();
-        _process = Launch(Port, _location ?? throw new InvalidOperationException("Only an on-disk Azurite can be started again."));
+        _process = Launch(_ports, _location ?? throw new InvalidOperationException("Only an on-disk Azurite can be started again."));
     }
 
-    private static Process Launch(int port, string? location)
+    private static Process Launch((int Table, int Blob, int Queue) ports, string? location)
     {
-        var script = RepoPaths.Of("node_modules", "azurite", "dist", "src", "table", "main.js");
+        var script = RepoPaths.Of("node_modules", "azurite", "dist", "src", "azurite.js");
         if (!File.Exists(script))
         {
             throw new InvalidOperationException($"Azurite is not installed ({script} missing): run scripts/install-tools.sh (npm ci).");
         }
 
         var psi = NodeServer.StartInfo(
-            script, "--tableHost", "127.0.0.1", "--tablePort", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            script,
+            "--tableHost", "127.0.0.1", "--tablePort", ports.Table.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--blobHost", "127.0.0.1", "--blobPort", ports.Blob.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--queueHost", "127.0.0.1", "--queuePort", ports.Queue.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--disableTelemetry", "--skipApiVersionCheck", "--loose", "--silent");
         if (location is null)
         {
@@ -110,20 +122,30 @@ public sealed class AzuriteServer : IDisposable
                 throw new InvalidOperationException($"Azurite exited with code {process.ExitCode} before listening.");
             }
 
-            try
+            if (Listens(ports.Table) && Listens(ports.Blob))
             {
-                using var client = new TcpClient();
-                client.Connect("127.0.0.1", port);
                 return process;
             }
-            catch (SocketException)
-            {
-                Thread.Sleep(100);
-            }
+
+            Thread.Sleep(100);
         }
 
         ChildProcess.Kill(process);
         throw new TimeoutException("Azurite did not listen within 30 s.");
+    }
+
+    private static bool Listens(int port)
+    {
+        try
+        {
+            using var client = new TcpClient();
+            client.Connect("127.0.0.1", port);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
     }
 
     public void Dispose()

@@ -39,12 +39,14 @@ public static class BotWebApp
         builder.Services.AddCchcReports(builder.Configuration);
         builder.Services.AddHostedService<DigestScheduler>();
         builder.Services.AddCchcTab();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<Evidence.StorageCleanup>());
 
         var app = builder.Build();
         _ = app.Services.GetRequiredService<AnonymousMode>(); // logs the anonymous-mode warning at start
         app.MapPost("/api/messages", ProcessActivityAsync);
         app.MapGet("/healthz", CheckHealthAsync);
         app.MapGet("/reports/{token}", DownloadReportAsync);
+        app.MapGet("/files/{token}", Evidence.EvidenceDownloads.DownloadAsync);
         app.MapCchcTab();
         return app;
     }

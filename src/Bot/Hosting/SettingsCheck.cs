@@ -15,6 +15,7 @@ public static class SettingsCheck
     {
         var problems = new List<string>();
         problems.AddRange(Bind<StorageOptions>(configuration, StorageOptions.Section, problems).Validate());
+        problems.AddRange(Bind<BlobStorageOptions>(configuration, StorageOptions.Section, problems).Validate());
         problems.AddRange(Bind<BotOptions>(configuration, BotOptions.Section, problems).Validate());
         problems.AddRange(Bind<DeliveryOptions>(configuration, DeliveryOptions.Section, problems).Validate());
         problems.AddRange(Bind<GraphOptions>(configuration, GraphOptions.Section, problems).Validate());

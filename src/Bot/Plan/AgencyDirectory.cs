@@ -12,6 +12,9 @@ public sealed record AgencyDirectory(
     /// <summary>The group of the Office (Văn phòng), which owns the digest channel.</summary>
     public const string OfficeGroup = "van-phong";
 
+    /// <summary>The optional letterhead names (agencyName, parentAgencyName, place, documentCode); null when the file has none.</summary>
+    public DirectoryLetterhead? Letterhead { get; init; }
+
     /// <summary>Expands a unit id from a plan (a department id or a group id) to department ids.</summary>
     public IReadOnlyList<string> Expand(string unitId)
     {
@@ -50,3 +53,6 @@ public sealed record Department(
     string Group,
     string Head,
     IReadOnlyList<string> Deputies);
+
+/// <summary>How the agency signs its documents: "THANH TRA TỈNH", "UBND TỈNH SÓC TRĂNG", "Sóc Trăng", "TTr" (each optional).</summary>
+public sealed record DirectoryLetterhead(string? AgencyName, string? ParentAgencyName, string? Place, string? DocumentCode);

@@ -9,15 +9,15 @@ namespace CchcBot.Reports;
 /// <summary>
 /// The plan's periodic report annex: a summary sheet with the digest's figures (the four groups, by reform area), then
 /// one sheet per reform area listing every task's milestones — deliverable, lead and cooperating units, due date,
-/// whether it falls in the period, status, its group, completion date, document number (evidence), note and the
-/// cooperating units' opinions.
+/// whether it falls in the period, status, its group, completion date, document number (evidence), note, the
+/// cooperating units' opinions and the names of the evidence files attached.
 /// </summary>
 public static class QuarterReport
 {
     public static readonly string[] Headers =
     [
         "STT", "Nhiệm vụ", "Sản phẩm", "Đơn vị chủ trì", "Đơn vị phối hợp", "Hạn", "Trong kỳ", "Trạng thái", "Ngày hoàn thành",
-        "Số/ký hiệu văn bản", "Ghi chú", "Kết quả", "Ý kiến phối hợp",
+        "Số/ký hiệu văn bản", "Ghi chú", "Kết quả", "Ý kiến phối hợp", "Tài liệu kiểm chứng (tệp đính kèm)",
     ];
 
     public static readonly string[] AreaHeaders =
@@ -27,7 +27,9 @@ public static class QuarterReport
     ];
 
     /// <param name="history">The agency's history up to the report's instant (for the cooperating opinions).</param>
-    public static IReadOnlyList<XSheet> Build(PlanSnapshot snapshot, DigestFigures figures, IReadOnlyList<HistoryEntry> history, ReportPeriod period)
+    /// <param name="files">The names of the files attached to each milestone (by milestone id), oldest first.</param>
+    public static IReadOnlyList<XSheet> Build(
+        PlanSnapshot snapshot, DigestFigures figures, IReadOnlyList<HistoryEntry> history, ReportPeriod period, IReadOnlyDictionary<string, IReadOnlyList<string>>? files = null)
     {
         var opinions = history.Where(h => h.Kind == "comment" && !string.IsNullOrWhiteSpace(h.Note))
             .GroupBy(h => h.MilestoneId, StringComparer.Ordinal)
@@ -62,6 +64,7 @@ public static class QuarterReport
                         item.State.Note,
                         StandingName(Tally.StandingOf(item)),
                         opinions.GetValueOrDefault(milestone.Id),
+                        files?.GetValueOrDefault(milestone.Id) is { Count: > 0 } names ? string.Join("\n", names) : null,
                     ]);
                 }
             }

@@ -20,7 +20,8 @@ public enum ReportFormat
 /// (<see cref="ReportOptions.CutOffDay"/> of its last month, end of that day; or now, if earlier). Both come from one
 /// snapshot and one set of digest figures, so they agree on every figure.
 /// </summary>
-public sealed class ReportService(ISnapshotLoader snapshots, DigestService digest, IProgressRepository progress, BotClock clock, IOptions<ReportOptions> options)
+public sealed class ReportService(
+    ISnapshotLoader snapshots, DigestService digest, IProgressRepository progress, BotClock clock, IOptions<ReportOptions> options, Evidence.EvidenceStore evidence)
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -51,32 +52,45 @@ public sealed class ReportService(ISnapshotLoader snapshots, DigestService diges
         var history = await progress.GetHistorySinceAsync(agency, DateTimeOffset.MinValue, ct);
         DigestFigures figures = await digest.FiguresAsync(snapshot, history, at, null, ct);
         var upToNow = history.Where(h => h.At <= at).ToList();
+        var files = (await evidence.FilesAsync(agency, ct))
+            .Where(f => f.At <= at)
+            .GroupBy(f => f.MilestoneId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(f => f.FileName).ToList(), StringComparer.Ordinal);
 
-        var files = new Dictionary<ReportFormat, byte[]>();
+        var output = new Dictionary<ReportFormat, byte[]>();
         foreach (var format in formats.Distinct())
         {
             using var stream = new MemoryStream();
             if (format == ReportFormat.Workbook)
             {
-                WorkbookWriter.Write(stream, QuarterReport.Build(snapshot, figures, upToNow, period));
+                WorkbookWriter.Write(stream, QuarterReport.Build(snapshot, figures, upToNow, period, files));
             }
             else
             {
                 ReportDocument.Write(stream, new ReportInput(
-                    snapshot, figures, upToNow, period, asOf, LetterheadFor(snapshot), settings.EffectiveRecipients, settings.SignerTitle));
+                    snapshot, figures, upToNow, period, asOf, LetterheadFor(snapshot), settings.EffectiveRecipients, settings.SignerTitle, files));
             }
 
-            files[format] = stream.ToArray();
+            output[format] = stream.ToArray();
         }
 
-        return files;
+        return output;
     }
 
     /// <summary>
-    /// The letterhead of the agency's report: today the <c>Reports:*</c> settings over the sample agency's. The one place
-    /// to read the directory's agencyName / parentAgencyName / place / documentCode once it carries them.
+    /// The letterhead of the agency's report: each of the directory's agencyName / parentAgencyName / place /
+    /// documentCode where given, else the <c>Reports:*</c> setting, else the sample agency's.
     /// </summary>
-    public ReportLetterhead LetterheadFor(PlanSnapshot snapshot) => options.Value.Letterhead;
+    public ReportLetterhead LetterheadFor(PlanSnapshot snapshot)
+    {
+        var settings = options.Value.Letterhead;
+        var directory = snapshot.Directory.Letterhead;
+        return directory is null ? settings : new ReportLetterhead(
+            directory.ParentAgencyName ?? settings.ParentAgency,
+            directory.AgencyName ?? settings.Agency,
+            directory.Place ?? settings.Place,
+            directory.DocumentCode ?? settings.DocumentCode);
+    }
 
     public static string FileName(string agency, ReportPeriod period) => FileName(agency, period, ReportFormat.Workbook);
 

@@ -116,7 +116,10 @@ public sealed class DirectoryRepository(CchcTables tables, TimeProvider? time = 
                 continue; // Replaced (and the old rows removed) while we read: read the new head.
             }
 
-            var directory = new AgencyDirectory(agency, departments, head.GetString("ChiefOfOffice"), head.GetString("ChiefInspector"));
+            var directory = new AgencyDirectory(agency, departments, head.GetString("ChiefOfOffice"), head.GetString("ChiefInspector"))
+            {
+                Letterhead = head.GetString("Letterhead") is { } letterhead ? StoredJson.Deserialize<DirectoryLetterhead>(letterhead) : null,
+            };
             if (hash is not null)
             {
                 _lastRead[agency] = (hash, directory);
@@ -182,6 +185,7 @@ public sealed class DirectoryRepository(CchcTables tables, TimeProvider? time = 
             ["ChiefOfOffice"] = directory.ChiefOfOffice,
             ["ChiefInspector"] = directory.ChiefInspector,
             ["DepartmentCount"] = directory.Departments.Count,
+            ["Letterhead"] = directory.Letterhead is null ? null : StoredJson.Serialize(directory.Letterhead),
         };
         try
         {

@@ -36,14 +36,17 @@ public sealed class ChatCards(BotClock clock)
 
     /// <summary>The task card: the milestone acted on in full, then the task's other milestones, each with its own form.</summary>
     /// <param name="extras">Section IV on the task card: what the viewer may do beyond the update form (null: the update form only).</param>
+    /// <param name="files">The milestone's evidence files with their links (<see cref="TaskView"/>).</param>
     public JsonObject Task(
         PlanSnapshot snapshot, BoardItem item, IReadOnlyList<HistoryEntry> history, CardBanner? banner, FormDraft? draft = null, bool backToList = false,
-        TaskExtras? extras = null)
+        TaskExtras? extras = null, IReadOnlyList<EvidenceFileView>? files = null, int linkMinutes = 0)
     {
         TaskItemView View(BoardItem i) => extras is null ? Item(snapshot, i, draft: draft) : extras.Apply(Item(snapshot, i, draft: draft));
         var main = View(item);
         var direction = extras?.CanDirect == true ? BlockerNoticeCard.DirectionForm(main, item.Part, TaskCard.View, extras.Draft) : null;
-        return TaskCard.Build(main, history.Select(History).ToList(), banner, backToList: backToList, otherMilestones: Others(snapshot, item, View), direction: direction);
+        return TaskCard.Build(
+            main, history.Select(History).ToList(), banner, backToList: backToList, otherMilestones: Others(snapshot, item, View), direction: direction,
+            files: files, linkMinutes: linkMinutes);
     }
 
     /// <summary>The item's task's other milestones, soonest due first, each as the same department sees it.</summary>

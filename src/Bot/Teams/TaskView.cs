@@ -1,5 +1,8 @@
 using System.Text.Json.Nodes;
+using CchcBot.Cards;
 using CchcBot.Cards.Views;
+using CchcBot.Evidence;
+using CchcBot.Hosting;
 using CchcBot.Plan;
 using CchcBot.Progress;
 using CchcBot.Storage;
@@ -7,8 +10,11 @@ using CchcBot.Teams.Identity;
 
 namespace CchcBot.Teams;
 
-/// <summary>Builds a single task's card with its recent history.</summary>
-public sealed class TaskView(IProgressRepository progress, IExtensionRepository extensions, ChatCards cards)
+/// <summary>
+/// Builds a single task's card with its recent history and the milestone's evidence files. Every card is built for
+/// someone the caller has checked may view the task; each file gets a fresh download link (/files/{token}).
+/// </summary>
+public sealed class TaskView(IProgressRepository progress, IExtensionRepository extensions, ChatCards cards, EvidenceStore evidence, PublicAddress address, BotClock clock)
 {
     /// <param name="viewer">Who will see the card: it offers them the section IV actions they may use ("Ý kiến chỉ đạo",
     /// "Đề nghị gia hạn"); null: the update form only.</param>
@@ -17,14 +23,16 @@ public sealed class TaskView(IProgressRepository progress, IExtensionRepository 
         PlanSnapshot snapshot, BoardItem item, CardBanner? banner, CancellationToken ct, FormDraft? draft = null, bool backToList = false,
         BotUser? viewer = null, ActionDraft? actionDraft = null)
     {
-        var historyTask = progress.GetHistoryAsync(snapshot.Plan.Agency, item.Task.Id, ct);
+        var agency = snapshot.Plan.Agency;
+        var historyTask = progress.GetHistoryAsync(agency, item.Task.Id, ct);
+        var filesTask = evidence.FilesOfTaskAsync(agency, item.Task.Id, ct);
         TaskExtras? extras = null;
         if (viewer is not null)
         {
             var pending = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var milestone in item.Task.Milestones)
             {
-                if (await extensions.GetRequestAsync(snapshot.Plan.Agency, milestone.Id, ct) is { State: ExtensionState.Pending } request)
+                if (await extensions.GetRequestAsync(agency, milestone.Id, ct) is { State: ExtensionState.Pending } request)
                 {
                     pending[milestone.Id] = Cards.BlockerStrings.PendingLine(Cards.Formats.Date(request.ProposedDue), request.AskedByName);
                 }
@@ -34,7 +42,16 @@ public sealed class TaskView(IProgressRepository progress, IExtensionRepository 
                 BlockerAuthorization.CanDirect(viewer), BlockerAuthorization.CanPropose(viewer, snapshot.Directory, item.Task, item.Part), pending, actionDraft, item.Milestone.Id);
         }
 
-        var history = await historyTask;
-        return cards.Task(snapshot, item, history.Where(h => h.MilestoneId == item.Milestone.Id).ToList(), banner, draft, backToList, extras);
+        var history = (await historyTask).Where(h => h.MilestoneId == item.Milestone.Id).ToList();
+        var files = (await filesTask).Where(f => f.MilestoneId == item.Milestone.Id).ToList();
+        var links = await evidence.IssueLinksAsync(agency, files, ct);
+        var baseUrl = address.BaseUrl;
+        var views = files
+            .Select(f => new EvidenceFileView(f.FileName, f.Size, f.ByName, clock.ToLocal(f.At), links.TryGetValue(f.UploadId, out var token) ? $"{baseUrl}/files/{token}" : null))
+            .ToList();
+        // The task's history links each attached file: an entry of its own, beside the status changes.
+        history.AddRange(files.Select(f => new HistoryEntry(
+            f.TaskId, f.MilestoneId, f.At, f.By, f.ByName, TaskCard.EvidenceKind, item.State.Status, item.State.Status, null, f.FileName)));
+        return cards.Task(snapshot, item, history, banner, draft, backToList, extras, views, (int)EvidenceStore.LinkLifetime.TotalMinutes);
     }
 }

@@ -1,4 +1,5 @@
 using CchcBot.Delivery;
+using CchcBot.Evidence;
 using CchcBot.Graph;
 using CchcBot.Progress;
 using CchcBot.Storage;
@@ -64,6 +65,7 @@ public static class TeamsServices
         services.AddSingleton<FileDownloader>();
         services.AddSingleton<IncomingFileRouter>();
         services.AddTransient<IBot, CchcTeamsBot>();
+        services.AddCchcEvidence(configuration); // the evidence flow goes after the other file flows: it takes any PDF, .docx or image
         return services;
     }
 }

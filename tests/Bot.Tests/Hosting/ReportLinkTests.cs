@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using Azure.Data.Tables;
 using CchcBot.Bot.Tests.Support;
 using CchcBot.Hosting;
 using CchcBot.Reports;
@@ -100,22 +99,23 @@ public sealed class ReportLinkTests
         bot.Time.Advance(TimeSpan.FromMinutes(2));
         using var expired = await bot.Http.GetAsync("/reports/" + first);
         Assert.Equal(HttpStatusCode.NotFound, expired.StatusCode);
-        Assert.Equal([second], await ReportRowsAsync(bot));
+        Assert.Equal([second], await ReportRowsAsync(bot, first, second));
 
         var third = await downloads.StoreAsync("c.xlsx", Encoding.UTF8.GetBytes("third"), default);
-        Assert.Equal([third], await ReportRowsAsync(bot));
+        Assert.Equal([third], await ReportRowsAsync(bot, first, second, third));
     }
 
-    private static async Task<List<string>> ReportRowsAsync(BotHarness bot)
+    /// <summary>The tokens whose files are kept (report files are blobs named by their token's hash since they left the Ledger table).</summary>
+    private static async Task<List<string>> ReportRowsAsync(BotHarness bot, params string[] tokens)
     {
-        var ledger = await bot.Tables.GetAsync(CchcTables.Ledger);
-        var rows = new List<string>();
-        await foreach (var row in ledger.QueryAsync<TableEntity>(e => e.PartitionKey == "report-downloads"))
+        var container = await bot.Services.GetRequiredService<CchcBlobs>().ReportsAsync(default);
+        var names = new List<string>();
+        await foreach (var blob in container.GetBlobsAsync())
         {
-            rows.Add(row.RowKey);
+            names.Add(blob.Name);
         }
 
-        return rows;
+        return tokens.Where(t => names.Contains(ReportDownloads.BlobName(t))).ToList();
     }
 
     private static async Task<string> AskForReportAsync(BotHarness bot, TeamsUser office, string host)

@@ -98,12 +98,31 @@ public static partial class DirectoryFileReader
 
         var chiefOfOffice = Person(r, r.String(root, "chiefOfOffice", "$", max: ImportLimits.MaxAddressChars), "$.chiefOfOffice");
         var chiefInspector = Person(r, r.String(root, "chiefInspector", "$", max: ImportLimits.MaxAddressChars), "$.chiefInspector");
+        var letterhead = Letterhead(r, root);
         if (problems.Count > 0 || agency is null || chiefOfOffice is null || chiefInspector is null)
         {
             return new ReadResult<AgencyDirectory>(null, problems);
         }
 
-        return new ReadResult<AgencyDirectory>(new AgencyDirectory(agency, departments, chiefOfOffice, chiefInspector), problems);
+        return new ReadResult<AgencyDirectory>(new AgencyDirectory(agency, departments, chiefOfOffice, chiefInspector) { Letterhead = letterhead }, problems);
+    }
+
+    /// <summary>The optional letterhead names (for the Word report's heading); null when none is given.</summary>
+    private static DirectoryLetterhead? Letterhead(JsonReader r, System.Text.Json.JsonElement root)
+    {
+        string? Name(string field, int max)
+        {
+            var value = r.String(root, field, "$", required: false, max: max)?.Trim();
+            if (value is { Length: > 0 } && JsonReader.HasInvisible(value))
+            {
+                r.Problem($"$.{field}", "must not hold invisible characters");
+            }
+
+            return string.IsNullOrEmpty(value) ? null : value;
+        }
+
+        var letterhead = new DirectoryLetterhead(Name("agencyName", 200), Name("parentAgencyName", 200), Name("place", 100), Name("documentCode", 20));
+        return letterhead == new DirectoryLetterhead(null, null, null, null) ? null : letterhead;
     }
 
     private static string? Person(JsonReader r, string? address, string path)

@@ -20,7 +20,8 @@ public static class PlanFileFormat
 /// <summary>The properties each object of a directory file may have (README "File formats").</summary>
 public static class DirectoryFileFormat
 {
-    public static readonly IReadOnlySet<string> Root = PlanFileFormat.Set("agency", "departments", "chiefOfOffice", "chiefInspector");
+    public static readonly IReadOnlySet<string> Root = PlanFileFormat.Set(
+        "agency", "departments", "chiefOfOffice", "chiefInspector", "agencyName", "parentAgencyName", "place", "documentCode");
 
     public static readonly IReadOnlySet<string> Department = PlanFileFormat.Set("id", "name", "group", "head", "deputies");
 }

@@ -12,6 +12,7 @@ namespace CchcBot.Reports.Word;
 /// <summary>Everything the Word report is written from: one snapshot and its figures, as the workbook uses them.</summary>
 /// <param name="History">The agency's history up to the report's instant (for the cooperating opinions).</param>
 /// <param name="CutOff">The last day the data counts (the report says "số liệu tính đến ngày …").</param>
+/// <param name="EvidenceFiles">The names of the files attached to each milestone (by milestone id), listed in the Phụ lục.</param>
 public sealed record ReportInput(
     PlanSnapshot Snapshot,
     DigestFigures Figures,
@@ -20,7 +21,8 @@ public sealed record ReportInput(
     DateOnly CutOff,
     ReportLetterhead Letterhead,
     IReadOnlyList<string> Recipients,
-    string SignerTitle);
+    string SignerTitle,
+    IReadOnlyDictionary<string, IReadOnlyList<string>>? EvidenceFiles = null);
 
 /// <summary>
 /// The periodic CCHC report ("Báo cáo kết quả thực hiện công tác cải cách hành chính …") as a Word draft in the format of
@@ -314,6 +316,10 @@ public static class ReportDocument
         return table;
     }
 
+    /// <summary>The Phụ lục's evidence: the document number typed in, then each attached file's name.</summary>
+    private static string EvidenceCell(string? typed, IReadOnlyList<string>? files) =>
+        string.Join("; ", new[] { typed?.Trim() }.Concat(files ?? []).Where(t => !string.IsNullOrWhiteSpace(t)));
+
     private static IEnumerable<OpenXmlElement> Appendix(ReportInput input)
     {
         var s = input.Snapshot;
@@ -348,7 +354,7 @@ public static class ReportDocument
                         m.Due is { } due ? Formats.Date(due) + Extended(m) : CardStrings.Ongoing,
                         Formats.Status(StatusViews.Of(item.Display)),
                         item.State.CompletedAt is { } done ? Formats.Date(LocalDate(s, done)) : string.Empty,
-                        item.State.Evidence ?? string.Empty,
+                        EvidenceCell(item.State.Evidence, input.EvidenceFiles?.GetValueOrDefault(m.Id)),
                     ];
                     table.Append(Docx.Row(values.Select((v, i) => Docx.Cell(AppendixWidths[i], [Docx.P(v, i is 0 or 5 or 7 ? cell with { Align = JustificationValues.Center } : cell)])), cantSplit: true));
                 }
