@@ -18,7 +18,11 @@ public static class MyTasksCard
     /// <param name="items">All items, already in display order; the card shows page <paramref name="page"/>.</param>
     /// <param name="summary">An optional line above the list (the whole plan's progress, for the Chief of Office).</param>
     /// <param name="banner">An optional confirmation ("Đã ghi nhận: Hoàn thành.").</param>
-    public static JsonObject Build(string department, IReadOnlyList<TaskItemView> items, int page, string? summary = null, CardBanner? banner = null, int pageSize = PageSize)
+    /// <param name="title">The card's title (card markdown) instead of "Nhiệm vụ của tôi — department" (a member of staff's list).</param>
+    /// <param name="empty">What an empty list says instead of <see cref="CardStrings.NoTasks"/>.</param>
+    public static JsonObject Build(
+        string department, IReadOnlyList<TaskItemView> items, int page, string? summary = null, CardBanner? banner = null, int pageSize = PageSize,
+        string? title = null, string? empty = null)
     {
         // What the unit leads is shown in full with its form, a page at a time; where it only cooperates, as compact
         // rows on the first page, each opening its task.
@@ -28,7 +32,7 @@ public static class MyTasksCard
         page = Math.Clamp(page, 0, pages - 1);
         var body = new List<JsonNode?>
         {
-            Ac.Text(CardStrings.MyTasks.Title(Markdown.Escape(department)), size: "Large", weight: "Bolder"),
+            Ac.Text(title ?? CardStrings.MyTasks.Title(Markdown.Escape(department)), size: "Large", weight: "Bolder"),
         };
         if (summary is not null)
         {
@@ -38,7 +42,7 @@ public static class MyTasksCard
         body.Add(BannerBlock.Render(banner));
         if (items.Count == 0)
         {
-            body.Add(Ac.Text(CardStrings.NoTasks));
+            body.Add(Ac.Text(empty ?? CardStrings.NoTasks));
             return Ac.Card(body);
         }
 

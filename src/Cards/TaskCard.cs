@@ -52,6 +52,7 @@ public static class TaskCard
         }
 
         body.Add(TaskItemBlock.Form(item, View, null));
+        body.Add(AssignBlock.Form(item));
         if (otherMilestones is { Count: > 0 })
         {
             body.Add(Ac.Text(CardStrings.Task.OtherMilestones, weight: "Bolder", separator: true, spacing: "Large"));
@@ -59,6 +60,7 @@ public static class TaskCard
             {
                 body.Add(TaskItemBlock.Render(other with { Title = other.Deliverable + (other.Period is { } p ? $" ({p})" : string.Empty) }, compact: true, separator: true));
                 body.Add(TaskItemBlock.Form(other, View, null));
+                body.Add(AssignBlock.Form(other));
             }
         }
         var card = Ac.Card(body, backToList ? [Ac.Execute(CardStrings.BackToList, MyTasksCard.PageVerb, new JsonObject { ["page"] = 0 })] : null);
@@ -77,6 +79,11 @@ public static class TaskCard
 
     private static string Describe(HistoryItemView h)
     {
+        if (h.Kind == AssignBlock.HistoryKind)
+        {
+            return $"{Formats.DateTime(h.At)} · {Markdown.Escape(h.By)}: {Markdown.Escape(h.Note)}";
+        }
+
         var correction = h.Kind != "comment" && h.From is StatusView.Done or StatusView.DoneLate && h.To is not (StatusView.Done or StatusView.DoneLate);
         var what = h.Kind == "comment"
             ? CardStrings.CommentKind

@@ -17,7 +17,7 @@ public interface ISnapshotLoader
     Task<PlanSnapshot?> LoadAsync(BotUser user, CancellationToken ct);
 }
 
-public sealed class SnapshotLoader(IPlanRepository plans, IDirectoryRepository directories, IProgressRepository progress, BotClock clock)
+public sealed class SnapshotLoader(IPlanRepository plans, IDirectoryRepository directories, IProgressRepository progress, IAssignmentRepository assignments, BotClock clock)
     : ISnapshotLoader
 {
     public Task<PlanSnapshot?> LoadAsync(string agency, CancellationToken ct) => LoadAsync(agency, clock.Today, ct);
@@ -32,9 +32,11 @@ public sealed class SnapshotLoader(IPlanRepository plans, IDirectoryRepository d
     {
         var planTask = plans.GetAsync(agency, ct);
         var statesTask = progress.GetStatesAsync(agency, ct);
+        var assignmentsTask = assignments.GetAllAsync(agency, ct);
         var plan = await planTask;
         var directory = await directoryTask;
         var states = await statesTask;
-        return plan is null || directory is null ? null : new PlanSnapshot(plan, directory, states, today, clock.Zone);
+        var book = await assignmentsTask;
+        return plan is null || directory is null ? null : new PlanSnapshot(plan, directory, states, today, clock.Zone) { Assignments = book };
     }
 }

@@ -19,7 +19,7 @@ public interface IDirectoryRepository
     /// agency's people index: from then on they are recognised as members of this agency only.</param>
     Task<DirectoryReplaceResult> ReplaceAsync(AgencyDirectory directory, bool movePeople, CancellationToken ct = default);
 
-    /// <summary>The agencies whose directory names this UPN/email (head, deputy, Chief of Office, Chief Inspector).</summary>
+    /// <summary>The agencies whose directory names this UPN/email (head, deputy, staff, Chief of Office, Chief Inspector).</summary>
     Task<IReadOnlyList<string>> AgenciesOfAsync(string upnOrEmail, CancellationToken ct = default);
 
     /// <summary>How to reach a person proactively, learned when they first talk to the bot (or from Graph).</summary>
@@ -410,7 +410,7 @@ public sealed class DirectoryRepository(CchcTables tables, TimeProvider? time = 
 
     private static string PersonKey(string upn) => TableKeys.Encode(upn.Trim().ToLowerInvariant());
 
-    /// <summary>Everyone the directory names (lower-case compare): heads, deputies, the Chief of Office and the Chief Inspector.</summary>
+    /// <summary>Everyone the directory names (lower-case compare): heads, deputies, staff, the Chief of Office and the Chief Inspector.</summary>
     public static HashSet<string> PeopleOf(AgencyDirectory d)
     {
         var set = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { d.ChiefOfOffice.Trim(), d.ChiefInspector.Trim() };
@@ -420,6 +420,11 @@ public sealed class DirectoryRepository(CchcTables tables, TimeProvider? time = 
             foreach (var deputy in dept.Deputies)
             {
                 set.Add(deputy.Trim());
+            }
+
+            foreach (var member in dept.Staff)
+            {
+                set.Add(member.Trim());
             }
         }
 

@@ -11,16 +11,20 @@ namespace CchcBot.Teams;
 /// <summary>Maps the domain (plan snapshot, board items, history) to the card builders' view records.</summary>
 public sealed class ChatCards(BotClock clock)
 {
-    public JsonObject Help(BotUser? user) => HelpCard.Build(user?.IsChiefOfOffice == true);
+    public JsonObject Help(BotUser? user) => HelpCard.Build(user?.IsChiefOfOffice == true, user?.IsStaff == true);
 
     public JsonObject Error(string message, (string TaskId, string MilestoneId)? backTo = null) =>
         ErrorCard.Build(CardStrings.ErrorTitle, message, backTo);
 
     /// <param name="draft">What the user typed into one item's form, put back when the card returns with an error.</param>
-    public JsonObject MyTasks(PlanSnapshot snapshot, string department, IReadOnlyList<BoardItem> items, int page, CardBanner? banner, bool withPlanSummary, FormDraft? draft = null)
+    /// <param name="staff">A member of staff's list: what was assigned to them (<paramref name="department"/> is their name).</param>
+    public JsonObject MyTasks(PlanSnapshot snapshot, string department, IReadOnlyList<BoardItem> items, int page, CardBanner? banner, bool withPlanSummary, FormDraft? draft = null, bool staff = false)
     {
         var summary = withPlanSummary ? PlanSummaryLine(snapshot) : null;
-        return MyTasksCard.Build(department, items.Select(i => Item(snapshot, i, draft: draft)).ToList(), page, summary, banner);
+        var views = items.Select(i => Item(snapshot, i, draft: draft)).ToList();
+        return staff
+            ? MyTasksCard.Build(department, views, page, summary, banner, title: StaffStrings.StaffTitle(Markdown.Escape(department)), empty: StaffStrings.StaffNoTasks)
+            : MyTasksCard.Build(department, views, page, summary, banner);
     }
 
     public JsonObject PlanOverview(PlanSnapshot snapshot)
@@ -34,13 +38,68 @@ public sealed class ChatCards(BotClock clock)
     }
 
     /// <summary>The task card: the milestone acted on in full, then the task's other milestones, each with its own form.</summary>
-    public JsonObject Task(PlanSnapshot snapshot, BoardItem item, IReadOnlyList<HistoryEntry> history, CardBanner? banner, FormDraft? draft = null, bool backToList = false)
+    /// <param name="assignments">The task's assignment history (phân công cán bộ), shown with the status history.</param>
+    /// <param name="viewer">Who opens the card: a head or deputy gets the "Giao cho cán bộ" form; a member of staff sees
+    /// only the milestones they hold.</param>
+    public JsonObject Task(
+        PlanSnapshot snapshot, BoardItem item, IReadOnlyList<HistoryEntry> history, CardBanner? banner, FormDraft? draft = null, bool backToList = false,
+        IReadOnlyList<AssignmentEntry>? assignments = null, BotUser? viewer = null)
     {
         var others = item.Task.Milestones
             .Where(m => m.Id != item.Milestone.Id)
-            .Select(m => Item(snapshot, snapshot.Item(item.Task, m, item.Role, item.Part), draft: draft))
+            .Where(m => viewer?.IsStaff != true || snapshot.Assignments.HeldBy(viewer.Upn, item.Task.Id, m.Id) is not null)
+            .Select(m => snapshot.Item(item.Task, m, item.Role, viewer?.IsStaff == true ? NullIfEmpty(snapshot.Assignments.HeldBy(viewer.Upn, item.Task.Id, m.Id)!.Part) : item.Part))
+            .Select(i => WithAssignForm(snapshot, Item(snapshot, i, draft: draft), i, viewer))
             .ToList();
-        return TaskCard.Build(Item(snapshot, item, draft: draft), history.Select(History).ToList(), banner, backToList: backToList, otherMilestones: others);
+        var entries = history.Select(History)
+            .Concat((assignments ?? []).Where(a => a.MilestoneId == item.Milestone.Id).Select(a => AssignmentHistory(snapshot, a)))
+            .ToList();
+        return TaskCard.Build(WithAssignForm(snapshot, Item(snapshot, item, draft: draft), item, viewer), entries, banner, backToList: backToList, otherMilestones: others);
+    }
+
+    private static string? NullIfEmpty(string part) => part.Length == 0 ? null : part;
+
+    /// <summary>The "Giao cho cán bộ" form, when the viewer heads (or deputises) the department whose part the item is.</summary>
+    private static TaskItemView WithAssignForm(PlanSnapshot snapshot, TaskItemView view, BoardItem item, BotUser? viewer)
+    {
+        if (viewer is null || item.Role != TaskRole.Lead)
+        {
+            return view;
+        }
+
+        var (department, allowed) = TaskAuthorization.CanAssign(viewer, snapshot.Directory, item.Task, item.Part);
+        if (!allowed || department is null || department.Staff.Count == 0)
+        {
+            return view;
+        }
+
+        var part = TaskBoard.PartsOf(snapshot.Directory, item.Task).Count > 0 ? department.Id : null;
+        var current = snapshot.Assignments.For(item.Task.Id, item.Milestone.Id, part)?.Staff ?? [];
+        return view with { Assign = new AssignView(part, department.Name, department.Staff, current) };
+    }
+
+    private HistoryItemView AssignmentHistory(PlanSnapshot snapshot, AssignmentEntry a)
+    {
+        var from = string.Join(", ", a.From);
+        var to = string.Join(", ", a.To);
+        var text = a.To.Count == 0 ? StaffStrings.TakenBackHistory(from)
+            : a.From.Count == 0 ? StaffStrings.AssignedHistory(to)
+            : StaffStrings.ReassignedHistory(from, to);
+        if (a.Part.Length > 0)
+        {
+            text = $"{snapshot.Directory.Find(a.Part)?.Name ?? a.Part}: {text}";
+        }
+
+        return new HistoryItemView(clock.ToLocal(a.At), a.ByName, AssignBlock.HistoryKind, StatusView.NotStarted, StatusView.NotStarted, text, null);
+    }
+
+    /// <summary>Who holds the item: its part's staff, or for a whole milestone led by several, every part's.</summary>
+    private static IReadOnlyList<string>? AssigneesOf(PlanSnapshot snapshot, BoardItem i)
+    {
+        var staff = i.Part is { } part ? snapshot.Assignments.For(i.Task.Id, i.Milestone.Id, part)?.Staff
+            : i.Parts is { Count: > 0 } ? snapshot.Assignments.OfMilestone(i.Task.Id, i.Milestone.Id).SelectMany(a => a.Staff).ToList()
+            : snapshot.Assignments.For(i.Task.Id, i.Milestone.Id, string.Empty)?.Staff;
+        return staff is { Count: > 0 } ? staff : null;
     }
 
     public JsonObject BlockerNotice(PlanSnapshot snapshot, BoardItem item, BotUser reporter) =>
@@ -69,7 +128,8 @@ public sealed class ChatCards(BotClock clock)
         i.Parts?.Select(p => PartView(snapshot, i, p.DepartmentId, p.State)).ToList(),
         draft?.MilestoneId == i.Milestone.Id ? draft : null,
         i.Role == TaskRole.Lead ? snapshot.Today : null,
-        StatusUpdater.EarliestDoneOn(snapshot));
+        StatusUpdater.EarliestDoneOn(snapshot),
+        AssigneesOf(snapshot, i));
 
     private static PartView PartView(PlanSnapshot snapshot, BoardItem i, string departmentId, MilestoneState state) =>
         new(departmentId, snapshot.Directory.Find(departmentId)?.Name ?? departmentId, (StatusView)(int)state.Display(i.Milestone.Due, snapshot.Today, snapshot.Zone));

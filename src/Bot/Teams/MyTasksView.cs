@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using CchcBot.Cards;
 using CchcBot.Cards.Views;
 using CchcBot.Progress;
 using CchcBot.Teams.Identity;
@@ -24,6 +25,16 @@ public sealed class MyTasksView(ISnapshotLoader snapshots, ChatCards cards)
         if (user.IsChiefInspector && !user.IsChiefOfOffice && user.Departments.Count == 0)
         {
             return cards.PlanOverview(snapshot);
+        }
+
+        if (user.IsStaff)
+        {
+            // Staff see what their head gave them, and nothing else.
+            var held = snapshot.Assignments.Of(user.Upn)
+                .Select(a => snapshot.Find(a.TaskId, a.MilestoneId) is var (t, m) ? snapshot.Item(t, m, Plan.TaskRole.Lead, a.Part.Length == 0 ? null : a.Part) : null)
+                .OfType<Plan.BoardItem>()
+                .ToList();
+            return cards.MyTasks(snapshot, user.Name.Length > 0 ? user.Name : user.Upn, Plan.TaskBoard.Sort(held), page, banner, false, draft, staff: true);
         }
 
         var items = snapshot.ForDepartments(user.Departments.Select(d => d.Id));

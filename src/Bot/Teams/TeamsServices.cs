@@ -50,6 +50,10 @@ public static class TeamsServices
         services.AddSingleton<ICardAction, MyTasksPageAction>();
         services.AddSingleton<ICardAction, DigestDetailsAction>();
         services.AddSingleton<ICardAction, CooperatingDueAction>();
+        services.AddSingleton<ICardAction, AssignAction>();
+        services.AddSingleton<DirectoryEditor>();
+        services.AddSingleton<ICardAction, SaveDepartmentAction>();
+        services.AddSingleton<IChatCommand, DirectoryBookCommand>();
         services.AddSingleton<IChatCommand, DigestCommand>();
         services.AddSingleton<IChatCommand, SetDigestChannelCommand>();
         services.AddSingleton<IChatCommand, QuarterReportCommand>();

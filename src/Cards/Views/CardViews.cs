@@ -28,6 +28,8 @@ public enum RoleView
 /// <param name="Draft">What the user typed, when the card comes back with an error.</param>
 /// <param name="Today">Today's local date: the completion date's default and latest value.</param>
 /// <param name="EarliestDoneOn">The earliest completion date accepted (the plan's first day).</param>
+/// <param name="Assignees">The staff who hold the item (Cán bộ thực hiện), when assigned.</param>
+/// <param name="Assign">The assignment form, for the head or deputy who may give the item to their staff.</param>
 public sealed record TaskItemView(
     string TaskId,
     string MilestoneId,
@@ -51,7 +53,9 @@ public sealed record TaskItemView(
     IReadOnlyList<PartView>? Parts = null,
     FormDraft? Draft = null,
     DateOnly? Today = null,
-    DateOnly? EarliestDoneOn = null);
+    DateOnly? EarliestDoneOn = null,
+    IReadOnlyList<string>? Assignees = null,
+    AssignView? Assign = null);
 
 /// <summary>A line at the top of a card: a confirmation, or (<paramref name="Error"/>) why the update was not recorded.</summary>
 public sealed record CardBanner(string Text, bool Error = false)

@@ -22,7 +22,7 @@ public static class DirectoryFileFormat
 {
     public static readonly IReadOnlySet<string> Root = PlanFileFormat.Set("agency", "departments", "chiefOfOffice", "chiefInspector");
 
-    public static readonly IReadOnlySet<string> Department = PlanFileFormat.Set("id", "name", "group", "head", "deputies");
+    public static readonly IReadOnlySet<string> Department = PlanFileFormat.Set("id", "name", "group", "head", "deputies", "staff");
 }
 
 /// <summary>
@@ -42,5 +42,6 @@ public static class ImportLimits
     public const int MaxUnitsPerList = 50;
     public const int MaxDepartments = 500;
     public const int MaxDeputiesPerDepartment = 50;
+    public const int MaxStaffPerDepartment = 200;
     public const int MaxAddressChars = 254;
 }

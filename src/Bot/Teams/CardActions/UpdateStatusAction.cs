@@ -63,7 +63,7 @@ public sealed class UpdateStatusAction(StatusUpdater updater, MyTasksView myTask
                 Cut(submission.Evidence, StatusUpdater.MaxEvidenceLength), Cut(submission.DoneOn, 32), Cut(submission.Part, 64));
             return InvokeResponses.Card(view == MyTasksCard.View
                 ? myTasks.Render(request.User!, seen, page ?? 0, error, draft)
-                : await taskView.RenderAsync(seen, refusedItem, error, ct, draft));
+                : await taskView.RenderAsync(seen, refusedItem, error, ct, draft, viewer: request.User));
         }
 
         if (outcome.Refused)
@@ -79,6 +79,6 @@ public sealed class UpdateStatusAction(StatusUpdater updater, MyTasksView myTask
             return InvokeResponses.Card(card);
         }
 
-        return InvokeResponses.Card(await taskView.RenderAsync(outcome.Snapshot!, outcome.Item!, banner, ct));
+        return InvokeResponses.Card(await taskView.RenderAsync(outcome.Snapshot!, outcome.Item!, banner, ct, viewer: request.User));
     }
 }
