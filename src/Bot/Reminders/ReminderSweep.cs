@@ -132,7 +132,7 @@ public sealed class ReminderSweep(
                         : snapshot.Item(task, milestone, TaskRole.Cooperating);
                     // Staff who hold the item get its reminders; their head keeps only the overdue ones.
                     // (Only people still on the department's staff: someone taken off it leaves the reminders to the head again.)
-                    IReadOnlyList<string> holders = role != ReminderRole.Lead ? []
+                    List<string> holders = role != ReminderRole.Lead ? []
                         : (snapshot.Assignments.For(task.Id, milestone.Id, item.Part)?.Staff ?? [])
                             .Where(h => department.Staff.Any(s => AgencyDirectory.SamePerson(s, h))).ToList();
                     foreach (var reminder in policy.DueOn(snapshot.Today, milestone, item.State.Status, role, snapshot.Plan.Year))
