@@ -135,10 +135,14 @@ public sealed class BadInputCorpusTests(CorpusBot fixture) : IClassFixture<Corpu
         var history = await progress.GetHistorySinceAsync(SamplePlans.Agency, DateTimeOffset.MinValue);
         var plan = await new PlanRepository(bot.Tables).GetAsync(SamplePlans.Agency);
         var channel = await new DirectoryRepository(bot.Tables).GetDigestChannelAsync(SamplePlans.Agency);
+        // The directory (danh bạ edits) and staff assignments (assign) are storage a case could change too.
+        var directory = CchcBot.Plan.Files.DirectoryFileWriter.Write((await new DirectoryRepository(bot.Tables).GetAsync(SamplePlans.Agency))!);
+        var assignments = (await new AssignmentRepository(bot.Tables, TimeProvider.System).GetAllAsync(SamplePlans.Agency)).All.Count;
+        var audit = (await new DirectoryAuditRepository(bot.Tables).ListAsync(SamplePlans.Agency)).Count;
         var stateText = states.Values.OrderBy(s => s.MilestoneId, StringComparer.Ordinal)
             .Select(s => $"{s.MilestoneId}:{s.Status}:{s.UpdatedBy}:{s.UpdatedAt:O}:{s.CompletedAt:O}:{Quote(s.Note)}:{Quote(s.Evidence)}");
         var historyText = history.Select(h => $"{h.TaskId}/{h.MilestoneId}:{h.Kind}:{h.From}>{h.To}:{h.By}:{h.At:O}:{Quote(h.Note)}:{Quote(h.Evidence)}");
-        return $"{states.Count}|{history.Count}|{plan!.Tasks.Count}|{channel}\n{string.Join('\n', stateText)}\n--\n{string.Join('\n', historyText)}";
+        return $"{states.Count}|{history.Count}|{plan!.Tasks.Count}|{channel}|{assignments}|{audit}\n{directory}\n{string.Join('\n', stateText)}\n--\n{string.Join('\n', historyText)}";
     }
 
     private static string Quote(string? text) => text is null ? "null" : System.Text.Json.JsonSerializer.Serialize(text);
