@@ -151,7 +151,12 @@ public sealed class AssignmentTests : IAsyncLifetime
 
         var (_, body) = await _bot.InvokeAsync(_vp1, "updateStatus", new JsonObject
         {
-            ["taskId"] = "TC-1", ["milestoneId"] = "TC-1-1", ["view"] = "myTasks", ["page"] = 0, ["status:TC-1-1"] = "InProgress", ["note:TC-1-1"] = "Đang dự thảo kế hoạch",
+            ["taskId"] = "TC-1",
+            ["milestoneId"] = "TC-1-1",
+            ["view"] = "myTasks",
+            ["page"] = 0,
+            ["status:TC-1-1"] = "InProgress",
+            ["note:TC-1-1"] = "Đang dự thảo kế hoạch",
         });
         CardAssert.Valid(body!["value"]!);
         Assert.Contains("Đã ghi nhận", body["value"]!.Readably(), StringComparison.Ordinal);
@@ -174,12 +179,16 @@ public sealed class AssignmentTests : IAsyncLifetime
 
         var (_, other) = await _bot.InvokeAsync(_vp1, "updateStatus", new JsonObject
         {
-            ["taskId"] = "TC-1", ["milestoneId"] = "TC-1-2", ["status:TC-1-2"] = "Done",
+            ["taskId"] = "TC-1",
+            ["milestoneId"] = "TC-1-2",
+            ["status:TC-1-2"] = "Done",
         });
         Assert.Contains("không có quyền cập nhật nhiệm vụ này", other!["value"]!.Readably(), StringComparison.Ordinal);
         var (_, colleague) = await _bot.InvokeAsync(_vp2, "updateStatus", new JsonObject
         {
-            ["taskId"] = "TC-1", ["milestoneId"] = "TC-1-1", ["status:TC-1-1"] = "Done",
+            ["taskId"] = "TC-1",
+            ["milestoneId"] = "TC-1-1",
+            ["status:TC-1-1"] = "Done",
         });
         Assert.Contains("không có quyền cập nhật nhiệm vụ này", colleague!["value"]!.Readably(), StringComparison.Ordinal);
         var (_, open) = await _bot.InvokeAsync(_vp1, "refreshTask", new JsonObject { ["taskId"] = "TC-3", ["milestoneId"] = "TC-3-1" });
@@ -194,13 +203,19 @@ public sealed class AssignmentTests : IAsyncLifetime
 
         var (_, refused) = await _bot.InvokeAsync(_nv1Staff, "updateStatus", new JsonObject
         {
-            ["taskId"] = "TC-3", ["milestoneId"] = "TC-3-1", ["part"] = "NV2", ["status:TC-3-1"] = "Done",
+            ["taskId"] = "TC-3",
+            ["milestoneId"] = "TC-3-1",
+            ["part"] = "NV2",
+            ["status:TC-3-1"] = "Done",
         });
         Assert.Contains("không có quyền cập nhật", refused!["value"]!.Readably(), StringComparison.Ordinal);
 
         var (_, body) = await _bot.InvokeAsync(_nv1Staff, "updateStatus", new JsonObject
         {
-            ["taskId"] = "TC-3", ["milestoneId"] = "TC-3-1", ["part"] = "NV1", ["status:TC-3-1"] = "Done",
+            ["taskId"] = "TC-3",
+            ["milestoneId"] = "TC-3-1",
+            ["part"] = "NV1",
+            ["status:TC-3-1"] = "Done",
         });
         Assert.Contains("Đã ghi nhận", body!["value"]!.Readably(), StringComparison.Ordinal);
         var state = await new ProgressRepository(_bot.Tables).GetStateAsync(SamplePlans.Agency, "TC-3", "TC-3-1");

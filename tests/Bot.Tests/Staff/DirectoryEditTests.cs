@@ -100,7 +100,9 @@ public sealed class DirectoryEditTests : IAsyncLifetime
         var deputy = _bot.Register(BotHarness.User("phophong.nv1@example.gov.vn", "Phó phòng"));
         var (_, updated) = await _bot.InvokeAsync(deputy, "updateStatus", new JsonObject
         {
-            ["taskId"] = "TC-3", ["milestoneId"] = "TC-3-1", ["status:TC-3-1"] = "InProgress",
+            ["taskId"] = "TC-3",
+            ["milestoneId"] = "TC-3-1",
+            ["status:TC-3-1"] = "InProgress",
         });
         Assert.Contains("Đã ghi nhận", updated!["value"]!.Readably(), StringComparison.Ordinal);
     }

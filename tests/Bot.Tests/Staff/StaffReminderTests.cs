@@ -37,7 +37,10 @@ public sealed class StaffReminderTests : IAsyncLifetime
             SamplePlans.Agency, "TC-1", "TC-1-1", "setup", "chanhvanphong@example.gov.vn", "Nguyễn Văn An", new DateTimeOffset(2026, 1, 20, 9, 0, 0, Vn), MilestoneStatus.Done, null, null));
         var (_, body) = await _bot.InvokeAsync(_nv1, "assign", new JsonObject
         {
-            ["taskId"] = "TC-3", ["milestoneId"] = "TC-3-1", ["part"] = "NV1", ["assignee:TC-3-1"] = StaffSample.Nv1Staff,
+            ["taskId"] = "TC-3",
+            ["milestoneId"] = "TC-3-1",
+            ["part"] = "NV1",
+            ["assignee:TC-3-1"] = StaffSample.Nv1Staff,
         });
         Assert.Contains("Đã giao cho cán bộ", body!["value"]!.Readably(), StringComparison.Ordinal);
         _bot.Connector.Clear();
