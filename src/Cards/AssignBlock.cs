@@ -20,6 +20,11 @@ public static class AssignBlock
         ? Ac.Text(StaffStrings.Assignees(Markdown.Escape(string.Join(", ", names))), size: "Small", spacing: "Small")
         : null;
 
+    /// <summary>In a list: a button that opens the task card, where the form is (a list stays small whatever the staff's size).</summary>
+    public static JsonObject? OpenFromList(TaskItemView item) => item.Assign is { Staff.Count: > 0 }
+        ? Ac.ActionSet(Ac.Execute(StaffStrings.AssignButton, ErrorCard.RefreshVerb, new JsonObject { ["taskId"] = item.TaskId, ["milestoneId"] = item.MilestoneId, ["back"] = TaskCard.BackToList }))
+        : null;
+
     /// <summary>The form, for the head or deputy who may give the item to their staff; null for anyone else.</summary>
     public static JsonObject? Form(TaskItemView item)
     {

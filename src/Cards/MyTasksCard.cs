@@ -56,6 +56,7 @@ public static class MyTasksCard
         {
             body.Add(TaskItemBlock.Render(item, compact: true, separator: true));
             body.Add(TaskItemBlock.Form(item, View, page));
+            body.Add(AssignBlock.OpenFromList(item));
         }
 
         if (page == 0 && cooperating.Count > 0)

@@ -18,10 +18,13 @@ public sealed class ChatCards(BotClock clock)
 
     /// <param name="draft">What the user typed into one item's form, put back when the card returns with an error.</param>
     /// <param name="staff">A member of staff's list: what was assigned to them (<paramref name="department"/> is their name).</param>
-    public JsonObject MyTasks(PlanSnapshot snapshot, string department, IReadOnlyList<BoardItem> items, int page, CardBanner? banner, bool withPlanSummary, FormDraft? draft = null, bool staff = false)
+    /// <param name="viewer">Who reads the list: items they may give to their staff get a "Giao cho cán bộ" button.</param>
+    public JsonObject MyTasks(
+        PlanSnapshot snapshot, string department, IReadOnlyList<BoardItem> items, int page, CardBanner? banner, bool withPlanSummary, FormDraft? draft = null,
+        bool staff = false, BotUser? viewer = null)
     {
         var summary = withPlanSummary ? PlanSummaryLine(snapshot) : null;
-        var views = items.Select(i => Item(snapshot, i, draft: draft)).ToList();
+        var views = items.Select(i => WithAssignForm(snapshot, Item(snapshot, i, draft: draft), i, viewer)).ToList();
         return staff
             ? MyTasksCard.Build(department, views, page, summary, banner, title: StaffStrings.StaffTitle(Markdown.Escape(department)), empty: StaffStrings.StaffNoTasks)
             : MyTasksCard.Build(department, views, page, summary, banner);

@@ -39,6 +39,6 @@ public sealed class MyTasksView(ISnapshotLoader snapshots, ChatCards cards)
 
         var items = snapshot.ForDepartments(user.Departments.Select(d => d.Id));
         var title = user.Departments.Count == 1 ? user.Departments[0].Name : string.Join("; ", user.Departments.Select(d => d.Name));
-        return cards.MyTasks(snapshot, title, items, page, banner, user.IsChiefOfOffice, draft);
+        return cards.MyTasks(snapshot, title, items, page, banner, user.IsChiefOfOffice, draft, viewer: user);
     }
 }

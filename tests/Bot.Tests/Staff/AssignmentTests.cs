@@ -56,6 +56,26 @@ public sealed class AssignmentTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_head_s_list_opens_the_task_card_to_assign()
+    {
+        await _bot.SendTextAsync(_nv1, "nhiệm vụ của tôi");
+
+        var list = _bot.Connector.Sent[^1].Card!;
+        CardAssert.Valid(list);
+        Assert.Contains("\"title\":\"Giao cho cán bộ\",\"verb\":\"refreshTask\",\"data\":{\"taskId\":\"TC-3\",\"milestoneId\":\"TC-3-1\",\"back\":\"myTasks\"}", list.Readably(), StringComparison.Ordinal);
+
+        var (_, body) = await _bot.InvokeAsync(_nv1, "refreshTask", new JsonObject { ["taskId"] = "TC-3", ["milestoneId"] = "TC-3-1", ["back"] = "myTasks" });
+        var card = body!["value"]!.Readably();
+        Assert.Contains("\"id\":\"assignee:TC-3-1\"", card, StringComparison.Ordinal);
+        Assert.Contains("\"value\":\"canbo1.nv1@example.gov.vn\"", card, StringComparison.Ordinal);
+        Assert.DoesNotContain("canbo1.nv2@example.gov.vn", card, StringComparison.Ordinal); // only the head's own staff
+        Assert.Contains("\"part\":\"NV1\"", card, StringComparison.Ordinal);
+
+        await _bot.SendTextAsync(_inspector, "nhiệm vụ của tôi");
+        Assert.DoesNotContain("Giao cho cán bộ", _bot.Connector.Sent[^1].Card!.Readably(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_head_assigns_a_milestone_to_two_of_their_staff_and_it_is_recorded_and_shown()
     {
         var card = await AssignAsync(_office, "TC-1", "TC-1-1", $"{StaffSample.VpStaff1},{StaffSample.VpStaff2}");
@@ -111,6 +131,17 @@ public sealed class AssignmentTests : IAsyncLifetime
         Assert.Contains("canbo1.nv2@example.gov.vn không phải cán bộ của Phòng Nghiệp vụ 1", notTheirs, StringComparison.Ordinal);
         var held = (await new AssignmentRepository(_bot.Tables, TimeProvider.System).GetAllAsync(SamplePlans.Agency)).All;
         Assert.Equal([StaffSample.Nv1Staff], Assert.Single(held).Staff);
+    }
+
+    [Fact]
+    public async Task A_deputy_assigns_too()
+    {
+        var deputy = _bot.Register(BotHarness.User("phovanphong@example.gov.vn", "Phó Chánh Văn phòng"));
+
+        var card = await AssignAsync(deputy, "TC-1", "TC-1-2", StaffSample.VpStaff2);
+
+        Assert.Contains("Đã giao cho cán bộ: chuyenvien2.vp@example.gov.vn", card, StringComparison.Ordinal);
+        Assert.Equal("phovanphong@example.gov.vn", (await new AssignmentRepository(_bot.Tables, TimeProvider.System).GetAllAsync(SamplePlans.Agency)).For("TC-1", "TC-1-2", "")!.By);
     }
 
     [Fact]
