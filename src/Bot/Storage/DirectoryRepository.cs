@@ -19,6 +19,10 @@ public interface IDirectoryRepository
     /// agency's people index: from then on they are recognised as members of this agency only.</param>
     Task<DirectoryReplaceResult> ReplaceAsync(AgencyDirectory directory, bool movePeople, CancellationToken ct = default);
 
+    /// <param name="expected">The directory the change was made to (an edit from Teams): when another change was stored
+    /// since, nothing is written and <see cref="InvalidOperationException"/> says to try again (no lost update).</param>
+    Task<DirectoryReplaceResult> ReplaceAsync(AgencyDirectory directory, bool movePeople, AgencyDirectory? expected, CancellationToken ct = default);
+
     /// <summary>The agencies whose directory names this UPN/email (head, deputy, staff, Chief of Office, Chief Inspector).</summary>
     Task<IReadOnlyList<string>> AgenciesOfAsync(string upnOrEmail, CancellationToken ct = default);
 
@@ -129,7 +133,10 @@ public sealed class DirectoryRepository(CchcTables tables, TimeProvider? time = 
     public async Task<bool> ReplaceAsync(AgencyDirectory directory, CancellationToken ct = default) =>
         (await ReplaceAsync(directory, movePeople: false, ct)).Changed;
 
-    public async Task<DirectoryReplaceResult> ReplaceAsync(AgencyDirectory directory, bool movePeople, CancellationToken ct = default)
+    public Task<DirectoryReplaceResult> ReplaceAsync(AgencyDirectory directory, bool movePeople, CancellationToken ct = default) =>
+        ReplaceAsync(directory, movePeople, expected: null, ct);
+
+    public async Task<DirectoryReplaceResult> ReplaceAsync(AgencyDirectory directory, bool movePeople, AgencyDirectory? expected, CancellationToken ct = default)
     {
         var agencyKey = TableKeys.Encode(directory.Agency);
         var newPeople = PeopleOf(directory);
@@ -153,6 +160,12 @@ public sealed class DirectoryRepository(CchcTables tables, TimeProvider? time = 
         var found = await table.GetEntityIfExistsAsync<TableEntity>(agencyKey, DirectoryRow, cancellationToken: ct);
         var head = found.HasValue ? found.Value : null;
         var old = await GetAsync(directory.Agency, ct);
+        if (expected is not null && (old is null || StoredJson.Serialize(old) != StoredJson.Serialize(expected)))
+        {
+            // The head read above guards the commit (ETag): a change stored after this check fails it too.
+            throw new InvalidOperationException($"The directory of '{directory.Agency}' was changed meanwhile; make the change again.");
+        }
+
         if (old is not null && (head?.GetString("Hash") == hash || StoredJson.Serialize(old) == json))
         {
             await UpsertPeopleAsync(people, agencyKey, newPeople, ct); // a person moved away and back is indexed again

@@ -104,7 +104,7 @@ public sealed partial class DirectoryEditor(
 
         try
         {
-            await directories.ReplaceAsync(next, movePeople: false, ct);
+            await directories.ReplaceAsync(next, movePeople: false, expected: directory, ct);
         }
         catch (PersonInOtherAgencyException e)
         {

@@ -102,6 +102,24 @@ public sealed class StaffDirectoryFileTests
     }
 
     [Fact]
+    public async Task An_edit_made_to_a_directory_changed_since_is_not_stored()
+    {
+        var tables = new CchcTables(AzuriteServer.Shared.ConnectionString, AzuriteServer.NewPrefix());
+        var repo = new DirectoryRepository(tables);
+        var seen = StaffSample.Directory();
+        await repo.ReplaceAsync(seen);
+        var meanwhile = seen with { Departments = seen.Departments.Select(d => d.Id == "NV2" ? d with { Staff = ["canbo9.nv2@example.gov.vn"] } : d).ToList() };
+        await repo.ReplaceAsync(meanwhile);
+        var edit = seen with { Departments = seen.Departments.Select(d => d.Id == "NV1" ? d with { Staff = [] } : d).ToList() };
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => repo.ReplaceAsync(edit, movePeople: false, expected: seen));
+
+        var stored = await new DirectoryRepository(tables).GetAsync(seen.Agency);
+        Assert.Equal(DirectoryFileWriter.Write(meanwhile), DirectoryFileWriter.Write(stored!));
+        Assert.True((await repo.ReplaceAsync(edit with { Departments = edit.Departments.Select(d => d.Id == "NV2" ? d with { Staff = ["canbo9.nv2@example.gov.vn"] } : d).ToList() }, false, meanwhile)).Changed);
+    }
+
+    [Fact]
     public async Task A_member_of_staff_is_in_one_agency_only()
     {
         var tables = new CchcTables(AzuriteServer.Shared.ConnectionString, AzuriteServer.NewPrefix());
