@@ -69,7 +69,8 @@ public sealed class AssignAction(ISnapshotLoader snapshots, IAssignmentRepositor
             // The directory's own spelling of the address is stored, never the card's.
             if (department.Staff.FirstOrDefault(s => AgencyDirectory.SamePerson(s, person)) is not { } member)
             {
-                var shown = person.Length > 254 ? person[..254] : person;
+                var visible = new string(person.Where(c => !UserText.IsBidiControl(c) && !char.IsControl(c)).ToArray());
+                var shown = visible.Length > 254 ? visible[..254] : visible;
                 return InvokeResponses.Card(await taskView.RenderAsync(
                     snapshot, item, new CardBanner(StaffStrings.NotStaffOf(Markdown.Escape(shown), Markdown.Escape(department.Name)), Error: true), ct, viewer: user));
             }
