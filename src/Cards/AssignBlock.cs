@@ -25,6 +25,16 @@ public static class AssignBlock
         ? Ac.ActionSet(Ac.Execute(StaffStrings.AssignButton, ErrorCard.RefreshVerb, new JsonObject { ["taskId"] = item.TaskId, ["milestoneId"] = item.MilestoneId, ["back"] = TaskCard.BackToList }))
         : null;
 
+    /// <summary>The card a member of staff receives when an item is given to them: the item and its update form.</summary>
+    public static JsonObject Notice(TaskItemView item, string by) => Ac.Card(
+        [
+            Ac.Text(StaffStrings.NoticeTitle, size: "Large", weight: "Bolder"),
+            Ac.Text(StaffStrings.NoticeText(Markdown.Escape(by)), spacing: "Small"),
+            TaskItemBlock.Render(item, compact: false, separator: true),
+            TaskItemBlock.Form(item, TaskCard.View, null),
+        ],
+        [Ac.SendText(CardStrings.MyTasksButton, CardStrings.MyTasksCommand)]);
+
     /// <summary>The form, for the head or deputy who may give the item to their staff; null for anyone else.</summary>
     public static JsonObject? Form(TaskItemView item)
     {

@@ -17,6 +17,10 @@ public static class StaffStrings
 
     public static string Assigned(string names) => $"Đã giao cho cán bộ: {names}.";
 
+    public const string NoticeTitle = "Nhiệm vụ được giao";
+
+    public static string NoticeText(string by) => $"Đồng chí {by} đã giao cho đồng chí thực hiện nhiệm vụ sau; đồng chí cập nhật tiến độ ngay trên thẻ này hoặc gõ \"nhiệm vụ của tôi\".";
+
     public const string TakenBack = "Đã thu hồi giao việc; nhiệm vụ do Trưởng phòng theo dõi.";
     public const string AssignUnchanged = "Phân công không thay đổi.";
 

@@ -94,6 +94,21 @@ public sealed class AssignmentTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Newly_assigned_staff_who_opened_the_bot_are_told_with_the_update_form()
+    {
+        await _bot.SendTextAsync(_vp1, "trợ giúp"); // they have opened the bot: their chat is known
+        await AssignAsync(_office, "TC-1", "TC-1-1", StaffSample.VpStaff1);
+
+        var notice = Assert.Single(_bot.Connector.SentTo("a:personal-" + _vp1.Id), c => c.Card is not null && c.Card.Readably().Contains("Nhiệm vụ được giao", StringComparison.Ordinal));
+        CardAssert.Valid(notice.Card!);
+        Assert.Contains("Đồng chí Nguyễn Văn An đã giao cho đồng chí", notice.Card!.Readably(), StringComparison.Ordinal);
+        Assert.Contains("\"id\":\"status:TC-1-1\"", notice.Card!.Readably(), StringComparison.Ordinal);
+
+        await AssignAsync(_office, "TC-1", "TC-1-1", $"{StaffSample.VpStaff1},{StaffSample.VpStaff2}");
+        Assert.Single(_bot.Connector.SentTo("a:personal-" + _vp1.Id), c => c.Card is not null && c.Card.Readably().Contains("Nhiệm vụ được giao", StringComparison.Ordinal)); // not told twice
+    }
+
+    [Fact]
     public async Task An_invoke_Teams_sends_twice_is_recorded_once()
     {
         var data = Data("TC-1", "TC-1-1", StaffSample.VpStaff1);

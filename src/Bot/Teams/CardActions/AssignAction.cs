@@ -14,7 +14,8 @@ namespace CchcBot.Teams.CardActions;
 /// the stored directory on every invoke; every field is checked before anything is written. Recorded in the task's
 /// history; the answer is the task card.
 /// </summary>
-public sealed class AssignAction(ISnapshotLoader snapshots, IAssignmentRepository assignments, TaskView taskView, ChatCards cards, ILogger<AssignAction> logger)
+public sealed class AssignAction(
+    ISnapshotLoader snapshots, IAssignmentRepository assignments, TaskView taskView, ChatCards cards, Delivery.IProactiveSender sender, ILogger<AssignAction> logger)
     : ICardAction
 {
     public string Verb => AssignBlock.Verb;
@@ -84,9 +85,44 @@ public sealed class AssignAction(ISnapshotLoader snapshots, IAssignmentRepositor
             ct);
         var book = await assignments.GetAllAsync(user.Agency, ct);
         var updated = snapshot with { Assignments = book };
+        var assignedItem = updated.Item(task, milestone, TaskRole.Lead, hasParts ? department.Id : null);
+        if (result.Changed)
+        {
+            await NotifyAsync(user.Agency, result.After.Except(result.Before, StringComparer.OrdinalIgnoreCase).ToList(), updated, assignedItem, user.Name, ct);
+        }
+
         var banner = !result.Changed ? StaffStrings.AssignUnchanged
             : result.After.Count == 0 ? StaffStrings.TakenBack
             : StaffStrings.Assigned(Markdown.Escape(string.Join(", ", result.After)));
-        return InvokeResponses.Card(await taskView.RenderAsync(updated, updated.Item(task, milestone, TaskRole.Lead, hasParts ? department.Id : null), banner, ct, viewer: user));
+        return InvokeResponses.Card(await taskView.RenderAsync(updated, assignedItem, banner, ct, viewer: user));
+    }
+
+    /// <summary>Tells the newly assigned staff, best effort and quick (inside the invoke): their reminders follow anyway.</summary>
+    private async Task NotifyAsync(string agency, List<string> staff, PlanSnapshot snapshot, BoardItem item, string by, CancellationToken ct)
+    {
+        if (staff.Count == 0)
+        {
+            return;
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(3));
+        var card = AssignBlock.Notice(cards.Item(snapshot, item), by);
+        foreach (var person in staff)
+        {
+            try
+            {
+                var sent = await sender.SendToPersonAsync(agency, person, CardMessages.Of(card, StaffStrings.NoticeTitle), timeout.Token);
+                if (!sent.Delivered)
+                {
+                    logger.LogInformation("Assignment notice for task {TaskId} not delivered: {Status}", item.Task.Id, sent.Status);
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                logger.LogWarning(e, "Assignment notice for task {TaskId} failed", item.Task.Id);
+                return;
+            }
+        }
     }
 }
