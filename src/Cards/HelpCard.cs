@@ -5,17 +5,23 @@ namespace CchcBot.Cards;
 /// <summary>The commands, each with a button that sends it.</summary>
 public static class HelpCard
 {
-    public static JsonObject Build(bool isChiefOfOffice)
+    /// <param name="isStaff">A member of staff: only "nhiệm vụ của tôi" (what is assigned to them).</param>
+    public static JsonObject Build(bool isChiefOfOffice, bool isStaff = false)
     {
         var commands = new List<(string Command, string Explanation)>
         {
             (CardStrings.MyTasksCommand, CardStrings.Help.MyTasks),
-            (CardStrings.DigestCommand, CardStrings.Help.Digest),
         };
+        if (!isStaff)
+        {
+            commands.Add((CardStrings.DigestCommand, CardStrings.Help.Digest));
+        }
+
         if (isChiefOfOffice)
         {
             commands.Add((CardStrings.ReportCommand, CardStrings.Help.Report));
             commands.Add((CardStrings.SetChannelCommand, CardStrings.Help.SetChannel));
+            commands.Add((StaffStrings.DirectoryCommand, StaffStrings.DirectoryHelp));
         }
 
         commands.Add((CardStrings.HelpCommand, CardStrings.Help.HelpItself));

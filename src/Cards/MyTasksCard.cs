@@ -19,7 +19,11 @@ public static class MyTasksCard
     /// <see cref="TaskItemView.Others"/> (the task's other milestones) are shown under it, each with its own form.</param>
     /// <param name="summary">An optional line above the list (the whole plan's progress, for the Chief of Office).</param>
     /// <param name="banner">An optional confirmation ("Đã ghi nhận: Hoàn thành.").</param>
-    public static JsonObject Build(string department, IReadOnlyList<TaskItemView> items, int page, string? summary = null, CardBanner? banner = null, int pageSize = PageSize)
+    /// <param name="title">The card's title (card markdown) instead of "Nhiệm vụ của tôi — department" (a member of staff's list).</param>
+    /// <param name="empty">What an empty list says instead of <see cref="CardStrings.NoTasks"/>.</param>
+    public static JsonObject Build(
+        string department, IReadOnlyList<TaskItemView> items, int page, string? summary = null, CardBanner? banner = null, int pageSize = PageSize,
+        string? title = null, string? empty = null)
     {
         // What the unit leads is shown in full with its form, a page at a time; where it only cooperates, as compact
         // rows on the first page, each opening its task.
@@ -30,7 +34,7 @@ public static class MyTasksCard
         page = Math.Clamp(page, 0, pages - 1);
         var body = new List<JsonNode?>
         {
-            Ac.Text(CardStrings.MyTasks.Title(Markdown.Escape(department)), size: "Large", weight: "Bolder"),
+            Ac.Text(title ?? CardStrings.MyTasks.Title(Markdown.Escape(department)), size: "Large", weight: "Bolder"),
         };
         if (summary is not null)
         {
@@ -40,7 +44,7 @@ public static class MyTasksCard
         body.Add(BannerBlock.Render(banner));
         if (items.Count == 0)
         {
-            body.Add(Ac.Text(CardStrings.NoTasks));
+            body.Add(Ac.Text(empty ?? CardStrings.NoTasks));
             return Ac.Card(body);
         }
 
@@ -62,6 +66,7 @@ public static class MyTasksCard
                 var first = !piece.Continued && milestone == piece.Milestones[0];
                 body.Add(TaskItemBlock.Render(first ? milestone : AsOtherMilestone(milestone), compact: true, separator: first));
                 body.Add(TaskItemBlock.Form(milestone, View, page));
+                body.Add(AssignBlock.OpenFromList(milestone));
             }
         }
 

@@ -57,6 +57,7 @@ public static class TaskCard
 
         body.Add(TaskItemBlock.Form(item, View, null));
         body.Add(direction); // "Ý kiến chỉ đạo" (Chief of Office, Chief Inspector); null for everyone else
+        body.Add(AssignBlock.Form(item));
         if (otherMilestones is { Count: > 0 })
         {
             body.Add(Ac.Text(CardStrings.Task.OtherMilestones, weight: "Bolder", separator: true, spacing: "Large"));
@@ -64,6 +65,7 @@ public static class TaskCard
             {
                 body.Add(TaskItemBlock.Render(MyTasksCard.AsOtherMilestone(other), compact: true, separator: true));
                 body.Add(TaskItemBlock.Form(other, View, null));
+                body.Add(AssignBlock.Form(other));
             }
         }
         var card = Ac.Card(body, backToList ? [Ac.Execute(CardStrings.BackToList, MyTasksCard.PageVerb, new JsonObject { ["page"] = 0 })] : null);
@@ -85,6 +87,11 @@ public static class TaskCard
 
     private static string Describe(HistoryItemView h)
     {
+        if (h.Kind == AssignBlock.HistoryKind)
+        {
+            return $"{Formats.DateTime(h.At)} · {Markdown.Escape(h.By)}: {Markdown.Escape(h.Note)}";
+        }
+
         if (h.Kind == EvidenceKind)
         {
             return $"{Formats.DateTime(h.At)} · {Markdown.Escape(h.By)}: đính kèm tài liệu kiểm chứng “{Markdown.Escape(h.Evidence)}”";

@@ -34,6 +34,8 @@ public static class TaskItemBlock
             items.Add(Ac.Text(CardStrings.Parts.Line(string.Join("; ", lines)), size: "Small", spacing: "Small"));
         }
 
+        items.Add(AssignBlock.Line(item));
+
 
         if (item.PendingExtension is { } pending)
         {

@@ -25,6 +25,8 @@ public static class CoreServices
         services.AddSingleton<IPlanRepository, PlanRepository>();
         services.AddSingleton<IDirectoryRepository, DirectoryRepository>();
         services.AddSingleton<IProgressRepository, ProgressRepository>();
+        services.AddSingleton<IAssignmentRepository, AssignmentRepository>();
+        services.AddSingleton<IDirectoryAuditRepository, DirectoryAuditRepository>();
         return services;
     }
 }

@@ -40,6 +40,10 @@ public sealed record AgencyDirectory(
             .Where(d => SamePerson(d.Head, upnOrEmail) || d.Deputies.Any(x => SamePerson(x, upnOrEmail)))
             .ToList();
 
+    /// <summary>The departments where this UPN/email is on the staff (cán bộ), case-insensitive.</summary>
+    public IReadOnlyList<Department> StaffOf(string upnOrEmail) =>
+        Departments.Where(d => d.Staff.Any(x => SamePerson(x, upnOrEmail))).ToList();
+
     public static bool SamePerson(string? a, string? b) =>
         !string.IsNullOrWhiteSpace(a) && !string.IsNullOrWhiteSpace(b) &&
         string.Equals(a.Trim(), b.Trim(), StringComparison.OrdinalIgnoreCase);
@@ -47,12 +51,18 @@ public sealed record AgencyDirectory(
 
 /// <param name="Group">"van-phong" for the Office, "nghiep-vu" for the professional departments.</param>
 /// <param name="Head">UPN or email of the department head (Trưởng phòng / Chánh Văn phòng).</param>
+/// <param name="Staff">UPNs or emails of the department's staff (cán bộ), to whom the head may assign work; a directory
+/// stored before staff existed has none.</param>
 public sealed record Department(
     string Id,
     string Name,
     string Group,
     string Head,
-    IReadOnlyList<string> Deputies);
+    IReadOnlyList<string> Deputies,
+    IReadOnlyList<string>? Staff = null)
+{
+    public IReadOnlyList<string> Staff { get; init; } = Staff ?? [];
+}
 
 /// <summary>How the agency signs its documents: "THANH TRA TỈNH", "UBND TỈNH SÓC TRĂNG", "Sóc Trăng", "TTr" (each optional).</summary>
 public sealed record DirectoryLetterhead(string? AgencyName, string? ParentAgencyName, string? Place, string? DocumentCode);

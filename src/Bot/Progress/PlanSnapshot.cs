@@ -10,6 +10,9 @@ public sealed record PlanSnapshot(
     DateOnly Today,
     TimeZoneInfo Zone)
 {
+    /// <summary>Who of the departments' staff holds which milestone (empty where not loaded).</summary>
+    public AssignmentBook Assignments { get; init; } = AssignmentBook.Empty;
+
     public (PlanTask Task, Milestone Milestone)? Find(string? taskId, string? milestoneId)
     {
         var task = Plan.Tasks.FirstOrDefault(t => string.Equals(t.Id, taskId, StringComparison.Ordinal));

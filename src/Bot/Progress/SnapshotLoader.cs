@@ -17,8 +17,9 @@ public interface ISnapshotLoader
     Task<PlanSnapshot?> LoadAsync(BotUser user, CancellationToken ct);
 }
 
-/// <summary>Plan, directory and states read together; approved extensions applied to the plan (<see cref="EffectiveDues"/>).</summary>
-public sealed class SnapshotLoader(IPlanRepository plans, IDirectoryRepository directories, IProgressRepository progress, IExtensionRepository extensions, BotClock clock)
+/// <summary>Plan, directory, states and assignments read together; approved extensions applied to the plan (<see cref="EffectiveDues"/>).</summary>
+public sealed class SnapshotLoader(
+    IPlanRepository plans, IDirectoryRepository directories, IProgressRepository progress, IExtensionRepository extensions, IAssignmentRepository assignments, BotClock clock)
     : ISnapshotLoader
 {
     public Task<PlanSnapshot?> LoadAsync(string agency, CancellationToken ct) => LoadAsync(agency, clock.Today, ct);
@@ -34,10 +35,12 @@ public sealed class SnapshotLoader(IPlanRepository plans, IDirectoryRepository d
         var planTask = plans.GetAsync(agency, ct);
         var statesTask = progress.GetStatesAsync(agency, ct);
         var duesTask = extensions.GetApprovedDuesAsync(agency, ct);
+        var assignmentsTask = assignments.GetAllAsync(agency, ct);
         var plan = await planTask;
         var directory = await directoryTask;
         var states = await statesTask;
         var dues = await duesTask;
-        return plan is null || directory is null ? null : new PlanSnapshot(EffectiveDues.Apply(plan, dues), directory, states, today, clock.Zone);
+        var book = await assignmentsTask;
+        return plan is null || directory is null ? null : new PlanSnapshot(EffectiveDues.Apply(plan, dues), directory, states, today, clock.Zone) { Assignments = book };
     }
 }

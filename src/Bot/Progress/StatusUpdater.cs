@@ -37,7 +37,9 @@ public sealed class StatusUpdater(
             return Refuse(UpdateRefusal.UnknownTask, snapshot);
         }
 
-        var isLead = TaskAuthorization.CanChangeStatus(user, snapshot.Directory, task);
+        // A member of staff updates what their head assigned to them (their part), and nothing else.
+        var held = TaskAuthorization.Held(user, snapshot.Assignments, task, milestone);
+        var isLead = TaskAuthorization.CanChangeStatus(user, snapshot.Directory, task) || held is not null;
         if (!isLead && !TaskAuthorization.CanComment(user, snapshot.Directory, task))
         {
             logger.LogWarning("User {UserObjectId} may not update task {TaskId}", user.ObjectId, task.Id);
@@ -45,7 +47,10 @@ public sealed class StatusUpdater(
         }
 
         var role = isLead ? TaskRole.Lead : TaskRole.Cooperating;
-        var (part, partRefusal) = isLead ? ChoosePart(user, snapshot.Directory, task, submission.Part) : (string.Empty, UpdateRefusal.None);
+        var (part, partRefusal) = held is not null
+            ? (string.IsNullOrWhiteSpace(submission.Part) || string.Equals(submission.Part.Trim(), held.Part, StringComparison.OrdinalIgnoreCase)
+                ? (held.Part, UpdateRefusal.None) : (string.Empty, UpdateRefusal.NotAllowed))
+            : isLead ? ChoosePart(user, snapshot.Directory, task, submission.Part) : (string.Empty, UpdateRefusal.None);
         var item = snapshot.Item(task, milestone, role, part.Length == 0 ? null : part);
         if (partRefusal != UpdateRefusal.None)
         {

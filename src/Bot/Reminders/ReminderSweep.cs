@@ -22,6 +22,7 @@ public sealed class ReminderSweep(
     IDirectoryRepository directories,
     IProgressRepository progress,
     IExtensionRepository extensions,
+    IAssignmentRepository assignments,
     ILedgerRepository ledger,
     IProactiveSender sender,
     ExactlyOnceSender once,
@@ -105,7 +106,10 @@ public sealed class ReminderSweep(
         // An approved date whose plan date changed since (a re-import) no longer applies: drop the entry it put in.
         due = due.Where(e => tasks.GetValueOrDefault(e.TaskId)?.Milestones.FirstOrDefault(m => m.Id == e.MilestoneId) is not { } m || m.Due == e.Due || e.Due is null).ToList();
         var states = await progress.GetStatesAsync(agency, wanted, ct);
-        var snapshot = new PlanSnapshot(head with { Tasks = tasks.Values.ToList() }, directory, states, today, clock.Zone);
+        var snapshot = new PlanSnapshot(head with { Tasks = tasks.Values.ToList() }, directory, states, today, clock.Zone)
+        {
+            Assignments = await assignments.GetAllAsync(agency, ct),
+        };
 
         await SendRemindersAsync(agency, snapshot, due, tasks, at, tally, ct);
         await SendEscalationAsync(agency, snapshot, wanted, tasks, at, tally, ct);
@@ -140,14 +144,25 @@ public sealed class ReminderSweep(
                     var item = role == ReminderRole.Lead
                         ? snapshot.Item(task, milestone, TaskRole.Lead, department.Id)
                         : snapshot.Item(task, milestone, TaskRole.Cooperating);
+                    // Staff who hold the item get its reminders; their head keeps only the overdue ones.
+                    // (Only people still on the department's staff: someone taken off it leaves the reminders to the head again.)
+                    List<string> holders = role != ReminderRole.Lead ? []
+                        : (snapshot.Assignments.For(task.Id, milestone.Id, item.Part)?.Staff ?? [])
+                            .Where(h => department.Staff.Any(s => AgencyDirectory.SamePerson(s, h))).ToList();
                     foreach (var reminder in policy.DueOn(snapshot.Today, milestone, item.State.Status, role, snapshot.Plan.Year))
                     {
-                        if (!perRecipient.TryGetValue(department.Head, out var list))
+                        IEnumerable<string> recipients = holders.Count == 0 ? [department.Head]
+                            : reminder.Kind == ReminderKind.Overdue ? holders.Append(department.Head)
+                            : holders;
+                        foreach (var recipient in recipients)
                         {
-                            perRecipient[department.Head] = list = [];
-                        }
+                            if (!perRecipient.TryGetValue(recipient, out var list))
+                            {
+                                perRecipient[recipient] = list = [];
+                            }
 
-                        list.Add((item, reminder, department));
+                            list.Add((item, reminder, department));
+                        }
                     }
                 }
             }
@@ -167,7 +182,9 @@ public sealed class ReminderSweep(
 
             var position = Positions.Of(snapshot.Directory, recipient) is { Length: > 0 } held
                 ? held
-                : string.Join("; ", items.Select(i => Positions.Head(i.Department)).Distinct());
+                : snapshot.Directory.StaffOf(recipient) is { Count: > 0 } staffOf
+                    ? string.Join("; ", staffOf.Select(d => "Cán bộ " + d.Name))
+                    : string.Join("; ", items.Select(i => Positions.Head(i.Department)).Distinct());
             // "đồng chí <name>, <position>" once Teams has told us the name (they opened the bot); the position alone before.
             var addressee = CardStrings.Reminder.Addressee((await directories.GetIdentityAsync(agency, recipient, token))?.Name, position);
             var outcome = await once.SendAsync(agency, recipient, keys, at, Lease, claimed =>

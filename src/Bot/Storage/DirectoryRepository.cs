@@ -19,7 +19,11 @@ public interface IDirectoryRepository
     /// agency's people index: from then on they are recognised as members of this agency only.</param>
     Task<DirectoryReplaceResult> ReplaceAsync(AgencyDirectory directory, bool movePeople, CancellationToken ct = default);
 
-    /// <summary>The agencies whose directory names this UPN/email (head, deputy, Chief of Office, Chief Inspector).</summary>
+    /// <param name="expected">The directory the change was made to (an edit from Teams): when another change was stored
+    /// since, nothing is written and <see cref="InvalidOperationException"/> says to try again (no lost update).</param>
+    Task<DirectoryReplaceResult> ReplaceAsync(AgencyDirectory directory, bool movePeople, AgencyDirectory? expected, CancellationToken ct = default);
+
+    /// <summary>The agencies whose directory names this UPN/email (head, deputy, staff, Chief of Office, Chief Inspector).</summary>
     Task<IReadOnlyList<string>> AgenciesOfAsync(string upnOrEmail, CancellationToken ct = default);
 
     /// <summary>How to reach a person proactively, learned when they first talk to the bot (or from Graph).</summary>
@@ -132,7 +136,10 @@ public sealed class DirectoryRepository(CchcTables tables, TimeProvider? time = 
     public async Task<bool> ReplaceAsync(AgencyDirectory directory, CancellationToken ct = default) =>
         (await ReplaceAsync(directory, movePeople: false, ct)).Changed;
 
-    public async Task<DirectoryReplaceResult> ReplaceAsync(AgencyDirectory directory, bool movePeople, CancellationToken ct = default)
+    public Task<DirectoryReplaceResult> ReplaceAsync(AgencyDirectory directory, bool movePeople, CancellationToken ct = default) =>
+        ReplaceAsync(directory, movePeople, expected: null, ct);
+
+    public async Task<DirectoryReplaceResult> ReplaceAsync(AgencyDirectory directory, bool movePeople, AgencyDirectory? expected, CancellationToken ct = default)
     {
         var agencyKey = TableKeys.Encode(directory.Agency);
         var newPeople = PeopleOf(directory);
@@ -156,6 +163,12 @@ public sealed class DirectoryRepository(CchcTables tables, TimeProvider? time = 
         var found = await table.GetEntityIfExistsAsync<TableEntity>(agencyKey, DirectoryRow, cancellationToken: ct);
         var head = found.HasValue ? found.Value : null;
         var old = await GetAsync(directory.Agency, ct);
+        if (expected is not null && (old is null || StoredJson.Serialize(old) != StoredJson.Serialize(expected)))
+        {
+            // The head read above guards the commit (ETag): a change stored after this check fails it too.
+            throw new InvalidOperationException($"The directory of '{directory.Agency}' was changed meanwhile; make the change again.");
+        }
+
         if (old is not null && (head?.GetString("Hash") == hash || StoredJson.Serialize(old) == json))
         {
             await UpsertPeopleAsync(people, agencyKey, newPeople, ct); // a person moved away and back is indexed again
@@ -414,7 +427,7 @@ public sealed class DirectoryRepository(CchcTables tables, TimeProvider? time = 
 
     private static string PersonKey(string upn) => TableKeys.Encode(upn.Trim().ToLowerInvariant());
 
-    /// <summary>Everyone the directory names (lower-case compare): heads, deputies, the Chief of Office and the Chief Inspector.</summary>
+    /// <summary>Everyone the directory names (lower-case compare): heads, deputies, staff, the Chief of Office and the Chief Inspector.</summary>
     public static HashSet<string> PeopleOf(AgencyDirectory d)
     {
         var set = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { d.ChiefOfOffice.Trim(), d.ChiefInspector.Trim() };
@@ -424,6 +437,11 @@ public sealed class DirectoryRepository(CchcTables tables, TimeProvider? time = 
             foreach (var deputy in dept.Deputies)
             {
                 set.Add(deputy.Trim());
+            }
+
+            foreach (var member in dept.Staff)
+            {
+                set.Add(member.Trim());
             }
         }
 

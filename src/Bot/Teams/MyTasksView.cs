@@ -41,9 +41,19 @@ public sealed class MyTasksView(ISnapshotLoader snapshots, ChatCards cards, Noti
             return cards.PlanOverview(snapshot);
         }
 
+        if (user.IsStaff)
+        {
+            // Staff see what their head gave them, and nothing else.
+            var held = snapshot.Assignments.Of(user.Upn)
+                .Select(a => snapshot.Find(a.TaskId, a.MilestoneId) is var (t, m) ? snapshot.Item(t, m, Plan.TaskRole.Lead, a.Part.Length == 0 ? null : a.Part) : null)
+                .OfType<Plan.BoardItem>()
+                .ToList();
+            return cards.MyTasks(snapshot, user.Name.Length > 0 ? user.Name : user.Upn, Plan.TaskBoard.Sort(held), page, banner, false, draft, staff: true);
+        }
+
         var items = snapshot.ForDepartments(user.Departments.Select(d => d.Id));
         var title = user.Departments.Count == 1 ? user.Departments[0].Name : string.Join("; ", user.Departments.Select(d => d.Name));
-        return cards.MyTasks(snapshot, title, items, page, banner, user.IsChiefOfOffice, draft);
+        return cards.MyTasks(snapshot, title, items, page, banner, user.IsChiefOfOffice, draft, viewer: user);
     }
 
     private static bool IsOverview(BotUser user) => user.IsChiefInspector && !user.IsChiefOfOffice && user.Departments.Count == 0;

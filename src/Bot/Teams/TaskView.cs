@@ -14,10 +14,11 @@ namespace CchcBot.Teams;
 /// Builds a single task's card with its recent history and the milestone's evidence files. Every card is built for
 /// someone the caller has checked may view the task; each file gets a fresh download link (/files/{token}).
 /// </summary>
-public sealed class TaskView(IProgressRepository progress, IExtensionRepository extensions, ChatCards cards, EvidenceStore evidence, PublicAddress address, BotClock clock)
+public sealed class TaskView(
+    IProgressRepository progress, IExtensionRepository extensions, IAssignmentRepository assignments, ChatCards cards, EvidenceStore evidence, PublicAddress address, BotClock clock)
 {
     /// <param name="viewer">Who will see the card: it offers them the section IV actions they may use ("Ý kiến chỉ đạo",
-    /// "Đề nghị gia hạn"); null: the update form only.</param>
+    /// "Đề nghị gia hạn"), a head the assignment form, staff only their own milestones; null: the update form only.</param>
     /// <param name="actionDraft">What the viewer typed into a section IV form, when the card comes back with an error.</param>
     public async Task<JsonObject> RenderAsync(
         PlanSnapshot snapshot, BoardItem item, CardBanner? banner, CancellationToken ct, FormDraft? draft = null, bool backToList = false,
@@ -26,6 +27,7 @@ public sealed class TaskView(IProgressRepository progress, IExtensionRepository 
         var agency = snapshot.Plan.Agency;
         var historyTask = progress.GetHistoryAsync(agency, item.Task.Id, ct);
         var filesTask = evidence.FilesOfTaskAsync(agency, item.Task.Id, ct);
+        var assignedTask = assignments.GetHistoryAsync(agency, item.Task.Id, ct);
         TaskExtras? extras = null;
         if (viewer is not null)
         {
@@ -52,6 +54,7 @@ public sealed class TaskView(IProgressRepository progress, IExtensionRepository 
         // The task's history links each attached file: an entry of its own, beside the status changes.
         history.AddRange(files.Select(f => new HistoryEntry(
             f.TaskId, f.MilestoneId, f.At, f.By, f.ByName, TaskCard.EvidenceKind, item.State.Status, item.State.Status, null, f.FileName)));
-        return cards.Task(snapshot, item, history, banner, draft, backToList, extras, views, (int)EvidenceStore.LinkLifetime.TotalMinutes);
+        var assigned = await assignedTask;
+        return cards.Task(snapshot, item, history, banner, draft, backToList, extras, views, (int)EvidenceStore.LinkLifetime.TotalMinutes, assigned, viewer);
     }
 }

@@ -53,6 +53,10 @@ public static class TeamsServices
         services.AddSingleton<ICardAction, DigestDetailsAction>();
         services.AddSingleton<ICardAction, CooperatingDueAction>();
         services.AddCchcSectionFour(configuration); // blockers answered, deadlines extended (section IV of the plan)
+        services.AddSingleton<ICardAction, AssignAction>();
+        services.AddSingleton<DirectoryEditor>();
+        services.AddSingleton<ICardAction, SaveDepartmentAction>();
+        services.AddSingleton<IChatCommand, DirectoryBookCommand>();
         services.AddSingleton<IChatCommand, DigestCommand>();
         services.AddSingleton<IChatCommand, SetDigestChannelCommand>();
         services.AddSingleton<IChatCommand, QuarterReportCommand>();

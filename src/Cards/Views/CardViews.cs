@@ -32,6 +32,8 @@ public enum RoleView
 /// <param name="CanProposeExtension">The update form also offers "Đề nghị gia hạn" (verb proposeExtension).</param>
 /// <param name="ActionDraft">What the user typed into a section IV form (e.g. Đề nghị gia hạn), when it comes back with an error.</param>
 /// <param name="PendingExtension">A line saying a new due date awaits decision; null when none.</param>
+/// <param name="Assignees">The staff who hold the item (Cán bộ thực hiện), when assigned.</param>
+/// <param name="Assign">The assignment form, for the head or deputy who may give the item to their staff.</param>
 public sealed record TaskItemView(
     string TaskId,
     string MilestoneId,
@@ -60,7 +62,9 @@ public sealed record TaskItemView(
     bool CanProposeExtension = false,
     ActionDraft? ActionDraft = null,
     string? PendingExtension = null,
-    IReadOnlyList<TaskItemView>? Others = null);
+    IReadOnlyList<TaskItemView>? Others = null,
+    IReadOnlyList<string>? Assignees = null,
+    AssignView? Assign = null);
 
 /// <summary>A line at the top of a card: a confirmation, or (<paramref name="Error"/>) why the update was not recorded.</summary>
 public sealed record CardBanner(string Text, bool Error = false)

@@ -137,10 +137,14 @@ public sealed class BadInputCorpusTests(CorpusBot fixture) : IClassFixture<Corpu
         var channel = await new DirectoryRepository(bot.Tables).GetDigestChannelAsync(SamplePlans.Agency);
         var requests = new RequestRepository(bot.Tables); // section IV: extension requests, approved dates, escalations
         var sectionFour = $"{(await requests.GetPendingAsync(SamplePlans.Agency)).Count}|{(await requests.GetApprovedDuesAsync(SamplePlans.Agency)).Count}|{(await requests.GetOpenAsync(SamplePlans.Agency)).Count}";
+        // The directory (danh bạ edits) and staff assignments (assign) are storage a case could change too.
+        var directory = CchcBot.Plan.Files.DirectoryFileWriter.Write((await new DirectoryRepository(bot.Tables).GetAsync(SamplePlans.Agency))!);
+        var assignments = (await new AssignmentRepository(bot.Tables, TimeProvider.System).GetAllAsync(SamplePlans.Agency)).All.Count;
+        var audit = (await new DirectoryAuditRepository(bot.Tables).ListAsync(SamplePlans.Agency)).Count;
         var stateText = states.Values.OrderBy(s => s.MilestoneId, StringComparer.Ordinal)
             .Select(s => $"{s.MilestoneId}:{s.Status}:{s.UpdatedBy}:{s.UpdatedAt:O}:{s.CompletedAt:O}:{Quote(s.Note)}:{Quote(s.Evidence)}");
         var historyText = history.Select(h => $"{h.TaskId}/{h.MilestoneId}:{h.Kind}:{h.From}>{h.To}:{h.By}:{h.At:O}:{Quote(h.Note)}:{Quote(h.Evidence)}");
-        return $"{states.Count}|{history.Count}|{plan!.Tasks.Count}|{channel}|{sectionFour}\n{string.Join('\n', stateText)}\n--\n{string.Join('\n', historyText)}";
+        return $"{states.Count}|{history.Count}|{plan!.Tasks.Count}|{channel}|{sectionFour}|{assignments}|{audit}\n{directory}\n{string.Join('\n', stateText)}\n--\n{string.Join('\n', historyText)}";
     }
 
     private static string Quote(string? text) => text is null ? "null" : System.Text.Json.JsonSerializer.Serialize(text);

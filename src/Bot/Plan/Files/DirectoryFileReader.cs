@@ -33,6 +33,7 @@ public static partial class DirectoryFileReader
         var agency = r.String(root, "agency", "$");
         r.ValidId(agency, "$.agency");
         var departments = new List<Department>();
+        var staffPaths = new List<(string Path, string Address, string DepartmentId)>();
         var elements = r.Array(root, "departments", "$");
         if (elements.Count == 0 && root.TryGetProperty("departments", out var present) && present.ValueKind == System.Text.Json.JsonValueKind.Array)
         {
@@ -64,6 +65,25 @@ public static partial class DirectoryFileReader
                 Person(r, deputies[d], $"{path}.deputies[{d}]");
             }
 
+            var staff = r.Strings(e, "staff", path, required: false, nonEmpty: false, maxItems: ImportLimits.MaxStaffPerDepartment);
+            var staffValid = true;
+            for (var s = 0; s < staff.Count; s++)
+            {
+                staffValid &= Person(r, staff[s], $"{path}.staff[{s}]") is not null;
+                if (staff.Take(s).Any(x => AgencyDirectory.SamePerson(x, staff[s])))
+                {
+                    r.Problem($"{path}.staff[{s}]", $"'{staff[s]}' is listed twice");
+                }
+                else if (head is not null && AgencyDirectory.SamePerson(head, staff[s]))
+                {
+                    r.Problem($"{path}.staff[{s}]", $"'{staff[s]}' is the department's head: a head is not also on its staff");
+                }
+                else if (staffValid && id is not null)
+                {
+                    staffPaths.Add(($"{path}.staff[{s}]", staff[s], id));
+                }
+            }
+
             if (group is not null && !GroupPattern().IsMatch(group))
             {
                 r.Problem($"{path}.group", $"'{group}' is not a group id: lower-case letters, digits and '-' (e.g. nghiep-vu)");
@@ -80,8 +100,10 @@ public static partial class DirectoryFileReader
                 continue;
             }
 
-            departments.Add(new Department(id, name, group, head, deputies));
+            departments.Add(new Department(id, name, group, head, deputies, staff));
         }
+
+        CheckStaff(r, departments, staffPaths, root);
 
         if (departments.Count > 0 && departments.All(d => d.Group != AgencyDirectory.OfficeGroup))
         {
@@ -123,6 +145,27 @@ public static partial class DirectoryFileReader
 
         var letterhead = new DirectoryLetterhead(Name("agencyName", 200), Name("parentAgencyName", 200), Name("place", 100), Name("documentCode", 20));
         return letterhead == new DirectoryLetterhead(null, null, null, null) ? null : letterhead;
+    }
+
+    /// <summary>A member of staff is on one department's staff and holds no other position in the directory (head, deputy,
+    /// Chief of Office, Chief Inspector): what they may do follows from being staff alone.</summary>
+    private static void CheckStaff(JsonReader r, List<Department> departments, List<(string Path, string Address, string DepartmentId)> staff, System.Text.Json.JsonElement root)
+    {
+        string? Root(string name) =>
+            root.TryGetProperty(name, out var v) && v.ValueKind == System.Text.Json.JsonValueKind.String ? v.GetString() : null;
+        var chiefs = new[] { (Root("chiefOfOffice"), "the Chief of Office"), (Root("chiefInspector"), "the Chief Inspector") };
+        foreach (var (path, address, departmentId) in staff)
+        {
+            var position = chiefs.FirstOrDefault(c => AgencyDirectory.SamePerson(c.Item1, address)).Item2
+                ?? departments.Where(d => AgencyDirectory.SamePerson(d.Head, address)).Select(d => $"the head of '{d.Id}'").FirstOrDefault()
+                ?? departments.Where(d => d.Deputies.Any(x => AgencyDirectory.SamePerson(x, address))).Select(d => $"a deputy of '{d.Id}'").FirstOrDefault()
+                ?? departments.Where(d => !string.Equals(d.Id, departmentId, StringComparison.OrdinalIgnoreCase) && d.Staff.Any(x => AgencyDirectory.SamePerson(x, address)))
+                    .Select(d => $"on the staff of '{d.Id}'").FirstOrDefault();
+            if (position is not null)
+            {
+                r.Problem(path, $"'{address}' is also {position}: a member of staff is on one department's staff and holds no other position");
+            }
+        }
     }
 
     private static string? Person(JsonReader r, string? address, string path)

@@ -23,7 +23,7 @@ public static class DirectoryFileFormat
     public static readonly IReadOnlySet<string> Root = PlanFileFormat.Set(
         "agency", "departments", "chiefOfOffice", "chiefInspector", "agencyName", "parentAgencyName", "place", "documentCode");
 
-    public static readonly IReadOnlySet<string> Department = PlanFileFormat.Set("id", "name", "group", "head", "deputies");
+    public static readonly IReadOnlySet<string> Department = PlanFileFormat.Set("id", "name", "group", "head", "deputies", "staff");
 }
 
 /// <summary>
@@ -43,5 +43,6 @@ public static class ImportLimits
     public const int MaxUnitsPerList = 50;
     public const int MaxDepartments = 500;
     public const int MaxDeputiesPerDepartment = 50;
+    public const int MaxStaffPerDepartment = 200;
     public const int MaxAddressChars = 254;
 }

@@ -9,6 +9,9 @@ namespace CchcBot.Teams.CardActions;
 /// <summary>Dispatches an Action.Execute invoke to the handler of its verb; failures become an error card, never a 5xx.</summary>
 public sealed class CardActionRouter(IEnumerable<ICardAction> actions, IUserResolver users, ILogger<CardActionRouter> logger)
 {
+    /// <summary>What a member of staff may do: open, page through and update what is assigned to them.</summary>
+    private static readonly HashSet<string> StaffVerbs = new(StringComparer.Ordinal) { TaskItemBlock.UpdateVerb, ErrorCard.RefreshVerb, MyTasksCard.PageVerb };
+
     private readonly Dictionary<string, ICardAction> _byVerb = actions.ToDictionary(a => a.Verb, StringComparer.Ordinal);
 
     public async Task<AdaptiveCardInvokeResponse> RouteAsync(ITurnContext<IInvokeActivity> turnContext, AdaptiveCardInvokeValue value, CancellationToken ct)
@@ -29,6 +32,11 @@ public sealed class CardActionRouter(IEnumerable<ICardAction> actions, IUserReso
         try
         {
             var user = await users.ResolveAsync(turnContext, ct);
+            if (user?.IsStaff == true && !StaffVerbs.Contains(verb))
+            {
+                return InvokeResponses.Card(ErrorCard.Build(CardStrings.ErrorTitle, StaffStrings.StaffOnlyAssigned));
+            }
+
             return await action.ExecuteAsync(new CardActionRequest(turnContext, user, data), ct);
         }
         catch (Exception e) when (e is not OperationCanceledException)

@@ -25,6 +25,13 @@ public sealed class CommandRouter(IEnumerable<IChatCommand> commands, HelpComman
 
         var command = _byPhrase.GetValueOrDefault(folded) ?? help;
         var user = await users.ResolveAsync(turnContext, ct);
+        if (user?.IsStaff == true && command is not (MyTasksCommand or HelpCommand))
+        {
+            // Staff see only what is assigned to them: no digest, no reports, no directory.
+            await turnContext.SendActivityAsync(Cards.StaffStrings.StaffOnlyAssigned, cancellationToken: ct);
+            return;
+        }
+
         await command.ExecuteAsync(turnContext, user, ct);
     }
 }

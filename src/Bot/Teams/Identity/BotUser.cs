@@ -12,6 +12,12 @@ public sealed record BotUser(
     AgencyDirectory Directory,
     IReadOnlyList<Department> Departments)
 {
+    /// <summary>The departments on whose staff (cán bộ) the user is; a member of staff holds no other position.</summary>
+    public IReadOnlyList<Department> StaffOf { get; init; } = [];
+
+    /// <summary>Staff only: they see and update what their head assigned to them, and nothing else.</summary>
+    public bool IsStaff => StaffOf.Count > 0 && Departments.Count == 0 && !IsChiefOfOffice && !IsChiefInspector;
+
     public bool IsChiefOfOffice => AgencyDirectory.SamePerson(Directory.ChiefOfOffice, Upn);
 
     public bool IsChiefInspector => AgencyDirectory.SamePerson(Directory.ChiefInspector, Upn);

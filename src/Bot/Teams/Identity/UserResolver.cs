@@ -52,9 +52,10 @@ public sealed class UserResolver(IDirectoryRepository directories, ILedgerReposi
                         string.Equals(d.Group, AgencyDirectory.OfficeGroup, StringComparison.OrdinalIgnoreCase) && !departments.Contains(d)));
                 }
 
-                if (departments.Count > 0 || AgencyDirectory.SamePerson(directory.ChiefInspector, address))
+                var staffOf = directory.StaffOf(address!);
+                if (departments.Count > 0 || staffOf.Count > 0 || AgencyDirectory.SamePerson(directory.ChiefInspector, address))
                 {
-                    candidates.Add(new BotUser(member.ObjectId, address!, member.Name, agency, directory, departments));
+                    candidates.Add(new BotUser(member.ObjectId, address!, member.Name, agency, directory, departments) { StaffOf = staffOf });
                 }
             }
         }
