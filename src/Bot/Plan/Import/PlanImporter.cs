@@ -1,0 +1,83 @@
+using CchcBot.Plan.Files;
+using CchcBot.Plan.Files.Word;
+using CchcBot.Storage;
+
+namespace CchcBot.Plan.Import;
+
+/// <summary>A plan file read and compared with the stored plan, before anything is written.</summary>
+/// <param name="Diff">The differences from the stored plan (null when the file is invalid).</param>
+public sealed record PlanPreview(CchcPlan? Plan, IReadOnlyList<ImportProblem> Problems, PlanDiff? Diff)
+{
+    public bool Ok => Plan is not null && Problems.Count == 0;
+}
+
+/// <param name="Diff">The differences from the plan stored before the import.</param>
+/// <param name="Before">The plan stored before the import (null: none).</param>
+public sealed record PlanImportOutcome(CchcPlan Plan, PlanDiff Diff, PlanSaveResult Saved, CchcPlan? Before);
+
+/// <summary>
+/// The one import of a plan, shared by the CLI (<c>import</c>, <c>seed</c>) and Teams (a file sent to the bot): reads a
+/// JSON plan or a Word document (recognised by content), validates it against the agency's directory, compares it with
+/// the stored plan, stores it and records the import (who, when, file name, counts).
+/// </summary>
+public sealed class PlanImporter(IPlanRepository plans, IImportRecordRepository records, TimeProvider time, ILogger<PlanImporter> logger)
+{
+    /// <summary>Who imported, in the records of imports made with the command line.</summary>
+    public const string CliSource = "CLI";
+
+    /// <summary>Reads a plan file of either kind. A Word document needs the directory (its agency and unit names).</summary>
+    public static ReadResult<CchcPlan> Read(byte[] file, AgencyDirectory? directory, int? year)
+    {
+        if (PlanFileKind.Detect(file) == PlanFileKind.Docx)
+        {
+            return directory is null
+                ? new ReadResult<CchcPlan>(null, [new ImportProblem(WordPlanReader.FilePath, "chưa có danh bạ của cơ quan để đối chiếu tên các phòng")])
+                : new WordPlanReader().Read(file, directory, year);
+        }
+
+        return new PlanFileReader().Read(file, directory, year);
+    }
+
+    /// <summary>Reads and validates the file and compares it with the plan stored for its agency and year. Writes nothing.</summary>
+    /// <param name="directory">The agency's directory: a plan naming another agency is a problem.</param>
+    public async Task<PlanPreview> PreviewAsync(byte[] file, AgencyDirectory? directory, int? year, CancellationToken ct)
+    {
+        var result = Read(file, directory, year);
+        if (!result.Ok)
+        {
+            return new PlanPreview(null, result.Problems, null);
+        }
+
+        var plan = result.Value!;
+        if (directory is not null && !string.Equals(plan.Agency, directory.Agency, StringComparison.Ordinal))
+        {
+            return new PlanPreview(null, [new ImportProblem("$.agency", $"kế hoạch của cơ quan '{plan.Agency}', không phải của cơ quan '{directory.Agency}'")], null);
+        }
+
+        return new PlanPreview(plan, [], PlanDiff.Between(await plans.GetAsync(plan.Agency, ct), plan));
+    }
+
+    /// <summary>Stores a validated plan and records the import.</summary>
+    /// <param name="by">"CLI", or the Teams user who confirmed.</param>
+    /// <param name="fileName">The file's name as sent or given.</param>
+    /// <exception cref="PlanImportConflictException">Another import switched the plan while this one wrote.</exception>
+    public async Task<PlanImportOutcome> ImportAsync(CchcPlan plan, string by, string fileName, CancellationToken ct)
+    {
+        var before = await plans.GetAsync(plan.Agency, ct);
+        var diff = PlanDiff.Between(before, plan);
+        var saved = await plans.SaveAsync(plan, ct);
+        try
+        {
+            await records.AddAsync(new ImportRecord(
+                time.GetUtcNow(), plan.Agency, plan.Year, by, fileName, plan.Tasks.Count, plan.Tasks.Sum(t => t.Milestones.Count),
+                saved.Changed ? diff.Added.Count : 0, saved.Changed ? diff.Changed.Count : 0, saved.Changed ? diff.Removed.Count : 0, 0, saved.Changed), ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The plan is in place: a missing line in the history must not turn the import into a failure.
+            logger.LogWarning(e, "The import of the plan of {Agency} ({Year}) is done but could not be recorded", plan.Agency, plan.Year);
+        }
+
+        return new PlanImportOutcome(plan, diff, saved, before);
+    }
+}
