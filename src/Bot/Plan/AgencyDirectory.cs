@@ -12,6 +12,9 @@ public sealed record AgencyDirectory(
     /// <summary>The group of the Office (Văn phòng), which owns the digest channel.</summary>
     public const string OfficeGroup = "van-phong";
 
+    /// <summary>The groups a plan may name, with their names and aliases (the directory file's "groups"); empty when the file has none.</summary>
+    public IReadOnlyList<UnitGroup> Groups { get; init; } = [];
+
     /// <summary>Expands a unit id from a plan (a department id or a group id) to department ids.</summary>
     public IReadOnlyList<string> Expand(string unitId)
     {
@@ -50,3 +53,6 @@ public sealed record Department(
     string Group,
     string Head,
     IReadOnlyList<string> Deputies);
+
+/// <summary>A group of departments as plans name it: "nghiep-vu", "Các phòng nghiệp vụ", also "Các phòng chuyên môn".</summary>
+public sealed record UnitGroup(string Id, string Name, IReadOnlyList<string> Aliases);

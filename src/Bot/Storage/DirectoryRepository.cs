@@ -116,7 +116,10 @@ public sealed class DirectoryRepository(CchcTables tables, TimeProvider? time = 
                 continue; // Replaced (and the old rows removed) while we read: read the new head.
             }
 
-            var directory = new AgencyDirectory(agency, departments, head.GetString("ChiefOfOffice"), head.GetString("ChiefInspector"));
+            var directory = new AgencyDirectory(agency, departments, head.GetString("ChiefOfOffice"), head.GetString("ChiefInspector"))
+            {
+                Groups = head.GetString("Groups") is null ? [] : StoredJson.Deserialize<List<UnitGroup>>(ChunkedText.Read(head, "Groups")),
+            };
             if (hash is not null)
             {
                 _lastRead[agency] = (hash, directory);
@@ -183,6 +186,11 @@ public sealed class DirectoryRepository(CchcTables tables, TimeProvider? time = 
             ["ChiefInspector"] = directory.ChiefInspector,
             ["DepartmentCount"] = directory.Departments.Count,
         };
+        if (directory.Groups.Count > 0)
+        {
+            ChunkedText.Write(newHead, "Groups", StoredJson.Serialize(directory.Groups));
+        }
+
         try
         {
             await table.SubmitTransactionAsync(

@@ -20,9 +20,11 @@ public static class PlanFileFormat
 /// <summary>The properties each object of a directory file may have (README "File formats").</summary>
 public static class DirectoryFileFormat
 {
-    public static readonly IReadOnlySet<string> Root = PlanFileFormat.Set("agency", "departments", "chiefOfOffice", "chiefInspector");
+    public static readonly IReadOnlySet<string> Root = PlanFileFormat.Set("agency", "departments", "chiefOfOffice", "chiefInspector", "groups");
 
     public static readonly IReadOnlySet<string> Department = PlanFileFormat.Set("id", "name", "group", "head", "deputies");
+
+    public static readonly IReadOnlySet<string> Group = PlanFileFormat.Set("id", "name", "aliases");
 }
 
 /// <summary>
