@@ -6,7 +6,19 @@ public sealed record CchcPlan(
     int Year,
     string Title,
     IReadOnlyList<ReformArea> Areas,
-    IReadOnlyList<PlanTask> Tasks);
+    IReadOnlyList<PlanTask> Tasks)
+{
+    private readonly string? _progressScope;
+
+    /// <summary>Where the statuses and history of this plan's tasks are kept: the agency for the first year it stored,
+    /// "agency@year" for the others (so one task id in two years never shares a status). Set by storage; not part of the plan file.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string ProgressScope
+    {
+        get => _progressScope ?? Agency;
+        init => _progressScope = value;
+    }
+}
 
 /// <summary>Nhiệm vụ chung: one of the seven reform areas.</summary>
 public sealed record ReformArea(string Id, string Name);

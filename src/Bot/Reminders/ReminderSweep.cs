@@ -79,7 +79,7 @@ public sealed class ReminderSweep(
         }
 
         var escalatedByDate = indexed.Where(e => e.Due <= latestEscalated).ToList();
-        var blocked = await progress.GetBlockedAsync(agency, ct);
+        var blocked = await progress.GetBlockedAsync(head.ProgressScope, ct);
         var wanted = due.Concat(escalatedByDate).Select(e => (e.TaskId, e.MilestoneId))
             .Concat(blocked.Select(b => (b.TaskId, b.State.MilestoneId)))
             .Distinct()
@@ -90,7 +90,7 @@ public sealed class ReminderSweep(
         }
 
         var tasks = (await plans.GetTasksAsync(agency, wanted.Select(w => w.TaskId), ct)).ToDictionary(t => t.Id, StringComparer.Ordinal);
-        var states = await progress.GetStatesAsync(agency, wanted, ct);
+        var states = await progress.GetStatesAsync(head.ProgressScope, wanted, ct);
         var snapshot = new PlanSnapshot(head with { Tasks = tasks.Values.ToList() }, directory, states, today, clock.Zone);
 
         await SendRemindersAsync(agency, snapshot, due, tasks, at, tally, ct);

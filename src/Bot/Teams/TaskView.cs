@@ -11,7 +11,7 @@ public sealed class TaskView(IProgressRepository progress, ChatCards cards)
 {
     public async Task<JsonObject> RenderAsync(PlanSnapshot snapshot, BoardItem item, CardBanner? banner, CancellationToken ct, FormDraft? draft = null, bool backToList = false)
     {
-        var history = await progress.GetHistoryAsync(snapshot.Plan.Agency, item.Task.Id, ct);
+        var history = await progress.GetHistoryAsync(snapshot.Plan.ProgressScope, item.Task.Id, ct);
         return cards.Task(snapshot, item, history.Where(h => h.MilestoneId == item.Milestone.Id).ToList(), banner, draft, backToList);
     }
 }

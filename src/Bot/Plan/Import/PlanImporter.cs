@@ -5,14 +5,15 @@ using CchcBot.Storage;
 namespace CchcBot.Plan.Import;
 
 /// <summary>A plan file read and compared with the stored plan, before anything is written.</summary>
-/// <param name="Diff">The differences from the stored plan (null when the file is invalid).</param>
-public sealed record PlanPreview(CchcPlan? Plan, IReadOnlyList<ImportProblem> Problems, PlanDiff? Diff)
+/// <param name="Diff">The differences from the plan stored for the same year (null when the file is invalid).</param>
+/// <param name="Stored">Whether a plan of the same agency and year is stored (otherwise every task is new).</param>
+public sealed record PlanPreview(CchcPlan? Plan, IReadOnlyList<ImportProblem> Problems, PlanDiff? Diff, bool Stored = false)
 {
     public bool Ok => Plan is not null && Problems.Count == 0;
 }
 
-/// <param name="Diff">The differences from the plan stored before the import.</param>
-/// <param name="Before">The plan stored before the import (null: none).</param>
+/// <param name="Diff">The differences from the plan of the same year stored before the import.</param>
+/// <param name="Before">The plan of the same year stored before the import (null: none).</param>
 public sealed record PlanImportOutcome(CchcPlan Plan, PlanDiff Diff, PlanSaveResult Saved, CchcPlan? Before);
 
 /// <summary>
@@ -54,7 +55,8 @@ public sealed class PlanImporter(IPlanRepository plans, IImportRecordRepository 
             return new PlanPreview(null, [new ImportProblem("$.agency", $"kế hoạch của cơ quan '{plan.Agency}', không phải của cơ quan '{directory.Agency}'")], null);
         }
 
-        return new PlanPreview(plan, [], PlanDiff.Between(await plans.GetAsync(plan.Agency, ct), plan));
+        var stored = await plans.GetAsync(plan.Agency, plan.Year, ct);
+        return new PlanPreview(plan, [], PlanDiff.Between(stored, plan), stored is not null);
     }
 
     /// <summary>Stores a validated plan and records the import.</summary>
@@ -63,7 +65,7 @@ public sealed class PlanImporter(IPlanRepository plans, IImportRecordRepository 
     /// <exception cref="PlanImportConflictException">Another import switched the plan while this one wrote.</exception>
     public async Task<PlanImportOutcome> ImportAsync(CchcPlan plan, string by, string fileName, CancellationToken ct)
     {
-        var before = await plans.GetAsync(plan.Agency, ct);
+        var before = await plans.GetAsync(plan.Agency, plan.Year, ct);
         var diff = PlanDiff.Between(before, plan);
         var saved = await plans.SaveAsync(plan, ct);
         try

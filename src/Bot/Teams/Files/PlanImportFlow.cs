@@ -17,7 +17,7 @@ namespace CchcBot.Teams.Files;
 /// previewed is kept for <see cref="Lifetime"/> for "Nhập kế hoạch" (<see cref="ImportPreviewCard.ConfirmVerb"/>).
 /// </summary>
 public sealed class PlanImportFlow(
-    PlanImporter importer, IPendingImportRepository pending, IPlanRepository plans, IDirectoryRepository directories, BotClock clock) : IIncomingFileFlow
+    PlanImporter importer, IPendingImportRepository pending, IDirectoryRepository directories, BotClock clock) : IIncomingFileFlow
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(24);
 
@@ -68,15 +68,13 @@ public sealed class PlanImportFlow(
         var preview = await importer.PreviewAsync(file.Content, user.Directory, null, ct);
         string? importId = null;
         string? until = null;
-        var stored = false;
         if (preview.Ok)
         {
-            stored = await plans.GetHeadAsync(user.Agency, ct) is not null;
             importId = await pending.AddAsync(user.Agency, user.Upn, user.Name, file.Name, preview.Plan!, Lifetime, ct);
             until = Formats.TimeOnDate(clock.ToLocal(clock.Now + Lifetime));
         }
 
-        var card = ImportPreviewCard.Build(PlanImportViews.Preview(file.Name, preview, stored, importId, until, user.Directory));
+        var card = ImportPreviewCard.Build(PlanImportViews.Preview(file.Name, preview, preview.Stored, importId, until, user.Directory));
         await turnContext.SendActivityAsync(CardMessages.Of(card, PlanImportTexts.PreviewSummary), ct);
         return true;
     }
