@@ -137,7 +137,8 @@ public static class ImportPreviewCard
         foreach (var removed in view.Removed.Take(Math.Max(0, MaxChangesShown - shown)))
         {
             shown++;
-            yield return Ac.Text($"{CardStrings.Import.RemovedMark} {Markdown.Escape(removed.Title)}", spacing: "Small");
+            var note = removed.Fields.Count > 0 ? $" ({string.Join(", ", removed.Fields)})" : string.Empty;
+            yield return Ac.Text($"{CardStrings.Import.RemovedMark} {Markdown.Escape(removed.Title)}{note}", spacing: "Small");
         }
 
         var total = view.Added.Count + view.Changed.Count + view.Removed.Count;

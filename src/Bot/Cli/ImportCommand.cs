@@ -66,16 +66,19 @@ public sealed class ImportCommand : ICliCommand
             summary = diff.IsEmpty
                 ? $"{head} — dry run, nothing was written: the plan is the same as the stored one."
                 : $"{head} — dry run, nothing was written: {diff.Added.Count} added, {diff.Changed.Count} changed, " +
-                  $"{plan.Tasks.Count - diff.Added.Count - diff.Changed.Count} unchanged, {diff.Removed.Count} removed." + DescribeInFull(diff);
+                  $"{plan.Tasks.Count - diff.Added.Count - diff.Changed.Count} unchanged, {diff.Removed.Count} removed." + DescribeInFull(diff) +
+                  (preview.ToArchive is { Count: > 0 } toArchive ? Environment.NewLine + "  would archive (removed, kept with their history for reports): " + string.Join(", ", toArchive) : string.Empty);
             return written is null ? summary : summary + Environment.NewLine + written;
         }
 
         PlanSaveResult saved;
+        List<string> archived;
         try
         {
             var outcome = await importer.ImportAsync(plan, PlanImporter.CliSource, fileName ?? "(bundled plan)", ct);
             saved = outcome.Saved;
             diff = outcome.Diff;
+            archived = outcome.Archived.Select(t => t.Id).ToList();
         }
         catch (PlanImportConflictException e)
         {
@@ -93,6 +96,10 @@ public sealed class ImportCommand : ICliCommand
         if (saved.Changed)
         {
             summary += DescribeCompactly(diff);
+            if (archived.Count > 0)
+            {
+                summary += Environment.NewLine + "  archived (removed, kept with their history for reports): " + string.Join(", ", archived);
+            }
         }
 
         if (written is not null)

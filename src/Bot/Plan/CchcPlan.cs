@@ -37,7 +37,13 @@ public sealed record PlanTask(
     IReadOnlyList<string> Cooperating,
     string Timeframe,
     IReadOnlyList<Milestone> Milestones,
-    int Order);
+    int Order)
+{
+    /// <summary>Removed from the plan by an amendment while it had history: kept for reports, shown nowhere else.
+    /// Set by the import; not part of the plan file.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Archived { get; init; }
+}
 
 /// <summary>One deliverable due on one date. Ongoing ("Thường xuyên") milestones have no due date.</summary>
 /// <param name="Id">Unique within the agency: "{taskId}-{n}", n counting from 1 in plan order.</param>

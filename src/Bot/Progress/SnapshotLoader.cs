@@ -16,7 +16,8 @@ public interface ISnapshotLoader
     /// <summary>The user's agency today, with the directory the user was just resolved from (one read fewer).</summary>
     Task<PlanSnapshot?> LoadAsync(BotUser user, CancellationToken ct);
 
-    /// <summary>The agency's plan of one stored year (not necessarily the latest), as of a day; null when that year is not stored.</summary>
+    /// <summary>The agency's plan of one stored year (not necessarily the latest) with its archived tasks, for reports, as
+    /// of a day; null when that year is not stored.</summary>
     Task<PlanSnapshot?> LoadAsync(string agency, int planYear, DateOnly today, CancellationToken ct);
 }
 
@@ -38,7 +39,7 @@ public sealed class SnapshotLoader(IPlanRepository plans, IDirectoryRepository d
     /// first year keeps them) and read again under the plan's own scope when it is another year's.</summary>
     private async Task<PlanSnapshot?> LoadAsync(string agency, DateOnly today, Task<AgencyDirectory?> directoryTask, CancellationToken ct, int? planYear = null)
     {
-        var planTask = planYear is { } year ? plans.GetAsync(agency, year, ct) : plans.GetAsync(agency, ct);
+        var planTask = planYear is { } year ? plans.GetWithArchivedAsync(agency, year, ct) : plans.GetAsync(agency, ct);
         var statesTask = progress.GetStatesAsync(agency, ct);
         var plan = await planTask;
         var directory = await directoryTask;

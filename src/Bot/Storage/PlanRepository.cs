@@ -15,6 +15,10 @@ public interface IPlanRepository
     /// <summary>The agency's plan of one year (any year stored, e.g. for a report); null when none is stored.</summary>
     Task<CchcPlan?> GetAsync(string agency, int year, CancellationToken ct = default);
 
+    /// <summary>The plan of one year with its archived tasks (removed by an amendment while they had history), for reports
+    /// and the next import; the other reads leave archived tasks out.</summary>
+    Task<CchcPlan?> GetWithArchivedAsync(string agency, int year, CancellationToken ct = default);
+
     /// <summary>The years of the agency's stored plans, in order.</summary>
     Task<IReadOnlyList<int>> YearsAsync(string agency, CancellationToken ct = default);
 
@@ -76,18 +80,21 @@ public sealed class PlanRepository(CchcTables tables, TimeProvider? time = null)
 
     // The last plan read per agency, with its content hash. The head row (a point read) says whether it is still
     // current, so a chat turn skips the task query while the plan is unchanged.
-    private readonly ConcurrentDictionary<string, (string Hash, CchcPlan Plan)> _lastRead = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (string Hash, Loaded Plan)> _lastRead = new(StringComparer.Ordinal);
 
-    public Task<CchcPlan?> GetAsync(string agency, CancellationToken ct = default) =>
-        LoadAsync(agency, agency, () => ReadHeadAsync(agency, ct), ct);
+    public async Task<CchcPlan?> GetAsync(string agency, CancellationToken ct = default) =>
+        (await LoadAsync(agency, agency, () => ReadHeadAsync(agency, ct), ct))?.Active;
 
-    public Task<CchcPlan?> GetAsync(string agency, int year, CancellationToken ct = default) =>
-        LoadAsync(agency, $"{agency}{TableKeys.Separator}{year}", () => ReadYearHeadAsync(agency, year, ct), ct);
+    public async Task<CchcPlan?> GetAsync(string agency, int year, CancellationToken ct = default) =>
+        (await LoadAsync(agency, $"{agency}{TableKeys.Separator}{year}", () => ReadYearHeadAsync(agency, year, ct), ct))?.Active;
+
+    public async Task<CchcPlan?> GetWithArchivedAsync(string agency, int year, CancellationToken ct = default) =>
+        (await LoadAsync(agency, $"{agency}{TableKeys.Separator}{year}", () => ReadYearHeadAsync(agency, year, ct), ct))?.All;
 
     public async Task<IReadOnlyList<int>> YearsAsync(string agency, CancellationToken ct = default) =>
         (await HeadsAsync(agency, ct)).Select(h => h.GetInt32("Year") ?? 0).Distinct().Order().ToList();
 
-    private async Task<CchcPlan?> LoadAsync(string agency, string cacheKey, Func<Task<TableEntity?>> readHead, CancellationToken ct)
+    private async Task<Loaded?> LoadAsync(string agency, string cacheKey, Func<Task<TableEntity?>> readHead, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -110,14 +117,18 @@ public sealed class PlanRepository(CchcTables tables, TimeProvider? time = null)
             }
 
             var plan = PlanOf(agency, head, tasks.OrderBy(t => t.Order).ToList());
+            var loaded = new Loaded(plan, plan.Tasks.Any(t => t.Archived) ? plan with { Tasks = plan.Tasks.Where(t => !t.Archived).ToList() } : plan);
             if (hash is not null)
             {
-                _lastRead[cacheKey] = (hash, plan);
+                _lastRead[cacheKey] = (hash, loaded);
             }
 
-            return plan;
+            return loaded;
         }
     }
+
+    /// <summary>A plan as stored (<see cref="All"/>) and without its archived tasks (<see cref="Active"/>, what chat sees).</summary>
+    private sealed record Loaded(CchcPlan All, CchcPlan Active);
 
     public async Task<PlanSaveResult> SaveAsync(CchcPlan plan, CancellationToken ct = default)
     {
@@ -134,7 +145,7 @@ public sealed class PlanRepository(CchcTables tables, TimeProvider? time = null)
         {
             // Nothing to change; what an interrupted import left behind is still removed.
             var cleaned = await CleanUpAsync(plan.Agency, VersionOf(head!), ct);
-            return new PlanSaveResult(false, 0, 0, plan.Tasks.Count, 0, cleaned);
+            return new PlanSaveResult(false, 0, 0, plan.Tasks.Count(t => !t.Archived), 0, cleaned);
         }
 
         var currentVersion = head is null ? null : VersionOf(head);
@@ -154,7 +165,11 @@ public sealed class PlanRepository(CchcTables tables, TimeProvider? time = null)
         foreach (var task in plan.Tasks)
         {
             var json = StoredJson.Serialize(task);
-            if (oldTasks.TryGetValue(task.Id, out var old))
+            if (task.Archived)
+            {
+                // Kept for reports: counted neither as added nor as changed (the import reports it as archived).
+            }
+            else if (oldTasks.TryGetValue(task.Id, out var old) && !old.Archived)
             {
                 if (StoredJson.Serialize(old) == json)
                 {
@@ -175,10 +190,10 @@ public sealed class PlanRepository(CchcTables tables, TimeProvider? time = null)
             taskRows.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, row));
         }
 
-        var newIds = plan.Tasks.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
-        var removed = oldTasks.Keys.Count(id => !newIds.Contains(id));
+        var newIds = plan.Tasks.Where(t => !t.Archived).Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
+        var removed = oldTasks.Values.Count(t => !t.Archived && !newIds.Contains(t.Id));
         await SubmitInBatchesAsync(await tables.GetAsync(CchcTables.Tasks, ct), taskRows, ct);
-        var dueRows = plan.Tasks.SelectMany(t => t.Milestones)
+        var dueRows = plan.Tasks.Where(t => !t.Archived).SelectMany(t => t.Milestones)
             .Select(m => new TableTransactionAction(
                 TableTransactionActionType.UpsertReplace,
                 new TableEntity(DuePartition(plan.Agency, version, m.Due), TableKeys.Encode(m.Id)) { ["TaskId"] = m.TaskId }))
@@ -262,7 +277,7 @@ public sealed class PlanRepository(CchcTables tables, TimeProvider? time = null)
         }
 
         // A plan stored in the legacy layout is moved to a version even when unchanged (readers see the same plan).
-        return same ? new PlanSaveResult(false, 0, 0, plan.Tasks.Count, 0, cleanedUp) : new PlanSaveResult(true, added, updated, unchanged, removed, cleanedUp);
+        return same ? new PlanSaveResult(false, 0, 0, plan.Tasks.Count(t => !t.Archived), 0, cleanedUp) : new PlanSaveResult(true, added, updated, unchanged, removed, cleanedUp);
     }
 
     public async Task<CchcPlan?> GetHeadAsync(string agency, CancellationToken ct = default)
@@ -282,7 +297,7 @@ public sealed class PlanRepository(CchcTables tables, TimeProvider? time = null)
 
         if (head.GetString("Hash") is { } hash && _lastRead.TryGetValue(agency, out var last) && last.Hash == hash)
         {
-            var byId = last.Plan.Tasks.ToDictionary(t => t.Id, StringComparer.Ordinal);
+            var byId = last.Plan.Active.Tasks.ToDictionary(t => t.Id, StringComparer.Ordinal);
             return ids.Where(byId.ContainsKey).Select(id => byId[id]).ToList();
         }
 
@@ -290,7 +305,7 @@ public sealed class PlanRepository(CchcTables tables, TimeProvider? time = null)
         var partition = TaskPartition(agency, VersionOf(head));
         var rows = await Task.WhenAll(ids.Select(id =>
             taskTable.GetEntityIfExistsAsync<TableEntity>(partition, TableKeys.Encode(id), cancellationToken: ct)));
-        return rows.Where(r => r.HasValue).Select(r => StoredJson.Deserialize<PlanTask>(ChunkedText.Read(r.Value!, "Json"))).ToList();
+        return rows.Where(r => r.HasValue).Select(r => StoredJson.Deserialize<PlanTask>(ChunkedText.Read(r.Value!, "Json"))).Where(t => !t.Archived).ToList();
     }
 
     public async Task<IReadOnlyList<DueIndexEntry>> DueBetweenAsync(string agency, DateOnly from, DateOnly to, CancellationToken ct = default)

@@ -7,21 +7,23 @@ namespace CchcBot.Plan.Import;
 /// <summary>A plan file read and compared with the stored plan, before anything is written.</summary>
 /// <param name="Diff">The differences from the plan stored for the same year (null when the file is invalid).</param>
 /// <param name="Stored">Whether a plan of the same agency and year is stored (otherwise every task is new).</param>
-public sealed record PlanPreview(CchcPlan? Plan, IReadOnlyList<ImportProblem> Problems, PlanDiff? Diff, bool Stored = false)
+/// <param name="ToArchive">The ids of the tasks removed that have history: they will be archived, not deleted.</param>
+public sealed record PlanPreview(CchcPlan? Plan, IReadOnlyList<ImportProblem> Problems, PlanDiff? Diff, bool Stored = false, IReadOnlyList<string>? ToArchive = null)
 {
     public bool Ok => Plan is not null && Problems.Count == 0;
 }
 
 /// <param name="Diff">The differences from the plan of the same year stored before the import.</param>
 /// <param name="Before">The plan of the same year stored before the import (null: none).</param>
-public sealed record PlanImportOutcome(CchcPlan Plan, PlanDiff Diff, PlanSaveResult Saved, CchcPlan? Before);
+/// <param name="Archived">The tasks removed by this import that had history, kept for reports.</param>
+public sealed record PlanImportOutcome(CchcPlan Plan, PlanDiff Diff, PlanSaveResult Saved, CchcPlan? Before, IReadOnlyList<PlanTask> Archived);
 
 /// <summary>
 /// The one import of a plan, shared by the CLI (<c>import</c>, <c>seed</c>) and Teams (a file sent to the bot): reads a
 /// JSON plan or a Word document (recognised by content), validates it against the agency's directory, compares it with
 /// the stored plan, stores it and records the import (who, when, file name, counts).
 /// </summary>
-public sealed class PlanImporter(IPlanRepository plans, IImportRecordRepository records, TimeProvider time, ILogger<PlanImporter> logger)
+public sealed class PlanImporter(IPlanRepository plans, IProgressRepository progress, IImportRecordRepository records, TimeProvider time, ILogger<PlanImporter> logger)
 {
     /// <summary>Who imported, in the records of imports made with the command line.</summary>
     public const string CliSource = "CLI";
@@ -56,7 +58,24 @@ public sealed class PlanImporter(IPlanRepository plans, IImportRecordRepository 
         }
 
         var stored = await plans.GetAsync(plan.Agency, plan.Year, ct);
-        return new PlanPreview(plan, [], PlanDiff.Between(stored, plan), stored is not null);
+        var diff = PlanDiff.Between(stored, plan);
+        var toArchive = stored is null ? [] : await WithHistoryAsync(stored, diff.Removed, ct);
+        return new PlanPreview(plan, [], diff, stored is not null, toArchive.Select(t => t.Id).ToList());
+    }
+
+    /// <summary>The tasks of <paramref name="tasks"/> that have history in <paramref name="stored"/>'s progress.</summary>
+    private async Task<List<PlanTask>> WithHistoryAsync(CchcPlan stored, IEnumerable<PlanTask> tasks, CancellationToken ct)
+    {
+        var result = new List<PlanTask>();
+        foreach (var task in tasks)
+        {
+            if ((await progress.GetHistoryAsync(stored.ProgressScope, task.Id, ct)).Count > 0)
+            {
+                result.Add(task);
+            }
+        }
+
+        return result;
     }
 
     /// <summary>Stores a validated plan and records the import.</summary>
@@ -65,14 +84,25 @@ public sealed class PlanImporter(IPlanRepository plans, IImportRecordRepository 
     /// <exception cref="PlanImportConflictException">Another import switched the plan while this one wrote.</exception>
     public async Task<PlanImportOutcome> ImportAsync(CchcPlan plan, string by, string fileName, CancellationToken ct)
     {
-        var before = await plans.GetAsync(plan.Agency, plan.Year, ct);
+        var stored = await plans.GetWithArchivedAsync(plan.Agency, plan.Year, ct);
+        var before = stored is null ? null : stored with { Tasks = stored.Tasks.Where(t => !t.Archived).ToList() };
         var diff = PlanDiff.Between(before, plan);
-        var saved = await plans.SaveAsync(plan, ct);
+
+        // An amendment: statuses stay with the milestones that still match; a removed task with history is archived.
+        plan = MilestoneCarry.Apply(stored?.Tasks ?? [], plan);
+        var archived = before is null ? [] : await WithHistoryAsync(before, diff.Removed, ct);
+        var kept = plan.Tasks.Select(t => t.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var archive = (stored?.Tasks ?? []).Where(t => t.Archived && !kept.Contains(t.Id))
+            .Concat(archived)
+            .Select((t, i) => t with { Archived = true, Order = plan.Tasks.Count + i })
+            .ToList();
+        var saved = await plans.SaveAsync(plan with { Tasks = [.. plan.Tasks, .. archive] }, ct);
         try
         {
             await records.AddAsync(new ImportRecord(
                 time.GetUtcNow(), plan.Agency, plan.Year, by, fileName, plan.Tasks.Count, plan.Tasks.Sum(t => t.Milestones.Count),
-                saved.Changed ? diff.Added.Count : 0, saved.Changed ? diff.Changed.Count : 0, saved.Changed ? diff.Removed.Count : 0, 0, saved.Changed), ct);
+                saved.Changed ? diff.Added.Count : 0, saved.Changed ? diff.Changed.Count : 0, saved.Changed ? diff.Removed.Count : 0,
+                saved.Changed ? archived.Count : 0, saved.Changed), ct);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -80,6 +110,6 @@ public sealed class PlanImporter(IPlanRepository plans, IImportRecordRepository 
             logger.LogWarning(e, "The import of the plan of {Agency} ({Year}) is done but could not be recorded", plan.Agency, plan.Year);
         }
 
-        return new PlanImportOutcome(plan, diff, saved, before);
+        return new PlanImportOutcome(plan, diff, saved, before, archived);
     }
 }

@@ -39,6 +39,9 @@ public static class PlanImportTexts
 
     public const string Conflict = "Kế hoạch vừa được cập nhật từ một lần nhập khác trong lúc nhập. Đề nghị đồng chí gửi lại tệp để xem trước theo kế hoạch mới nhất.";
 
+    /// <summary>Beside a removed task that has history: it is archived, not deleted.</summary>
+    public const string KeptForReports = "đã có cập nhật tiến độ: lưu trữ để báo cáo, không còn hiển thị";
+
     public const string ChangesSummary = "Kế hoạch CCHC được điều chỉnh";
 
     public const string PreviewSummary = "Xem trước kế hoạch CCHC";

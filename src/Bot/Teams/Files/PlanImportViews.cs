@@ -29,7 +29,8 @@ public static class PlanImportViews
             stored,
             diff.Added.Select(t => Task(t, directory)).ToList(),
             diff.Changed.Select(Change).ToList(),
-            diff.Removed.Select(t => new ImportChangeView(t.Id, t.Title, [])).ToList(),
+            diff.Removed.Select(t => new ImportChangeView(t.Id, t.Title,
+                preview.ToArchive?.Contains(t.Id, StringComparer.OrdinalIgnoreCase) == true ? [PlanImportTexts.KeptForReports] : [])).ToList(),
             [],
             importId,
             expiresAt);
