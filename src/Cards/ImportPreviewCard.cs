@@ -41,8 +41,11 @@ public static class ImportPreviewCard
 {
     public const string ConfirmVerb = "confirmImport";
     public const string CancelVerb = "cancelImport";
-    public const int MaxTasksShown = 25;
-    public const int MaxChangesShown = 20;
+    public const int MaxTasksShown = 20;
+    public const int MaxChangesShown = 15;
+
+    /// <summary>Titles in the lists are cut to this many characters (the whole title is in the plan).</summary>
+    public const int MaxTitleChars = 160;
     public const int MaxProblemsShown = 30;
 
     public static JsonObject Build(ImportPreviewView view)
@@ -69,7 +72,7 @@ public static class ImportPreviewCard
             body.Add(Ac.Container(
                 [
                     Ac.Text(CardStrings.Import.ProblemsTitle(view.Problems.Count), weight: "Bolder"),
-                    .. view.Problems.Take(MaxProblemsShown).Select(p => Ac.Text("• " + Markdown.Escape(p), spacing: "Small")),
+                    .. view.Problems.Take(MaxProblemsShown).Select(p => Ac.Text("• " + Markdown.Escape(Markdown.Shorten(p, 300)), spacing: "Small")),
                     view.Problems.Count > MaxProblemsShown ? Ac.Text(CardStrings.AndMore(view.Problems.Count - MaxProblemsShown, "vấn đề"), subtle: true) : null,
                     Ac.Text(CardStrings.Import.FixAndResend, spacing: "Medium"),
                 ],
@@ -125,20 +128,20 @@ public static class ImportPreviewCard
         foreach (var added in view.Added.Take(MaxChangesShown))
         {
             shown++;
-            yield return Ac.Text($"{CardStrings.Import.AddedMark} {Markdown.Escape(added.Title)}", spacing: "Small");
+            yield return Ac.Text($"{CardStrings.Import.AddedMark} {Short(added.Title)}", spacing: "Small");
         }
 
         foreach (var changed in view.Changed.Take(Math.Max(0, MaxChangesShown - shown)))
         {
             shown++;
-            yield return Ac.Text($"{CardStrings.Import.ChangedMark} {Markdown.Escape(changed.Title)} ({string.Join(", ", changed.Fields)})", spacing: "Small");
+            yield return Ac.Text($"{CardStrings.Import.ChangedMark} {Short(changed.Title)} ({string.Join(", ", changed.Fields)})", spacing: "Small");
         }
 
         foreach (var removed in view.Removed.Take(Math.Max(0, MaxChangesShown - shown)))
         {
             shown++;
             var note = removed.Fields.Count > 0 ? $" ({string.Join(", ", removed.Fields)})" : string.Empty;
-            yield return Ac.Text($"{CardStrings.Import.RemovedMark} {Markdown.Escape(removed.Title)}{note}", spacing: "Small");
+            yield return Ac.Text($"{CardStrings.Import.RemovedMark} {Short(removed.Title)}{note}", spacing: "Small");
         }
 
         var total = view.Added.Count + view.Changed.Count + view.Removed.Count;
@@ -150,11 +153,14 @@ public static class ImportPreviewCard
 
     private static JsonObject Task(ImportTaskView task) => Ac.Container(
         [
-            Ac.Text(Markdown.Escape(task.Title), weight: "Bolder", spacing: "Small"),
+            Ac.Text(Short(task.Title), weight: "Bolder", spacing: "Small"),
             Ac.Text(CardStrings.Import.LeadLine(Markdown.Escape(task.Lead)), subtle: true, spacing: "None"),
-            .. task.Milestones.Select(m => Ac.Text($"• {Markdown.Escape(m.Deliverable)} — {Due(m)}", spacing: "None")),
+            .. task.Milestones.Take(6).Select(m => Ac.Text($"• {Short(m.Deliverable)} — {Due(m)}", spacing: "None")),
+            task.Milestones.Count > 6 ? Ac.Text(CardStrings.AndMore(task.Milestones.Count - 6), subtle: true, spacing: "None") : null,
         ],
         spacing: "Small");
+
+    private static string Short(string text) => Markdown.Escape(Markdown.Shorten(text, MaxTitleChars));
 
     /// <summary>"31/03/2025 (Quý I)" · "Thường xuyên (kiểm tra hằng tháng)".</summary>
     public static string Due(ImportMilestoneView m) =>

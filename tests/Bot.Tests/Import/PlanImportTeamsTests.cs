@@ -246,4 +246,76 @@ public sealed class PlanImportTeamsTests : IAsyncLifetime
         Assert.Contains("vượt quá dung lượng cho phép (10 MB)", reply.Text, StringComparison.Ordinal);
         Assert.Equal(0, await StoredImportRowsAsync());
     }
+
+    [Fact]
+    public async Task The_preview_of_a_500_task_plan_with_long_titles_stays_a_valid_card()
+    {
+        var title = string.Join(' ', Enumerable.Repeat("Xây dựng và triển khai kế hoạch rà soát văn bản quy phạm pháp luật", 7));
+        var plan = new JsonObject
+        {
+            ["agency"] = SamplePlans.Agency,
+            ["year"] = 2025,
+            ["title"] = "Kế hoạch thực hiện cải cách hành chính năm 2025",
+            ["areas"] = new JsonArray(new JsonObject { ["id"] = "the-che", ["name"] = "Cải cách thể chế" }),
+            ["tasks"] = new JsonArray(Enumerable.Range(1, 500).Select(i => (JsonNode)new JsonObject
+            {
+                ["id"] = $"TC-{i}",
+                ["area"] = "the-che",
+                ["title"] = $"{i}. {title}",
+                ["deliverables"] = new JsonArray("Kế hoạch", "Báo cáo kết quả thực hiện"),
+                ["lead"] = new JsonArray("nghiep-vu"),
+                ["cooperating"] = new JsonArray("VP"),
+                ["timeframe"] = "Hằng quý",
+            }).ToArray()),
+        };
+
+        var (card, importId) = await PreviewAsync(Encoding.UTF8.GetBytes(plan.ToJsonString()), "ke-hoach-2025.json");
+
+        Assert.Contains("500 nhiệm vụ", card.Readably(), StringComparison.Ordinal);
+        _bot.Connector.Clear();
+        Assert.Contains("Đã nhập kế hoạch", await InvokeAsync(_chief, "confirmImport", importId), StringComparison.Ordinal);
+        Assert.Equal(500, (await StoredPlanAsync(2025))!.Tasks.Count);
+        foreach (var head in new[] { _nv1, _nv2 })
+        {
+            CardAssert.Valid(Assert.Single(_bot.Connector.SentTo("a:personal-" + head.Id)).Card!);
+        }
+    }
+
+    [Fact]
+    public async Task An_amendment_preview_lists_what_changed_in_which_fields()
+    {
+        var (_, first) = await PreviewAsync(SeedPlanDocx.Build());
+        await InvokeAsync(_chief, "confirmImport", first);
+        var amended = SeedPlanDocx.Build();
+        var xml = "Tham gia tập huấn công tác CCHC";
+
+        var (card, _) = await PreviewAsync(ReplaceText(amended, xml, "Tham gia tập huấn, bồi dưỡng công tác CCHC"));
+
+        var text = card.Readably();
+        Assert.Contains("Thêm 0 · sửa 1 · bỏ 0 nhiệm vụ.", text, StringComparison.Ordinal);
+        Assert.Contains("Tham gia tập huấn, bồi dưỡng công tác CCHC (tên nhiệm vụ)", text, StringComparison.Ordinal);
+    }
+
+    /// <summary>The .docx with one text of its main part replaced.</summary>
+    private static byte[] ReplaceText(byte[] docx, string from, string to)
+    {
+        using var stream = new MemoryStream();
+        stream.Write(docx);
+        using (var zip = new System.IO.Compression.ZipArchive(stream, System.IO.Compression.ZipArchiveMode.Update, leaveOpen: true))
+        {
+            var entry = zip.GetEntry("word/document.xml")!;
+            string content;
+            using (var reader = new StreamReader(entry.Open()))
+            {
+                content = reader.ReadToEnd();
+            }
+
+            Assert.Contains(from, content, StringComparison.Ordinal);
+            entry.Delete();
+            using var writer = new StreamWriter(zip.CreateEntry("word/document.xml").Open());
+            writer.Write(content.Replace(from, to, StringComparison.Ordinal));
+        }
+
+        return stream.ToArray();
+    }
 }
