@@ -264,4 +264,50 @@ public static class CardStrings
 
         public static string DueSoonLine(string title, string deliverable, string lead, string due, int days) => $"{title} — {deliverable} — {lead} · hạn {due} (còn {days} ngày)";
     }
+
+    /// <summary>The plan import in Teams: the preview, its result, the notice to the heads whose tasks changed.</summary>
+    public static class Import
+    {
+        public const string PreviewTitle = "Xem trước kế hoạch CCHC";
+        public const string Year = "Năm kế hoạch";
+        public const string Tasks = "Số nhiệm vụ";
+        public const string Milestones = "Số mốc thời hạn";
+        public const string AreasTitle = "Các lĩnh vực cải cách";
+        public const string TasksTitle = "Nhiệm vụ và thời hạn";
+        public const string ChangesTitle = "So với kế hoạch đang sử dụng";
+        public const string NoChanges = "Không có thay đổi: nội dung tệp trùng với kế hoạch đang sử dụng.";
+        public const string FixAndResend = "Đề nghị đồng chí chỉnh sửa tệp và gửi lại; kế hoạch đang sử dụng không thay đổi.";
+        public const string Confirm = "Nhập kế hoạch";
+        public const string Cancel = "Hủy";
+        public const string AddedMark = "➕ Thêm:";
+        public const string ChangedMark = "✏️ Sửa:";
+        public const string RemovedMark = "➖ Bỏ:";
+        public const string DoneTitle = "Đã nhập kế hoạch";
+        public const string CancelledTitle = "Đã hủy nhập kế hoạch";
+        public const string CancelledText = "Kế hoạch đang sử dụng không thay đổi.";
+        public const string ChangesNoticeTitle = "Kế hoạch CCHC được điều chỉnh";
+
+        public static string FileLine(string name) => $"Tệp: {name}";
+
+        public static string TaskCount(int count) => $"{count} nhiệm vụ";
+
+        public static string ProblemsTitle(int count) => $"Tệp có {count} vấn đề cần sửa, chưa thể nhập:";
+
+        public static string NoStoredPlan(int year) => $"Chưa có kế hoạch năm {year}: toàn bộ nhiệm vụ trong tệp sẽ được nhập mới.";
+
+        public static string ChangeCounts(int added, int changed, int removed) => $"Thêm {added} · sửa {changed} · bỏ {removed} nhiệm vụ.";
+
+        public static string LeadLine(string lead) => $"Chủ trì: {lead}";
+
+        public static string ConfirmBy(string until) => $"Bản xem trước có hiệu lực đến {until}. Kế hoạch chỉ được nhập khi đồng chí chọn \"{Confirm}\".";
+
+        public static string DoneText(string title, int year, int tasks, int milestones, int added, int changed, int removed, int notified) =>
+            $"{title} (năm {year}): {tasks} nhiệm vụ, {milestones} mốc thời hạn. Thêm {added}, sửa {changed}, bỏ {removed} nhiệm vụ." +
+            (notified > 0 ? $" Đã gửi thông báo cho {notified} trưởng đơn vị có nhiệm vụ thay đổi." : string.Empty);
+
+        public static string UnchangedText(string title, int year) => $"{title} (năm {year}) trùng với kế hoạch đang sử dụng; không có gì thay đổi.";
+
+        public static string ChangesNoticeIntro(string addressee, string title, string by) =>
+            $"Kính gửi: {addressee}. {title} vừa được {by} cập nhật; các nhiệm vụ đơn vị chủ trì có thay đổi như sau:";
+    }
 }

@@ -10,5 +10,6 @@ public static class CliCommands
         new RemindCommand(),
         new DigestCliCommand(),
         new ReportCommand(),
+        new PlanHistoryCommand(),
     ];
 }

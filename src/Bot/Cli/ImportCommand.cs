@@ -2,6 +2,7 @@ using System.Text.Json;
 using CchcBot.Plan;
 using CchcBot.Plan.Files;
 using CchcBot.Plan.Files.Word;
+using CchcBot.Plan.Import;
 using CchcBot.Storage;
 
 namespace CchcBot.Cli;
@@ -26,7 +27,7 @@ public sealed class ImportCommand : ICliCommand
     {
         var year = args.GetYear();
         var file = await CliFiles.ReadAsync(args.Positionals[0], ct);
-        var summary = await ImportAsync(services, file, year, ct, args.Get("--agency"), args.Has("--dry-run"), args.Get("--write-json"));
+        var summary = await ImportAsync(services, file, year, ct, args.Get("--agency"), args.Has("--dry-run"), args.Get("--write-json"), Path.GetFileName(args.Positionals[0]));
         await output.WriteLineAsync(summary);
         return 0;
     }
@@ -35,8 +36,9 @@ public sealed class ImportCommand : ICliCommand
     /// <param name="agency">For a Word document, whose plan it is (a JSON plan names its agency itself).</param>
     /// <param name="dryRun">Validate and compare with the stored plan only: nothing is written to storage.</param>
     /// <param name="writeJson">A file to write the plan to, as read, in the plan JSON format.</param>
+    /// <param name="fileName">The file's name, for the record of imports.</param>
     public static async Task<string> ImportAsync(
-        IServiceProvider services, byte[] file, int? year, CancellationToken ct, string? agency = null, bool dryRun = false, string? writeJson = null)
+        IServiceProvider services, byte[] file, int? year, CancellationToken ct, string? agency = null, bool dryRun = false, string? writeJson = null, string? fileName = null)
     {
         var isWord = PlanFileKind.Detect(file) == PlanFileKind.Docx;
         agency = isWord ? agency ?? await SingleStoredAgencyAsync(services, ct) : PeekAgency(file);
@@ -46,16 +48,16 @@ public sealed class ImportCommand : ICliCommand
             throw new CliFailureException($"No directory is stored for agency '{agency}': load it first with `directory <directory.json>`, so the plan's departments can be checked.");
         }
 
-        var result = isWord ? new WordPlanReader().Read(file, directory!, year) : new PlanFileReader().Read(file, directory, year);
-        if (!result.Ok)
+        var importer = services.GetRequiredService<PlanImporter>();
+        var preview = await importer.PreviewAsync(file, directory, year, ct);
+        if (!preview.Ok)
         {
-            throw new CliFailureException(CliFiles.Describe("The plan is invalid; nothing was imported.", result.Problems));
+            throw new CliFailureException(CliFiles.Describe("The plan is invalid; nothing was imported.", preview.Problems));
         }
 
-        var plan = result.Value!;
+        var plan = preview.Plan!;
         var written = writeJson is null ? null : await WriteJsonAsync(plan, writeJson, ct);
-        var plans = services.GetRequiredService<IPlanRepository>();
-        var diff = PlanDiff.Between(await plans.GetAsync(plan.Agency, ct), plan);
+        var diff = preview.Diff!;
         var milestones = plan.Tasks.Sum(t => t.Milestones.Count);
         var head = $"Plan '{plan.Title}' ({plan.Agency}, {plan.Year}): {plan.Areas.Count} areas, {plan.Tasks.Count} tasks, {milestones} milestones";
         string summary;
@@ -64,14 +66,19 @@ public sealed class ImportCommand : ICliCommand
             summary = diff.IsEmpty
                 ? $"{head} — dry run, nothing was written: the plan is the same as the stored one."
                 : $"{head} — dry run, nothing was written: {diff.Added.Count} added, {diff.Changed.Count} changed, " +
-                  $"{plan.Tasks.Count - diff.Added.Count - diff.Changed.Count} unchanged, {diff.Removed.Count} removed." + DescribeInFull(diff);
+                  $"{plan.Tasks.Count - diff.Added.Count - diff.Changed.Count} unchanged, {diff.Removed.Count} removed." + DescribeInFull(diff) +
+                  (preview.ToArchive is { Count: > 0 } toArchive ? Environment.NewLine + "  would archive (removed, kept with their history for reports): " + string.Join(", ", toArchive) : string.Empty);
             return written is null ? summary : summary + Environment.NewLine + written;
         }
 
         PlanSaveResult saved;
+        List<string> archived;
         try
         {
-            saved = await plans.SaveAsync(plan, ct);
+            var outcome = await importer.ImportAsync(plan, PlanImporter.CliSource, fileName ?? "(bundled plan)", ct);
+            saved = outcome.Saved;
+            diff = outcome.Diff;
+            archived = outcome.Archived.Select(t => t.Id).ToList();
         }
         catch (PlanImportConflictException e)
         {
@@ -89,6 +96,10 @@ public sealed class ImportCommand : ICliCommand
         if (saved.Changed)
         {
             summary += DescribeCompactly(diff);
+            if (archived.Count > 0)
+            {
+                summary += Environment.NewLine + "  archived (removed, kept with their history for reports): " + string.Join(", ", archived);
+            }
         }
 
         if (written is not null)

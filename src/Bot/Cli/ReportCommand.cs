@@ -4,16 +4,17 @@ using CchcBot.Storage;
 namespace CchcBot.Cli;
 
 /// <summary>
-/// report --quarter YYYY-Qn | --half YYYY-H1 | --year YYYY --out &lt;file.docx|file.xlsx&gt; [--agency id]: the periodic
-/// report, as the Word document or the workbook (by the extension of --out), as of the period's cut-off.
+/// report --quarter YYYY-Qn | --half YYYY-H1 | --year YYYY --out &lt;file.docx|file.xlsx&gt; [--agency id] [--plan-year YYYY]:
+/// the periodic report, as the Word document or the workbook (by the extension of --out), as of the period's cut-off, on
+/// the stored plan of the period's year (or --plan-year; the only stored plan when there is one).
 /// </summary>
 public sealed class ReportCommand : ICliCommand
 {
     public string Name => "report";
 
-    public string Usage => "report --quarter YYYY-Qn | --half YYYY-H1 | --year YYYY --out <file.docx|file.xlsx> [--agency <id>]";
+    public string Usage => "report --quarter YYYY-Qn | --half YYYY-H1 | --year YYYY --out <file.docx|file.xlsx> [--agency <id>] [--plan-year YYYY]";
 
-    public CliOptionSpec Options { get; } = new(new HashSet<string> { "--quarter", "--half", "--year", "--out", "--agency" }, new HashSet<string>());
+    public CliOptionSpec Options { get; } = new(new HashSet<string> { "--quarter", "--half", "--year", "--out", "--agency", "--plan-year" }, new HashSet<string>());
 
     public int Positionals => 0;
 
@@ -41,7 +42,20 @@ public sealed class ReportCommand : ICliCommand
         var agencies = await services.GetRequiredService<IPlanRepository>().AgenciesAsync(ct);
         var agency = args.Get("--agency") ?? (agencies.Count == 1 ? agencies[0]
             : throw new CliUsageException(agencies.Count == 0 ? "No plan is stored: import one first." : $"Several agencies are stored ({string.Join(", ", agencies)}): give --agency."));
-        var content = await services.GetRequiredService<ReportService>().BuildAsync(agency, period, format, ct)
+        var planYear = args.GetYear("--plan-year");
+        var years = await services.GetRequiredService<IPlanRepository>().YearsAsync(agency, ct);
+        if (planYear is { } chosen && !years.Contains(chosen))
+        {
+            throw new CliFailureException($"No plan of {chosen} is stored for '{agency}' (stored: {Years(years)}).");
+        }
+
+        if (planYear is null && !years.Contains(period.Start.Year))
+        {
+            planYear = years.Count <= 1 ? null : throw new CliUsageException(
+                $"No plan of {period.Start.Year} is stored for '{agency}' and several are (stored: {Years(years)}): give --plan-year YYYY.");
+        }
+
+        var content = await services.GetRequiredService<ReportService>().BuildAsync(agency, period, format, ct, planYear)
             ?? throw new CliFailureException($"Agency '{agency}' has no plan or no directory.");
         try
         {
@@ -53,7 +67,10 @@ public sealed class ReportCommand : ICliCommand
         }
 
         var kind = format == ReportFormat.Document ? "Word report" : "Report workbook";
-        await output.WriteLineAsync($"{kind} of {period.Label} ({period.Key}) for '{agency}' written to {outFile} ({content.Length} bytes).");
+        var reported = planYear ?? (years.Contains(period.Start.Year) ? period.Start.Year : years.Count > 0 ? years[^1] : 0);
+        await output.WriteLineAsync($"{kind} of {period.Label} ({period.Key}) for '{agency}', on the plan of {reported}, written to {outFile} ({content.Length} bytes).");
         return 0;
     }
+
+    private static string Years(IReadOnlyList<int> years) => years.Count == 0 ? "none" : string.Join(", ", years);
 }

@@ -49,7 +49,7 @@ public sealed class DigestService(
 
     /// <summary>The figures from a snapshot already loaded (as of <paramref name="at"/>'s local date).</summary>
     public async Task<DigestFigures> FiguresAsync(PlanSnapshot snapshot, DateTimeOffset at, string? departmentId, CancellationToken ct) =>
-        await FiguresAsync(snapshot, await progress.GetHistorySinceAsync(snapshot.Plan.Agency, DateTimeOffset.MinValue, ct), at, departmentId, ct);
+        await FiguresAsync(snapshot, await progress.GetHistorySinceAsync(snapshot.Plan.ProgressScope, DateTimeOffset.MinValue, ct), at, departmentId, ct);
 
     /// <param name="history">Every history entry of the agency, for callers that need it too.</param>
     public async Task<DigestFigures> FiguresAsync(PlanSnapshot snapshot, IReadOnlyList<HistoryEntry> history, DateTimeOffset at, string? departmentId, CancellationToken ct)

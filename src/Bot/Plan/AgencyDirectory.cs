@@ -15,6 +15,9 @@ public sealed record AgencyDirectory(
     /// <summary>The optional letterhead names (agencyName, parentAgencyName, place, documentCode); null when the file has none.</summary>
     public DirectoryLetterhead? Letterhead { get; init; }
 
+    /// <summary>The groups a plan may name, with their names and aliases (the directory file's "groups"); empty when the file has none.</summary>
+    public IReadOnlyList<UnitGroup> Groups { get; init; } = [];
+
     /// <summary>Expands a unit id from a plan (a department id or a group id) to department ids.</summary>
     public IReadOnlyList<string> Expand(string unitId)
     {
@@ -66,3 +69,6 @@ public sealed record Department(
 
 /// <summary>How the agency signs its documents: "THANH TRA TỈNH", "UBND TỈNH SÓC TRĂNG", "Sóc Trăng", "TTr" (each optional).</summary>
 public sealed record DirectoryLetterhead(string? AgencyName, string? ParentAgencyName, string? Place, string? DocumentCode);
+
+/// <summary>A group of departments as plans name it: "nghiep-vu", "Các phòng nghiệp vụ", also "Các phòng chuyên môn".</summary>
+public sealed record UnitGroup(string Id, string Name, IReadOnlyList<string> Aliases);

@@ -6,7 +6,19 @@ public sealed record CchcPlan(
     int Year,
     string Title,
     IReadOnlyList<ReformArea> Areas,
-    IReadOnlyList<PlanTask> Tasks);
+    IReadOnlyList<PlanTask> Tasks)
+{
+    private readonly string? _progressScope;
+
+    /// <summary>Where the statuses and history of this plan's tasks are kept: the agency for the first year it stored,
+    /// "agency@year" for the others (so one task id in two years never shares a status). Set by storage; not part of the plan file.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string ProgressScope
+    {
+        get => _progressScope ?? Agency;
+        init => _progressScope = value;
+    }
+}
 
 /// <summary>Nhiệm vụ chung: one of the seven reform areas.</summary>
 public sealed record ReformArea(string Id, string Name);
@@ -25,7 +37,13 @@ public sealed record PlanTask(
     IReadOnlyList<string> Cooperating,
     string Timeframe,
     IReadOnlyList<Milestone> Milestones,
-    int Order);
+    int Order)
+{
+    /// <summary>Removed from the plan by an amendment while it had history: kept for reports, shown nowhere else.
+    /// Set by the import; not part of the plan file.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Archived { get; init; }
+}
 
 /// <summary>One deliverable due on one date. Ongoing ("Thường xuyên") milestones have no due date.</summary>
 /// <param name="Id">Unique within the agency: "{taskId}-{n}", n counting from 1 in plan order.</param>

@@ -38,6 +38,18 @@ public sealed partial class TimeframeParser(TimeframeOptions? options = null)
             .Where(p => p.Length > 0)
             .ToList();
 
+    /// <summary>One example of each phrase the parser understands (each parses, with a plan year for the year-less
+    /// ones), as a problem about an unknown phrase lists them.</summary>
+    public static readonly IReadOnlyList<string> KnownPhrases =
+    [
+        "Năm 2025", "Tháng 6/2025", "Quý I/2025", "Quý 4/2025", "Trước ngày 15/12/2025", "Trước 15/12/2025", "Ngày 15/12/2025",
+        "6 tháng đầu năm 2025", "6 tháng cuối năm 2025", "Định kỳ hàng quý và năm 2025", "Hàng quý và năm 2025",
+        "Hằng quý", "Hàng quý", "Hằng tháng", "Hàng tháng", "Hằng năm", "Hàng năm", "Thường xuyên", "Tháng 6", "Quý I", "Trước ngày 15/12",
+    ];
+
+    /// <summary>The known phrases in one line, for a problem's message.</summary>
+    public static string KnownPhrasesText => "known, e.g.: " + string.Join(", ", KnownPhrases) + "; a phrase without a year takes the plan's year";
+
     /// <summary>The dates of one phrase, or null when the phrase is not one the parser knows (year-less phrases need a plan year).</summary>
     public IReadOnlyList<TimeframeDate>? ParsePhrase(string phrase) => ParsePhrase(phrase, null);
 

@@ -15,6 +15,10 @@ public interface ISnapshotLoader
 
     /// <summary>The user's agency today, with the directory the user was just resolved from (one read fewer).</summary>
     Task<PlanSnapshot?> LoadAsync(BotUser user, CancellationToken ct);
+
+    /// <summary>The agency's plan of one stored year (not necessarily the latest) with its archived tasks, for reports, as
+    /// of a day; null when that year is not stored.</summary>
+    Task<PlanSnapshot?> LoadAsync(string agency, int planYear, DateOnly today, CancellationToken ct);
 }
 
 /// <summary>Plan, directory, states and assignments read together; approved extensions applied to the plan (<see cref="EffectiveDues"/>).</summary>
@@ -30,9 +34,14 @@ public sealed class SnapshotLoader(
     public Task<PlanSnapshot?> LoadAsync(BotUser user, CancellationToken ct) =>
         LoadAsync(user.Agency, clock.Today, Task.FromResult<AgencyDirectory?>(user.Directory), ct);
 
-    private async Task<PlanSnapshot?> LoadAsync(string agency, DateOnly today, Task<AgencyDirectory?> directoryTask, CancellationToken ct)
+    public Task<PlanSnapshot?> LoadAsync(string agency, int planYear, DateOnly today, CancellationToken ct) =>
+        LoadAsync(agency, today, directories.GetAsync(agency, ct), ct, planYear);
+
+    /// <summary>The plan chat follows is the latest year's; its statuses are read alongside (under the agency, where the
+    /// first year keeps them) and read again under the plan's own scope when it is another year's.</summary>
+    private async Task<PlanSnapshot?> LoadAsync(string agency, DateOnly today, Task<AgencyDirectory?> directoryTask, CancellationToken ct, int? planYear = null)
     {
-        var planTask = plans.GetAsync(agency, ct);
+        var planTask = planYear is { } year ? plans.GetWithArchivedAsync(agency, year, ct) : plans.GetAsync(agency, ct);
         var statesTask = progress.GetStatesAsync(agency, ct);
         var duesTask = extensions.GetApprovedDuesAsync(agency, ct);
         var assignmentsTask = assignments.GetAllAsync(agency, ct);
@@ -41,6 +50,16 @@ public sealed class SnapshotLoader(
         var states = await statesTask;
         var dues = await duesTask;
         var book = await assignmentsTask;
-        return plan is null || directory is null ? null : new PlanSnapshot(EffectiveDues.Apply(plan, dues), directory, states, today, clock.Zone) { Assignments = book };
+        if (plan is null || directory is null)
+        {
+            return null;
+        }
+
+        if (plan.ProgressScope != agency)
+        {
+            states = await progress.GetStatesAsync(plan.ProgressScope, ct);
+        }
+
+        return new PlanSnapshot(EffectiveDues.Apply(plan, dues), directory, states, today, clock.Zone) { Assignments = book };
     }
 }

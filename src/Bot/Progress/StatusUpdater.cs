@@ -112,7 +112,7 @@ public sealed class StatusUpdater(
 
         // At is null: the repository reads the clock inside the attempt that commits.
         var result = await progress.RecordAsync(
-            new ProgressUpdate(user.Agency, task.Id, milestone.Id, submission.OperationKey, user.Upn, user.Name, null, status, note, evidence, part, doneOn),
+            new ProgressUpdate(snapshot.Plan.ProgressScope, task.Id, milestone.Id, submission.OperationKey, user.Upn, user.Name, null, status, note, evidence, part, doneOn),
             ct);
         var stored = snapshot.States.GetValueOrDefault(milestone.Id) ?? MilestoneState.Initial(milestone.Id);
         var states = new Dictionary<string, MilestoneState>(snapshot.States) { [milestone.Id] = part.Length == 0 ? result.State : stored.WithPart(part, result.State) };

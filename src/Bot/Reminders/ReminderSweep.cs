@@ -91,7 +91,7 @@ public sealed class ReminderSweep(
         }
 
         var escalatedByDate = indexed.Where(e => e.Due <= latestEscalated).ToList();
-        var blocked = await progress.GetBlockedAsync(agency, ct);
+        var blocked = await progress.GetBlockedAsync(head.ProgressScope, ct);
         var wanted = due.Concat(escalatedByDate).Select(e => (e.TaskId, e.MilestoneId))
             .Concat(blocked.Select(b => (b.TaskId, b.State.MilestoneId)))
             .Distinct()
@@ -105,7 +105,7 @@ public sealed class ReminderSweep(
             .ToDictionary(t => t.Id, StringComparer.Ordinal);
         // An approved date whose plan date changed since (a re-import) no longer applies: drop the entry it put in.
         due = due.Where(e => tasks.GetValueOrDefault(e.TaskId)?.Milestones.FirstOrDefault(m => m.Id == e.MilestoneId) is not { } m || m.Due == e.Due || e.Due is null).ToList();
-        var states = await progress.GetStatesAsync(agency, wanted, ct);
+        var states = await progress.GetStatesAsync(head.ProgressScope, wanted, ct);
         var snapshot = new PlanSnapshot(head with { Tasks = tasks.Values.ToList() }, directory, states, today, clock.Zone)
         {
             Assignments = await assignments.GetAllAsync(agency, ct),

@@ -29,27 +29,30 @@ public sealed class ReportService(
     public Task<byte[]?> BuildAsync(string agency, ReportPeriod period, CancellationToken ct) => BuildAsync(agency, period, ReportFormat.Workbook, ct);
 
     /// <returns>The file's bytes, or null when the agency has no plan or directory.</returns>
-    public async Task<byte[]?> BuildAsync(string agency, ReportPeriod period, ReportFormat format, CancellationToken ct)
+    public async Task<byte[]?> BuildAsync(string agency, ReportPeriod period, ReportFormat format, CancellationToken ct, int? planYear = null)
     {
-        var files = await BuildAllAsync(agency, period, [format], ct);
+        var files = await BuildAllAsync(agency, period, [format], ct, planYear);
         return files?[format];
     }
 
     /// <summary>Both files (or those asked for) from one snapshot; null when the agency has no plan or directory.</summary>
-    public async Task<IReadOnlyDictionary<ReportFormat, byte[]>?> BuildAllAsync(string agency, ReportPeriod period, IReadOnlyCollection<ReportFormat> formats, CancellationToken ct)
+    /// <param name="planYear">The stored plan to report on; null: the plan of the period's year when one is stored, else the latest.</param>
+    public async Task<IReadOnlyDictionary<ReportFormat, byte[]>?> BuildAllAsync(
+        string agency, ReportPeriod period, IReadOnlyCollection<ReportFormat> formats, CancellationToken ct, int? planYear = null)
     {
         var settings = options.Value;
         var cutOff = period.CutOff(settings.CutOffDay);
         var endOfCutOff = new DateTimeOffset(cutOff.ToDateTime(new TimeOnly(23, 59)), clock.Zone.GetUtcOffset(cutOff.ToDateTime(TimeOnly.MinValue)));
         var at = endOfCutOff < clock.Now ? endOfCutOff : clock.Now;
         var asOf = DateOnly.FromDateTime(clock.ToLocal(at));
-        var snapshot = await snapshots.LoadAsync(agency, asOf, ct);
+        var snapshot = await snapshots.LoadAsync(agency, planYear ?? period.Start.Year, asOf, ct)
+            ?? (planYear is null ? await snapshots.LoadAsync(agency, asOf, ct) : null);
         if (snapshot is null)
         {
             return null;
         }
 
-        var history = await progress.GetHistorySinceAsync(agency, DateTimeOffset.MinValue, ct);
+        var history = await progress.GetHistorySinceAsync(snapshot.Plan.ProgressScope, DateTimeOffset.MinValue, ct);
         DigestFigures figures = await digest.FiguresAsync(snapshot, history, at, null, ct);
         var upToNow = history.Where(h => h.At <= at).ToList();
         var files = (await evidence.FilesAsync(agency, ct))

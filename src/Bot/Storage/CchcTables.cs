@@ -24,6 +24,7 @@ public sealed class CchcTables
     public const string People = "People";
     public const string Conversations = "Conversations";
     public const string Ledger = "Ledger";
+    public const string Imports = "Imports";
 
     private readonly TableServiceClient _service;
     private readonly Func<string, TableClientOptions, TableClient> _newTable;

@@ -123,6 +123,8 @@ public sealed class DirectoryRepository(CchcTables tables, TimeProvider? time = 
             var directory = new AgencyDirectory(agency, departments, head.GetString("ChiefOfOffice"), head.GetString("ChiefInspector"))
             {
                 Letterhead = head.GetString("Letterhead") is { } letterhead ? StoredJson.Deserialize<DirectoryLetterhead>(letterhead) : null,
+
+                Groups = head.GetString("Groups") is null ? [] : StoredJson.Deserialize<List<UnitGroup>>(ChunkedText.Read(head, "Groups")),
             };
             if (hash is not null)
             {
@@ -200,6 +202,11 @@ public sealed class DirectoryRepository(CchcTables tables, TimeProvider? time = 
             ["DepartmentCount"] = directory.Departments.Count,
             ["Letterhead"] = directory.Letterhead is null ? null : StoredJson.Serialize(directory.Letterhead),
         };
+        if (directory.Groups.Count > 0)
+        {
+            ChunkedText.Write(newHead, "Groups", StoredJson.Serialize(directory.Groups));
+        }
+
         try
         {
             await table.SubmitTransactionAsync(

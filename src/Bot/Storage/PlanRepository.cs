@@ -9,9 +9,21 @@ namespace CchcBot.Storage;
 
 public interface IPlanRepository
 {
+    /// <summary>The plan chat, reminders and the digest follow: the agency's latest year.</summary>
     Task<CchcPlan?> GetAsync(string agency, CancellationToken ct = default);
 
-    /// <summary>Stores the plan. Task history and statuses live elsewhere and are never touched here.</summary>
+    /// <summary>The agency's plan of one year (any year stored, e.g. for a report); null when none is stored.</summary>
+    Task<CchcPlan?> GetAsync(string agency, int year, CancellationToken ct = default);
+
+    /// <summary>The plan of one year with its archived tasks (removed by an amendment while they had history), for reports
+    /// and the next import; the other reads leave archived tasks out.</summary>
+    Task<CchcPlan?> GetWithArchivedAsync(string agency, int year, CancellationToken ct = default);
+
+    /// <summary>The years of the agency's stored plans, in order.</summary>
+    Task<IReadOnlyList<int>> YearsAsync(string agency, CancellationToken ct = default);
+
+    /// <summary>Stores the plan as the agency's plan of its year (the other years' plans are kept). Task history and
+    /// statuses live elsewhere and are never touched here.</summary>
     Task<PlanSaveResult> SaveAsync(CchcPlan plan, CancellationToken ct = default);
 
     Task<IReadOnlyList<string>> AgenciesAsync(CancellationToken ct = default);
@@ -59,6 +71,7 @@ public sealed class PlanRepository(CchcTables tables, TimeProvider? time = null)
 
     private const string PlanRow = "plan";
     private const string VersionRowPrefix = "version|";
+    private const string YearRowPrefix = "year|";
     private const string OngoingKey = "ongoing";
     private const string Writing = "Writing";
     private const string Committed = "Committed";
@@ -67,20 +80,32 @@ public sealed class PlanRepository(CchcTables tables, TimeProvider? time = null)
 
     // The last plan read per agency, with its content hash. The head row (a point read) says whether it is still
     // current, so a chat turn skips the task query while the plan is unchanged.
-    private readonly ConcurrentDictionary<string, (string Hash, CchcPlan Plan)> _lastRead = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (string Hash, Loaded Plan)> _lastRead = new(StringComparer.Ordinal);
 
-    public async Task<CchcPlan?> GetAsync(string agency, CancellationToken ct = default)
+    public async Task<CchcPlan?> GetAsync(string agency, CancellationToken ct = default) =>
+        (await LoadAsync(agency, agency, () => ReadHeadAsync(agency, ct), ct))?.Active;
+
+    public async Task<CchcPlan?> GetAsync(string agency, int year, CancellationToken ct = default) =>
+        (await LoadAsync(agency, $"{agency}{TableKeys.Separator}{year}", () => ReadYearHeadAsync(agency, year, ct), ct))?.Active;
+
+    public async Task<CchcPlan?> GetWithArchivedAsync(string agency, int year, CancellationToken ct = default) =>
+        (await LoadAsync(agency, $"{agency}{TableKeys.Separator}{year}", () => ReadYearHeadAsync(agency, year, ct), ct))?.All;
+
+    public async Task<IReadOnlyList<int>> YearsAsync(string agency, CancellationToken ct = default) =>
+        (await HeadsAsync(agency, ct)).Select(h => h.GetInt32("Year") ?? 0).Distinct().Order().ToList();
+
+    private async Task<Loaded?> LoadAsync(string agency, string cacheKey, Func<Task<TableEntity?>> readHead, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
-            var head = await ReadHeadAsync(agency, ct);
+            var head = await readHead();
             if (head is null)
             {
                 return null;
             }
 
             var hash = head.GetString("Hash");
-            if (hash is not null && _lastRead.TryGetValue(agency, out var last) && last.Hash == hash)
+            if (hash is not null && _lastRead.TryGetValue(cacheKey, out var last) && last.Hash == hash)
             {
                 return last.Plan;
             }
@@ -92,27 +117,35 @@ public sealed class PlanRepository(CchcTables tables, TimeProvider? time = null)
             }
 
             var plan = PlanOf(agency, head, tasks.OrderBy(t => t.Order).ToList());
+            var loaded = new Loaded(plan, plan.Tasks.Any(t => t.Archived) ? plan with { Tasks = plan.Tasks.Where(t => !t.Archived).ToList() } : plan);
             if (hash is not null)
             {
-                _lastRead[agency] = (hash, plan);
+                _lastRead[cacheKey] = (hash, loaded);
             }
 
-            return plan;
+            return loaded;
         }
     }
+
+    /// <summary>A plan as stored (<see cref="All"/>) and without its archived tasks (<see cref="Active"/>, what chat sees).</summary>
+    private sealed record Loaded(CchcPlan All, CchcPlan Active);
 
     public async Task<PlanSaveResult> SaveAsync(CchcPlan plan, CancellationToken ct = default)
     {
         var agencyKey = TableKeys.Encode(plan.Agency);
         var hash = Hash(StoredJson.Serialize(plan));
         var plans = await tables.GetAsync(CchcTables.Plans, ct);
-        var head = await ReadHeadAsync(plan.Agency, ct);
+        // The head chat follows (the latest year), and this year's own head: its year row, or the latest head when it
+        // is of this year and was written before years were kept apart.
+        var current = await ReadHeadAsync(plan.Agency, ct);
+        var yearRow = await ReadYearRowAsync(plan.Agency, plan.Year, ct);
+        var head = yearRow ?? (current?.GetInt32("Year") == plan.Year ? current : null);
         var same = head is not null && head.GetString("Hash") == hash;
         if (same && VersionOf(head!) is not null)
         {
             // Nothing to change; what an interrupted import left behind is still removed.
             var cleaned = await CleanUpAsync(plan.Agency, VersionOf(head!), ct);
-            return new PlanSaveResult(false, 0, 0, plan.Tasks.Count, 0, cleaned);
+            return new PlanSaveResult(false, 0, 0, plan.Tasks.Count(t => !t.Archived), 0, cleaned);
         }
 
         var currentVersion = head is null ? null : VersionOf(head);
@@ -132,7 +165,11 @@ public sealed class PlanRepository(CchcTables tables, TimeProvider? time = null)
         foreach (var task in plan.Tasks)
         {
             var json = StoredJson.Serialize(task);
-            if (oldTasks.TryGetValue(task.Id, out var old))
+            if (task.Archived)
+            {
+                // Kept for reports: counted neither as added nor as changed (the import reports it as archived).
+            }
+            else if (oldTasks.TryGetValue(task.Id, out var old) && !old.Archived)
             {
                 if (StoredJson.Serialize(old) == json)
                 {
@@ -153,10 +190,10 @@ public sealed class PlanRepository(CchcTables tables, TimeProvider? time = null)
             taskRows.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, row));
         }
 
-        var newIds = plan.Tasks.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
-        var removed = oldTasks.Keys.Count(id => !newIds.Contains(id));
+        var newIds = plan.Tasks.Where(t => !t.Archived).Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
+        var removed = oldTasks.Values.Count(t => !t.Archived && !newIds.Contains(t.Id));
         await SubmitInBatchesAsync(await tables.GetAsync(CchcTables.Tasks, ct), taskRows, ct);
-        var dueRows = plan.Tasks.SelectMany(t => t.Milestones)
+        var dueRows = plan.Tasks.Where(t => !t.Archived).SelectMany(t => t.Milestones)
             .Select(m => new TableTransactionAction(
                 TableTransactionActionType.UpsertReplace,
                 new TableEntity(DuePartition(plan.Agency, version, m.Due), TableKeys.Encode(m.Id)) { ["TaskId"] = m.TaskId }))
@@ -165,24 +202,58 @@ public sealed class PlanRepository(CchcTables tables, TimeProvider? time = null)
 
         // 3. Switch the head to the new version, in one transaction with its registry row: it fails if another
         //    import switched first (head ETag) or removed this version meanwhile (registry ETag).
-        var newHead = new TableEntity(agencyKey, PlanRow)
+        //    The year's row always; the latest head too when this is the latest year (chat follows it). The first year an
+        //    agency stores keeps its statuses under the agency itself (as before years were kept apart); any other year
+        //    under "agency@year", so the same task ids in two years never share a status.
+        var scope = head?.GetString("Scope") ?? (head is not null || current is null ? plan.Agency : plan.Agency + "@" + plan.Year);
+        TableEntity NewHead(string rowKey)
         {
-            ["Year"] = plan.Year,
-            ["Title"] = plan.Title,
-            ["Hash"] = hash,
-            ["TaskCount"] = plan.Tasks.Count,
-            ["Version"] = version,
-        };
-        ChunkedText.Write(newHead, "Areas", StoredJson.Serialize(plan.Areas));
+            var entity = new TableEntity(agencyKey, rowKey)
+            {
+                ["Year"] = plan.Year,
+                ["Title"] = plan.Title,
+                ["Hash"] = hash,
+                ["TaskCount"] = plan.Tasks.Count,
+                ["Version"] = version,
+                ["Scope"] = scope,
+            };
+            ChunkedText.Write(entity, "Areas", StoredJson.Serialize(plan.Areas));
+            return entity;
+        }
+
+        var latest = current is null || plan.Year >= (current.GetInt32("Year") ?? 0);
         var switchActions = new List<TableTransactionAction>
         {
-            head is null
-                ? new TableTransactionAction(TableTransactionActionType.Add, newHead)
-                : new TableTransactionAction(TableTransactionActionType.UpdateReplace, newHead, head.ETag),
+            yearRow is null
+                ? new TableTransactionAction(TableTransactionActionType.Add, NewHead(YearRowPrefix + plan.Year))
+                : new TableTransactionAction(TableTransactionActionType.UpdateReplace, NewHead(YearRowPrefix + plan.Year), yearRow.ETag),
             new(TableTransactionActionType.UpdateReplace,
                 new TableEntity(agencyKey, VersionRowPrefix + version) { ["State"] = Committed, ["TaskCount"] = plan.Tasks.Count },
                 registered.Headers.ETag ?? ETag.All),
         };
+        if (latest)
+        {
+            switchActions.Add(current is null
+                ? new TableTransactionAction(TableTransactionActionType.Add, NewHead(PlanRow))
+                : new TableTransactionAction(TableTransactionActionType.UpdateReplace, NewHead(PlanRow), current.ETag));
+        }
+
+        if (current is not null && current.GetInt32("Year") is { } currentYear && currentYear != plan.Year &&
+            await ReadYearRowAsync(plan.Agency, currentYear, ct) is null)
+        {
+            // The latest head of another year, written before years were kept apart: it gets its year row now.
+            var copy = new TableEntity(agencyKey, YearRowPrefix + currentYear);
+            foreach (var (key, value) in current)
+            {
+                if (key is not ("PartitionKey" or "RowKey" or "Timestamp" or "odata.etag"))
+                {
+                    copy[key] = value;
+                }
+            }
+
+            copy["Scope"] = current.GetString("Scope") ?? plan.Agency;
+            switchActions.Add(new TableTransactionAction(TableTransactionActionType.Add, copy));
+        }
         try
         {
             await plans.SubmitTransactionAsync(switchActions, ct);
@@ -206,7 +277,7 @@ public sealed class PlanRepository(CchcTables tables, TimeProvider? time = null)
         }
 
         // A plan stored in the legacy layout is moved to a version even when unchanged (readers see the same plan).
-        return same ? new PlanSaveResult(false, 0, 0, plan.Tasks.Count, 0, cleanedUp) : new PlanSaveResult(true, added, updated, unchanged, removed, cleanedUp);
+        return same ? new PlanSaveResult(false, 0, 0, plan.Tasks.Count(t => !t.Archived), 0, cleanedUp) : new PlanSaveResult(true, added, updated, unchanged, removed, cleanedUp);
     }
 
     public async Task<CchcPlan?> GetHeadAsync(string agency, CancellationToken ct = default)
@@ -226,7 +297,7 @@ public sealed class PlanRepository(CchcTables tables, TimeProvider? time = null)
 
         if (head.GetString("Hash") is { } hash && _lastRead.TryGetValue(agency, out var last) && last.Hash == hash)
         {
-            var byId = last.Plan.Tasks.ToDictionary(t => t.Id, StringComparer.Ordinal);
+            var byId = last.Plan.Active.Tasks.ToDictionary(t => t.Id, StringComparer.Ordinal);
             return ids.Where(byId.ContainsKey).Select(id => byId[id]).ToList();
         }
 
@@ -234,7 +305,7 @@ public sealed class PlanRepository(CchcTables tables, TimeProvider? time = null)
         var partition = TaskPartition(agency, VersionOf(head));
         var rows = await Task.WhenAll(ids.Select(id =>
             taskTable.GetEntityIfExistsAsync<TableEntity>(partition, TableKeys.Encode(id), cancellationToken: ct)));
-        return rows.Where(r => r.HasValue).Select(r => StoredJson.Deserialize<PlanTask>(ChunkedText.Read(r.Value!, "Json"))).ToList();
+        return rows.Where(r => r.HasValue).Select(r => StoredJson.Deserialize<PlanTask>(ChunkedText.Read(r.Value!, "Json"))).Where(t => !t.Archived).ToList();
     }
 
     public async Task<IReadOnlyList<DueIndexEntry>> DueBetweenAsync(string agency, DateOnly from, DateOnly to, CancellationToken ct = default)
@@ -289,7 +360,43 @@ public sealed class PlanRepository(CchcTables tables, TimeProvider? time = null)
     }
 
     private static CchcPlan PlanOf(string agency, TableEntity head, List<PlanTask> tasks) =>
-        new(agency, head.GetInt32("Year") ?? 0, head.GetString("Title"), StoredJson.Deserialize<List<ReformArea>>(ChunkedText.Read(head, "Areas")), tasks);
+        new(agency, head.GetInt32("Year") ?? 0, head.GetString("Title"), StoredJson.Deserialize<List<ReformArea>>(ChunkedText.Read(head, "Areas")), tasks)
+        {
+            ProgressScope = head.GetString("Scope") ?? agency,
+        };
+
+    private async Task<TableEntity?> ReadYearRowAsync(string agency, int year, CancellationToken ct)
+    {
+        var plans = await tables.GetAsync(CchcTables.Plans, ct);
+        var row = await plans.GetEntityIfExistsAsync<TableEntity>(TableKeys.Encode(agency), YearRowPrefix + year, cancellationToken: ct);
+        return row.HasValue ? row.Value : null;
+    }
+
+    /// <summary>The head of one year: its year row, or the latest head when it is of that year (stored before years were kept apart).</summary>
+    private async Task<TableEntity?> ReadYearHeadAsync(string agency, int year, CancellationToken ct)
+    {
+        if (await ReadYearRowAsync(agency, year, ct) is { } row)
+        {
+            return row;
+        }
+
+        var head = await ReadHeadAsync(agency, ct);
+        return head?.GetInt32("Year") == year ? head : null;
+    }
+
+    /// <summary>Every head row of the agency: the latest ("plan") and one per year.</summary>
+    private async Task<List<TableEntity>> HeadsAsync(string agency, CancellationToken ct)
+    {
+        var plans = await tables.GetAsync(CchcTables.Plans, ct);
+        var heads = new List<TableEntity>();
+        await foreach (var row in plans.QueryAsync<TableEntity>(
+            $"PartitionKey eq '{TableKeys.Escape(TableKeys.Encode(agency))}' and (RowKey eq '{PlanRow}' or ({TableKeys.StartsWith("RowKey", YearRowPrefix)}))", cancellationToken: ct))
+        {
+            heads.Add(row);
+        }
+
+        return heads;
+    }
 
     private async Task<TableEntity?> ReadHeadAsync(string agency, CancellationToken ct)
     {
@@ -352,10 +459,13 @@ public sealed class PlanRepository(CchcTables tables, TimeProvider? time = null)
             registry.Add(row);
         }
 
+        // Read after the registry: a version committed after this read changed its registry row's ETag, so it is never abandoned below.
+        var heads = await HeadsAsync(agency, ct);
+        var inUse = heads.Select(VersionOf).ToHashSet();
         foreach (var row in registry)
         {
             var version = row.RowKey[VersionRowPrefix.Length..];
-            if (version == current)
+            if (version == current || inUse.Contains(version))
             {
                 continue;
             }
@@ -382,7 +492,7 @@ public sealed class PlanRepository(CchcTables tables, TimeProvider? time = null)
             }
         }
 
-        if (current is not null)
+        if (current is not null && !inUse.Contains(null))
         {
             removed += await DeleteAllAsync(taskTable, $"PartitionKey eq '{TableKeys.Escape(TaskPartition(agency, null))}'", ct);
             var legacyDates = $"PartitionKey ge '{TableKeys.Escape(agencyKey + TableKeys.Separator + "0")}' and PartitionKey lt '{TableKeys.Escape(agencyKey + TableKeys.Separator + ":")}'";

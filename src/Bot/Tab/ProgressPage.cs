@@ -27,7 +27,7 @@ public sealed class ProgressPage(ISnapshotLoader snapshots, DigestService digest
         }
 
         var now = clock.Now;
-        var history = await progress.GetHistorySinceAsync(snapshot.Plan.Agency, DateTimeOffset.MinValue, ct);
+        var history = await progress.GetHistorySinceAsync(snapshot.Plan.ProgressScope, DateTimeOffset.MinValue, ct);
         var plan = await digest.FiguresAsync(snapshot, history, now, null, ct);
         var scope = departmentId is null ? plan : await digest.FiguresAsync(snapshot, history, now, departmentId, ct);
         var items = Items(snapshot, departmentId);
@@ -80,7 +80,7 @@ public sealed class ProgressPage(ISnapshotLoader snapshots, DigestService digest
 
         var part = departmentId is not null && TaskBoard.Involves(snapshot.Directory, task.Lead, departmentId) ? departmentId : null;
         var role = departmentId is null || part is not null ? TaskRole.Lead : TaskRole.Cooperating;
-        var history = await progress.GetHistoryAsync(snapshot.Plan.Agency, task.Id, ct);
+        var history = await progress.GetHistoryAsync(snapshot.Plan.ProgressScope, task.Id, ct);
         var area = snapshot.Plan.Areas.FirstOrDefault(a => a.Id == task.AreaId)?.Name ?? task.AreaId;
         string Name(string id) => snapshot.Directory.Find(id)?.Name ?? id;
         HistoryView Entry(HistoryEntry h) => new(

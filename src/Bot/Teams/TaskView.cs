@@ -25,7 +25,7 @@ public sealed class TaskView(
         BotUser? viewer = null, ActionDraft? actionDraft = null)
     {
         var agency = snapshot.Plan.Agency;
-        var historyTask = progress.GetHistoryAsync(agency, item.Task.Id, ct);
+        var historyTask = progress.GetHistoryAsync(snapshot.Plan.ProgressScope, item.Task.Id, ct);
         var filesTask = evidence.FilesOfTaskAsync(agency, item.Task.Id, ct);
         var assignedTask = assignments.GetHistoryAsync(agency, item.Task.Id, ct);
         TaskExtras? extras = null;

@@ -67,6 +67,13 @@ public static class TeamsServices
         services.AddHttpClient(FileDownloader.HttpClientName)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
         services.AddSingleton<FileDownloader>();
+        services.AddSingleton<IPendingImportRepository, PendingImportRepository>();
+        services.AddSingleton<IImportRecordRepository, ImportRecordRepository>();
+        services.AddSingleton<Plan.Import.PlanImporter>();
+        services.AddSingleton<PlanChangeNotifier>();
+        services.AddSingleton<IIncomingFileFlow, PlanImportFlow>(); // first: a plan is never taken for evidence
+        services.AddSingleton<ICardAction, ConfirmImportAction>();
+        services.AddSingleton<ICardAction, CancelImportAction>();
         services.AddSingleton<IncomingFileRouter>();
         services.AddTransient<IBot, CchcTeamsBot>();
         services.AddCchcEvidence(configuration); // the evidence flow goes after the other file flows: it takes any PDF, .docx or image

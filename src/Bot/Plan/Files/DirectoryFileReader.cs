@@ -118,6 +118,7 @@ public static partial class DirectoryFileReader
             }
         }
 
+        var groups = Groups(r, root, departments);
         var chiefOfOffice = Person(r, r.String(root, "chiefOfOffice", "$", max: ImportLimits.MaxAddressChars), "$.chiefOfOffice");
         var chiefInspector = Person(r, r.String(root, "chiefInspector", "$", max: ImportLimits.MaxAddressChars), "$.chiefInspector");
         var letterhead = Letterhead(r, root);
@@ -126,7 +127,7 @@ public static partial class DirectoryFileReader
             return new ReadResult<AgencyDirectory>(null, problems);
         }
 
-        return new ReadResult<AgencyDirectory>(new AgencyDirectory(agency, departments, chiefOfOffice, chiefInspector) { Letterhead = letterhead }, problems);
+        return new ReadResult<AgencyDirectory>(new AgencyDirectory(agency, departments, chiefOfOffice, chiefInspector) { Letterhead = letterhead, Groups = groups }, problems);
     }
 
     /// <summary>The optional letterhead names (for the Word report's heading); null when none is given.</summary>
@@ -166,6 +167,88 @@ public static partial class DirectoryFileReader
                 r.Problem(path, $"'{address}' is also {position}: a member of staff is on one department's staff and holds no other position");
             }
         }
+    }
+
+    /// <summary>
+    /// "groups" (optional): each group's id (a group some department is in), its name and aliases as plans write them.
+    /// A name or alias may stand for one unit only: not two groups, not a group and a department.
+    /// </summary>
+    private static List<UnitGroup> Groups(JsonReader r, System.Text.Json.JsonElement root, List<Department> departments)
+    {
+        var groups = new List<UnitGroup>();
+        if (!root.TryGetProperty("groups", out _))
+        {
+            return groups;
+        }
+
+        var elements = r.Array(root, "groups", "$");
+        if (!r.AtMost(elements, ImportLimits.MaxDepartments, "$.groups", "groups"))
+        {
+            return groups;
+        }
+
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var department in departments)
+        {
+            names.TryAdd(VietnameseText.Fold(department.Name), department.Id);
+        }
+
+        for (var i = 0; i < elements.Count; i++)
+        {
+            var path = $"$.groups[{i}]";
+            if (!r.IsObject(elements[i], path))
+            {
+                continue;
+            }
+
+            var e = elements[i];
+            r.OnlyKnown(e, path, DirectoryFileFormat.Group);
+            var id = r.String(e, "id", path, max: ImportLimits.MaxIdChars);
+            var name = r.String(e, "name", path);
+            var aliases = r.Strings(e, "aliases", path, required: false, nonEmpty: false, maxItems: ImportLimits.MaxUnitsPerList);
+            if (id is null || name is null)
+            {
+                continue;
+            }
+
+            if (!GroupPattern().IsMatch(id))
+            {
+                r.Problem($"{path}.id", $"'{id}' is not a group id: lower-case letters, digits and '-' (e.g. nghiep-vu)");
+                continue;
+            }
+
+            if (groups.Any(g => g.Id == id))
+            {
+                r.Problem($"{path}.id", $"duplicate group id '{id}'");
+                continue;
+            }
+
+            if (!departments.Any(d => d.Group == id))
+            {
+                r.Problem($"{path}.id", $"no department is in group '{id}'");
+            }
+
+            foreach (var (text, at) in new[] { (name, $"{path}.name") }.Concat(aliases.Select((a, k) => (a, $"{path}.aliases[{k}]"))))
+            {
+                var key = VietnameseText.Fold(text);
+                if (key.Length == 0)
+                {
+                    r.Problem(at, "must not be empty");
+                }
+                else if (names.TryGetValue(key, out var other) && other != id)
+                {
+                    r.Problem(at, $"'{text}' already names '{other}': a name may stand for one department or group only");
+                }
+                else
+                {
+                    names[key] = id;
+                }
+            }
+
+            groups.Add(new UnitGroup(id, name, aliases));
+        }
+
+        return groups;
     }
 
     private static string? Person(JsonReader r, string? address, string path)

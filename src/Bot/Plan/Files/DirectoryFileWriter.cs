@@ -33,6 +33,21 @@ public static class DirectoryFileWriter
             w.WriteEndArray();
             w.WriteString("chiefOfOffice", directory.ChiefOfOffice);
             w.WriteString("chiefInspector", directory.ChiefInspector);
+            if (directory.Groups.Count > 0)
+            {
+                w.WriteStartArray("groups");
+                foreach (var g in directory.Groups)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("id", g.Id);
+                    w.WriteString("name", g.Name);
+                    Strings(w, "aliases", g.Aliases);
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
+            }
+
             if (directory.Letterhead is { } letterhead)
             {
                 Optional(w, "agencyName", letterhead.AgencyName);

@@ -21,9 +21,11 @@ public static class PlanFileFormat
 public static class DirectoryFileFormat
 {
     public static readonly IReadOnlySet<string> Root = PlanFileFormat.Set(
-        "agency", "departments", "chiefOfOffice", "chiefInspector", "agencyName", "parentAgencyName", "place", "documentCode");
+        "agency", "departments", "chiefOfOffice", "chiefInspector", "agencyName", "parentAgencyName", "place", "documentCode", "groups");
 
     public static readonly IReadOnlySet<string> Department = PlanFileFormat.Set("id", "name", "group", "head", "deputies", "staff");
+
+    public static readonly IReadOnlySet<string> Group = PlanFileFormat.Set("id", "name", "aliases");
 }
 
 /// <summary>

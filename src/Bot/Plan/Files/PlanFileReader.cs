@@ -194,10 +194,10 @@ public sealed class PlanFileReader(TimeframeOptions? options = null)
         var parsed = new List<IReadOnlyList<TimeframeDate>>();
         foreach (var phrase in phrases)
         {
-            var dates = _timeframes.ParsePhrase(phrase);
+            var dates = _timeframes.ParsePhrase(phrase, year);
             if (dates is null)
             {
-                r.Problem($"{path}.timeframe", $"task {taskId}: unknown timeframe phrase '{phrase}' (known: Năm YYYY, Tháng MM/YYYY, Quý N/YYYY, Định kỳ hàng quý và năm YYYY, Hàng quý và năm YYYY, Thường xuyên)");
+                r.Problem($"{path}.timeframe", $"task {taskId}: unknown timeframe phrase '{phrase}' ({TimeframeParser.KnownPhrasesText})");
                 return [];
             }
 

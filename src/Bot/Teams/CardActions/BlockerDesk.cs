@@ -18,6 +18,9 @@ namespace CchcBot.Teams.CardActions;
 public sealed record BlockerTarget(PlanSnapshot Snapshot, PlanTask Task, Milestone Milestone, BoardItem Item, string? Part, BotUser User, string? View, int Page, string OperationKey)
 {
     public string Agency => Snapshot.Plan.Agency;
+
+    /// <summary>Where the plan year's statuses and history are kept ("agency", or "agency@year" for a later year).</summary>
+    public string ProgressScope => Snapshot.Plan.ProgressScope;
 }
 
 /// <summary>
@@ -98,7 +101,7 @@ public sealed class BlockerDesk(
         BlockerTarget t, string kind, string? note, CancellationToken ct, MilestoneStatus? newStatus = null, DateOnly? fromDue = null, DateOnly? toDue = null, string? part = null) =>
         progress.RecordAsync(
             // A status change keeps the evidence the lead recorded (the step itself carries none).
-            new ProgressUpdate(t.Agency, t.Task.Id, t.Milestone.Id, t.OperationKey, t.User.Upn, t.User.Name, null, newStatus, note, newStatus is null ? null : t.Item.State.Evidence,
+            new ProgressUpdate(t.ProgressScope, t.Task.Id, t.Milestone.Id, t.OperationKey, t.User.Upn, t.User.Name, null, newStatus, note, newStatus is null ? null : t.Item.State.Evidence,
                 part ?? t.Part ?? string.Empty, null, kind, fromDue, toDue),
             ct);
 

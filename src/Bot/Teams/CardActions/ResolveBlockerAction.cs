@@ -82,7 +82,7 @@ public sealed class ResolveBlockerAction(BlockerDesk desk, IEscalationRepository
     private async Task<bool> ResolvedByAsync(BlockerTarget t, CancellationToken ct)
     {
         var part = t.Part ?? string.Empty;
-        var last = (await progress.GetHistoryAsync(t.Agency, t.Task.Id, ct))
+        var last = (await progress.GetHistoryAsync(t.ProgressScope, t.Task.Id, ct))
             .LastOrDefault(h => h.MilestoneId == t.Milestone.Id && h.Kind != HistoryKinds.Comment && (part.Length == 0 || string.Equals(h.Part, part, StringComparison.OrdinalIgnoreCase)));
         return last is { Kind: HistoryKinds.Resolved } && Plan.AgencyDirectory.SamePerson(last.By, t.User.Upn);
     }

@@ -34,17 +34,19 @@ public sealed class UnitNames
     public IReadOnlyList<UnitName> Groups { get; }
 
     /// <summary>
-    /// From a directory as it is today: each department by its name, each group the departments name by the names in
+    /// From a directory: each department by its name, each group the departments name by its name and aliases in the
+    /// directory's "groups" — or, for a group the directory does not describe, by the names in
     /// <paramref name="groupNames"/> (default <see cref="DefaultGroupNames"/>). A group without names is matched by its id only.
     /// </summary>
     public static UnitNames FromDirectory(AgencyDirectory directory, IReadOnlyDictionary<string, IReadOnlyList<string>>? groupNames = null)
     {
+        var declared = directory.Groups.ToDictionary(g => g.Id, g => (IReadOnlyList<string>)[g.Name, .. g.Aliases], StringComparer.OrdinalIgnoreCase);
         groupNames ??= DefaultGroupNames;
         var departments = directory.Departments.Select(d => new UnitName(d.Id, d.Name)).ToList();
         var groups = new List<UnitName>();
         foreach (var group in directory.Departments.Select(d => d.Group).Where(g => !string.IsNullOrWhiteSpace(g)).Distinct(StringComparer.OrdinalIgnoreCase))
         {
-            var names = groupNames.TryGetValue(group, out var known) ? known : [];
+            var names = declared.TryGetValue(group, out var own) ? own : groupNames.TryGetValue(group, out var known) ? known : [];
             groups.AddRange(names.Select(n => new UnitName(group, n)));
             groups.Add(new UnitName(group, group));
         }

@@ -46,6 +46,15 @@ public sealed partial class WordPlanReader(TimeframeOptions? options = null)
     public ReadResult<CchcPlan> Read(byte[] content, AgencyDirectory directory, int? year = null) =>
         Read(content, directory.Agency, UnitNames.FromDirectory(directory), year);
 
+    /// <summary>What a .docx is to the plan import: a plan (its task table is found), another Word document (a letter,
+    /// a report), or not readable as a Word document at all.</summary>
+    public static WordContent Classify(byte[] content)
+    {
+        var problems = new List<ImportProblem>();
+        var document = Open(content, problems);
+        return document is null ? WordContent.Unreadable : FindTaskTable(document) is null ? WordContent.OtherDocument : WordContent.Plan;
+    }
+
     private static WordDocument? Open(byte[] content, List<ImportProblem> problems)
     {
         if (content.Length < 4 || content[0] != 'P' || content[1] != 'K')
@@ -622,4 +631,12 @@ public sealed partial class WordPlanReader(TimeframeOptions? options = null)
     private sealed record Column(int Start, string Header, int Span = 1);
 
     private sealed record TaskTable(DocTable Table, List<GridRow> Rows, int HeaderRow, Dictionary<ColumnKind, Column> Columns);
+}
+
+/// <summary>See <see cref="WordPlanReader.Classify"/>.</summary>
+public enum WordContent
+{
+    Unreadable,
+    OtherDocument,
+    Plan,
 }

@@ -1,0 +1,89 @@
+using System.Globalization;
+using Azure.Data.Tables;
+
+namespace CchcBot.Storage;
+
+/// <summary>One import of a plan, as <c>plan-history</c> lists it.</summary>
+/// <param name="By">"CLI", or the Teams user who confirmed ("Nguyễn Văn An (chanhvanphong@…)").</param>
+/// <param name="Changed">False when the file held the plan already stored (nothing was written).</param>
+public sealed record ImportRecord(
+    DateTimeOffset At,
+    string Agency,
+    int Year,
+    string By,
+    string FileName,
+    int Tasks,
+    int Milestones,
+    int Added,
+    int ChangedTasks,
+    int Removed,
+    int Archived,
+    bool Changed);
+
+public interface IImportRecordRepository
+{
+    Task AddAsync(ImportRecord record, CancellationToken ct = default);
+
+    /// <summary>The imports of one agency (null: of every agency), newest first, at most <paramref name="max"/>.</summary>
+    Task<IReadOnlyList<ImportRecord>> ListAsync(string? agency, int max, CancellationToken ct = default);
+}
+
+/// <summary>Table Imports, partition = agency, one row per import ("record|{inverted ticks}|{random}"): newest first by key.</summary>
+public sealed class ImportRecordRepository(CchcTables tables) : IImportRecordRepository
+{
+    private const string Prefix = "record|";
+
+    public async Task AddAsync(ImportRecord record, CancellationToken ct = default)
+    {
+        var table = await tables.GetAsync(CchcTables.Imports, ct);
+        var inverted = (DateTimeOffset.MaxValue.UtcTicks - record.At.UtcTicks).ToString("D19", CultureInfo.InvariantCulture);
+        await table.AddEntityAsync(new TableEntity(TableKeys.Encode(record.Agency), $"{Prefix}{inverted}{TableKeys.Separator}{Guid.NewGuid():N}")
+        {
+            ["At"] = record.At,
+            ["Year"] = record.Year,
+            ["By"] = record.By,
+            ["FileName"] = record.FileName,
+            ["TaskCount"] = record.Tasks,
+            ["Milestones"] = record.Milestones,
+            ["Added"] = record.Added,
+            ["ChangedTasks"] = record.ChangedTasks,
+            ["Removed"] = record.Removed,
+            ["Archived"] = record.Archived,
+            ["Changed"] = record.Changed,
+        }, ct);
+    }
+
+    public async Task<IReadOnlyList<ImportRecord>> ListAsync(string? agency, int max, CancellationToken ct = default)
+    {
+        var table = await tables.GetAsync(CchcTables.Imports, ct);
+        var filter = TableKeys.StartsWith("RowKey", Prefix);
+        if (agency is not null)
+        {
+            filter = $"PartitionKey eq '{TableKeys.Escape(TableKeys.Encode(agency))}' and {filter}";
+        }
+
+        var result = new List<ImportRecord>();
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
+        {
+            result.Add(new ImportRecord(
+                row.GetDateTimeOffset("At") ?? DateTimeOffset.MinValue,
+                TableKeys.Decode(row.PartitionKey),
+                row.GetInt32("Year") ?? 0,
+                row.GetString("By") ?? string.Empty,
+                row.GetString("FileName") ?? string.Empty,
+                row.GetInt32("TaskCount") ?? 0,
+                row.GetInt32("Milestones") ?? 0,
+                row.GetInt32("Added") ?? 0,
+                row.GetInt32("ChangedTasks") ?? 0,
+                row.GetInt32("Removed") ?? 0,
+                row.GetInt32("Archived") ?? 0,
+                row.GetBoolean("Changed") ?? true));
+            if (agency is not null && result.Count >= max)
+            {
+                break;
+            }
+        }
+
+        return result.OrderByDescending(r => r.At).Take(max).ToList();
+    }
+}
