@@ -94,7 +94,7 @@ public static class ChatLatency
     private static long Gzip(byte[] content)
     {
         using var output = new MemoryStream();
-        using (var gzip = new System.IO.Compression.GZipStream(output, System.IO.Compression.CompressionLevel.Optimal))
+        using (var gzip = new System.IO.Compression.GZipStream(output, System.IO.Compression.CompressionLevel.Optimal, leaveOpen: true))
         {
             gzip.Write(content);
         }

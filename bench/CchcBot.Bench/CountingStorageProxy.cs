@@ -22,6 +22,7 @@ public sealed class CountingStorageProxy : IAsyncDisposable
     private long _entitiesRead;
     private long _reads;
     private long _writes;
+    private int _failures;
 
     private CountingStorageProxy(WebApplication app) => _app = app;
 
@@ -47,7 +48,18 @@ public sealed class CountingStorageProxy : IAsyncDisposable
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var proxy = new CountingStorageProxy(app);
-        app.Run(proxy.ForwardAsync);
+        app.Run(async context =>
+        {
+            try
+            {
+                await proxy.ForwardAsync(context);
+            }
+            catch (Exception e) when (Interlocked.Increment(ref proxy._failures) <= 3)
+            {
+                Console.WriteLine($"  storage proxy: {context.Request.Method} {context.Request.Path}: {e.GetType().Name}: {e.Message}");
+                throw;
+            }
+        });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         proxy.ConnectionString =
@@ -60,7 +72,9 @@ public sealed class CountingStorageProxy : IAsyncDisposable
         var request = context.Request;
         var isRead = HttpMethods.IsGet(request.Method);
         Interlocked.Increment(ref isRead ? ref _reads : ref _writes);
-        using var forward = new HttpRequestMessage(new HttpMethod(request.Method), request.Path + request.QueryString);
+        // The request target exactly as sent (keys in the path stay encoded as the client signed them).
+        var target = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()!.RawTarget;
+        using var forward = new HttpRequestMessage(new HttpMethod(request.Method), target);
         var body = new MemoryStream();
         await request.Body.CopyToAsync(body);
         body.Position = 0;
@@ -94,7 +108,10 @@ public sealed class CountingStorageProxy : IAsyncDisposable
             Interlocked.Add(ref _entitiesRead, Count(content));
         }
 
-        await context.Response.Body.WriteAsync(content);
+        if (content.Length > 0)
+        {
+            await context.Response.Body.WriteAsync(content);
+        }
     }
 
     private static int Count(ReadOnlySpan<byte> content)
