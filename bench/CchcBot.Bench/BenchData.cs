@@ -41,6 +41,19 @@ public static class BenchData
         return new CchcPlan(agency, due.Year, "Kế hoạch thử nghiệm", [new ReformArea("a", "Cải cách thể chế")], tasks);
     }
 
+    /// <summary>Forgets every send claim (the Ledger table), so the same sweep sends again in the next run.</summary>
+    public static async Task ClearLedgerAsync(CchcTables tables)
+    {
+        var ledger = await tables.GetAsync(CchcTables.Ledger);
+        var keys = new List<(string Pk, string Rk)>();
+        await foreach (var e in ledger.QueryAsync<Azure.Data.Tables.TableEntity>(select: ["PartitionKey", "RowKey"]))
+        {
+            keys.Add((e.PartitionKey, e.RowKey));
+        }
+
+        await Parallel.ForEachAsync(keys, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (k, ct) => await ledger.DeleteEntityAsync(k.Pk, k.Rk, cancellationToken: ct));
+    }
+
     /// <summary>Stores that each head has a chat with the bot (as if they had opened it) on the fake connector.</summary>
     public static async Task RegisterChatsAsync(CchcTables tables, AgencyDirectory directory, string serviceUrl)
     {

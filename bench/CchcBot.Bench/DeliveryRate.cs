@@ -6,8 +6,10 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CchcBot.Bench;
 
 /// <summary>
-/// P3: 1,000 reminders to 1,000 heads (5 agencies of 200 departments, one tenant) through a fake connector that answers
-/// 429 beyond 50 sends per second: achieved rate over the allowed rate, and nothing lost or duplicated.
+/// P3: 1,000 reminders to 1,000 heads (5 agencies of 200 departments, one tenant) through the loopback connector that
+/// enforces Teams' limits (per conversation 7/s and 60/30 s, per tenant 50/s; beyond them it answers 429): achieved
+/// rate over the allowed 50/s, and nothing lost, duplicated or throttled. Each run sends every reminder again (the
+/// send claims are cleared between runs, untimed).
 /// </summary>
 public static class DeliveryRate
 {
@@ -19,7 +21,7 @@ public static class DeliveryRate
         var agencies = quick ? 2 : 5;
         var sweepAt = new DateTimeOffset(2026, 6, 23, 9, 0, 0, Vn);
         await using var bot = await BenchBot.StartAsync(sweepAt);
-        bot.Connector.MaxSendsPerSecond = Allowed;
+        bot.Connector.EnforceTeamsLimits();
         var heads = new List<string>();
         for (var a = 0; a < agencies; a++)
         {
@@ -31,21 +33,36 @@ public static class DeliveryRate
             heads.AddRange(directory.Departments.Where(d => d.Id != "VP").Select(d => "a:personal-" + d.Id + "-" + agency));
         }
 
-        bot.Connector.Clear();
-        var watch = Stopwatch.StartNew();
-        var result = await bot.App.Services.GetRequiredService<ReminderSweep>().RunAsync(sweepAt, default);
-        watch.Stop();
+        var lost = 0;
+        var duplicates = 0;
+        var throttled = 0;
+        var runs = await Repeated.AlternateAsync("P3 achieved/allowed", async run =>
+        {
+            await BenchData.ClearLedgerAsync(bot.Tables);
+            bot.Connector.Clear();
+            var watch = Stopwatch.StartNew();
+            var result = await bot.App.Services.GetRequiredService<ReminderSweep>().RunAsync(sweepAt, default);
+            watch.Stop();
+            var delivered = bot.Connector.Sent.GroupBy(c => c.ConversationId).ToDictionary(g => g.Key, g => g.Count());
+            var runLost = heads.Count(h => !delivered.ContainsKey(h));
+            var runDuplicates = delivered.Values.Sum(n => Math.Max(0, n - 1));
+            var runThrottled = bot.Connector.Calls.Count(c => c.Status == 429);
+            if (run >= 0)
+            {
+                lost += runLost;
+                duplicates += runDuplicates;
+                throttled += runThrottled;
+            }
 
-        var delivered = bot.Connector.Sent.GroupBy(c => c.ConversationId).ToDictionary(g => g.Key, g => g.Count());
-        var lost = heads.Count(h => !delivered.ContainsKey(h));
-        var duplicates = delivered.Values.Sum(n => Math.Max(0, n - 1));
-        var rate = delivered.Values.Sum() / watch.Elapsed.TotalSeconds;
-        var throttled = bot.Connector.Calls.Count(c => c.Status == 429);
-        Console.WriteLine($"P3 delivery: {heads.Count} heads, {delivered.Values.Sum()} delivered in {watch.Elapsed.TotalSeconds:0.0} s, {throttled} throttled answers, sweep said {result.Sent} sent / {result.Failed} failed");
+            var rate = delivered.Values.Sum() / watch.Elapsed.TotalSeconds;
+            Console.WriteLine($"  P3 {(run < 0 ? "warm-up" : $"run {run + 1}")}: {delivered.Values.Sum()} delivered in {watch.Elapsed.TotalSeconds:0.00} s ({rate:0.0}/s), {runThrottled} throttled, {runLost} lost, {runDuplicates} duplicated; sweep: {result.Sent} sent / {result.Failed} failed");
+            return rate / Allowed;
+        });
+        var ratio = runs[0];
         return
         [
-            new BenchRow("P3", $"{heads.Count} reminders: achieved / allowed rate ({Allowed}/s)", $"{rate / Allowed:0.00} ({rate:0.0}/s)", "≥ 0.9", rate / Allowed >= 0.9),
-            new BenchRow("P3", "lost / duplicated reminders", $"{lost} / {duplicates}", "0 / 0", lost == 0 && duplicates == 0),
+            new BenchRow("P3", $"{heads.Count} reminders: achieved / allowed rate ({Allowed}/s)", $"{ratio.Show("0.000")}; {ratio.Median * Allowed:0.0}/s", "≥ 0.95", ratio.Median >= 0.95),
+            new BenchRow("P3", $"lost / duplicated / throttled answers, all {ratio.Runs} runs", $"{lost} / {duplicates} / {throttled}", "0 / 0 / 0", lost == 0 && duplicates == 0 && throttled == 0),
         ];
     }
 }

@@ -66,7 +66,25 @@ public sealed class FakeConnector : IAsyncDisposable
     /// <summary>When set, sends beyond this many per second answer 429 with Retry-After: 1, as Teams does per app and tenant.</summary>
     public int? MaxSendsPerSecond { get; set; }
 
-    private readonly ConcurrentQueue<DateTime> _recentSends = new();
+    /// <summary>When set, sends beyond this many per second in one conversation answer 429 (Teams: 7).</summary>
+    public int? MaxSendsPerConversationPerSecond { get; set; }
+
+    /// <summary>When set, sends beyond this many per 30 seconds in one conversation answer 429 (Teams: 60).</summary>
+    public int? MaxSendsPerConversationPer30Seconds { get; set; }
+
+    /// <summary>Enforces Teams' documented limits: per conversation 7 per second and 60 per 30 seconds, per tenant 50 per second.</summary>
+    public void EnforceTeamsLimits()
+    {
+        MaxSendsPerSecond = 50;
+        MaxSendsPerConversationPerSecond = 7;
+        MaxSendsPerConversationPer30Seconds = 60;
+    }
+
+    private readonly Lock _limitsGate = new();
+
+    private readonly Queue<DateTime> _recentSends = new();
+
+    private readonly Dictionary<string, Queue<DateTime>> _recentByConversation = new(StringComparer.Ordinal);
 
     private int _sendsSinceThrottleSet;
 
@@ -84,28 +102,46 @@ public sealed class FakeConnector : IAsyncDisposable
     private bool NthSendThrottled() =>
         ThrottleEveryNthSend is { } n && Interlocked.Increment(ref _sendsSinceThrottleSet) % n == 0;
 
-    private bool OverLimit()
+    /// <summary>
+    /// Sliding windows as a strict server would count them: a send is refused when the window ending now (both ends
+    /// included) already holds the limit's count of accepted sends. A refused send is not counted.
+    /// </summary>
+    private bool OverLimit(string conversationId)
     {
-        if (MaxSendsPerSecond is not { } limit)
+        if (MaxSendsPerSecond is null && MaxSendsPerConversationPerSecond is null && MaxSendsPerConversationPer30Seconds is null)
         {
             return false;
         }
 
-        lock (_recentSends)
+        lock (_limitsGate)
         {
             var now = DateTime.UtcNow;
-            while (_recentSends.TryPeek(out var t) && now - t > TimeSpan.FromSeconds(1))
+            Drop(_recentSends, now, TimeSpan.FromSeconds(1));
+            if (!_recentByConversation.TryGetValue(conversationId, out var mine))
             {
-                _recentSends.TryDequeue(out _);
+                _recentByConversation[conversationId] = mine = new Queue<DateTime>();
             }
 
-            if (_recentSends.Count >= limit)
+            Drop(mine, now, TimeSpan.FromSeconds(30));
+            var lastSecond = mine.Count(t => now - t <= TimeSpan.FromSeconds(1));
+            if (_recentSends.Count >= (MaxSendsPerSecond ?? int.MaxValue) ||
+                lastSecond >= (MaxSendsPerConversationPerSecond ?? int.MaxValue) ||
+                mine.Count >= (MaxSendsPerConversationPer30Seconds ?? int.MaxValue))
             {
                 return true;
             }
 
             _recentSends.Enqueue(now);
+            mine.Enqueue(now);
             return false;
+        }
+    }
+
+    private static void Drop(Queue<DateTime> times, DateTime now, TimeSpan window)
+    {
+        while (times.TryPeek(out var t) && now - t > window)
+        {
+            times.Dequeue();
         }
     }
 
@@ -174,7 +210,7 @@ public sealed class FakeConnector : IAsyncDisposable
             return Error(http, conversationId, 404, "ConversationNotFound");
         }
 
-        if (method == "POST" && path.Contains("/activities", StringComparison.Ordinal) && (OverLimit() || NthSendThrottled()))
+        if (method == "POST" && path.Contains("/activities", StringComparison.Ordinal) && (OverLimit(conversationId) || NthSendThrottled()))
         {
             Calls.Enqueue(new ConnectorCall(method, path, conversationId, activityId, body, DateTimeOffset.UtcNow, 429));
             http.Response.Headers.RetryAfter = "1";

@@ -11,27 +11,27 @@ public sealed record SendOutcome(FailureKind? Failure, string? ActivityId, strin
 /// <summary>
 /// Sends with bounded retries: 429 waits what Retry-After says, other transient answers (412, 502, 503, 504, network)
 /// back off exponentially with full jitter; terminal answers and a vanished conversation return at once.
-/// Pauses use real time (<see cref="Pacing"/>), not the bot's logical clock, so tests at a fixed instant still send.
+/// Each attempt holds its place in the <see cref="SendRateLimiter"/> until its answer came back. Pauses use real time,
+/// not the bot's logical clock, so tests at a fixed instant still send.
 /// </summary>
 public sealed class RetryingSend(IOptions<DeliveryOptions> options, SendRateLimiter limiter, ILogger<RetryingSend> logger)
 {
-    /// <summary>How retries wait; tests may replace it to record the waits instead of sleeping.</summary>
-    public Func<TimeSpan, CancellationToken, Task> Pacing { get; set; } = Task.Delay;
-
     public async Task<SendOutcome> RunAsync(string tenant, string conversation, Func<CancellationToken, Task<string?>> send, CancellationToken ct)
     {
         var o = options.Value;
         for (var attempt = 1; ; attempt++)
         {
             ConnectorFailure failure;
-            await limiter.AcquireAsync(tenant, conversation, ct);
-            try
+            using (await limiter.AcquireAsync(tenant, conversation, ct))
             {
-                return new SendOutcome(null, await send(ct), null, attempt);
-            }
-            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
-            {
-                failure = ConnectorFailure.From(e);
+                try
+                {
+                    return new SendOutcome(null, await send(ct), null, attempt);
+                }
+                catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+                {
+                    failure = ConnectorFailure.From(e);
+                }
             }
 
             if (failure.Kind != FailureKind.Transient || attempt >= o.MaxAttempts)
@@ -48,7 +48,7 @@ public sealed class RetryingSend(IOptions<DeliveryOptions> options, SendRateLimi
             }
 
             logger.LogInformation("Send to {Conversation} got {Failure}; retry {Attempt} in {Wait}", conversation, failure.Message, attempt + 1, wait);
-            await Pacing(wait, ct);
+            await Task.Delay(wait, ct);
         }
     }
 }
