@@ -38,6 +38,9 @@ public sealed partial record ReportPeriod(DateOnly Start, DateOnly End, string L
     /// <summary>The four reports of a year, in order: quý I, 6 tháng đầu năm, quý III, năm.</summary>
     public static IReadOnlyList<ReportPeriod> ReportsOf(int year) => [Quarter(year, 1), FirstHalf(year), Quarter(year, 3), Year(year)];
 
+    /// <summary>The reports offered on a day, in chat and on the tab: the four of its year and the previous year's.</summary>
+    public static IReadOnlyList<ReportPeriod> Offered(DateOnly today) => [.. ReportsOf(today.Year), Year(today.Year - 1)];
+
     public static ReportPeriod ParseQuarter(string text)
     {
         var m = QuarterPattern().Match(text.Trim());

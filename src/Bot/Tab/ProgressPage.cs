@@ -61,7 +61,10 @@ public sealed class ProgressPage(ISnapshotLoader snapshots, DigestService digest
             departments,
             items.Select(i => Row(snapshot, i)).ToList(),
             snapshot.Plan.Areas.Select(a => a.Name).ToList(),
-            snapshot.Directory.Departments.Select(d => new NamedView(d.Id, d.Name)).ToList());
+            snapshot.Directory.Departments.Select(d => new NamedView(d.Id, d.Name)).ToList(),
+            user.IsChiefOfOffice || user.IsChiefInspector
+                ? Reports.ReportPeriod.Offered(snapshot.Today).Select(p => new ReportChoiceView(p.Key, p.Label)).ToList()
+                : []);
     }
 
     /// <summary>One task in full, when the user's scope includes it; null otherwise.</summary>
@@ -223,7 +226,10 @@ public sealed record ProgressView(
     string Agency, string PlanTitle, int Year, string Today, string TodayIso, UserView User, string Scope, string ScopeName,
     FiguresView Figures, FiguresView DueSoFar, FiguresView PlanTotals, IReadOnlyList<AreaRow> Areas, IReadOnlyList<MonthRow> Timeline,
     IReadOnlyList<AttentionRow> Attention, IReadOnlyList<DepartmentRow> Departments, IReadOnlyList<MilestoneRow> Milestones,
-    IReadOnlyList<string> AreaNames, IReadOnlyList<NamedView> DepartmentNames);
+    IReadOnlyList<string> AreaNames, IReadOnlyList<NamedView> DepartmentNames, IReadOnlyList<ReportChoiceView> Reports);
+
+/// <summary>A period the chiefs may ask a report for (key "2026-H1", label "6 tháng đầu năm 2026").</summary>
+public sealed record ReportChoiceView(string Key, string Label);
 
 public sealed record UserView(string Email, string Role, string RoleName, IReadOnlyList<NamedView> Departments);
 

@@ -45,8 +45,9 @@ public static class TabEndpoints
             ? Results.Json(view)
             : Refusal(StatusCodes.Status404NotFound, "no-task", TabTexts.NoTask), ct);
 
-    /// <summary>The period report (a quarter "2026-Q2" or the year "2026") of the user's agency, for the Chief of Office
-    /// and the Chief Inspector: stored as the chat's "báo cáo quý" is, answered with its one-hour download link.</summary>
+    /// <summary>The period report ("2026-Q1", "2026-H1", "2026-Q3", "2026"; Q2 and Q4 too) of the user's agency, for the
+    /// Chief of Office and the Chief Inspector: the Word report and the workbook, as the chat's "báo cáo" makes them,
+    /// answered with their one-hour download links (<c>url</c>/<c>fileName</c> stay the workbook's).</summary>
     private static Task<IResult> ReportAsync(
         string period, HttpContext http, TabSignIn signIn, Reports.ReportService reports, Reports.ReportDownloads downloads, ILoggerFactory logs, CancellationToken ct) =>
         AnswerAsync(http, signIn, logs, async user =>
@@ -56,24 +57,34 @@ public static class TabEndpoints
                 return Refusal(StatusCodes.Status403Forbidden, "report-rights", TabTexts.ReportRights);
             }
 
-            Reports.ReportPeriod chosen;
-            try
-            {
-                chosen = period.Contains('Q', StringComparison.OrdinalIgnoreCase) ? Reports.ReportPeriod.ParseQuarter(period) : Reports.ReportPeriod.ParseYear(period);
-            }
-            catch (FormatException)
+            if (!Reports.ReportPeriod.TryParseKey(period, out var chosen))
             {
                 return Refusal(StatusCodes.Status400BadRequest, "period", TabTexts.BadPeriod);
             }
 
-            if (await reports.BuildAsync(user.Agency, chosen, ct) is not { } content)
+            var formats = new[] { Reports.ReportFormat.Document, Reports.ReportFormat.Workbook };
+            if (await reports.BuildAllAsync(user.Agency, chosen, formats, ct) is not { } files)
             {
                 return Refusal(StatusCodes.Status404NotFound, "no-plan", TabTexts.NoPlan);
             }
 
-            var name = Reports.ReportService.FileName(user.Agency, chosen);
-            var token = await downloads.StoreAsync(name, content, ct);
-            return Results.Json(new { url = $"/reports/{token}", fileName = name, label = chosen.Label, minutes = (int)Reports.ReportDownloads.Lifetime.TotalMinutes });
+            async Task<(string Url, string FileName)> StoreAsync(Reports.ReportFormat format)
+            {
+                var name = Reports.ReportService.FileName(user.Agency, chosen, format);
+                return ($"/reports/{await downloads.StoreAsync(name, files[format], ct)}", name);
+            }
+
+            var document = await StoreAsync(Reports.ReportFormat.Document);
+            var workbook = await StoreAsync(Reports.ReportFormat.Workbook);
+            return Results.Json(new
+            {
+                url = workbook.Url,
+                fileName = workbook.FileName,
+                document = new { url = document.Url, fileName = document.FileName },
+                workbook = new { url = workbook.Url, fileName = workbook.FileName },
+                label = chosen.Label,
+                minutes = (int)Reports.ReportDownloads.Lifetime.TotalMinutes,
+            });
         }, ct);
 
     private static async Task<IResult> DevLoginAsync(HttpContext http, TabSignIn signIn, TabUsers users, ILoggerFactory logs, CancellationToken ct)

@@ -191,16 +191,19 @@ public sealed class ProgressApiTests
         await using var bot = await BotHarness.StartAsync(TabData.Now);
         await TabData.SeedAsync(bot);
 
-        foreach (var (who, period) in new[] { (TabData.ChiefOfOffice, "2026-Q2"), (TabData.ChiefInspector, "2026") })
+        foreach (var (who, period) in new[] { (TabData.ChiefOfOffice, "2026-Q2"), (TabData.ChiefInspector, "2026"), (TabData.ChiefOfOffice, "2026-H1") })
         {
             using var made = await SendAsync(bot, $"/api/progress/reports/{period}", who, HttpMethod.Post);
             var body = JsonNode.Parse(await made.Content.ReadAsStringAsync())!;
             Assert.Equal(HttpStatusCode.OK, made.StatusCode);
             Assert.Equal($"bao-cao-cchc-{TabData.Agency}-{period}.xlsx", body["fileName"]!.GetValue<string>());
-            using var file = await bot.Http.GetAsync(body["url"]!.GetValue<string>());
-            Assert.Equal(HttpStatusCode.OK, file.StatusCode);
-            Assert.Equal(CchcBot.Reports.ReportService.ContentType, file.Content.Headers.ContentType!.MediaType);
-            Assert.Equal("PK", System.Text.Encoding.ASCII.GetString((await file.Content.ReadAsByteArrayAsync())[..2]));
+            foreach (var (format, extension) in new[] { ("workbook", ".xlsx"), ("document", ".docx") })
+            {
+                Assert.EndsWith(extension, body[format]!["fileName"]!.GetValue<string>(), StringComparison.Ordinal);
+                using var file = await bot.Http.GetAsync(body[format]!["url"]!.GetValue<string>());
+                Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+                Assert.Equal("PK", System.Text.Encoding.ASCII.GetString((await file.Content.ReadAsByteArrayAsync())[..2]));
+            }
         }
 
         using var head = await SendAsync(bot, "/api/progress/reports/2026-Q2", TabData.HeadNv1, HttpMethod.Post);

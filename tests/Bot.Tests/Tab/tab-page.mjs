@@ -54,7 +54,7 @@ try {
   // The Chief Inspector again: filters, the diacritics-free search, a task, the theme switch.
   await page.goto(`${base}/tab/?as=${encodeURIComponent(input.people[0].email)}`);
   await page.waitForSelector('#milestones tbody tr');
-  await page.click('#reports fluent-button[data-period$="-Q2"]');
+  await page.click('#reports fluent-button[data-period$="-H1"]');
   await page.waitForSelector('#report-link a');
   report.reportLink = await page.$eval('#report-link a', (a) => ({ href: a.getAttribute('href'), text: a.textContent }));
   report.reportDownload = await page.evaluate(async (href) => { const r = await fetch(href); return { status: r.status, type: r.headers.get('content-type') }; }, report.reportLink.href);

@@ -254,9 +254,8 @@ function renderReports() {
   const section = $('reports-section');
   section.hidden = data.user.role === 'head';
   if (section.hidden) return;
-  const periods = [1, 2, 3, 4].map((q) => ({ key: `${data.year}-Q${q}`, label: `Quý ${['I', 'II', 'III', 'IV'][q - 1]}/${data.year}` }))
-    .concat([{ key: String(data.year), label: `Năm ${data.year}` }]);
-  $('reports').replaceChildren(...periods.map((p) => el('fluent-button', { appearance: 'outline', 'data-period': p.key, onclick: () => report(p) }, p.label)));
+  const capital = (t) => t.charAt(0).toUpperCase() + t.slice(1);
+  $('reports').replaceChildren(...data.reports.map((p) => el('fluent-button', { appearance: 'outline', 'data-period': p.key, onclick: () => report(p) }, capital(p.label))));
 }
 
 async function report(period) {
@@ -267,7 +266,10 @@ async function report(period) {
     out.textContent = body.message ?? 'Không lập được báo cáo. Đề nghị đồng chí thử lại sau ít phút.';
     return;
   }
-  out.replaceChildren(el('a', { href: body.url, download: body.fileName, target: '_blank', rel: 'noopener' }, `Tải báo cáo ${body.label}`),
+  out.replaceChildren(
+    el('a', { href: body.document.url, download: body.document.fileName, target: '_blank', rel: 'noopener' }, `Tải báo cáo ${body.label} (.docx)`),
+    ' · ',
+    el('a', { href: body.workbook.url, download: body.workbook.fileName, target: '_blank', rel: 'noopener' }, 'phụ lục số liệu (.xlsx)'),
     ` (đường dẫn có hiệu lực trong ${body.minutes} phút)`);
 }
 

@@ -23,7 +23,7 @@ public sealed class PeriodReportCommand(BotClock clock, IOptions<ReportOptions> 
     public static bool MayReport(BotUser? user) => user is not null && (user.IsChiefOfOffice || user.IsChiefInspector);
 
     /// <summary>The periods offered on <paramref name="today"/>: this year's four reports, then last year's yearly one.</summary>
-    public static IReadOnlyList<ReportPeriod> Offered(DateOnly today) => [.. ReportPeriod.ReportsOf(today.Year), ReportPeriod.Year(today.Year - 1)];
+    public static IReadOnlyList<ReportPeriod> Offered(DateOnly today) => ReportPeriod.Offered(today);
 
     public async Task ExecuteAsync(ITurnContext turnContext, BotUser? user, CancellationToken ct)
     {
