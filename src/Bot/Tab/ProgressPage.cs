@@ -17,7 +17,9 @@ namespace CchcBot.Tab;
 /// the head's department's), the department table is the "tổng hợp" card's (<see cref="TaskBoard.MilestonesLedBy"/>), and
 /// every row is classified by <see cref="Tally.StandingOf"/>. Scope comes from the stored directory only.
 /// </summary>
-public sealed class ProgressPage(ISnapshotLoader snapshots, DigestService digest, IProgressRepository progress, Reminders.ReminderPolicy policy, BotClock clock)
+public sealed class ProgressPage(
+    ISnapshotLoader snapshots, DigestService digest, IProgressRepository progress, Reminders.ReminderPolicy policy, BotClock clock,
+    IExtensionRepository extensions, IEscalationRepository escalations)
 {
     public async Task<ProgressView?> BuildAsync(BotUser user, CancellationToken ct)
     {
@@ -43,6 +45,7 @@ public sealed class ProgressPage(ISnapshotLoader snapshots, DigestService digest
             .Concat(blockedInTime.Select(b => Attention(snapshot, b, overdue: false)))
             .ToList();
 
+        var decisions = departmentId is null ? await DecisionsAsync(snapshot, ct) : [];
         return new ProgressView(
             snapshot.Plan.Agency,
             snapshot.Plan.Title,
@@ -64,7 +67,8 @@ public sealed class ProgressPage(ISnapshotLoader snapshots, DigestService digest
             snapshot.Directory.Departments.Select(d => new NamedView(d.Id, d.Name)).ToList(),
             user.IsChiefOfOffice || user.IsChiefInspector
                 ? Reports.ReportPeriod.Offered(snapshot.Today).Select(p => new ReportChoiceView(p.Key, p.Label)).ToList()
-                : []);
+                : [],
+            decisions);
     }
 
     /// <summary>One task in full, when the user's scope includes it; null otherwise.</summary>
@@ -150,6 +154,32 @@ public sealed class ProgressPage(ISnapshotLoader snapshots, DigestService digest
         i.DaysLeft,
         i.State.Note);
 
+    /// <summary>The agency's pending requests for more time, then its blockers submitted to the Chief Inspector, oldest first.</summary>
+    private async Task<List<DecisionRow>> DecisionsAsync(PlanSnapshot snapshot, CancellationToken ct)
+    {
+        var agency = snapshot.Plan.Agency;
+        var rows = new List<DecisionRow>();
+        foreach (var r in (await extensions.GetPendingAsync(agency, ct)).OrderBy(r => r.AskedAt))
+        {
+            if (snapshot.Find(r.TaskId, r.MilestoneId) is var (task, milestone))
+            {
+                rows.Add(new DecisionRow(task.Id, milestone.Id, task.Title, milestone.Deliverable, "extension", TabTexts.ExtensionKind,
+                    TabTexts.ExtensionText(Formats.Date(r.CurrentDue), Formats.Date(r.ProposedDue), r.Reason), r.AskedByName, Formats.Date(DateOnly.FromDateTime(clock.ToLocal(r.AskedAt)))));
+            }
+        }
+
+        foreach (var e in (await escalations.GetOpenAsync(agency, ct)).OrderBy(e => e.At))
+        {
+            if (snapshot.Find(e.TaskId, e.MilestoneId) is var (task, milestone))
+            {
+                rows.Add(new DecisionRow(task.Id, milestone.Id, task.Title, milestone.Deliverable, "escalation", TabTexts.EscalationKind,
+                    e.Note, e.ByName, Formats.Date(DateOnly.FromDateTime(clock.ToLocal(e.At)))));
+            }
+        }
+
+        return rows;
+    }
+
     /// <summary>The year's dated milestones in scope per month of their due date, in the four groups.</summary>
     private static List<MonthRow> Timeline(PlanSnapshot snapshot, IReadOnlyList<BoardItem> items)
     {
@@ -222,11 +252,17 @@ public sealed class ProgressPage(ISnapshotLoader snapshots, DigestService digest
         : new EvidenceView(evidence, Uri.TryCreate(evidence.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? uri.AbsoluteUri : null);
 }
 
+/// <summary>What waits for a decision (the plan's section IV): a request for more time, or a blocker submitted to the
+/// Chief Inspector.</summary>
+/// <param name="Kind">"extension" or "escalation".</param>
+public sealed record DecisionRow(string TaskId, string MilestoneId, string Title, string Deliverable, string Kind, string KindName, string Text, string By, string At);
+
 public sealed record ProgressView(
     string Agency, string PlanTitle, int Year, string Today, string TodayIso, UserView User, string Scope, string ScopeName,
     FiguresView Figures, FiguresView DueSoFar, FiguresView PlanTotals, IReadOnlyList<AreaRow> Areas, IReadOnlyList<MonthRow> Timeline,
     IReadOnlyList<AttentionRow> Attention, IReadOnlyList<DepartmentRow> Departments, IReadOnlyList<MilestoneRow> Milestones,
-    IReadOnlyList<string> AreaNames, IReadOnlyList<NamedView> DepartmentNames, IReadOnlyList<ReportChoiceView> Reports);
+    IReadOnlyList<string> AreaNames, IReadOnlyList<NamedView> DepartmentNames, IReadOnlyList<ReportChoiceView> Reports,
+    IReadOnlyList<DecisionRow> Decisions);
 
 /// <summary>A period the chiefs may ask a report for (key "2026-H1", label "6 tháng đầu năm 2026").</summary>
 public sealed record ReportChoiceView(string Key, string Label);

@@ -40,4 +40,10 @@ public static class TabTexts
 
     private static string LowerFirst(string name) =>
         name.StartsWith("Phòng ", StringComparison.Ordinal) ? "phòng " + name["Phòng ".Length..] : name;
+
+    public const string ExtensionKind = "Đề nghị gia hạn";
+
+    public const string EscalationKind = "Trình Chánh Thanh tra";
+
+    public static string ExtensionText(string from, string to, string reason) => $"Từ {from} đến {to}: {reason}";
 }

@@ -215,6 +215,30 @@ public sealed class ProgressApiTests
         Assert.Equal(HttpStatusCode.Unauthorized, nobody.StatusCode);
     }
 
+    [Fact]
+    public async Task The_chiefs_see_what_waits_for_a_decision_a_head_does_not()
+    {
+        await using var bot = await BotHarness.StartAsync(TabData.Now);
+        var plan = await TabData.SeedAsync(bot);
+        var (first, second) = (plan.Tasks[0].Milestones[0], plan.Tasks[1].Milestones[0]);
+        var requests = new CchcBot.Storage.RequestRepository(bot.Tables);
+        await requests.SaveRequestAsync(TabData.Agency, new CchcBot.Storage.ExtensionRequest(
+            "r1", first.TaskId, first.Id, string.Empty, first.Due!.Value, first.Due.Value.AddDays(30), "Chờ số liệu", TabData.HeadNv1, "Trần Thị Bình", TabData.Now.AddDays(-1)));
+        await requests.SaveAsync(TabData.Agency, new CchcBot.Storage.BlockerEscalation(
+            second.TaskId, second.Id, string.Empty, "Cần ý kiến về kinh phí", TabData.ChiefOfOffice, "Nguyễn Văn An", TabData.Now.AddHours(-2)));
+
+        foreach (var chief in new[] { TabData.ChiefInspector, TabData.ChiefOfOffice })
+        {
+            var decisions = (await GetAsync(bot, "/api/progress", chief))["decisions"]!.AsArray();
+            Assert.Equal(["extension", "escalation"], decisions.Select(d => d!["kind"]!.GetValue<string>()));
+            Assert.Equal(first.Id, decisions[0]!["milestoneId"]!.GetValue<string>());
+            Assert.Contains($"đến {first.Due.Value.AddDays(30):dd/MM/yyyy}: Chờ số liệu", decisions[0]!["text"]!.GetValue<string>(), StringComparison.Ordinal);
+            Assert.Equal("Trình Chánh Thanh tra", decisions[1]!["kindName"]!.GetValue<string>());
+        }
+
+        Assert.Empty((await GetAsync(bot, "/api/progress", TabData.HeadNv1))["decisions"]!.AsArray());
+    }
+
     internal static string Figures(TallyView t) => JsonSerializer.Serialize(ProgressPage.Figures(t), JsonSerializerOptions.Web);
 
     internal static async Task<HttpResponseMessage> SendAsync(BotHarness bot, string path, string? user, HttpMethod? method = null)

@@ -151,6 +151,7 @@ function render() {
   $('timeline-chart').setAttribute('aria-label', 'Biểu đồ các mốc theo tháng đến hạn: ' + data.timeline.filter((m) => m.figures.dated > 0).map((m) => `tháng ${m.label}: ${summary(m.figures)}`).join('; '));
   $('today-note').textContent = `Vạch dọc đánh dấu hôm nay (${data.today}).`;
   renderAttention();
+  renderDecisions();
   renderReports();
   renderDepartments();
   renderFilters();
@@ -248,6 +249,15 @@ function renderAttention() {
         el('strong', {}, i.kind === 'overdue' ? `quá hạn ${i.daysOverdue} ngày` : 'gặp vướng mắc'),
         i.needsDirection ? el('span', { class: 'direction' }, 'Cần chỉ đạo') : null),
       i.note ? el('span', { class: 'note' }, i.note) : null))));
+}
+
+function renderDecisions() {
+  const section = $('decisions-section');
+  section.hidden = data.decisions.length === 0;
+  $('decisions').replaceChildren(...data.decisions.map((d) => el('li', { class: d.kind },
+    taskButton(d.taskId, d.title),
+    el('span', { class: 'meta' }, `${d.deliverable} · `, el('strong', {}, d.kindName), ` · ${d.by}, ${d.at}`),
+    el('span', { class: 'note' }, d.text))));
 }
 
 function renderReports() {
