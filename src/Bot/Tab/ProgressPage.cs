@@ -90,11 +90,18 @@ public sealed class ProgressPage(
         var history = await progress.GetHistoryAsync(snapshot.Plan.ProgressScope, task.Id, ct);
         var area = snapshot.Plan.Areas.FirstOrDefault(a => a.Id == task.AreaId)?.Name ?? task.AreaId;
         string Name(string id) => snapshot.Directory.Find(id)?.Name ?? id;
-        HistoryView Entry(HistoryEntry h) => new(
-            Formats.DateTime(clock.ToLocal(h.At)), h.MilestoneId, h.ByName, h.By,
-            h.Kind == ProgressRepository.CommentKind ? null : StatusName(h.From),
-            h.Kind == ProgressRepository.CommentKind ? null : StatusName(h.To),
-            h.Note, Link(h.Evidence), h.Part.Length == 0 ? null : Name(h.Part));
+        HistoryView Entry(HistoryEntry h)
+        {
+            // A section IV step (direction, escalation, extension) says what it was, as the task card does, not "X → X".
+            var step = TaskCard.SectionFour(new HistoryItemView(
+                clock.ToLocal(h.At), h.ByName, h.Kind, StatusViews.Of(h.From), StatusViews.Of(h.To), h.Note, h.Evidence, h.DoneOn, h.FromDue, h.ToDue));
+            var statusChange = h.Kind != ProgressRepository.CommentKind && step is null;
+            return new HistoryView(
+                Formats.DateTime(clock.ToLocal(h.At)), h.MilestoneId, h.ByName, h.By,
+                statusChange ? StatusName(h.From) : null,
+                statusChange ? StatusName(h.To) : null,
+                h.Note, Link(h.Evidence), h.Part.Length == 0 ? null : Name(h.Part), step);
+        }
 
         var milestones = task.Milestones.Select(m =>
         {
@@ -298,7 +305,8 @@ public sealed record MilestoneDetailView(
 
 public sealed record PartView(string Department, string StatusName, string? Note, EvidenceView? Evidence, string? UpdatedAt);
 
-public sealed record HistoryView(string At, string MilestoneId, string ByName, string By, string? From, string? To, string? Note, EvidenceView? Evidence, string? Part);
+/// <param name="Step">A section IV step in words ("Trình Chánh Thanh tra", "Đề nghị gia hạn từ … đến …"); null for a status change or an opinion.</param>
+public sealed record HistoryView(string At, string MilestoneId, string ByName, string By, string? From, string? To, string? Note, EvidenceView? Evidence, string? Part, string? Step = null);
 
 /// <param name="Url">The text as a link, when it is an absolute http(s) URL; null otherwise.</param>
 public sealed record EvidenceView(string Text, string? Url);

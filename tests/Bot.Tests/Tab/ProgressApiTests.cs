@@ -239,6 +239,23 @@ public sealed class ProgressApiTests
         Assert.Empty((await GetAsync(bot, "/api/progress", TabData.HeadNv1))["decisions"]!.AsArray());
     }
 
+    [Fact]
+    public async Task A_tasks_history_names_section_IV_steps_in_words_not_as_a_status_change()
+    {
+        await using var bot = await BotHarness.StartAsync(TabData.Now);
+        await TabData.SeedAsync(bot);
+        var m = (await new CchcBot.Storage.PlanRepository(bot.Tables).GetAsync(TabData.Agency))!.Tasks.First(t => t.Id == TabData.OwnTaskId).Milestones[0];
+        await new CchcBot.Storage.ProgressRepository(bot.Tables).RecordAsync(new CchcBot.Storage.ProgressUpdate(
+            TabData.Agency, m.TaskId, m.Id, "op-ask", "truongphong.nv2@example.gov.vn", "Phạm Minh Dũng", TabData.Now.AddHours(-1), null, "Chờ số liệu",
+            null, Kind: CchcBot.Cards.HistoryKinds.ExtensionAsked, FromDue: m.Due, ToDue: m.Due!.Value.AddDays(15)));
+
+        var task = await GetAsync(bot, $"/api/progress/tasks/{TabData.OwnTaskId}", TabData.ChiefOfOffice);
+
+        var entry = Assert.Single(task["history"]!.AsArray());
+        Assert.Equal($"đề nghị gia hạn {m.Due:dd/MM/yyyy} → {m.Due.Value.AddDays(15):dd/MM/yyyy}", entry!["step"]!.GetValue<string>());
+        Assert.Null(entry["to"]);
+    }
+
     internal static string Figures(TallyView t) => JsonSerializer.Serialize(ProgressPage.Figures(t), JsonSerializerOptions.Web);
 
     internal static async Task<HttpResponseMessage> SendAsync(BotHarness bot, string path, string? user, HttpMethod? method = null)

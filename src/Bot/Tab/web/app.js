@@ -347,7 +347,7 @@ async function openTask(taskId, opener) {
   const evidence = (e) => !e ? null : e.url ? el('a', { href: e.url, target: '_blank', rel: 'noopener noreferrer' }, e.text) : el('span', {}, e.text);
   const history = (list, empty) => list.length === 0 ? el('p', { class: 'subtle' }, empty) : el('ul', { class: 'history' }, ...list.map((h) =>
     el('li', {}, el('span', { class: 'meta' }, `${h.at} · ${h.byName}${h.part ? ` (${h.part})` : ''}`),
-      h.to ? ` ${h.from} → ${h.to}` : null, h.note ? el('span', { class: 'note' }, h.note) : null, h.evidence ? el('span', { class: 'note' }, 'Minh chứng: ', evidence(h.evidence)) : null)));
+      h.step ? ` ${h.step}` : h.to ? ` ${h.from} → ${h.to}` : null, h.note ? el('span', { class: 'note' }, h.note) : null, h.evidence ? el('span', { class: 'note' }, 'Minh chứng: ', evidence(h.evidence)) : null)));
   $('task-body').replaceChildren(
     el('dl', { class: 'facts' },
       el('dt', {}, 'Lĩnh vực'), el('dd', {}, body.area),
