@@ -74,33 +74,9 @@ public sealed class CountingStorageProxy : IAsyncDisposable
         Interlocked.Increment(ref isRead ? ref _reads : ref _writes);
         // The request target exactly as sent (keys in the path stay encoded as the client signed them).
         var target = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()!.RawTarget;
-        using var forward = new HttpRequestMessage(new HttpMethod(request.Method), target);
-        var body = new MemoryStream();
-        await request.Body.CopyToAsync(body);
-        body.Position = 0;
-        forward.Content = new StreamContent(body);
-        foreach (var (name, values) in request.Headers)
-        {
-            if (name.Equals("Host", StringComparison.OrdinalIgnoreCase) || name.Equals("Transfer-Encoding", StringComparison.OrdinalIgnoreCase))
-            {
-                continue;
-            }
-
-            if (!forward.Headers.TryAddWithoutValidation(name, values.ToArray()))
-            {
-                forward.Content.Headers.TryAddWithoutValidation(name, values.ToArray());
-            }
-        }
-
+        using var forward = await HttpForwarding.RequestFromAsync(request, target);
         using var response = await _azurite.SendAsync(forward, HttpCompletionOption.ResponseHeadersRead);
-        context.Response.StatusCode = (int)response.StatusCode;
-        foreach (var (name, values) in response.Headers.Concat(response.Content.Headers))
-        {
-            if (!name.Equals("Transfer-Encoding", StringComparison.OrdinalIgnoreCase))
-            {
-                context.Response.Headers[name] = values.ToArray();
-            }
-        }
+        HttpForwarding.CopyStatusAndHeaders(response, context.Response);
 
         var content = await response.Content.ReadAsByteArrayAsync();
         if (isRead)

@@ -74,33 +74,9 @@ public sealed class FaultyStorageProxy : IAsyncDisposable
             return;
         }
 
-        using var forward = new HttpRequestMessage(new HttpMethod(request.Method), request.Path + request.QueryString);
-        var body = new MemoryStream();
-        await request.Body.CopyToAsync(body);
-        body.Position = 0;
-        forward.Content = new StreamContent(body);
-        foreach (var (name, values) in request.Headers)
-        {
-            if (name.Equals("Host", StringComparison.OrdinalIgnoreCase) || name.Equals("Transfer-Encoding", StringComparison.OrdinalIgnoreCase))
-            {
-                continue;
-            }
-
-            if (!forward.Headers.TryAddWithoutValidation(name, values.ToArray()))
-            {
-                forward.Content.Headers.TryAddWithoutValidation(name, values.ToArray());
-            }
-        }
-
+        using var forward = await HttpForwarding.RequestFromAsync(request, request.Path + request.QueryString);
         using var response = await _azurite.SendAsync(forward, HttpCompletionOption.ResponseHeadersRead);
-        context.Response.StatusCode = (int)response.StatusCode;
-        foreach (var (name, values) in response.Headers.Concat(response.Content.Headers))
-        {
-            if (!name.Equals("Transfer-Encoding", StringComparison.OrdinalIgnoreCase))
-            {
-                context.Response.Headers[name] = values.ToArray();
-            }
-        }
+        HttpForwarding.CopyStatusAndHeaders(response, context.Response);
 
         await response.Content.CopyToAsync(context.Response.Body);
     }
