@@ -7,6 +7,7 @@ using CchcBot.Plan;
 using CchcBot.Plan.Files;
 using CchcBot.Progress;
 using CchcBot.Storage;
+using CchcBot.Teams.CardActions;
 using CchcBot.Teams.Identity;
 
 namespace CchcBot.Teams;
@@ -33,7 +34,7 @@ public sealed partial class DirectoryEditor(
     public async Task<JsonObject> SaveAsync(BotUser user, Department department, string? head, string? deputies, string? staff, CancellationToken ct)
     {
         var directory = await directories.GetAsync(user.Agency, ct) ?? user.Directory;
-        var draft = new DepartmentDraft(department.Id, Cut(head), Cut(deputies), Cut(staff));
+        var draft = new DepartmentDraft(department.Id, FormText.Cut(head, MaxTyped), FormText.Cut(deputies, MaxTyped), FormText.Cut(staff, MaxTyped));
         JsonObject Refused(string message) => Card(directory, new CardBanner(message, Error: true), draft);
 
         var heads = Addresses(head);
@@ -179,7 +180,8 @@ public sealed partial class DirectoryEditor(
 
     private static bool IsAddress(string a) => a.Length <= ImportLimits.MaxAddressChars && AddressPattern().IsMatch(a);
 
-    private static string? Cut(string? text) => text is { Length: > 20_000 } t ? t[..20_000] : text;
+    /// <summary>What a refused edit form gives back at most, per input.</summary>
+    private const int MaxTyped = 20_000;
 
     [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
     private static partial Regex AddressPattern();

@@ -91,10 +91,15 @@ public sealed class BlockerDesk(
     }
 
     /// <summary>The user's note from the form of <paramref name="verb"/> ("note:&lt;verb&gt;.&lt;milestoneId&gt;", or "note:&lt;milestoneId&gt;").</summary>
-    public static string? Note(CardActionRequest request, string verb, string milestoneId) =>
-        request.GetString($"note:{BlockerNoticeCard.InputKey(verb, milestoneId)}") ?? request.GetInput("note", milestoneId);
-
-    public static string? Cut(string? text, int max) => text is { Length: > 0 } t && t.Length > max ? t[..max] : text;
+    /// <summary>
+    /// The note a section IV form sent, cleaned (null when empty or only invisible characters), and the draft that puts
+    /// what was typed (and the proposed date, for Gia hạn) back into the form when the step is refused.
+    /// </summary>
+    public static (string? Note, ActionDraft Draft) TypedNote(CardActionRequest request, string verb, string milestoneId, string? typedDue = null)
+    {
+        var typed = request.GetString($"note:{BlockerNoticeCard.InputKey(verb, milestoneId)}") ?? request.GetInput("note", milestoneId);
+        return (UserText.Clean(typed), new ActionDraft(verb, FormText.Cut(typed, StatusUpdater.MaxNoteLength), FormText.Cut(typedDue, 32)));
+    }
 
     /// <summary>A history entry of the step (who, when, what, from → to), recorded once per invoke (a re-sent one is a replay).</summary>
     public Task<RecordResult> RecordAsync(

@@ -51,9 +51,7 @@ public sealed class DecideExtensionAction(BlockerDesk desk, IExtensionRepository
             return await desk.AnswerAsync(t, new CardBanner(BlockerTexts.NoPending, Error: true), ct);
         }
 
-        var typed = BlockerDesk.Note(request, Verb, t.Milestone.Id);
-        var note = UserText.Clean(typed);
-        var draft = new ActionDraft(Verb, BlockerDesk.Cut(typed, StatusUpdater.MaxNoteLength), null);
+        var (note, draft) = BlockerDesk.TypedNote(request, Verb, t.Milestone.Id);
         if ((!approve && note is null) || note?.Length > StatusUpdater.MaxNoteLength)
         {
             return await desk.RefuseInFormAsync(t, note is null ? BlockerTexts.RefusalNoteRequired : BlockerTexts.NoteTooLong, draft, ct);

@@ -29,9 +29,7 @@ public sealed class EscalateBlockerAction(BlockerDesk desk, IEscalationRepositor
             return desk.Error(BlockerTexts.NotOffice, (t.Task.Id, t.Milestone.Id));
         }
 
-        var typed = BlockerDesk.Note(request, Verb, t.Milestone.Id);
-        var note = UserText.Clean(typed);
-        var draft = new ActionDraft(Verb, BlockerDesk.Cut(typed, StatusUpdater.MaxNoteLength), null);
+        var (note, draft) = BlockerDesk.TypedNote(request, Verb, t.Milestone.Id);
         if (t.Item.State.Status != MilestoneStatus.Blocked)
         {
             return await desk.AnswerAsync(t, new CardBanner(BlockerTexts.NotBlocked, Error: true), ct);

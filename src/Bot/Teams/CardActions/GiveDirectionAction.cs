@@ -28,9 +28,7 @@ public sealed class GiveDirectionAction(BlockerDesk desk) : ICardAction
             return desk.Error(BlockerTexts.NotDirector, (t.Task.Id, t.Milestone.Id));
         }
 
-        var typed = BlockerDesk.Note(request, Verb, t.Milestone.Id);
-        var note = UserText.Clean(typed);
-        var draft = new ActionDraft(Verb, BlockerDesk.Cut(typed, StatusUpdater.MaxNoteLength), null);
+        var (note, draft) = BlockerDesk.TypedNote(request, Verb, t.Milestone.Id);
         if (note is null || note.Length > StatusUpdater.MaxNoteLength)
         {
             return await desk.RefuseInFormAsync(t, note is null ? BlockerTexts.NoteRequired : BlockerTexts.NoteTooLong, draft, ct);

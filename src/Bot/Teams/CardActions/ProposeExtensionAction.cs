@@ -49,9 +49,7 @@ public sealed class ProposeExtensionAction(BlockerDesk desk, IExtensionRepositor
         }
 
         var typedDue = request.GetString($"newDue:{BlockerNoticeCard.InputKey(Verb, t.Milestone.Id)}") ?? request.GetInput("newDue", t.Milestone.Id);
-        var typed = BlockerDesk.Note(request, Verb, t.Milestone.Id);
-        var reason = UserText.Clean(typed);
-        var draft = new ActionDraft(Verb, BlockerDesk.Cut(typed, StatusUpdater.MaxNoteLength), BlockerDesk.Cut(typedDue, 32));
+        var (reason, draft) = BlockerDesk.TypedNote(request, Verb, t.Milestone.Id, typedDue);
         var latest = LatestDue(t.Snapshot);
         if (!DateOnly.TryParseExact(typedDue?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var proposed) || proposed <= current || proposed > latest)
         {

@@ -39,9 +39,7 @@ public sealed class ResolveBlockerAction(BlockerDesk desk, IEscalationRepository
             }
         }
 
-        var typed = BlockerDesk.Note(request, Verb, t.Milestone.Id);
-        var note = UserText.Clean(typed);
-        var draft = new ActionDraft(Verb, BlockerDesk.Cut(typed, StatusUpdater.MaxNoteLength), null);
+        var (note, draft) = BlockerDesk.TypedNote(request, Verb, t.Milestone.Id);
         if (t.Item.State.Status != MilestoneStatus.Blocked && await ResolvedByAsync(t, ct))
         {
             // Teams re-sent the invoke (or the card was used again): the blocker is closed already, by this user.

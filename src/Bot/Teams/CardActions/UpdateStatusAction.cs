@@ -28,8 +28,6 @@ public sealed class UpdateStatusAction(StatusUpdater updater, MyTasksView myTask
 
     public string Verb => TaskItemBlock.UpdateVerb;
 
-    private static string? Cut(string? text, int max) => text is { Length: > 0 } t && t.Length > max ? t[..max] : text;
-
     public async Task<AdaptiveCardInvokeResponse> ExecuteAsync(CardActionRequest request, CancellationToken ct)
     {
         var taskId = request.GetString("taskId");
@@ -59,8 +57,8 @@ public sealed class UpdateStatusAction(StatusUpdater updater, MyTasksView myTask
             var error = new CardBanner(CardTexts.Refusal(outcome.Refusal), Error: true);
             // Text over its limit comes back cut to it, so the card stays within Teams' size and the user can edit on.
             var draft = new FormDraft(
-                refusedItem.Milestone.Id, Cut(submission.Status, 32), Cut(submission.Note, StatusUpdater.MaxNoteLength),
-                Cut(submission.Evidence, StatusUpdater.MaxEvidenceLength), Cut(submission.DoneOn, 32), Cut(submission.Part, 64));
+                refusedItem.Milestone.Id, FormText.Cut(submission.Status, 32), FormText.Cut(submission.Note, StatusUpdater.MaxNoteLength),
+                FormText.Cut(submission.Evidence, StatusUpdater.MaxEvidenceLength), FormText.Cut(submission.DoneOn, 32), FormText.Cut(submission.Part, 64));
             return InvokeResponses.Card(view == MyTasksCard.View
                 ? myTasks.Render(request.User!, seen, page ?? 0, error, draft)
                 : await taskView.RenderAsync(seen, refusedItem, error, ct, draft, viewer: request.User));
