@@ -6,7 +6,6 @@ using CchcBot.Progress;
 using CchcBot.Storage;
 using CchcBot.Teams;
 using CchcBot.Teams.Files;
-using CchcBot.Teams.Identity;
 using Microsoft.Bot.Builder;
 
 namespace CchcBot.Evidence;
@@ -25,7 +24,7 @@ public sealed class EvidenceFlow(ISnapshotLoader snapshots, IProgressRepository 
     public static readonly TimeSpan RecentlyDone = TimeSpan.FromDays(30);
     public const int MaxChoices = 15;
 
-    public async Task<bool> TryHandleAsync(ITurnContext turnContext, BotUser user, ReceivedFile file, CancellationToken ct)
+    public async Task<bool> TryHandleAsync(ITurnContext turnContext, AgencyUser user, ReceivedFile file, CancellationToken ct)
     {
         var snapshot = await snapshots.LoadAsync(user, ct);
         if (snapshot is null || !snapshot.Plan.Tasks.Any(t => EvidenceRights.CanAttach(user, snapshot.Directory, t)))
@@ -70,7 +69,7 @@ public sealed class EvidenceFlow(ISnapshotLoader snapshots, IProgressRepository 
         return true;
     }
 
-    private async Task<IReadOnlyList<EvidenceChoiceView>> ChoicesAsync(BotUser user, PlanSnapshot snapshot, CancellationToken ct)
+    private async Task<IReadOnlyList<EvidenceChoiceView>> ChoicesAsync(AgencyUser user, PlanSnapshot snapshot, CancellationToken ct)
     {
         var now = clock.Now;
         var recent = (await progress.GetHistorySinceAsync(user.Agency, now - RightAfterUpdate, ct))

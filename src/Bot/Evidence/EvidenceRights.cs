@@ -1,6 +1,5 @@
 using CchcBot.Plan;
 using CchcBot.Progress;
-using CchcBot.Teams.Identity;
 
 namespace CchcBot.Evidence;
 
@@ -8,5 +7,5 @@ namespace CchcBot.Evidence;
 /// so when assigned staff may update a milestone they may attach its evidence too.</summary>
 public static class EvidenceRights
 {
-    public static bool CanAttach(BotUser user, AgencyDirectory directory, PlanTask task) => TaskAuthorization.CanChangeStatus(user, directory, task);
+    public static bool CanAttach(AgencyUser user, AgencyDirectory directory, PlanTask task) => TaskAuthorization.CanChangeStatus(user, directory, task);
 }

@@ -1,5 +1,4 @@
 using CchcBot.Plan;
-using CchcBot.Teams.Identity;
 
 namespace CchcBot.Progress;
 
@@ -11,17 +10,17 @@ namespace CchcBot.Progress;
 /// </summary>
 public static class BlockerAuthorization
 {
-    public static bool CanDirect(BotUser user) => user.IsChiefOfOffice || user.IsChiefInspector;
+    public static bool CanDirect(AgencyUser user) => user.IsChiefOfOffice || user.IsChiefInspector;
 
-    public static bool CanEscalate(BotUser user) => user.IsChiefOfOffice;
+    public static bool CanEscalate(AgencyUser user) => user.IsChiefOfOffice;
 
-    public static bool CanResolve(BotUser user) => user.IsChiefOfOffice;
+    public static bool CanResolve(AgencyUser user) => user.IsChiefOfOffice;
 
     /// <param name="part">The lead department whose part is concerned (a milestone led by several); null: any lead department.</param>
-    public static bool CanPropose(BotUser user, AgencyDirectory directory, PlanTask task, string? part) =>
+    public static bool CanPropose(AgencyUser user, AgencyDirectory directory, PlanTask task, string? part) =>
         user.IsChiefOfOffice || (part is null ? TaskBoard.Departments(directory, task.Lead).Any(user.Heads) : user.Heads(part));
 
-    public static bool CanDecide(BotUser user, ExtensionApprover approver) =>
+    public static bool CanDecide(AgencyUser user, ExtensionApprover approver) =>
         approver == ExtensionApprover.ChiefInspector ? user.IsChiefInspector : user.IsChiefOfOffice;
 
     /// <summary>The UPN/email of the person who decides extensions.</summary>

@@ -1,4 +1,4 @@
-using CchcBot.Teams.Identity;
+using CchcBot.Plan;
 
 namespace CchcBot.Progress;
 
@@ -10,7 +10,7 @@ namespace CchcBot.Progress;
 public static class DigestScope
 {
     /// <returns>False when the user may see no digest at all.</returns>
-    public static bool TryResolve(BotUser user, out string? departmentId)
+    public static bool TryResolve(AgencyUser user, out string? departmentId)
     {
         departmentId = null;
         if (user.IsChiefOfOffice || user.IsChiefInspector)

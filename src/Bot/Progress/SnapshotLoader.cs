@@ -1,7 +1,6 @@
 using CchcBot.Hosting;
 using CchcBot.Plan;
 using CchcBot.Storage;
-using CchcBot.Teams.Identity;
 
 namespace CchcBot.Progress;
 
@@ -14,7 +13,7 @@ public interface ISnapshotLoader
     Task<PlanSnapshot?> LoadAsync(string agency, DateOnly today, CancellationToken ct);
 
     /// <summary>The user's agency today, with the directory the user was just resolved from (one read fewer).</summary>
-    Task<PlanSnapshot?> LoadAsync(BotUser user, CancellationToken ct);
+    Task<PlanSnapshot?> LoadAsync(AgencyUser user, CancellationToken ct);
 
     /// <summary>The agency's plan of one stored year (not necessarily the latest) with its archived tasks, for reports, as
     /// of a day; null when that year is not stored.</summary>
@@ -31,7 +30,7 @@ public sealed class SnapshotLoader(
     public Task<PlanSnapshot?> LoadAsync(string agency, DateOnly today, CancellationToken ct) =>
         LoadAsync(agency, today, directories.GetAsync(agency, ct), ct);
 
-    public Task<PlanSnapshot?> LoadAsync(BotUser user, CancellationToken ct) =>
+    public Task<PlanSnapshot?> LoadAsync(AgencyUser user, CancellationToken ct) =>
         LoadAsync(user.Agency, clock.Today, Task.FromResult<AgencyDirectory?>(user.Directory), ct);
 
     public Task<PlanSnapshot?> LoadAsync(string agency, int planYear, DateOnly today, CancellationToken ct) =>

@@ -1,6 +1,5 @@
 using CchcBot.Plan;
 using CchcBot.Storage;
-using CchcBot.Teams.Identity;
 
 namespace CchcBot.Progress;
 
@@ -19,7 +18,7 @@ public sealed class StatusUpdater(
 
     private readonly UpdateRateLimiter _limiter = new(time);
 
-    public async Task<UpdateOutcome> ApplyAsync(BotUser? user, StatusSubmission submission, CancellationToken ct)
+    public async Task<UpdateOutcome> ApplyAsync(AgencyUser? user, StatusSubmission submission, CancellationToken ct)
     {
         if (user is null)
         {
@@ -140,7 +139,7 @@ public sealed class StatusUpdater(
     /// Which lead department's part a lead reports, for a milestone led by several: the one asked for when the reporter
     /// heads it (the Chief of Office may report any), else the reporter's own; empty for a milestone with one lead.
     /// </summary>
-    private static (string Part, UpdateRefusal Refusal) ChoosePart(BotUser user, AgencyDirectory directory, PlanTask task, string? requested)
+    private static (string Part, UpdateRefusal Refusal) ChoosePart(AgencyUser user, AgencyDirectory directory, PlanTask task, string? requested)
     {
         var leads = TaskBoard.PartsOf(directory, task);
         if (leads.Count == 0)
@@ -200,5 +199,5 @@ public enum BlockerChange
 public interface IBlockerNotifier
 {
     /// <summary>Best effort and quick: it runs inside the card invoke, which Teams wants answered within seconds.</summary>
-    Task NotifyAsync(PlanSnapshot snapshot, BoardItem item, BotUser reporter, BlockerChange change, CancellationToken ct);
+    Task NotifyAsync(PlanSnapshot snapshot, BoardItem item, AgencyUser reporter, BlockerChange change, CancellationToken ct);
 }

@@ -6,7 +6,6 @@ using CchcBot.Hosting;
 using CchcBot.Plan;
 using CchcBot.Progress;
 using CchcBot.Storage;
-using CchcBot.Teams.Identity;
 using CchcBot.Views;
 
 namespace CchcBot.Tab;
@@ -21,7 +20,7 @@ public sealed class ProgressPage(
     ISnapshotLoader snapshots, DigestService digest, IProgressRepository progress, Reminders.ReminderPolicy policy, BotClock clock,
     IExtensionRepository extensions, IEscalationRepository escalations)
 {
-    public async Task<ProgressView?> BuildAsync(BotUser user, CancellationToken ct)
+    public async Task<ProgressView?> BuildAsync(AgencyUser user, CancellationToken ct)
     {
         if (await snapshots.LoadAsync(user, ct) is not { } snapshot || !DigestScope.TryResolve(user, out var departmentId))
         {
@@ -72,7 +71,7 @@ public sealed class ProgressPage(
     }
 
     /// <summary>One task in full, when the user's scope includes it; null otherwise.</summary>
-    public async Task<TaskDetailView?> TaskAsync(BotUser user, string taskId, CancellationToken ct)
+    public async Task<TaskDetailView?> TaskAsync(AgencyUser user, string taskId, CancellationToken ct)
     {
         if (await snapshots.LoadAsync(user, ct) is not { } snapshot || !DigestScope.TryResolve(user, out var departmentId))
         {
@@ -212,9 +211,9 @@ public sealed class ProgressPage(
 
     public static FiguresView Figures(TallyView t) => new(t.Dated, t.DoneOnTime, t.DoneLate, t.OpenInTime, t.OpenOverdue, t.InProgress, t.Blocked, t.NotStarted, t.OngoingTasks);
 
-    private static string RoleOf(BotUser user) => user.IsChiefInspector ? "chief-inspector" : user.IsChiefOfOffice ? "chief-of-office" : "head";
+    private static string RoleOf(AgencyUser user) => user.IsChiefInspector ? "chief-inspector" : user.IsChiefOfOffice ? "chief-of-office" : "head";
 
-    private static string RoleName(BotUser user) => user.IsChiefInspector ? TabTexts.ChiefInspector
+    private static string RoleName(AgencyUser user) => user.IsChiefInspector ? TabTexts.ChiefInspector
         : user.IsChiefOfOffice ? TabTexts.ChiefOfOffice
         : user.PrimaryDepartment is { } d ? (AgencyDirectory.SamePerson(d.Head, user.Upn) ? TabTexts.HeadOf(d) : TabTexts.DeputyOf(d))
         : string.Empty;

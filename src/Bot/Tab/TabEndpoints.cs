@@ -1,4 +1,5 @@
 using CchcBot.Hosting;
+using CchcBot.Plan;
 using CchcBot.Teams;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
@@ -105,7 +106,7 @@ public static class TabEndpoints
         }
     }
 
-    private static async Task<IResult> AnswerAsync(HttpContext http, TabSignIn signIn, ILoggerFactory logs, Func<Teams.Identity.BotUser, Task<IResult>> answer, CancellationToken ct)
+    private static async Task<IResult> AnswerAsync(HttpContext http, TabSignIn signIn, ILoggerFactory logs, Func<AgencyUser, Task<IResult>> answer, CancellationToken ct)
     {
         http.Response.Headers.CacheControl = "no-store";
         try

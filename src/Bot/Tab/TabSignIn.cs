@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using CchcBot.Hosting;
-using CchcBot.Teams.Identity;
+using CchcBot.Plan;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
@@ -138,9 +138,9 @@ public sealed class TabSignIn(AnonymousMode anonymous, TabUsers users, IOptions<
     }
 }
 
-public sealed record SignInResult(BotUser? User, int Status, string? Error, string? Message)
+public sealed record SignInResult(AgencyUser? User, int Status, string? Error, string? Message)
 {
-    public static SignInResult Accepted(BotUser user) => new(user, StatusCodes.Status200OK, null, null);
+    public static SignInResult Accepted(AgencyUser user) => new(user, StatusCodes.Status200OK, null, null);
 
     public static SignInResult Refused(int status, string error, string message) => new(null, status, error, message);
 }

@@ -12,7 +12,7 @@ namespace CchcBot.Tab;
 /// </summary>
 public sealed class TabUsers(IDirectoryRepository directories, IPlanRepository plans)
 {
-    public async Task<BotUser?> ResolveAsync(string objectId, IEnumerable<string?> addresses, CancellationToken ct)
+    public async Task<AgencyUser?> ResolveAsync(string objectId, IEnumerable<string?> addresses, CancellationToken ct)
     {
         foreach (var address in addresses.Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a!.Trim()).Distinct(StringComparer.OrdinalIgnoreCase))
         {
@@ -32,7 +32,7 @@ public sealed class TabUsers(IDirectoryRepository directories, IPlanRepository p
 
                 if (departments.Count > 0 || AgencyDirectory.SamePerson(directory.ChiefInspector, address))
                 {
-                    return new BotUser(objectId, address, address, agency, directory, departments);
+                    return new AgencyUser(objectId, address, address, agency, directory, departments);
                 }
             }
         }

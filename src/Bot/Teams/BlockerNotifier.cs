@@ -2,7 +2,6 @@ using CchcBot.Delivery;
 using CchcBot.Plan;
 using CchcBot.Progress;
 using CchcBot.Storage;
-using CchcBot.Teams.Identity;
 
 namespace CchcBot.Teams;
 
@@ -20,7 +19,7 @@ public sealed class BlockerNotifier(
     public static readonly TimeSpan NoteChangeInterval = TimeSpan.FromHours(1);
     private static readonly TimeSpan Budget = TimeSpan.FromSeconds(3);
 
-    public async Task NotifyAsync(PlanSnapshot snapshot, BoardItem item, BotUser reporter, BlockerChange change, CancellationToken ct)
+    public async Task NotifyAsync(PlanSnapshot snapshot, BoardItem item, AgencyUser reporter, BlockerChange change, CancellationToken ct)
     {
         if (reporter.IsChiefOfOffice)
         {

@@ -4,7 +4,6 @@ using CchcBot.Cards.Views;
 using CchcBot.Hosting;
 using CchcBot.Plan;
 using CchcBot.Progress;
-using CchcBot.Teams.Identity;
 using CchcBot.Views;
 
 namespace CchcBot.Teams;
@@ -12,7 +11,7 @@ namespace CchcBot.Teams;
 /// <summary>Maps the domain (plan snapshot, board items, history) to the card builders' view records.</summary>
 public sealed class ChatCards(BotClock clock)
 {
-    public JsonObject Help(BotUser? user) => HelpCard.Build(user?.IsChiefOfOffice == true, user?.IsStaff == true);
+    public JsonObject Help(AgencyUser? user) => HelpCard.Build(user?.IsChiefOfOffice == true, user?.IsStaff == true);
 
     public JsonObject Error(string message, (string TaskId, string MilestoneId)? backTo = null) =>
         ErrorCard.Build(CardStrings.ErrorTitle, message, backTo);
@@ -22,7 +21,7 @@ public sealed class ChatCards(BotClock clock)
     /// <param name="viewer">Who reads the list: items they may give to their staff get a "Giao cho cán bộ" button.</param>
     public JsonObject MyTasks(
         PlanSnapshot snapshot, string department, IReadOnlyList<BoardItem> items, int page, CardBanner? banner, bool withPlanSummary, FormDraft? draft = null,
-        bool staff = false, BotUser? viewer = null)
+        bool staff = false, AgencyUser? viewer = null)
     {
         var summary = withPlanSummary ? PlanSummaryLine(snapshot) : null;
         TaskItemView View(BoardItem x) => WithAssignForm(snapshot, Item(snapshot, x, draft: draft), x, viewer);
@@ -51,7 +50,7 @@ public sealed class ChatCards(BotClock clock)
     public JsonObject Task(
         PlanSnapshot snapshot, BoardItem item, IReadOnlyList<HistoryEntry> history, CardBanner? banner, FormDraft? draft = null, bool backToList = false,
         TaskExtras? extras = null, IReadOnlyList<EvidenceFileView>? files = null, int linkMinutes = 0,
-        IReadOnlyList<AssignmentEntry>? assignments = null, BotUser? viewer = null)
+        IReadOnlyList<AssignmentEntry>? assignments = null, AgencyUser? viewer = null)
     {
         TaskItemView View(BoardItem i)
         {
@@ -76,7 +75,7 @@ public sealed class ChatCards(BotClock clock)
     private static string? NullIfEmpty(string part) => part.Length == 0 ? null : part;
 
     /// <summary>The "Giao cho cán bộ" form, when the viewer heads (or deputises) the department whose part the item is.</summary>
-    private static TaskItemView WithAssignForm(PlanSnapshot snapshot, TaskItemView view, BoardItem item, BotUser? viewer)
+    private static TaskItemView WithAssignForm(PlanSnapshot snapshot, TaskItemView view, BoardItem item, AgencyUser? viewer)
     {
         if (viewer is null || item.Role != TaskRole.Lead)
         {
@@ -126,7 +125,7 @@ public sealed class ChatCards(BotClock clock)
             .Select(m => view(snapshot.Item(item.Task, m, item.Role, item.Part)))
             .ToList();
 
-    public JsonObject BlockerNotice(PlanSnapshot snapshot, BoardItem item, BotUser reporter) =>
+    public JsonObject BlockerNotice(PlanSnapshot snapshot, BoardItem item, AgencyUser reporter) =>
         BlockerNoticeCard.Build(Item(snapshot, item), snapshot.UnitNames(item.Task.Lead), reporter.Name, clock.ToLocal(item.State.UpdatedAt ?? clock.Now));
 
     public TaskItemView Item(PlanSnapshot snapshot, BoardItem i, string? reason = null, FormDraft? draft = null) => new(

@@ -1,6 +1,7 @@
 using CchcBot.Cards;
 using CchcBot.Delivery;
 using CchcBot.Hosting;
+using CchcBot.Plan;
 using CchcBot.Storage;
 using CchcBot.Teams.Identity;
 using Microsoft.Bot.Builder;
@@ -68,7 +69,7 @@ public sealed class DigestChannelOnInstall(
     }
 
     /// <summary>Best effort, bounded in time, once per install activity (Teams may deliver it twice).</summary>
-    private async Task TellChiefOfOfficeAsync(ITurnContext turnContext, BotUser installer, string? teamName, StoredConversation channel, DateTimeOffset now, CancellationToken ct)
+    private async Task TellChiefOfOfficeAsync(ITurnContext turnContext, AgencyUser installer, string? teamName, StoredConversation channel, DateTimeOffset now, CancellationToken ct)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(Budget);

@@ -8,7 +8,6 @@ using CchcBot.Plan.Files;
 using CchcBot.Progress;
 using CchcBot.Storage;
 using CchcBot.Teams.CardActions;
-using CchcBot.Teams.Identity;
 
 namespace CchcBot.Teams;
 
@@ -31,7 +30,7 @@ public sealed partial class DirectoryEditor(
             draft);
 
     /// <summary>Validates and stores one department's people; the answer is the directory card (with what was typed when refused).</summary>
-    public async Task<JsonObject> SaveAsync(BotUser user, Department department, string? head, string? deputies, string? staff, CancellationToken ct)
+    public async Task<JsonObject> SaveAsync(AgencyUser user, Department department, string? head, string? deputies, string? staff, CancellationToken ct)
     {
         var directory = await directories.GetAsync(user.Agency, ct) ?? user.Directory;
         var draft = new DepartmentDraft(department.Id, FormText.Cut(head, MaxTyped), FormText.Cut(deputies, MaxTyped), FormText.Cut(staff, MaxTyped));

@@ -1,15 +1,15 @@
 using System.Text.Json.Nodes;
 using CchcBot.Cards;
 using CchcBot.Cards.Views;
+using CchcBot.Plan;
 using CchcBot.Progress;
-using CchcBot.Teams.Identity;
 
 namespace CchcBot.Teams;
 
 /// <summary>Builds the "nhiệm vụ của tôi" card for a user, shared by the command and the paging/update actions.</summary>
 public sealed class MyTasksView(ISnapshotLoader snapshots, ChatCards cards, NoticeBuilder notices)
 {
-    public async Task<JsonObject> RenderAsync(BotUser user, int page, CardBanner? banner, CancellationToken ct)
+    public async Task<JsonObject> RenderAsync(AgencyUser user, int page, CardBanner? banner, CancellationToken ct)
     {
         var snapshot = await snapshots.LoadAsync(user, ct);
         var card = Render(user, snapshot, page, banner);
@@ -29,7 +29,7 @@ public sealed class MyTasksView(ISnapshotLoader snapshots, ChatCards cards, Noti
         return card;
     }
 
-    public JsonObject Render(BotUser user, PlanSnapshot? snapshot, int page, CardBanner? banner, FormDraft? draft = null)
+    public JsonObject Render(AgencyUser user, PlanSnapshot? snapshot, int page, CardBanner? banner, FormDraft? draft = null)
     {
         if (snapshot is null)
         {
@@ -56,5 +56,5 @@ public sealed class MyTasksView(ISnapshotLoader snapshots, ChatCards cards, Noti
         return cards.MyTasks(snapshot, title, items, page, banner, user.IsChiefOfOffice, draft, viewer: user);
     }
 
-    private static bool IsOverview(BotUser user) => user.IsChiefInspector && !user.IsChiefOfOffice && user.Departments.Count == 0;
+    private static bool IsOverview(AgencyUser user) => user.IsChiefInspector && !user.IsChiefOfOffice && user.Departments.Count == 0;
 }

@@ -3,7 +3,6 @@ using CchcBot.Hosting;
 using CchcBot.Plan;
 using CchcBot.Progress;
 using CchcBot.Storage;
-using CchcBot.Teams.Identity;
 using Microsoft.Extensions.Options;
 
 namespace CchcBot.Teams;
@@ -16,7 +15,7 @@ public sealed class NoticeBuilder(IExtensionRepository extensions, IEscalationRe
 {
     public ExtensionApprover Approver => options.Value.Approver;
 
-    public async Task<BlockerNoticeView> BuildAsync(PlanSnapshot snapshot, BoardItem item, BotUser viewer, CancellationToken ct, NoticeKind? kind = null)
+    public async Task<BlockerNoticeView> BuildAsync(PlanSnapshot snapshot, BoardItem item, AgencyUser viewer, CancellationToken ct, NoticeKind? kind = null)
     {
         var (escalation, pending) = await StateAsync(snapshot.Plan.Agency, item.Milestone.Id, ct);
         return Build(snapshot, item, viewer, escalation, pending, kind);
@@ -30,7 +29,7 @@ public sealed class NoticeBuilder(IExtensionRepository extensions, IEscalationRe
         return (await escalationTask, request is { State: ExtensionState.Pending } ? request : null);
     }
 
-    public BlockerNoticeView Build(PlanSnapshot snapshot, BoardItem item, BotUser viewer, BlockerEscalation? escalation, ExtensionRequest? pending, NoticeKind? kind = null)
+    public BlockerNoticeView Build(PlanSnapshot snapshot, BoardItem item, AgencyUser viewer, BlockerEscalation? escalation, ExtensionRequest? pending, NoticeKind? kind = null)
     {
         var blocked = item.State.Status == MilestoneStatus.Blocked;
         escalation = Current(escalation, item);
@@ -84,7 +83,7 @@ public sealed class NoticeBuilder(IExtensionRepository extensions, IEscalationRe
     /// What waits for the viewer's decision, oldest first: the requests for more time he approves, then (the Chief
     /// Inspector) the blockers submitted to him.
     /// </summary>
-    public async Task<IReadOnlyList<BlockerNoticeView>> WaitingForAsync(PlanSnapshot snapshot, BotUser viewer, CancellationToken ct)
+    public async Task<IReadOnlyList<BlockerNoticeView>> WaitingForAsync(PlanSnapshot snapshot, AgencyUser viewer, CancellationToken ct)
     {
         var agency = snapshot.Plan.Agency;
         var result = new List<BlockerNoticeView>();
@@ -117,7 +116,7 @@ public sealed class NoticeBuilder(IExtensionRepository extensions, IEscalationRe
         escalation is not null && item.State.Status == MilestoneStatus.Blocked && (item.State.UpdatedAt is not { } at || at <= escalation.At) ? escalation : null;
 
     /// <summary>A person of the directory as a user (for the actions a card sent to them offers).</summary>
-    public static BotUser Person(AgencyDirectory directory, string upn) =>
+    public static AgencyUser Person(AgencyDirectory directory, string upn) =>
         new(string.Empty, upn, upn, directory.Agency, directory, directory.DepartmentsOf(upn));
 
     private static BoardItem? Item(PlanSnapshot snapshot, string taskId, string milestoneId, string part)

@@ -6,7 +6,6 @@ using CchcBot.Hosting;
 using CchcBot.Plan;
 using CchcBot.Progress;
 using CchcBot.Storage;
-using CchcBot.Teams.Identity;
 
 namespace CchcBot.Teams;
 
@@ -22,7 +21,7 @@ public sealed class TaskView(
     /// <param name="actionDraft">What the viewer typed into a section IV form, when the card comes back with an error.</param>
     public async Task<JsonObject> RenderAsync(
         PlanSnapshot snapshot, BoardItem item, CardBanner? banner, CancellationToken ct, FormDraft? draft = null, bool backToList = false,
-        BotUser? viewer = null, ActionDraft? actionDraft = null)
+        AgencyUser? viewer = null, ActionDraft? actionDraft = null)
     {
         var agency = snapshot.Plan.Agency;
         var historyTask = progress.GetHistoryAsync(snapshot.Plan.ProgressScope, item.Task.Id, ct);

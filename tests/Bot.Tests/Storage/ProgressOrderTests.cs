@@ -3,7 +3,6 @@ using CchcBot.Bot.Tests.Support;
 using CchcBot.Plan;
 using CchcBot.Progress;
 using CchcBot.Storage;
-using CchcBot.Teams.Identity;
 
 namespace CchcBot.Bot.Tests.Storage;
 
@@ -32,7 +31,7 @@ public sealed class ProgressOrderTests : IAsyncLifetime
         var office = _directory.Departments[0];
 
         var outcomes = await Task.WhenAll(Enumerable.Range(1, Writers).Select(i => Task.Run(() => updater.ApplyAsync(
-            new BotUser(Guid.NewGuid().ToString(), Deputy(i), $"Phó Văn phòng {i}", SamplePlans.Agency, _directory, [office]),
+            new AgencyUser(Guid.NewGuid().ToString(), Deputy(i), $"Phó Văn phòng {i}", SamplePlans.Agency, _directory, [office]),
             new StatusSubmission("TC-1", "TC-1-1", i % 2 == 0 ? "Done" : "InProgress", $"ghi chú {i}", null, $"op-{i}"),
             default))));
 

@@ -7,7 +7,6 @@ using CchcBot.Delivery;
 using CchcBot.Plan;
 using CchcBot.Progress;
 using CchcBot.Storage;
-using CchcBot.Teams.Identity;
 using Microsoft.Bot.Schema;
 
 namespace CchcBot.Teams.CardActions;
@@ -15,7 +14,7 @@ namespace CchcBot.Teams.CardActions;
 /// <summary>One section IV card action's subject, from storage: the snapshot, the milestone (or part) and who acts.</summary>
 /// <param name="Part">The lead department whose part is concerned (a milestone led by several); null otherwise.</param>
 /// <param name="View">Where the card came from: "notice", "task", "myTasks" (null: the task card).</param>
-public sealed record BlockerTarget(PlanSnapshot Snapshot, PlanTask Task, Milestone Milestone, BoardItem Item, string? Part, BotUser User, string? View, int Page, string OperationKey)
+public sealed record BlockerTarget(PlanSnapshot Snapshot, PlanTask Task, Milestone Milestone, BoardItem Item, string? Part, AgencyUser User, string? View, int Page, string OperationKey)
 {
     public string Agency => Snapshot.Plan.Agency;
 
@@ -200,7 +199,7 @@ public sealed class BlockerDesk(
     }
 
     /// <summary>"Nguyễn Văn An (Chánh Văn phòng)".</summary>
-    public static string Who(BotUser user) =>
+    public static string Who(AgencyUser user) =>
         Positions.Of(user.Directory, user.Upn) is { Length: > 0 } position ? BlockerStrings.Position(user.Name, position) : user.Name;
 
     /// <summary>A request id from the operation that asked: a re-sent invoke is the same request.</summary>

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using CchcBot.Cards;
 using CchcBot.Hosting;
+using CchcBot.Plan;
 using CchcBot.Plan.Import;
 using CchcBot.Progress;
 using CchcBot.Storage;
@@ -91,7 +92,7 @@ public sealed partial class ConfirmImportAction(
 
     public static bool IsImportId(string? value) => value is not null && ImportIdPattern().IsMatch(value);
 
-    public static async Task<string> RefusalAsync(IDirectoryRepository directories, Identity.BotUser user, CancellationToken ct)
+    public static async Task<string> RefusalAsync(IDirectoryRepository directories, AgencyUser user, CancellationToken ct)
     {
         var chief = user.Directory.ChiefOfOffice;
         var name = (await directories.GetIdentityAsync(user.Agency, chief, ct))?.Name;

@@ -1,4 +1,4 @@
-using CchcBot.Teams.Identity;
+using CchcBot.Plan;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
@@ -15,7 +15,7 @@ public interface ICardAction
 
 /// <param name="User">Null when the sender is not in any directory.</param>
 /// <param name="Data">The action's data merged with the card's input values.</param>
-public sealed record CardActionRequest(ITurnContext<IInvokeActivity> TurnContext, BotUser? User, JObject Data)
+public sealed record CardActionRequest(ITurnContext<IInvokeActivity> TurnContext, AgencyUser? User, JObject Data)
 {
     public string? GetString(string name) => Data.TryGetValue(name, StringComparison.Ordinal, out var token) && token.Type == JTokenType.String
         ? (string?)token

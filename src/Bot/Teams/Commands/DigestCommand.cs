@@ -1,8 +1,8 @@
 using CchcBot.Cards;
 using CchcBot.Digest;
 using CchcBot.Hosting;
+using CchcBot.Plan;
 using CchcBot.Progress;
-using CchcBot.Teams.Identity;
 using Microsoft.Bot.Builder;
 
 namespace CchcBot.Teams.Commands;
@@ -12,7 +12,7 @@ public sealed class DigestCommand(DigestService digest, BotClock clock) : IChatC
 {
     public IReadOnlyList<string> Phrases { get; } = ["tổng hợp", "tổng hợp tuần", "digest"];
 
-    public async Task ExecuteAsync(ITurnContext turnContext, BotUser? user, CancellationToken ct)
+    public async Task ExecuteAsync(ITurnContext turnContext, AgencyUser? user, CancellationToken ct)
     {
         if (user is null)
         {

@@ -1,4 +1,4 @@
-using CchcBot.Teams.Identity;
+using CchcBot.Plan;
 using Microsoft.Bot.Builder;
 
 namespace CchcBot.Teams.Commands;
@@ -8,7 +8,7 @@ public sealed class DirectoryBookCommand : IChatCommand
 {
     public IReadOnlyList<string> Phrases { get; } = ["danh bạ", "danh bạ đơn vị", "directory"];
 
-    public async Task ExecuteAsync(ITurnContext turnContext, BotUser? user, CancellationToken ct)
+    public async Task ExecuteAsync(ITurnContext turnContext, AgencyUser? user, CancellationToken ct)
     {
         if (user is null)
         {

@@ -1,4 +1,4 @@
-using CchcBot.Teams.Identity;
+using CchcBot.Plan;
 using Microsoft.Bot.Builder;
 
 namespace CchcBot.Teams.Commands;
@@ -8,6 +8,6 @@ public sealed class HelpCommand(ChatCards cards) : IChatCommand
 {
     public IReadOnlyList<string> Phrases { get; } = ["trợ giúp", "help", "hướng dẫn"];
 
-    public Task ExecuteAsync(ITurnContext turnContext, BotUser? user, CancellationToken ct) =>
+    public Task ExecuteAsync(ITurnContext turnContext, AgencyUser? user, CancellationToken ct) =>
         turnContext.SendActivityAsync(CardMessages.Of(cards.Help(user), ChatText.Summaries.Help), ct);
 }

@@ -1,4 +1,4 @@
-using CchcBot.Teams.Identity;
+using CchcBot.Plan;
 using Microsoft.Bot.Builder;
 
 namespace CchcBot.Teams.Commands;
@@ -8,5 +8,5 @@ public interface IChatCommand
 {
     IReadOnlyList<string> Phrases { get; }
 
-    Task ExecuteAsync(ITurnContext turnContext, BotUser? user, CancellationToken ct);
+    Task ExecuteAsync(ITurnContext turnContext, AgencyUser? user, CancellationToken ct);
 }

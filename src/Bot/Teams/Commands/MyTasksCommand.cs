@@ -1,5 +1,5 @@
+using CchcBot.Plan;
 using CchcBot.Progress;
-using CchcBot.Teams.Identity;
 using Microsoft.Bot.Builder;
 
 namespace CchcBot.Teams.Commands;
@@ -9,7 +9,7 @@ public sealed class MyTasksCommand(MyTasksView view) : IChatCommand
 {
     public IReadOnlyList<string> Phrases { get; } = ["nhiệm vụ của tôi", "my tasks", "nhiệm vụ"];
 
-    public async Task ExecuteAsync(ITurnContext turnContext, BotUser? user, CancellationToken ct)
+    public async Task ExecuteAsync(ITurnContext turnContext, AgencyUser? user, CancellationToken ct)
     {
         if (user is null)
         {

@@ -1,7 +1,7 @@
 using CchcBot.Cards;
 using CchcBot.Hosting;
+using CchcBot.Plan;
 using CchcBot.Reports;
-using CchcBot.Teams.Identity;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Options;
 
@@ -20,12 +20,12 @@ public sealed class PeriodReportCommand(BotClock clock, IOptions<ReportOptions> 
     public IReadOnlyList<string> Phrases { get; } = ["báo cáo", "báo cáo định kỳ", "report"];
 
     /// <summary>Who may have the periodic report (from the stored directory).</summary>
-    public static bool MayReport(BotUser? user) => user is not null && (user.IsChiefOfOffice || user.IsChiefInspector);
+    public static bool MayReport(AgencyUser? user) => user is not null && (user.IsChiefOfOffice || user.IsChiefInspector);
 
     /// <summary>The periods offered on <paramref name="today"/>: this year's four reports, then last year's yearly one.</summary>
     public static IReadOnlyList<ReportPeriod> Offered(DateOnly today) => ReportPeriod.Offered(today);
 
-    public async Task ExecuteAsync(ITurnContext turnContext, BotUser? user, CancellationToken ct)
+    public async Task ExecuteAsync(ITurnContext turnContext, AgencyUser? user, CancellationToken ct)
     {
         if (user is null)
         {

@@ -1,7 +1,7 @@
 using CchcBot.Cards;
 using CchcBot.Hosting;
+using CchcBot.Plan;
 using CchcBot.Reports;
-using CchcBot.Teams.Identity;
 using Microsoft.Bot.Builder;
 
 namespace CchcBot.Teams.Commands;
@@ -14,7 +14,7 @@ public sealed class QuarterReportCommand(ReportService reports, ReportDownloads 
 {
     public IReadOnlyList<string> Phrases { get; } = ["báo cáo quý", "quarter report"];
 
-    public async Task ExecuteAsync(ITurnContext turnContext, BotUser? user, CancellationToken ct)
+    public async Task ExecuteAsync(ITurnContext turnContext, AgencyUser? user, CancellationToken ct)
     {
         if (user is null || !user.IsChiefOfOffice)
         {

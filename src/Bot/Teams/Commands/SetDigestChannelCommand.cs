@@ -1,6 +1,6 @@
 using CchcBot.Cards;
+using CchcBot.Plan;
 using CchcBot.Storage;
-using CchcBot.Teams.Identity;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema.Teams;
 
@@ -11,7 +11,7 @@ public sealed class SetDigestChannelCommand(IDirectoryRepository directories) : 
 {
     public IReadOnlyList<string> Phrases { get; } = ["đặt kênh tổng hợp", "set digest channel"];
 
-    public async Task ExecuteAsync(ITurnContext turnContext, BotUser? user, CancellationToken ct)
+    public async Task ExecuteAsync(ITurnContext turnContext, AgencyUser? user, CancellationToken ct)
     {
         var activity = turnContext.Activity;
         var channelId = activity.GetChannelData<TeamsChannelData>()?.Channel?.Id;

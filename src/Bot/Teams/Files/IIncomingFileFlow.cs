@@ -1,4 +1,4 @@
-using CchcBot.Teams.Identity;
+using CchcBot.Plan;
 using Microsoft.Bot.Builder;
 
 namespace CchcBot.Teams.Files;
@@ -14,5 +14,5 @@ public sealed record ReceivedFile(string Name, string FileType, byte[] Content, 
 /// </summary>
 public interface IIncomingFileFlow
 {
-    Task<bool> TryHandleAsync(ITurnContext turnContext, BotUser user, ReceivedFile file, CancellationToken ct);
+    Task<bool> TryHandleAsync(ITurnContext turnContext, AgencyUser user, ReceivedFile file, CancellationToken ct);
 }

@@ -1,10 +1,10 @@
 using CchcBot.Cards;
 using CchcBot.Hosting;
+using CchcBot.Plan;
 using CchcBot.Plan.Files;
 using CchcBot.Plan.Files.Word;
 using CchcBot.Plan.Import;
 using CchcBot.Storage;
-using CchcBot.Teams.Identity;
 using Microsoft.Bot.Builder;
 
 namespace CchcBot.Teams.Files;
@@ -21,7 +21,7 @@ public sealed class PlanImportFlow(
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(24);
 
-    public async Task<bool> TryHandleAsync(ITurnContext turnContext, BotUser user, ReceivedFile file, CancellationToken ct)
+    public async Task<bool> TryHandleAsync(ITurnContext turnContext, AgencyUser user, ReceivedFile file, CancellationToken ct)
     {
         var kind = PlanFileKind.Detect(file.Content);
         var unreadable = false;

@@ -10,7 +10,7 @@ namespace CchcBot.Teams.Identity;
 public interface IUserResolver
 {
     /// <summary>The user behind the activity, matched to a directory; null when no directory names them.</summary>
-    Task<BotUser?> ResolveAsync(ITurnContext turnContext, CancellationToken ct);
+    Task<AgencyUser?> ResolveAsync(ITurnContext turnContext, CancellationToken ct);
 }
 
 /// <summary>
@@ -26,7 +26,7 @@ public sealed class UserResolver(IDirectoryRepository directories, ILedgerReposi
     private readonly ConcurrentDictionary<string, TeamsMember> _members = new();
     private readonly ConcurrentDictionary<string, bool> _remembered = new();
 
-    public async Task<BotUser?> ResolveAsync(ITurnContext turnContext, CancellationToken ct)
+    public async Task<AgencyUser?> ResolveAsync(ITurnContext turnContext, CancellationToken ct)
     {
         var from = turnContext.Activity.From;
         if (string.IsNullOrEmpty(from?.Id))
@@ -35,7 +35,7 @@ public sealed class UserResolver(IDirectoryRepository directories, ILedgerReposi
         }
 
         var member = await GetMemberAsync(turnContext, from, ct);
-        var candidates = new List<BotUser>();
+        var candidates = new List<AgencyUser>();
         foreach (var address in new[] { member.Upn, member.Email }.Where(a => !string.IsNullOrWhiteSpace(a)).Distinct(StringComparer.OrdinalIgnoreCase))
         {
             foreach (var agency in await directories.AgenciesOfAsync(address!, ct))
@@ -55,7 +55,7 @@ public sealed class UserResolver(IDirectoryRepository directories, ILedgerReposi
                 var staffOf = directory.StaffOf(address!);
                 if (departments.Count > 0 || staffOf.Count > 0 || AgencyDirectory.SamePerson(directory.ChiefInspector, address))
                 {
-                    candidates.Add(new BotUser(member.ObjectId, address!, member.Name, agency, directory, departments) { StaffOf = staffOf });
+                    candidates.Add(new AgencyUser(member.ObjectId, address!, member.Name, agency, directory, departments) { StaffOf = staffOf });
                 }
             }
         }
@@ -76,9 +76,9 @@ public sealed class UserResolver(IDirectoryRepository directories, ILedgerReposi
     /// already recognised wins — never simply the first in sort order, which let a newly loaded agency take a person
     /// away from the agency they work in — and the operator is told to settle it with `directory --move-people`.
     /// </summary>
-    private async Task<BotUser> ChooseAsync(List<BotUser> candidates, TeamsMember member, CancellationToken ct)
+    private async Task<AgencyUser> ChooseAsync(List<AgencyUser> candidates, TeamsMember member, CancellationToken ct)
     {
-        var known = new List<BotUser>();
+        var known = new List<AgencyUser>();
         foreach (var candidate in candidates)
         {
             if (!string.IsNullOrEmpty(member.ObjectId) &&
@@ -97,7 +97,7 @@ public sealed class UserResolver(IDirectoryRepository directories, ILedgerReposi
     }
 
     /// <summary>A person who writes to the bot (or installs it) leaves the unreachable list that moment.</summary>
-    private async Task MarkReachableAsync(BotUser user, CancellationToken ct)
+    private async Task MarkReachableAsync(AgencyUser user, CancellationToken ct)
     {
         var key = $"{user.Agency}|{user.Upn.ToLowerInvariant()}";
         var now = time.GetUtcNow();

@@ -1,10 +1,8 @@
-using CchcBot.Plan;
+namespace CchcBot.Plan;
 
-namespace CchcBot.Teams.Identity;
-
-/// <summary>A Teams user matched to an agency's directory.</summary>
+/// <summary>A person of an agency's directory, with the positions they hold there (how they reached the bot is the edge's business).</summary>
 /// <param name="Departments">The departments the user heads or deputises (the Chief of Office always has the Office).</param>
-public sealed record BotUser(
+public sealed record AgencyUser(
     string ObjectId,
     string Upn,
     string Name,
