@@ -1,4 +1,5 @@
 using CchcBot.Hosting;
+using CchcBot.Storage;
 
 namespace CchcBot.Cli;
 
@@ -56,7 +57,7 @@ public static class CliApp
             await error.WriteLineAsync(e.Message);
             return 1;
         }
-        catch (Exception e) when (Teams.AdapterWithErrorHandler.IsStorageOutage(e) || e is Azure.RequestFailedException)
+        catch (Exception e) when (StorageOutage.Is(e) || e is Azure.RequestFailedException)
         {
             await error.WriteLineAsync(DescribeFailure(e));
             return 1;
@@ -72,7 +73,7 @@ public static class CliApp
             e = aggregate.InnerExceptions[0];
         }
 
-        if (Teams.AdapterWithErrorHandler.IsStorageOutage(e))
+        if (StorageOutage.Is(e))
         {
             return $"Storage is not reachable (Storage:AccountUrl or Storage:ConnectionString): {FirstLine(e.Message)}";
         }

@@ -1,4 +1,5 @@
-using CchcBot.Teams;
+using CchcBot.Storage;
+
 
 namespace CchcBot.Evidence;
 
@@ -24,7 +25,7 @@ public static class EvidenceDownloads
             response.Headers.CacheControl = "private, no-store";
             return Results.File(content, file.ContentType, file.FileName);
         }
-        catch (Exception e) when (AdapterWithErrorHandler.IsStorageOutage(e) || e is Azure.RequestFailedException)
+        catch (Exception e) when (StorageOutage.Is(e) || e is Azure.RequestFailedException)
         {
             logs.CreateLogger("Evidence").LogWarning(e, "Storage does not answer: an evidence download was refused with 503");
             return Results.Json(new { status = "storage unavailable" }, statusCode: StatusCodes.Status503ServiceUnavailable);

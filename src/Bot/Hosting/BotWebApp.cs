@@ -83,7 +83,7 @@ public static class BotWebApp
                 ? Results.File(content, Reports.ReportService.ContentTypeOf(name), name)
                 : Results.NotFound();
         }
-        catch (Exception e) when (AdapterWithErrorHandler.IsStorageOutage(e) || e is Azure.RequestFailedException)
+        catch (Exception e) when (StorageOutage.Is(e) || e is Azure.RequestFailedException)
         {
             logs.CreateLogger("Reports").LogWarning(e, "Storage does not answer: a report download was refused with 503");
             return Results.Json(new { status = "storage unavailable" }, statusCode: StatusCodes.Status503ServiceUnavailable);

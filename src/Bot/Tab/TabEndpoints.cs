@@ -1,6 +1,6 @@
 using CchcBot.Hosting;
 using CchcBot.Plan;
-using CchcBot.Teams;
+using CchcBot.Storage;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
 
@@ -131,7 +131,7 @@ public static class TabEndpoints
         }
     }
 
-    private static bool IsStorage(Exception e) => AdapterWithErrorHandler.IsStorageOutage(e) || e is Azure.RequestFailedException;
+    private static bool IsStorage(Exception e) => StorageOutage.Is(e) || e is Azure.RequestFailedException;
 
     /// <param name="contact">Whom to ask: the Office keeps the directory.</param>
     private static IResult Refusal(int status, string error, string message, string contact = "Văn phòng") =>

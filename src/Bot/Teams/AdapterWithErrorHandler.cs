@@ -1,5 +1,6 @@
 using System.Runtime.ExceptionServices;
 using Azure;
+using CchcBot.Storage;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
@@ -36,7 +37,7 @@ public sealed class AdapterWithErrorHandler : CloudAdapter
                 return;
             }
 
-            var text = IsStorageOutage(exception) ? ChatText.StorageDown : ChatText.Unexpected;
+            var text = StorageOutage.Is(exception) ? ChatText.StorageDown : ChatText.Unexpected;
             try
             {
                 await turnContext.SendActivityAsync(MessageFactory.Text(text));
@@ -47,10 +48,4 @@ public sealed class AdapterWithErrorHandler : CloudAdapter
             }
         };
     }
-
-    public static bool IsStorageOutage(Exception exception) =>
-        exception is RequestFailedException { Status: 0 or >= 500 } ||
-        exception.InnerException is HttpRequestException ||
-        exception is HttpRequestException ||
-        (exception is AggregateException agg && agg.InnerExceptions.Any(IsStorageOutage));
 }

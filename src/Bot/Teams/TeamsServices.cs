@@ -76,7 +76,9 @@ public static class TeamsServices
         services.AddSingleton<ICardAction, CancelImportAction>();
         services.AddSingleton<IncomingFileRouter>();
         services.AddTransient<IBot, CchcTeamsBot>();
-        services.AddCchcEvidence(configuration); // the evidence flow goes after the other file flows: it takes any PDF, .docx or image
+        services.AddCchcEvidence(configuration);
+        services.AddSingleton<IIncomingFileFlow, EvidenceFlow>(); // last: it takes any PDF, .docx or image
+        services.AddSingleton<ICardAction, AttachEvidenceAction>();
         return services;
     }
 }

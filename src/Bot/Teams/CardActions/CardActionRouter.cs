@@ -1,4 +1,5 @@
 using CchcBot.Cards;
+using CchcBot.Storage;
 using CchcBot.Teams.Identity;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
@@ -43,7 +44,7 @@ public sealed class CardActionRouter(IEnumerable<ICardAction> actions, IUserReso
         {
             logger.LogError(e, "Card action {Verb} failed: activity {ActivityId} from user {UserObjectId}",
                 verb, turnContext.Activity.Id, turnContext.Activity.From?.AadObjectId);
-            var message = AdapterWithErrorHandler.IsStorageOutage(e) ? ChatText.StorageDown : ChatText.Unexpected;
+            var message = StorageOutage.Is(e) ? ChatText.StorageDown : ChatText.Unexpected;
             return InvokeResponses.Card(ErrorCard.Build(CardStrings.ErrorTitle, message));
         }
     }

@@ -1,12 +1,12 @@
 using CchcBot.Cards;
 using CchcBot.Cards.Views;
+using CchcBot.Evidence;
 using CchcBot.Plan;
 using CchcBot.Progress;
 using CchcBot.Teams;
-using CchcBot.Teams.CardActions;
 using Microsoft.Bot.Schema;
 
-namespace CchcBot.Evidence;
+namespace CchcBot.Teams.CardActions;
 
 /// <summary>
 /// Verb "attachEvidence", data <c>{ uploadId, taskId, milestoneId }</c>: attaches the sender's pending upload to a

@@ -1,14 +1,14 @@
 using CchcBot.Cards;
 using CchcBot.Cards.Views;
+using CchcBot.Evidence;
 using CchcBot.Hosting;
 using CchcBot.Plan;
 using CchcBot.Progress;
 using CchcBot.Storage;
 using CchcBot.Teams;
-using CchcBot.Teams.Files;
 using Microsoft.Bot.Builder;
 
-namespace CchcBot.Evidence;
+namespace CchcBot.Teams.Files;
 
 /// <summary>
 /// A file sent in the personal chat as evidence (tài liệu kiểm chứng): taken from anyone who may update a milestone
