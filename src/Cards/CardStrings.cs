@@ -233,6 +233,23 @@ public static class CardStrings
             $"Ngày {date} · {count} mốc quá hạn từ {workingDaysOverdue} ngày làm việc trở lên hoặc gặp vướng mắc";
     }
 
+    /// <summary>People the bot could not reach, as the digest and the escalation list them.</summary>
+    public static class Unreached
+    {
+        /// <param name="why">The stored reason's name (NeverOpened, NotInstalled, Blocked, ChannelGone).</param>
+        public static string Why(string? why) => why switch
+        {
+            "NeverOpened" => "chưa từng mở ứng dụng",
+            "NotInstalled" => "chưa cài ứng dụng",
+            "Blocked" => "đã chặn ứng dụng",
+            "ChannelGone" => "kênh không còn nhận tin",
+            _ => "không liên lạc được",
+        };
+
+        /// <summary>"truongphong.nv2@… — chưa cài ứng dụng".</summary>
+        public static string Line(string recipient, string? why) => $"{recipient} — {Why(why)}";
+    }
+
     public static class Digest
     {
         public const string DueSoFar = "Số mốc đã đến hạn";

@@ -5,7 +5,6 @@ using CchcBot.Hosting;
 using CchcBot.Plan;
 using CchcBot.Progress;
 using CchcBot.Storage;
-using CchcBot.Teams;
 using Microsoft.Extensions.Options;
 
 namespace CchcBot.Digest;
@@ -20,12 +19,10 @@ public sealed class DigestService(
     ILedgerRepository ledger,
     IDirectoryRepository directories,
     IConversationRepository conversations,
-    IProactiveSender sender,
-    ExactlyOnceSender once,
+    IOutbox outbox,
     IOptions<DigestOptions> options,
     BotClock clock)
 {
-    public const string NoChannelNote = ChatText.NoDigestChannel;
     private const string LedgerRecipient = "digest";
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(10);
 
@@ -55,7 +52,7 @@ public sealed class DigestService(
     public async Task<DigestFigures> FiguresAsync(PlanSnapshot snapshot, IReadOnlyList<HistoryEntry> history, DateTimeOffset at, string? departmentId, CancellationToken ct)
     {
         var agency = snapshot.Plan.Agency;
-        var unreachable = (await ledger.UnreachableAsync(agency, ct)).Select(ChatText.UnreachableLine).ToList();
+        var unreachable = (await ledger.UnreachableAsync(agency, ct)).Select(u => CardStrings.Unreached.Line(u.Recipient, u.Why)).ToList();
         return DigestCalculator.Compute(snapshot, history, unreachable, at, departmentId);
     }
 
@@ -79,19 +76,16 @@ public sealed class DigestService(
 
         var figures = await FiguresAsync(snapshot, at, null, ct);
         var directory = snapshot.Directory;
-        var mention = await ChiefInspectorMentionAsync(agency, directory, ct);
+        var chiefInspector = await directories.GetIdentityAsync(agency, directory.ChiefInspector, ct);
         var registered = await directories.GetDigestChannelAsync(agency, ct);
         var channel = registered is var (tenant, channelId)
             ? await conversations.GetAsync(ConversationKind.Channel, tenant, channelId, ct)
             : null;
         var key = force ? $"{weekKey}|forced|{Guid.NewGuid():N}" : weekKey;
         var target = channel is { Active: true } ? "channel" : directory.ChiefOfOffice;
-        var outcome = await once.SendAsync(agency, LedgerRecipient, [key], at, Lease,
-            _ => CardMessages.Of(DigestCard.Build(figures, mention, channel is { Active: true } ? null : NoChannelNote), $"{ChatText.Summaries.Digest} tuần {figures.Week.Number}"),
-            (message, token) => channel is { Active: true }
-                ? sender.SendToChannelAsync(channel, message, token)
-                : sender.SendToPersonAsync(agency, directory.ChiefOfOffice, message, token),
-            ct);
+        MessageTarget to = channel is { Active: true } ? new MessageTarget.Channel(channel) : new MessageTarget.Person(directory.ChiefOfOffice);
+        var content = new DigestContent(figures, chiefInspector, NoChannel: channel is not { Active: true });
+        var outcome = await outbox.SendOnceAsync(new OutgoingMessage(agency, to, LedgerRecipient, [key], content), at, Lease, ct);
         if (outcome.NothingToDo)
         {
             return AlreadyPosted(agency, figures.Week);
@@ -105,13 +99,6 @@ public sealed class DigestService(
 
     private static DigestPosting AlreadyPosted(string agency, DigestWeek week) =>
         new(DigestPostingOutcome.AlreadyPosted, $"{agency}: the digest of {week.Key} was already posted; nothing sent (use --force to post again).");
-
-    /// <summary>The Chief Inspector's Teams id and name, to @mention them, when they have talked to the bot.</summary>
-    private async Task<(string Id, string Name)?> ChiefInspectorMentionAsync(string agency, AgencyDirectory directory, CancellationToken ct)
-    {
-        var identity = await directories.GetIdentityAsync(agency, directory.ChiefInspector, ct);
-        return identity?.TeamsUserId is { } id ? (id, identity.Name ?? ChatText.ChiefInspector) : null;
-    }
 
     private DateOnly LocalDate(DateTimeOffset at) => DateOnly.FromDateTime(clock.ToLocal(at));
 }

@@ -3,6 +3,7 @@ using CchcBot.Graph;
 using CchcBot.Plan;
 using CchcBot.Reminders;
 using CchcBot.Storage;
+using CchcBot.Teams.Delivery;
 
 namespace CchcBot.Hosting;
 

@@ -25,12 +25,11 @@ public enum ReminderKind
     CheckIn,
 }
 
-/// <summary>One reminder to send today about one milestone to one role.</summary>
+/// <summary>One reminder to send today about one milestone to one role (its words are the edge's: kind and days say it all).</summary>
 /// <param name="SlotKey">
 /// Stable key for the exactly-once ledger (combine it with the agency, milestone id and recipient):
 /// the same for every sweep on the same day, different across days. See <see cref="ReminderPolicy"/>.
 /// </param>
-/// <param name="Reason">The Vietnamese line for the card: "Còn 7 ngày", "Đến hạn hôm nay", "Quá hạn 5 ngày", "Kiểm tra định kỳ tháng 11/2026".</param>
 /// <param name="Due">The milestone's due date; null for an ongoing milestone.</param>
 /// <param name="CalendarDays">Calendar days from today to the due date: positive before it, 0 on it, negative after; 0 for a check-in.</param>
 /// <param name="MergedSlots">Every slot key that landed on today (more than one when a weekend or holiday shift merged them); <paramref name="SlotKey"/> is one of them.</param>
@@ -39,7 +38,6 @@ public sealed record DueReminder(
     ReminderRole Role,
     ReminderKind Kind,
     string SlotKey,
-    string Reason,
     DateOnly? Due,
     int CalendarDays,
     IReadOnlyList<string> MergedSlots);

@@ -1,6 +1,5 @@
 using System.Globalization;
 using CchcBot.Plan;
-using CchcBot.Teams;
 
 namespace CchcBot.Reminders;
 
@@ -88,7 +87,6 @@ public sealed class ReminderPolicy
                 role,
                 calendarDays == 0 ? ReminderKind.DueToday : ReminderKind.BeforeDue,
                 slots[0],
-                calendarDays == 0 ? ChatText.DueToday : ChatText.DaysLeft(calendarDays),
                 due,
                 calendarDays,
                 slots)];
@@ -98,7 +96,7 @@ public sealed class ReminderPolicy
         if (role == ReminderRole.Lead && overdue > 0 && overdue % options.OverdueEveryWorkingDays == 0)
         {
             var key = $"lead:overdue-{overdue}@{Iso(due)}";
-            return [new DueReminder(milestone.Id, role, ReminderKind.Overdue, key, ChatText.OverdueDays(-calendarDays), due, calendarDays, [key])];
+            return [new DueReminder(milestone.Id, role, ReminderKind.Overdue, key, due, calendarDays, [key])];
         }
 
         return [];
@@ -200,7 +198,7 @@ public sealed class ReminderPolicy
     private static DueReminder CheckIn(DateOnly today, Milestone milestone)
     {
         var key = $"lead:checkin-{today.ToString("yyyy-MM", CultureInfo.InvariantCulture)}";
-        return new(milestone.Id, ReminderRole.Lead, ReminderKind.CheckIn, key, ChatText.MonthlyCheckIn(today), null, 0, [key]);
+        return new(milestone.Id, ReminderRole.Lead, ReminderKind.CheckIn, key, null, 0, [key]);
     }
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -1,10 +1,8 @@
 using CchcBot.Cards;
-using CchcBot.Cards.Views;
 using CchcBot.Delivery;
 using CchcBot.Plan;
 using CchcBot.Progress;
 using CchcBot.Storage;
-using CchcBot.Teams;
 
 namespace CchcBot.Reminders;
 
@@ -15,7 +13,8 @@ public sealed record SweepResult(DateOnly Today, IReadOnlyList<string> Lines, in
 /// <summary>
 /// One reminder sweep as of an instant: for each agency, reads only the due dates the policy names (a due-date index
 /// partition per day), groups what is due per department head (one message each), sends it exactly once through the
-/// ledger, and sends the Chief of Office the day's escalation summary.
+/// ledger, and sends the Chief of Office the day's escalation summary. It says what to send, as data; the outbox
+/// delivers it (and the edge it delivers through makes the cards).
 /// </summary>
 public sealed class ReminderSweep(
     IPlanRepository plans,
@@ -24,12 +23,10 @@ public sealed class ReminderSweep(
     IExtensionRepository extensions,
     IAssignmentRepository assignments,
     ILedgerRepository ledger,
-    IProactiveSender sender,
-    ExactlyOnceSender once,
+    IOutbox outbox,
     ReminderPolicy policy,
     ReminderClock clock,
-    ReminderOptions options,
-    ChatCards cards)
+    ReminderOptions options)
 {
     /// <param name="dryRun">Works out what would be sent and to whom, and sends and records nothing (no ledger claim).</param>
     public async Task<SweepResult> RunAsync(DateTimeOffset at, CancellationToken ct, bool dryRun = false)
@@ -185,15 +182,10 @@ public sealed class ReminderSweep(
                 : snapshot.Directory.StaffOf(recipient) is { Count: > 0 } staffOf
                     ? string.Join("; ", staffOf.Select(d => "Cán bộ " + d.Name))
                     : string.Join("; ", items.Select(i => Positions.Head(i.Department)).Distinct());
-            // "đồng chí <name>, <position>" once Teams has told us the name (they opened the bot); the position alone before.
-            var addressee = CardStrings.Reminder.Addressee((await directories.GetIdentityAsync(agency, recipient, token))?.Name, position);
-            var outcome = await once.SendAsync(agency, recipient, keys, at, Lease, claimed =>
-            {
-                var views = items.Where(i => claimed.Contains(LedgerKey(i.Item.Milestone.Id, i.Reminder.SlotKey)))
-                    .Select(i => cards.Item(snapshot, i.Item, i.Reminder.Reason))
-                    .ToList();
-                return CardMessages.Of(ReminderCard.Build(addressee, snapshot.Today, views), ChatText.Summaries.Reminder);
-            }, (message, t) => sender.SendToPersonAsync(agency, recipient, message, t), token);
+            var name = (await directories.GetIdentityAsync(agency, recipient, token))?.Name;
+            var lines = items.Select(i => new ReminderLine(LedgerKey(i.Item.Milestone.Id, i.Reminder.SlotKey), i.Item, i.Reminder)).ToList();
+            var message = new OutgoingMessage(agency, new MessageTarget.Person(recipient), recipient, keys, new ReminderContent(name, position, snapshot, lines));
+            var outcome = await outbox.SendOnceAsync(message, at, Lease, token);
             tally.Count(agency, recipient, $"{outcome.Claimed.Count} reminder(s) ({string.Join(", ", outcome.Claimed)})", outcome);
         });
     }
@@ -206,7 +198,7 @@ public sealed class ReminderSweep(
             return;
         }
 
-        var items = new List<TaskItemView>();
+        var items = new List<BoardItem>();
         foreach (var (taskId, milestoneId) in wanted)
         {
             if (!tasks.TryGetValue(taskId, out var task) || task.Milestones.FirstOrDefault(m => m.Id == milestoneId) is not { } milestone)
@@ -215,25 +207,19 @@ public sealed class ReminderSweep(
             }
 
             var item = snapshot.Item(task, milestone, TaskRole.Lead);
-            var status = item.State.Status;
-            if (!policy.IsEscalated(snapshot.Today, milestone, status))
+            if (policy.IsEscalated(snapshot.Today, milestone, item.State.Status))
             {
-                continue;
+                items.Add(item);
             }
-
-            var reason = status == MilestoneStatus.Blocked
-                ? ChatText.Blocked
-                : ChatText.OverdueDays(-(item.DaysLeft ?? 0));
-            items.Add(cards.Item(snapshot, item, reason));
         }
 
-        var unreachable = (await ledger.UnreachableAsync(agency, ct)).Select(ChatText.UnreachableLine).ToList();
+        var unreachable = await ledger.UnreachableAsync(agency, ct);
         if (items.Count == 0 && unreachable.Count == 0)
         {
             return;
         }
 
-        items = items.OrderBy(i => i.Due ?? DateOnly.MaxValue).ToList();
+        items = items.OrderBy(i => i.Milestone.Due ?? DateOnly.MaxValue).ToList();
         var recipient = snapshot.Directory.ChiefOfOffice;
         if (tally.DryRun)
         {
@@ -241,9 +227,8 @@ public sealed class ReminderSweep(
             return;
         }
 
-        var outcome = await once.SendAsync(agency, recipient, [key], at, Lease,
-            _ => CardMessages.Of(EscalationCard.Build(snapshot.Today, items, unreachable, options.EscalateAfterWorkingDaysOverdue), ChatText.Summaries.Escalation),
-            (message, token) => sender.SendToPersonAsync(agency, recipient, message, token), ct);
+        var content = new EscalationContent(snapshot, items, unreachable, options.EscalateAfterWorkingDaysOverdue);
+        var outcome = await outbox.SendOnceAsync(new OutgoingMessage(agency, new MessageTarget.Person(recipient), recipient, [key], content), at, Lease, ct);
         tally.Count(agency, recipient, $"escalation summary of {items.Count} item(s)", outcome);
     }
 

@@ -2,6 +2,7 @@ using CchcBot.Delivery;
 using CchcBot.Plan;
 using CchcBot.Progress;
 using CchcBot.Storage;
+using CchcBot.Teams.Delivery;
 
 namespace CchcBot.Teams;
 

@@ -10,18 +10,6 @@ public static class ChatText
     public const string UnknownUser =
         "Xin chào! Tài khoản của đồng chí chưa có trong danh sách phòng ban của Kế hoạch CCHC, nên chưa thể cho đồng chí biết nhiệm vụ. " +
         "Vui lòng liên hệ Văn phòng (Chánh Văn phòng) để được bổ sung vào danh sách.";
-    /// <summary>Why someone cannot be reached, as users read it.</summary>
-    public static string UnreachableWhy(string? why) => why switch
-    {
-        nameof(Delivery.UnreachableReason.NeverOpened) => "chưa từng mở ứng dụng",
-        nameof(Delivery.UnreachableReason.NotInstalled) => "chưa cài ứng dụng",
-        nameof(Delivery.UnreachableReason.Blocked) => "đã chặn ứng dụng",
-        nameof(Delivery.UnreachableReason.ChannelGone) => "kênh không còn nhận tin",
-        _ => "không liên lạc được",
-    };
-
-    /// <summary>"truongphong.nv2@… — chưa cài ứng dụng": one unreachable person as the digest and the escalation list them.</summary>
-    public static string UnreachableLine(Storage.UnreachableRecipient u) => $"{u.Recipient} — {UnreachableWhy(u.Why)}";
 
     public const string TenantRefused = "Ứng dụng này không phục vụ tổ chức của đồng chí.";
     public const string SetChannelOnlyInChannel = "Vui lòng gõ \"đặt kênh tổng hợp\" trong kênh của nhóm Văn phòng (nhắc tên bot), không phải trong trò chuyện riêng.";

@@ -3,6 +3,7 @@ using CchcBot.Delivery;
 using CchcBot.Hosting;
 using CchcBot.Plan;
 using CchcBot.Storage;
+using CchcBot.Teams.Delivery;
 using CchcBot.Teams.Identity;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema.Teams;
@@ -19,8 +20,7 @@ public sealed class DigestChannelOnInstall(
     IUserResolver users,
     IDirectoryRepository directories,
     CchcTables tables,
-    IProactiveSender sender,
-    ExactlyOnceSender once,
+    IOutbox outbox,
     BotClock clock,
     ILogger<DigestChannelOnInstall> logger) : ITeamInstallObserver
 {
@@ -86,10 +86,8 @@ public sealed class DigestChannelOnInstall(
                     Formats.DateTime(clock.ToLocal(now))),
                 style: "warning");
             var key = $"team-install|{channel.Key}|{turnContext.Activity.Id}";
-            var outcome = await once.SendAsync(installer.Agency, chief, [key], now, Budget,
-                _ => CardMessages.Of(card, ChatText.Summaries.ForeignInstall),
-                (message, token) => sender.SendToPersonAsync(installer.Agency, chief, message, token),
-                timeout.Token);
+            var message = new OutgoingMessage(installer.Agency, new MessageTarget.Person(chief), chief, [key], new ReadyCard(card, ChatText.Summaries.ForeignInstall));
+            var outcome = await outbox.SendOnceAsync(message, now, Budget, timeout.Token);
             if (outcome.Result is { Delivered: false } result)
             {
                 logger.LogWarning("Could not tell the Chief of Office of {Agency} about the install in channel {ChannelId}: {Status} {Detail}",

@@ -8,6 +8,7 @@ using CchcBot.Plan.Files;
 using CchcBot.Progress;
 using CchcBot.Storage;
 using CchcBot.Teams.CardActions;
+using CchcBot.Teams.Delivery;
 
 namespace CchcBot.Teams;
 

@@ -5,6 +5,7 @@ using CchcBot.Progress;
 using CchcBot.Storage;
 using CchcBot.Teams.CardActions;
 using CchcBot.Teams.Commands;
+using CchcBot.Teams.Delivery;
 using CchcBot.Teams.Files;
 using CchcBot.Teams.Identity;
 using Microsoft.Bot.Builder;
@@ -30,7 +31,8 @@ public static class TeamsServices
         services.AddSingleton<TaskView>();
         services.AddSingleton<InstallationHandler>();
         services.AddSingleton<ILedgerRepository, LedgerRepository>();
-        services.AddSingleton<ExactlyOnceSender>();
+        services.AddSingleton<OutgoingCards>();
+        services.AddSingleton<IOutbox, ExactlyOnceSender>();
 
         // ConfigurationBotFrameworkAuthentication takes IHttpClientFactory if there is one; without it every turn's
         // connector client gets a new HttpClient, with its own connection pool.

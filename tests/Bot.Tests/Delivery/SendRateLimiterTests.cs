@@ -1,4 +1,4 @@
-using CchcBot.Delivery;
+using CchcBot.Teams.Delivery;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 

@@ -4,6 +4,7 @@ using CchcBot.Cli;
 using CchcBot.Delivery;
 using CchcBot.Hosting;
 using CchcBot.Storage;
+using CchcBot.Teams.Delivery;
 using CchcBot.TestSupport;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;

@@ -34,7 +34,7 @@ public sealed class ReachabilityTests : IAsyncLifetime
         Assert.True(first.Unreachable >= 1, string.Join("\n", first.Lines));
         var ledger = new LedgerRepository(_bot.Tables);
         var listed = Assert.Single(await ledger.UnreachableAsync(SamplePlans.Agency), u => u.Recipient == _nv2.Upn);
-        Assert.Equal("chưa từng mở ứng dụng", CchcBot.Teams.ChatText.UnreachableWhy(listed.Why));
+        Assert.Equal("chưa từng mở ứng dụng", CchcBot.Cards.CardStrings.Unreached.Why(listed.Why));
 
         await _bot.SendTextAsync(_nv2, "trợ giúp");
         Assert.DoesNotContain(await ledger.UnreachableAsync(SamplePlans.Agency), u => u.Recipient == _nv2.Upn);

@@ -1,5 +1,6 @@
 using CchcBot.Plan;
 using CchcBot.Reminders;
+using CchcBot.Teams.Delivery;
 using static CchcBot.Bot.Tests.Reminders.ReminderTestData;
 
 namespace CchcBot.Bot.Tests.Reminders;
@@ -16,7 +17,7 @@ public sealed class ReminderPolicyTests
         var reminder = Assert.Single(Policy.DueOn(D(today), Dated("2024-11-22"), MilestoneStatus.InProgress, ReminderRole.Lead, 2024));
 
         Assert.Equal(key, reminder.SlotKey);
-        Assert.Equal(reason, reminder.Reason);
+        Assert.Equal(reason, OutgoingCards.Reason(reminder, D(today)));
         Assert.Equal(kind, reminder.Kind);
         Assert.Equal("ccth-01-1", reminder.MilestoneId);
         Assert.Equal(D("2024-11-22"), reminder.Due);
@@ -39,7 +40,7 @@ public sealed class ReminderPolicyTests
         var friday = sent[1].Reminder;
         Assert.Equal("lead:d-1@2024-11-25", friday.SlotKey);
         Assert.Equal(["lead:d-1@2024-11-25", "lead:d-3@2024-11-25"], friday.MergedSlots);
-        Assert.Equal("Còn 3 ngày", friday.Reason);
+        Assert.Equal("Còn 3 ngày", Words(sent[1]));
         Assert.Equal(3, friday.CalendarDays);
     }
 
@@ -50,7 +51,7 @@ public sealed class ReminderPolicyTests
 
         Assert.Equal([D("2024-11-15"), D("2024-11-20"), D("2024-11-22")], sent.Select(s => s.Day));
         Assert.Equal("lead:d0@2024-11-23", sent[2].Reminder.SlotKey);
-        Assert.Equal("Còn 1 ngày", sent[2].Reminder.Reason);
+        Assert.Equal("Còn 1 ngày", Words(sent[2]));
         Assert.Equal(ReminderKind.BeforeDue, sent[2].Reminder.Kind);
     }
 
@@ -62,8 +63,8 @@ public sealed class ReminderPolicyTests
         Assert.Equal([D("2025-01-24"), D("2025-02-03")], sent.Select(s => s.Day));
         Assert.Equal("lead:d-1@2025-02-03", sent[0].Reminder.SlotKey);
         Assert.Equal(3, sent[0].Reminder.MergedSlots.Count);
-        Assert.Equal("Còn 10 ngày", sent[0].Reminder.Reason);
-        Assert.Equal("Đến hạn hôm nay", sent[1].Reminder.Reason);
+        Assert.Equal("Còn 10 ngày", Words(sent[0]));
+        Assert.Equal("Đến hạn hôm nay", Words(sent[1]));
     }
 
     [Fact]
@@ -74,7 +75,7 @@ public sealed class ReminderPolicyTests
 
         Assert.Equal([D("2025-04-28"), D("2025-04-29"), D("2025-05-05")], sent.Select(s => s.Day));
         Assert.Equal("lead:d-1@2025-05-05", sent[1].Reminder.SlotKey);
-        Assert.Equal("Còn 6 ngày", sent[1].Reminder.Reason);
+        Assert.Equal("Còn 6 ngày", Words(sent[1]));
     }
 
     [Fact]
@@ -95,7 +96,7 @@ public sealed class ReminderPolicyTests
         Assert.Equal([D("2024-08-28"), D("2024-08-30"), D("2024-09-04")], sent.Select(s => s.Day));
         Assert.Equal("lead:d-1@2024-09-04", sent[1].Reminder.SlotKey);
         Assert.Equal(["lead:d-1@2024-09-04", "lead:d-3@2024-09-04"], sent[1].Reminder.MergedSlots);
-        Assert.Equal("Còn 5 ngày", sent[1].Reminder.Reason);
+        Assert.Equal("Còn 5 ngày", Words(sent[1]));
     }
 
     [Fact]
@@ -105,7 +106,7 @@ public sealed class ReminderPolicyTests
 
         Assert.Equal([D("2024-11-27"), D("2024-12-02"), D("2024-12-05")], sent.Select(s => s.Day));
         Assert.Equal(["lead:overdue-3@2024-11-22", "lead:overdue-6@2024-11-22", "lead:overdue-9@2024-11-22"], sent.Select(s => s.Reminder.SlotKey));
-        Assert.Equal(["Quá hạn 5 ngày", "Quá hạn 10 ngày", "Quá hạn 13 ngày"], sent.Select(s => s.Reminder.Reason));
+        Assert.Equal(["Quá hạn 5 ngày", "Quá hạn 10 ngày", "Quá hạn 13 ngày"], sent.Select(Words));
         Assert.All(sent, s => Assert.Equal(ReminderKind.Overdue, s.Reminder.Kind));
         Assert.Equal(-5, sent[0].Reminder.CalendarDays);
     }
@@ -117,7 +118,7 @@ public sealed class ReminderPolicyTests
         var sent = Sent(Dated("2024-04-26"), ReminderRole.Lead, "2024-04-27", "2024-05-14");
 
         Assert.Equal([D("2024-05-04"), D("2024-05-08"), D("2024-05-13")], sent.Select(s => s.Day));
-        Assert.Equal("Quá hạn 8 ngày", sent[0].Reminder.Reason);
+        Assert.Equal("Quá hạn 8 ngày", Words(sent[0]));
     }
 
     [Fact]
@@ -174,12 +175,12 @@ public sealed class ReminderPolicyTests
         Assert.Equal(12, sent.Count);
         Assert.Equal(D("2025-01-02"), sent[0].Day);
         Assert.Equal("lead:checkin-2025-01", sent[0].Reminder.SlotKey);
-        Assert.Equal("Kiểm tra định kỳ tháng 01/2025", sent[0].Reminder.Reason);
+        Assert.Equal("Kiểm tra định kỳ tháng 01/2025", Words(sent[0]));
         Assert.Equal(ReminderKind.CheckIn, sent[0].Reminder.Kind);
         Assert.Null(sent[0].Reminder.Due);
         Assert.Equal(D("2025-05-05"), sent[4].Day);
         Assert.Equal("lead:checkin-2025-05", sent[4].Reminder.SlotKey);
-        Assert.Equal("Kiểm tra định kỳ tháng 11/2025", sent[10].Reminder.Reason);
+        Assert.Equal("Kiểm tra định kỳ tháng 11/2025", Words(sent[10]));
         Assert.All(sent, s => Assert.True(Policy.IsCheckInDay(s.Day)));
     }
 
@@ -256,4 +257,7 @@ public sealed class ReminderPolicyTests
         var error = Assert.Throws<ArgumentException>(() => new ReminderPolicy(new ReminderOptions { SendFrom = "8h" }, Calendar));
         Assert.Contains("Reminders:SendFrom must be HH:mm", error.Message, StringComparison.Ordinal);
     }
+
+    /// <summary>The reminder's line as the card shows it (the words are made at the edge from kind and days).</summary>
+    private static string Words((DateOnly Day, DueReminder Reminder) sent) => OutgoingCards.Reason(sent.Reminder, sent.Day);
 }

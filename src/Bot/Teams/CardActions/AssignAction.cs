@@ -3,6 +3,7 @@ using CchcBot.Cards.Views;
 using CchcBot.Plan;
 using CchcBot.Progress;
 using CchcBot.Storage;
+using CchcBot.Teams.Delivery;
 using Microsoft.Bot.Schema;
 
 namespace CchcBot.Teams.CardActions;
@@ -15,7 +16,7 @@ namespace CchcBot.Teams.CardActions;
 /// history; the answer is the task card.
 /// </summary>
 public sealed class AssignAction(
-    ISnapshotLoader snapshots, IAssignmentRepository assignments, TaskView taskView, ChatCards cards, Delivery.IProactiveSender sender, ILogger<AssignAction> logger)
+    ISnapshotLoader snapshots, IAssignmentRepository assignments, TaskView taskView, ChatCards cards, IProactiveSender sender, ILogger<AssignAction> logger)
     : ICardAction
 {
     public string Verb => AssignBlock.Verb;

@@ -7,6 +7,7 @@ using CchcBot.Delivery;
 using CchcBot.Plan;
 using CchcBot.Progress;
 using CchcBot.Storage;
+using CchcBot.Teams.Delivery;
 using Microsoft.Bot.Schema;
 
 namespace CchcBot.Teams.CardActions;

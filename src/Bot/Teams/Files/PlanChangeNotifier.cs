@@ -2,6 +2,7 @@ using CchcBot.Cards;
 using CchcBot.Delivery;
 using CchcBot.Plan;
 using CchcBot.Storage;
+using CchcBot.Teams.Delivery;
 
 namespace CchcBot.Teams.Files;
 

@@ -3,7 +3,7 @@ using System.Net;
 using Microsoft.Bot.Schema;
 using Microsoft.Rest;
 
-namespace CchcBot.Delivery;
+namespace CchcBot.Teams.Delivery;
 
 public enum FailureKind
 {

@@ -1,4 +1,4 @@
-namespace CchcBot.Delivery;
+namespace CchcBot.Teams.Delivery;
 
 /// <summary>Settings under "Delivery": retries and the client-side limits that keep us under Teams' throttling.</summary>
 public sealed class DeliveryOptions

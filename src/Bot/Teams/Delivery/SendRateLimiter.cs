@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace CchcBot.Delivery;
+namespace CchcBot.Teams.Delivery;
 
 /// <summary>
 /// Client-side limits under Teams' documented ones: per conversation 7 per second and 60 per 30 seconds, per app and

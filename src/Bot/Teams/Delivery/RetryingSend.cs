@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace CchcBot.Delivery;
+namespace CchcBot.Teams.Delivery;
 
 /// <summary>The outcome of sending one message with retries.</summary>
 public sealed record SendOutcome(FailureKind? Failure, string? ActivityId, string? Detail, int Attempts)
