@@ -94,4 +94,16 @@ public static class DigestCard
 
     private static string Date(DateOnly? date, DateOnly? originalDue = null) =>
         (date is { } d ? Formats.Date(d) : CardStrings.Digest.OngoingDue) + (originalDue is { } o && date is not null ? BlockerStrings.ExtendedFrom(Formats.Date(o)) : string.Empty);
+
+    /// <summary>What one change did, in words: a cooperating opinion with its units, a section IV step, or "from → to".</summary>
+    public static string What(DigestChange c)
+    {
+        if (c.Step.Kind == HistoryKinds.Comment)
+        {
+            var who = c.Units.Length > 0 ? $"{CardStrings.CommentKind} của {c.Units}" : CardStrings.CommentKind;
+            return string.IsNullOrWhiteSpace(c.Step.Note) ? who : $"{who}: {Markdown.Shorten(c.Step.Note, 160)}";
+        }
+
+        return TaskCard.SectionFour(c.Step) ?? $"{Formats.Status(c.Step.From)} → {Formats.Status(c.Step.To)}";
+    }
 }

@@ -1,6 +1,8 @@
+using CchcBot.Cards;
 using CchcBot.Cards.Views;
 using CchcBot.Plan;
 using CchcBot.Progress;
+using CchcBot.Views;
 
 namespace CchcBot.Digest;
 
@@ -51,10 +53,8 @@ public static class DigestCalculator
                 TimeZoneInfo.ConvertTime(h.At, snapshot.Zone).DateTime,
                 h.ByName,
                 titles.GetValueOrDefault(h.TaskId, h.TaskId),
-                h.Kind == "comment" ? Opinion(snapshot.Directory, h)
-                : Cards.TaskCard.SectionFour(new Cards.Views.HistoryItemView(default, h.ByName, h.Kind, (Cards.Views.StatusView)(int)h.From, (Cards.Views.StatusView)(int)h.To, null, null, null, h.FromDue, h.ToDue)) is { } step ? step
-                : $"{Teams.CardTexts.StatusName(h.From)} → {Teams.CardTexts.StatusName(h.To)}",
-                h.Note))
+                new HistoryItemView(default, h.ByName, h.Kind, StatusViews.Of(h.From), StatusViews.Of(h.To), h.Note, null, null, h.FromDue, h.ToDue),
+                h.Kind == HistoryKinds.Comment ? string.Join("; ", snapshot.Directory.DepartmentsOf(h.By).Select(d => d.Name)) : ""))
             .ToList();
 
         var doneNow = items.Count(i => i.State.Status == MilestoneStatus.Done);
@@ -72,14 +72,6 @@ public static class DigestCalculator
             changes,
             unreachable,
             doneNow - doneAtWeekStart);
-    }
-
-    /// <summary>"ý kiến phối hợp của Phòng Nghiệp vụ 1: Đã rà soát…" — the unit from the directory, the text as written.</summary>
-    private static string Opinion(AgencyDirectory directory, HistoryEntry h)
-    {
-        var units = string.Join("; ", directory.DepartmentsOf(h.By).Select(d => d.Name));
-        var who = units.Length > 0 ? $"ý kiến phối hợp của {units}" : "ý kiến phối hợp";
-        return string.IsNullOrWhiteSpace(h.Note) ? who : $"{who}: {Cards.Markdown.Shorten(h.Note, 160)}";
     }
 
     /// <summary>A milestone's (or one part's) status as of an instant, replayed from its history (not started when none).</summary>

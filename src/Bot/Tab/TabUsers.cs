@@ -1,12 +1,11 @@
 using CchcBot.Plan;
 using CchcBot.Storage;
-using CchcBot.Teams.Identity;
 
 namespace CchcBot.Tab;
 
 /// <summary>
 /// Matches a signed-in address (the token's preferred_username, or the person chosen in local anonymous mode) against
-/// the stored directories exactly as chat does (<see cref="UserResolver"/>): a department head or deputy gets their
+/// the stored directories exactly as chat does (Teams/Identity/UserResolver): a department head or deputy gets their
 /// departments, the Chief of Office the Office's too, the Chief Inspector the whole plan. Read on every request, so a
 /// directory change applies at once.
 /// </summary>

@@ -1,4 +1,3 @@
-using System.Runtime.ExceptionServices;
 using Azure;
 using CchcBot.Storage;
 using Microsoft.Bot.Builder;
@@ -23,13 +22,6 @@ public sealed class AdapterWithErrorHandler : CloudAdapter
         OnTurnError = async (turnContext, exception) =>
         {
             var activity = turnContext.Activity;
-            if (activity?.Type == ActivityTypes.Event &&
-                activity.Name is ActivityEventNames.ContinueConversation or ActivityEventNames.CreateConversation)
-            {
-                // A proactive send: its caller decides (retry, unreachable…), so the failure must reach it.
-                ExceptionDispatchInfo.Capture(exception).Throw();
-            }
-
             logger.LogError(exception, "Turn failed: activity {ActivityId} ({Type}) from user {UserObjectId}",
                 activity?.Id, activity?.Type, activity?.From?.AadObjectId);
             if (activity?.Type is not ActivityTypes.Message)

@@ -43,5 +43,5 @@ public static class CardTexts
     }
 
     /// <summary>The Vietnamese name of a reported status (the cards' own wording).</summary>
-    public static string StatusName(MilestoneStatus status) => Cards.Formats.Status((Cards.Views.StatusView)(int)status);
+    public static string StatusName(MilestoneStatus status) => Cards.Formats.Status(Views.StatusViews.Of(status));
 }

@@ -36,4 +36,12 @@ public sealed record DigestFigures(
 public sealed record DigestItem(string TaskId, string MilestoneId, string Title, string Deliverable, string LeadUnits, DateOnly? Due, int Days, string? Note, string? By, DateOnly? OriginalDue = null);
 
 /// <summary>One recorded change: who, what, when (local time).</summary>
-public sealed record DigestChange(DateTime At, string By, string Title, string What, string? Note);
+/// <param name="Step">The history entry as recorded (kind, statuses, dates, note); its words are the cards'.</param>
+/// <param name="Units">For a cooperating opinion: the writer's units, from the directory ("" when none).</param>
+public sealed record DigestChange(DateTime At, string By, string Title, HistoryItemView Step, string Units = "")
+{
+    /// <summary>"Chưa thực hiện → Hoàn thành", "ý kiến phối hợp của Phòng Nghiệp vụ 1: …", "Đề xuất gia hạn …".</summary>
+    public string What => DigestCard.What(this);
+
+    public string? Note => Step.Note;
+}

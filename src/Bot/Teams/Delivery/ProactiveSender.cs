@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using CchcBot.Delivery;
 using CchcBot.Hosting;
 using CchcBot.Storage;
@@ -115,11 +116,29 @@ public sealed class ProactiveSender(
         return retrying.RunAsync(conversation.TenantId, reference.Conversation.Id, async token =>
         {
             string? id = null;
+            Exception? failure = null;
             await Adapter.ContinueConversationAsync(
                 AppId,
                 reference,
-                async (turnContext, t) => id = (await turnContext.SendActivityAsync(message, t))?.Id,
+                async (turnContext, t) =>
+                {
+                    // Caught here, inside the turn, so the failure reaches this caller (retry, unreachable…) and not
+                    // the adapter's turn error handler, which is for turns that users started.
+                    try
+                    {
+                        id = (await turnContext.SendActivityAsync(message, t))?.Id;
+                    }
+                    catch (Exception e)
+                    {
+                        failure = e;
+                    }
+                },
                 token);
+            if (failure is not null)
+            {
+                ExceptionDispatchInfo.Throw(failure);
+            }
+
             return id;
         }, ct);
     }

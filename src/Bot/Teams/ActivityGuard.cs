@@ -1,8 +1,9 @@
+using CchcBot.Hosting;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
-namespace CchcBot.Hosting;
+namespace CchcBot.Teams;
 
 /// <summary>Why a request to /api/messages was refused, and with which status.</summary>
 public sealed record ActivityRefusal(int Status, string Problem);
