@@ -11,7 +11,6 @@ namespace CchcBot.Cards;
 /// </summary>
 public static class AssignBlock
 {
-    public const string Verb = "assign";
     public const string InputPrefix = "assignee";
     public const string HistoryKind = "assign";
 
@@ -22,7 +21,7 @@ public static class AssignBlock
 
     /// <summary>In a list: a button that opens the task card, where the form is (a list stays small whatever the staff's size).</summary>
     public static JsonObject? OpenFromList(TaskItemView item) => item.Assign is { Staff.Count: > 0 }
-        ? Ac.ActionSet(Ac.Execute(StaffStrings.AssignButton, ErrorCard.RefreshVerb, new JsonObject { ["taskId"] = item.TaskId, ["milestoneId"] = item.MilestoneId, ["back"] = TaskCard.BackToList }))
+        ? Ac.ActionSet(Ac.Execute(StaffStrings.AssignButton, CardContract.Verbs.RefreshTask, new JsonObject { ["taskId"] = item.TaskId, ["milestoneId"] = item.MilestoneId, ["back"] = CardContract.Views.BackToMyTasks }))
         : null;
 
     /// <summary>The card a member of staff receives when an item is given to them: the item and its update form.</summary>
@@ -31,7 +30,7 @@ public static class AssignBlock
             Ac.Text(StaffStrings.NoticeTitle, size: "Large", weight: "Bolder"),
             Ac.Text(StaffStrings.NoticeText(Markdown.Escape(by)), spacing: "Small"),
             TaskItemBlock.Render(item, compact: false, separator: true),
-            TaskItemBlock.Form(item, TaskCard.View, null),
+            TaskItemBlock.Form(item, CardContract.Views.Task, null),
         ],
         [Ac.SendText(CardStrings.MyTasksButton, CardStrings.MyTasksCommand)]);
 
@@ -63,6 +62,6 @@ public static class AssignBlock
             input["value"] = string.Join(",", assign.Current);
         }
 
-        return Ac.ActionSet(Ac.ShowCard(StaffStrings.AssignButton, Ac.SubCard([input], [Ac.Execute(StaffStrings.AssignSubmit, Verb, data, style: "positive")])));
+        return Ac.ActionSet(Ac.ShowCard(StaffStrings.AssignButton, Ac.SubCard([input], [Ac.Execute(StaffStrings.AssignSubmit, CardContract.Verbs.Assign, data, style: "positive")])));
     }
 }

@@ -77,7 +77,7 @@ public static class BlockerNoticeCard
         var forms = new List<(string Title, IReadOnlyList<JsonNode?> Inputs, IReadOnlyList<JsonObject> Submits, string Verb)>();
         if (view.Actions.HasFlag(NoticeActions.Decide) && view.Extension is { } pending)
         {
-            var decide = BlockerStrings.DecideExtensionVerb;
+            var decide = CardContract.Verbs.DecideExtension;
             var approve = Clone(data);
             approve["approve"] = true;
             approve["request"] = pending.RequestId;
@@ -90,24 +90,24 @@ public static class BlockerNoticeCard
 
         if (view.Actions.HasFlag(NoticeActions.Direct))
         {
-            forms.Add(Form(BlockerStrings.DirectionButton, BlockerStrings.GiveDirectionVerb, data, [Note(BlockerStrings.GiveDirectionVerb, key, BlockerStrings.DirectionLabel, BlockerStrings.DirectionPlaceholder, true, draft)]));
+            forms.Add(Form(BlockerStrings.DirectionButton, CardContract.Verbs.GiveDirection, data, [Note(CardContract.Verbs.GiveDirection, key, BlockerStrings.DirectionLabel, BlockerStrings.DirectionPlaceholder, true, draft)]));
         }
 
         if (view.Actions.HasFlag(NoticeActions.Escalate))
         {
-            forms.Add(Form(BlockerStrings.EscalateButton, BlockerStrings.EscalateVerb, data, [Note(BlockerStrings.EscalateVerb, key, BlockerStrings.EscalateLabel, BlockerStrings.EscalatePlaceholder, true, draft)]));
+            forms.Add(Form(BlockerStrings.EscalateButton, CardContract.Verbs.EscalateBlocker, data, [Note(CardContract.Verbs.EscalateBlocker, key, BlockerStrings.EscalateLabel, BlockerStrings.EscalatePlaceholder, true, draft)]));
         }
 
         if (view.Actions.HasFlag(NoticeActions.Propose) && item.Due is { } due)
         {
-            var verb = BlockerStrings.ProposeExtensionVerb;
+            var verb = CardContract.Verbs.ProposeExtension;
             forms.Add(Form(BlockerStrings.ExtendButton, verb, data,
                 [NewDue(key, due, draft), Note(verb, key, BlockerStrings.ReasonLabel, BlockerStrings.ReasonPlaceholder, true, draft)]));
         }
 
         if (view.Actions.HasFlag(NoticeActions.Resolve))
         {
-            forms.Add(Form(BlockerStrings.ResolveButton, BlockerStrings.ResolveVerb, data, [Note(BlockerStrings.ResolveVerb, key, BlockerStrings.ResolveLabel, BlockerStrings.ResolvePlaceholder, true, draft)]));
+            forms.Add(Form(BlockerStrings.ResolveButton, CardContract.Verbs.ResolveBlocker, data, [Note(CardContract.Verbs.ResolveBlocker, key, BlockerStrings.ResolveLabel, BlockerStrings.ResolvePlaceholder, true, draft)]));
         }
 
         var actions = new List<JsonNode?>();
@@ -125,7 +125,7 @@ public static class BlockerNoticeCard
         }
 
         // The forms are the card's actions (at most five, Teams' limit); the way to the task is a button in the body.
-        body.Add(Ac.ActionSet(Ac.Execute(CardStrings.OpenTask, ErrorCard.RefreshVerb, new JsonObject { ["taskId"] = item.TaskId, ["milestoneId"] = item.MilestoneId })));
+        body.Add(Ac.ActionSet(Ac.Execute(CardStrings.OpenTask, CardContract.Verbs.RefreshTask, new JsonObject { ["taskId"] = item.TaskId, ["milestoneId"] = item.MilestoneId })));
         return Ac.Card(body, actions);
     }
 
@@ -149,7 +149,7 @@ public static class BlockerNoticeCard
     /// <summary>"Ý kiến chỉ đạo" as a form behind its button (a task card for the Chief Inspector or the Chief of Office).</summary>
     public static JsonObject DirectionForm(TaskItemView item, string? part, string view, ActionDraft? draft)
     {
-        var verb = BlockerStrings.GiveDirectionVerb;
+        var verb = CardContract.Verbs.GiveDirection;
         var inputs = new JsonNode?[] { Note(verb, item.MilestoneId, BlockerStrings.DirectionLabel, BlockerStrings.DirectionPlaceholder, true, draft) };
         var submit = Ac.Execute(BlockerStrings.Send, verb, Data(item.TaskId, item.MilestoneId, part, view), style: "positive");
         return draft?.Verb == verb
@@ -160,11 +160,11 @@ public static class BlockerNoticeCard
     /// <summary>"Đề nghị gia hạn" inputs for the update form: newDue and the reason, ids keyed by verb and milestone.</summary>
     public static (JsonObject Title, IReadOnlyList<JsonNode?> Inputs) ProposalInputs(TaskItemView item, ActionDraft? draft) =>
         (Ac.Text(BlockerStrings.ProposeButton, weight: "Bolder"),
-            [NewDue(item.MilestoneId, item.Due ?? DateOnly.MinValue, draft), Note(BlockerStrings.ProposeExtensionVerb, item.MilestoneId, BlockerStrings.ReasonLabel, BlockerStrings.ReasonPlaceholder, true, draft)]);
+            [NewDue(item.MilestoneId, item.Due ?? DateOnly.MinValue, draft), Note(CardContract.Verbs.ProposeExtension, item.MilestoneId, BlockerStrings.ReasonLabel, BlockerStrings.ReasonPlaceholder, true, draft)]);
 
     public static string InputKey(string verb, string milestoneId) => $"{verb}.{milestoneId}";
 
-    private static JsonObject Data(BlockerNoticeView view) => Data(view.Item.TaskId, view.Item.MilestoneId, view.PartId, BlockerStrings.NoticeView);
+    private static JsonObject Data(BlockerNoticeView view) => Data(view.Item.TaskId, view.Item.MilestoneId, view.PartId, CardContract.Views.Notice);
 
     private static (string, IReadOnlyList<JsonNode?>, IReadOnlyList<JsonObject>, string) Form(string title, string verb, JsonObject data, IReadOnlyList<JsonNode?> inputs) =>
         (title, inputs, [Ac.Execute(BlockerStrings.Send, verb, Clone(data), style: "positive")], verb);
@@ -176,10 +176,10 @@ public static class BlockerNoticeCard
         var input = new JsonObject
         {
             ["type"] = "Input.Text",
-            ["id"] = $"note:{InputKey(verb, milestoneId)}",
+            ["id"] = CardContract.Inputs.Id(CardContract.Inputs.Note, InputKey(verb, milestoneId)),
             ["label"] = label,
             ["isMultiline"] = true,
-            ["maxLength"] = 1000,
+            ["maxLength"] = CardContract.Limits.NoteLength,
         };
         if (placeholder is not null)
         {
@@ -202,11 +202,11 @@ public static class BlockerNoticeCard
 
     private static JsonObject NewDue(string milestoneId, DateOnly due, ActionDraft? draft)
     {
-        var verb = BlockerStrings.ProposeExtensionVerb;
+        var verb = CardContract.Verbs.ProposeExtension;
         var input = new JsonObject
         {
             ["type"] = "Input.Date",
-            ["id"] = $"newDue:{InputKey(verb, milestoneId)}",
+            ["id"] = CardContract.Inputs.Id(CardContract.Inputs.NewDue, InputKey(verb, milestoneId)),
             ["label"] = BlockerStrings.NewDueLabel,
             ["isRequired"] = true,
             ["errorMessage"] = BlockerStrings.NewDueRequired,

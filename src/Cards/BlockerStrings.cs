@@ -3,15 +3,6 @@ namespace CchcBot.Cards;
 /// <summary>The words of section IV of the plan on cards: blockers answered, deadlines extended.</summary>
 public static class BlockerStrings
 {
-    public const string GiveDirectionVerb = "giveDirection";
-    public const string EscalateVerb = "escalateBlocker";
-    public const string ProposeExtensionVerb = "proposeExtension";
-    public const string DecideExtensionVerb = "decideExtension";
-    public const string ResolveVerb = "resolveBlocker";
-
-    /// <summary>Data "view" of the notice cards (their answers rebuild the notice).</summary>
-    public const string NoticeView = "notice";
-
     public const string DirectionButton = "Ý kiến chỉ đạo";
     public const string EscalateButton = "Trình Chánh Thanh tra";
     public const string ExtendButton = "Gia hạn";

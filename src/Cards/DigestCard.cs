@@ -10,11 +10,7 @@ namespace CchcBot.Cards;
 /// </summary>
 public static class DigestCard
 {
-    public const string DetailsVerb = "digestDetails";
     public const int TopItems = 5;
-
-    /// <summary>The details card's "Thu gọn" asks for the summary again (data view = "summary").</summary>
-    public const string SummaryView = "summary";
 
     /// <summary>The details card lists more, still bounded so a 500-task plan stays under Teams' 28 KB.</summary>
     public const int DetailItems = 12;
@@ -57,8 +53,8 @@ public static class DigestCard
         }
 
         var card = Ac.Card(body, details
-            ? [Ac.Execute(CardStrings.Digest.Collapse, DetailsVerb, new JsonObject { ["week"] = f.Week.Key, ["view"] = SummaryView })]
-            : [Ac.Execute(CardStrings.Digest.Details, DetailsVerb, new JsonObject { ["week"] = f.Week.Key })]);
+            ? [Ac.Execute(CardStrings.Digest.Collapse, CardContract.Verbs.DigestDetails, new JsonObject { ["week"] = f.Week.Key, ["view"] = CardContract.Views.DigestSummary })]
+            : [Ac.Execute(CardStrings.Digest.Details, CardContract.Verbs.DigestDetails, new JsonObject { ["week"] = f.Week.Key })]);
         if (mention is var (mentionId, mentionName))
         {
             card["msteams"]!["entities"] = new JsonArray(new JsonObject

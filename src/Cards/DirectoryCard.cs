@@ -10,7 +10,6 @@ namespace CchcBot.Cards;
 /// </summary>
 public static class DirectoryCard
 {
-    public const string SaveVerb = "saveDepartment";
     public const string HeadInput = "head";
     public const string DeputiesInput = "deputies";
     public const string StaffInput = "staff";
@@ -40,7 +39,7 @@ public static class DirectoryCard
                 Input($"{DeputiesInput}:{d.Id}", StaffStrings.DeputiesInputLabel, typed is null ? string.Join("\n", d.Deputies) : typed.Deputies ?? string.Empty, multiline: true),
                 Input($"{StaffInput}:{d.Id}", StaffStrings.StaffInputLabel, typed is null ? string.Join("\n", d.Staff) : typed.Staff ?? string.Empty, multiline: true),
             };
-            var save = Ac.Execute(StaffStrings.SaveButton, SaveVerb, new JsonObject { ["departmentId"] = d.Id }, style: "positive");
+            var save = Ac.Execute(StaffStrings.SaveButton, CardContract.Verbs.SaveDepartment, new JsonObject { ["departmentId"] = d.Id }, style: "positive");
             body.Add(typed is not null
                 ? Ac.Container([.. inputs, Ac.ActionSet(save)], style: "emphasis", spacing: "Small")
                 : Ac.ActionSet(Ac.ShowCard(StaffStrings.EditButton, Ac.SubCard(inputs, [save]))));
@@ -71,7 +70,7 @@ public static class DirectoryCard
             ["type"] = "Input.Text",
             ["id"] = id,
             ["label"] = label,
-            ["maxLength"] = multiline ? 20000 : 254,
+            ["maxLength"] = multiline ? CardContract.Limits.StaffListLength : CardContract.Limits.EmailLength,
         };
         if (multiline)
         {

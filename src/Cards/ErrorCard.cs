@@ -5,12 +5,10 @@ namespace CchcBot.Cards;
 /// <summary>A refusal or failure, in plain words; optionally a button back to the task.</summary>
 public static class ErrorCard
 {
-    public const string RefreshVerb = "refreshTask";
-
     public static JsonObject Build(string title, string message, (string TaskId, string MilestoneId)? backTo = null)
     {
         var actions = backTo is var (taskId, milestoneId)
-            ? new JsonNode?[] { Ac.Execute(CardStrings.BackToTask, RefreshVerb, new JsonObject { ["taskId"] = taskId, ["milestoneId"] = milestoneId }) }
+            ? new JsonNode?[] { Ac.Execute(CardStrings.BackToTask, CardContract.Verbs.RefreshTask, new JsonObject { ["taskId"] = taskId, ["milestoneId"] = milestoneId }) }
             : [];
         return Ac.Card(
             [

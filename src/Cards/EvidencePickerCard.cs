@@ -18,7 +18,6 @@ public sealed record EvidenceFileView(string FileName, long Size, string By, Dat
 /// </summary>
 public static class EvidencePickerCard
 {
-    public const string AttachVerb = "attachEvidence";
     public const string Title = "Tài liệu kiểm chứng";
     public const string AttachButton = "Đính kèm vào sản phẩm này";
     public const string RecentMark = "Vừa cập nhật";
@@ -40,7 +39,7 @@ public static class EvidencePickerCard
                 [
                     Ac.Text((choice.Recent ? $"**{RecentMark}** · " : string.Empty) + Markdown.Escape(choice.Deliverable), weight: "Bolder"),
                     Ac.Text($"{Markdown.Escape(Markdown.Shorten(choice.TaskTitle, 200))} · Hạn: {due} · {Formats.Status(choice.Status)}", size: "Small", subtle: true, spacing: "None"),
-                    Ac.ActionSet(Ac.Execute(AttachButton, AttachVerb, new JsonObject
+                    Ac.ActionSet(Ac.Execute(AttachButton, CardContract.Verbs.AttachEvidence, new JsonObject
                     {
                         ["uploadId"] = uploadId,
                         ["taskId"] = choice.TaskId,

@@ -39,8 +39,6 @@ public sealed record ImportPreviewView(
 /// </summary>
 public static class ImportPreviewCard
 {
-    public const string ConfirmVerb = "confirmImport";
-    public const string CancelVerb = "cancelImport";
     public const int MaxTasksShown = 20;
     public const int MaxChangesShown = 15;
 
@@ -101,8 +99,8 @@ public static class ImportPreviewCard
             body,
             view.ImportId is null ? [] :
             [
-                Ac.Execute(CardStrings.Import.Confirm, ConfirmVerb, data, style: "positive"),
-                Ac.Execute(CardStrings.Import.Cancel, CancelVerb, (JsonObject)data.DeepClone()),
+                Ac.Execute(CardStrings.Import.Confirm, CardContract.Verbs.ConfirmImport, data, style: "positive"),
+                Ac.Execute(CardStrings.Import.Cancel, CardContract.Verbs.CancelImport, (JsonObject)data.DeepClone()),
             ]);
     }
 

@@ -6,12 +6,8 @@ namespace CchcBot.Cards;
 /// <summary>"Nhiệm vụ của tôi": one page of the department's tasks, each with its update form.</summary>
 public static class MyTasksCard
 {
-    public const string PageVerb = "myTasksPage";
-
     /// <summary>Cooperating rows shown on the first page; the rest are counted.</summary>
     public const int CompactShown = 20;
-    public const string View = "myTasks";
-
     /// <summary>Eight milestones with forms stay near 16 KB even with the plan's longest titles, well under Teams' 28 KB.</summary>
     public const int PageSize = 8;
 
@@ -65,7 +61,7 @@ public static class MyTasksCard
             {
                 var first = !piece.Continued && milestone == piece.Milestones[0];
                 body.Add(TaskItemBlock.Render(first ? milestone : AsOtherMilestone(milestone), compact: true, separator: first));
-                body.Add(TaskItemBlock.Form(milestone, View, page));
+                body.Add(TaskItemBlock.Form(milestone, CardContract.Views.MyTasks, page));
                 body.Add(AssignBlock.OpenFromList(milestone));
             }
         }
@@ -86,12 +82,12 @@ public static class MyTasksCard
             body.Add(Ac.Text($"Trang {page + 1}/{pages}", size: "Small", subtle: true, separator: true));
             if (page > 0)
             {
-                actions.Add(Ac.Execute(CardStrings.PreviousButton, PageVerb, new JsonObject { ["page"] = page - 1 }));
+                actions.Add(Ac.Execute(CardStrings.PreviousButton, CardContract.Verbs.MyTasksPage, new JsonObject { ["page"] = page - 1 }));
             }
 
             if (page < pages - 1)
             {
-                actions.Add(Ac.Execute(CardStrings.MoreButton, PageVerb, new JsonObject { ["page"] = page + 1 }));
+                actions.Add(Ac.Execute(CardStrings.MoreButton, CardContract.Verbs.MyTasksPage, new JsonObject { ["page"] = page + 1 }));
             }
         }
 

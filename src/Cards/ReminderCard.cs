@@ -10,13 +10,8 @@ namespace CchcBot.Cards;
 /// </summary>
 public static class ReminderCard
 {
-    public const string View = "reminder";
-
     /// <summary>Items with forms are large; beyond this many the card points to "nhiệm vụ của tôi".</summary>
     public const int MaxItems = 10;
-
-    /// <summary>Opens the list of the user's cooperating tasks due on one date (data: due = yyyy-MM-dd or "ongoing").</summary>
-    public const string CooperatingDueVerb = "cooperatingDue";
 
     public const string OngoingDue = "ongoing";
 
@@ -46,7 +41,7 @@ public static class ReminderCard
                 var due = group.Key is { } d ? Formats.Date(d) : CardStrings.Ongoing;
                 body.Add(Ac.Columns(
                     Ac.Column("stretch", Ac.Text(CardStrings.Reminder.CooperatingDue(group.Count(), due))),
-                    Ac.Column("auto", Ac.ActionSet(Ac.Execute(CardStrings.Reminder.OpenList, CooperatingDueVerb,
+                    Ac.Column("auto", Ac.ActionSet(Ac.Execute(CardStrings.Reminder.OpenList, CardContract.Verbs.CooperatingDue,
                         new JsonObject { ["due"] = group.Key is { } date ? Formats.IsoDate(date) : OngoingDue })))));
             }
         }
@@ -64,7 +59,7 @@ public static class ReminderCard
         foreach (var item in items)
         {
             body.Add(TaskItemBlock.Render(item, compact: true, separator: true));
-            body.Add(TaskItemBlock.Form(item, View, null));
+            body.Add(TaskItemBlock.Form(item, CardContract.Views.Reminder, null));
         }
     }
 }

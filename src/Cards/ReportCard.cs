@@ -11,7 +11,6 @@ public sealed record ReportChoice(string Key, string Label);
 /// </summary>
 public static class ReportCard
 {
-    public const string MakeVerb = "makeReport";
     public const string Title = "Báo cáo kết quả thực hiện công tác cải cách hành chính";
     public static string ChooseText(string cutOffDay) =>
         $"Đề nghị đồng chí chọn kỳ báo cáo. Số liệu tính từ đầu kế hoạch đến ngày chốt số liệu của kỳ (ngày {cutOffDay} của tháng cuối kỳ).";
@@ -23,7 +22,7 @@ public static class ReportCard
             Ac.Text(Title, size: "Medium", weight: "Bolder"),
             Ac.Text(ChooseText(cutOffText), subtle: true),
         ],
-        periods.Select(p => (JsonNode?)Ac.Execute(Capitalised(p.Label), MakeVerb, new JsonObject { ["period"] = p.Key })));
+        periods.Select(p => (JsonNode?)Ac.Execute(Capitalised(p.Label), CardContract.Verbs.MakeReport, new JsonObject { ["period"] = p.Key })));
 
     /// <param name="cutOff">dd/MM/yyyy of the day the figures run to.</param>
     public static JsonObject Links(string periodLabel, string cutOff, string documentUrl, string workbookUrl, int minutes) => Ac.Card(

@@ -31,7 +31,7 @@ public static class StepNoticeCard
             body.Add(Ac.Text(Markdown.Escape(message), spacing: "Small"));
         }
 
-        return Ac.Card(body, [Ac.Execute(CardStrings.OpenTask, ErrorCard.RefreshVerb, new JsonObject { ["taskId"] = item.TaskId, ["milestoneId"] = item.MilestoneId })]);
+        return Ac.Card(body, [Ac.Execute(CardStrings.OpenTask, CardContract.Verbs.RefreshTask, new JsonObject { ["taskId"] = item.TaskId, ["milestoneId"] = item.MilestoneId })]);
     }
 
     /// <summary>
@@ -59,7 +59,7 @@ public static class StepNoticeCard
             var detail = n.Kind == NoticeKind.Extension ? n.Extension?.Reason : n.Escalation ?? n.Blocker;
             var actions = (card["actions"]?.AsArray() ?? []).Select(a => a!.DeepClone()).OfType<JsonObject>()
                 .Select(a => Retarget(a, view))
-                .Append(Ac.Execute(CardStrings.OpenTask, ErrorCard.RefreshVerb, new JsonObject { ["taskId"] = n.Item.TaskId, ["milestoneId"] = n.Item.MilestoneId }))
+                .Append(Ac.Execute(CardStrings.OpenTask, CardContract.Verbs.RefreshTask, new JsonObject { ["taskId"] = n.Item.TaskId, ["milestoneId"] = n.Item.MilestoneId }))
                 .Take(5)
                 .ToArray();
             rows.Add(Ac.Container(

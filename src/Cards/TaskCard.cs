@@ -9,12 +9,8 @@ namespace CchcBot.Cards;
 /// </summary>
 public static class TaskCard
 {
-    public const string View = "task";
     public const int HistoryShown = 5;
     public const int OpinionsShown = 3;
-
-    /// <summary>Data "back" of a task opened from a list: the card offers "Quay lại danh sách" (verb myTasksPage).</summary>
-    public const string BackToList = "myTasks";
 
     /// <param name="refreshUserIds">Teams user ids whose client refreshes the card automatically; empty = none.</param>
     /// <param name="backToList">Opened from "nhiệm vụ của tôi" or a reminder's list: offer the way back.</param>
@@ -55,7 +51,7 @@ public static class TaskCard
             }
         }
 
-        body.Add(TaskItemBlock.Form(item, View, null));
+        body.Add(TaskItemBlock.Form(item, CardContract.Views.Task, null));
         body.Add(direction); // "Ý kiến chỉ đạo" (Chief of Office, Chief Inspector); null for everyone else
         body.Add(AssignBlock.Form(item));
         if (otherMilestones is { Count: > 0 })
@@ -64,14 +60,14 @@ public static class TaskCard
             foreach (var other in otherMilestones)
             {
                 body.Add(TaskItemBlock.Render(MyTasksCard.AsOtherMilestone(other), compact: true, separator: true));
-                body.Add(TaskItemBlock.Form(other, View, null));
+                body.Add(TaskItemBlock.Form(other, CardContract.Views.Task, null));
                 body.Add(AssignBlock.Form(other));
             }
         }
-        var card = Ac.Card(body, backToList ? [Ac.Execute(CardStrings.BackToList, MyTasksCard.PageVerb, new JsonObject { ["page"] = 0 })] : null);
+        var card = Ac.Card(body, backToList ? [Ac.Execute(CardStrings.BackToList, CardContract.Verbs.MyTasksPage, new JsonObject { ["page"] = 0 })] : null);
         var refresh = new JsonObject
         {
-            ["action"] = Ac.Execute(CardStrings.Task.Refresh, ErrorCard.RefreshVerb, new JsonObject { ["taskId"] = item.TaskId, ["milestoneId"] = item.MilestoneId }),
+            ["action"] = Ac.Execute(CardStrings.Task.Refresh, CardContract.Verbs.RefreshTask, new JsonObject { ["taskId"] = item.TaskId, ["milestoneId"] = item.MilestoneId }),
         };
         if (refreshUserIds is { Count: > 0 })
         {

@@ -12,8 +12,6 @@ namespace CchcBot.Cards;
 /// </summary>
 public static class TaskItemBlock
 {
-    public const string UpdateVerb = "updateStatus";
-
     /// <param name="compact">Lists show the title and one line of facts; a task card shows everything.</param>
     public static JsonObject Render(TaskItemView item, bool compact, bool separator)
     {
@@ -71,7 +69,7 @@ public static class TaskItemBlock
                 Ac.StyledColumn("auto", Formats.StatusStyle(item.Status), Ac.Text(Formats.Status(item.Status), size: "Small"))),
             Ac.Text(Formats.Due(item.Due, item.DaysLeft, item.Status is StatusView.Done or StatusView.DoneLate) + ExtendedFrom(item) + " · " + Markdown.Escape(item.Deliverable),
                 size: "Small", subtle: true, spacing: "None"),
-            Ac.ActionSet(Ac.Execute(CardStrings.OpenTask, ErrorCard.RefreshVerb, new JsonObject { ["taskId"] = item.TaskId, ["milestoneId"] = item.MilestoneId, ["back"] = TaskCard.BackToList })),
+            Ac.ActionSet(Ac.Execute(CardStrings.OpenTask, CardContract.Verbs.RefreshTask, new JsonObject { ["taskId"] = item.TaskId, ["milestoneId"] = item.MilestoneId, ["back"] = CardContract.Views.BackToMyTasks })),
         ],
         separator: true);
 
@@ -94,7 +92,7 @@ public static class TaskItemBlock
         if (item.Role == RoleView.Cooperating)
         {
             return FormBlock(CardStrings.CommentButton, [NoteInput(key, CardStrings.CommentLabel, CardStrings.CommentPlaceholder, draft?.Note)],
-                Ac.Execute(CardStrings.SubmitComment, UpdateVerb, data, style: "positive"), open: draft is not null);
+                Ac.Execute(CardStrings.SubmitComment, CardContract.Verbs.UpdateStatus, data, style: "positive"), open: draft is not null);
         }
 
         var choices = new JsonArray(CardStrings.StatusChoices
@@ -102,7 +100,7 @@ public static class TaskItemBlock
         var status = new JsonObject
         {
             ["type"] = "Input.ChoiceSet",
-            ["id"] = $"status:{key}",
+            ["id"] = CardContract.Inputs.Id(CardContract.Inputs.Status, key),
             ["label"] = CardStrings.StatusLabel,
             ["style"] = "expanded",
             ["isRequired"] = true,
@@ -117,10 +115,10 @@ public static class TaskItemBlock
         var evidence = new JsonObject
         {
             ["type"] = "Input.Text",
-            ["id"] = $"evidence:{key}",
+            ["id"] = CardContract.Inputs.Id(CardContract.Inputs.Evidence, key),
             ["label"] = CardStrings.EvidenceLabel,
             ["placeholder"] = CardStrings.EvidencePlaceholder,
-            ["maxLength"] = 500,
+            ["maxLength"] = CardContract.Limits.EvidenceLength,
         };
         if (draft?.Evidence is { } typedEvidence)
         {
@@ -134,7 +132,7 @@ public static class TaskItemBlock
             inputs.Insert(0, new JsonObject
             {
                 ["type"] = "Input.ChoiceSet",
-                ["id"] = $"part:{key}",
+                ["id"] = CardContract.Inputs.Id(CardContract.Inputs.Part, key),
                 ["label"] = CardStrings.Parts.Label,
                 ["isRequired"] = true,
                 ["errorMessage"] = CardStrings.Parts.Required,
@@ -146,7 +144,7 @@ public static class TaskItemBlock
             }
         }
 
-        var form = FormBlock(CardStrings.UpdateButton, inputs, Ac.Execute(CardStrings.Submit, UpdateVerb, data, style: "positive"), open: draft is not null);
+        var form = FormBlock(CardStrings.UpdateButton, inputs, Ac.Execute(CardStrings.Submit, CardContract.Verbs.UpdateStatus, data, style: "positive"), open: draft is not null);
         return item.CanProposeExtension && item.Due is not null ? WithProposal(form, item, view, page) : form;
     }
 
@@ -163,8 +161,8 @@ public static class TaskItemBlock
         }
 
         var (title, inputs) = BlockerNoticeCard.ProposalInputs(item, item.ActionDraft);
-        var submit = Ac.Execute(BlockerStrings.Send, BlockerStrings.ProposeExtensionVerb, data, style: "positive");
-        if (item.ActionDraft?.Verb == BlockerStrings.ProposeExtensionVerb)
+        var submit = Ac.Execute(BlockerStrings.Send, CardContract.Verbs.ProposeExtension, data, style: "positive");
+        if (item.ActionDraft?.Verb == CardContract.Verbs.ProposeExtension)
         {
             return Ac.Container([form, Ac.Container([title, .. inputs, Ac.ActionSet(submit)], style: "emphasis", spacing: "Small")]);
         }
@@ -195,11 +193,11 @@ public static class TaskItemBlock
         var input = new JsonObject
         {
             ["type"] = "Input.Text",
-            ["id"] = $"note:{key}",
+            ["id"] = CardContract.Inputs.Id(CardContract.Inputs.Note, key),
             ["label"] = label,
             ["placeholder"] = placeholder,
             ["isMultiline"] = true,
-            ["maxLength"] = 1000,
+            ["maxLength"] = CardContract.Limits.NoteLength,
         };
         if (value is not null)
         {
@@ -220,7 +218,7 @@ public static class TaskItemBlock
         var input = new JsonObject
         {
             ["type"] = "Input.Date",
-            ["id"] = $"doneOn:{key}",
+            ["id"] = CardContract.Inputs.Id(CardContract.Inputs.DoneOn, key),
             ["label"] = CardStrings.DoneOnLabel,
             ["value"] = draft?.DoneOn ?? Formats.IsoDate(today),
             ["max"] = Formats.IsoDate(today),

@@ -150,7 +150,7 @@ public class CardContractTests
     [Fact]
     public void Lead_form_carries_the_contract_inputs_and_verb()
     {
-        var form = TaskItemBlock.Form(SampleViews.Item(), MyTasksCard.View, 2).Readably();
+        var form = TaskItemBlock.Form(SampleViews.Item(), CardContract.Views.MyTasks, 2).Readably();
 
         Assert.Contains("\"id\":\"status:TCC-1-1\"", form, StringComparison.Ordinal);
         Assert.Contains("\"id\":\"note:TCC-1-1\"", form, StringComparison.Ordinal);
@@ -168,7 +168,7 @@ public class CardContractTests
     [Fact]
     public void Cooperating_form_has_only_the_opinion()
     {
-        var form = TaskItemBlock.Form(SampleViews.Item(role: RoleView.Cooperating), TaskCard.View, null).Readably();
+        var form = TaskItemBlock.Form(SampleViews.Item(role: RoleView.Cooperating), CardContract.Views.Task, null).Readably();
 
         Assert.Contains("\"id\":\"note:TCC-1-1\"", form, StringComparison.Ordinal);
         Assert.Contains("Ý kiến phối hợp", form, StringComparison.Ordinal);

@@ -46,12 +46,12 @@ public class SectionFourCardTests
         var waiting = StepNoticeCard.Waiting([Notice(NoticeKind.Extension, All), Notice(NoticeKind.Escalated, NoticeActions.Direct) with { Item = SampleViews.Item(3, StatusView.Blocked) }], "myTasks")!;
         yield return Ac.Card([waiting]);
 
-        var direction = BlockerNoticeCard.DirectionForm(item, null, TaskCard.View, null);
+        var direction = BlockerNoticeCard.DirectionForm(item, null, CardContract.Views.Task, null);
         yield return TaskCard.Build(item, [], direction: direction);
         yield return TaskCard.Build(
             item with { ActionDraft = new ActionDraft("proposeExtension", "Lý do đã gõ", "không phải ngày") },
             [new HistoryItemView(new DateTime(2026, 11, 25, 9, 0, 0), "Lê Văn Cường", HistoryKinds.ExtensionApproved, StatusView.InProgress, StatusView.InProgress, "Đồng ý", null, null, new DateOnly(2026, 6, 30), new DateOnly(2026, 12, 31))],
-            direction: BlockerNoticeCard.DirectionForm(item, null, TaskCard.View, new ActionDraft("giveDirection", "Chỉ đạo đã gõ", null)));
+            direction: BlockerNoticeCard.DirectionForm(item, null, CardContract.Views.Task, new ActionDraft("giveDirection", "Chỉ đạo đã gõ", null)));
         yield return MyTasksCard.Build("Phòng Nghiệp vụ 1", SampleViews.Many(12).Select(i => i with { CanProposeExtension = i.Role == RoleView.Lead }).ToList(), 0, null, null);
     }
 

@@ -1,20 +1,28 @@
+using CchcBot.Cards;
 using CchcBot.Plan;
 using CchcBot.Storage;
 
 namespace CchcBot.Progress;
 
-/// <summary>The outcome of a submission: refused (and why), or recorded (possibly as a replay of an earlier one).</summary>
-public sealed record UpdateOutcome(UpdateRefusal Refusal, PlanSnapshot? Snapshot, BoardItem? Item, MilestoneStatus? NewStatus, bool Replayed)
+/// <summary>The outcome of a submission: recorded (possibly as a replay of an earlier one), or refused and why.</summary>
+public abstract record UpdateOutcome
 {
-    public bool Refused => Refusal != UpdateRefusal.None;
+    private UpdateOutcome()
+    {
+    }
+
+    /// <param name="NewStatus">The status recorded; null for a cooperating unit's comment.</param>
+    public sealed record Recorded(PlanSnapshot Snapshot, BoardItem Item, MilestoneStatus? NewStatus, bool Replayed) : UpdateOutcome;
+
+    /// <param name="Snapshot">The plan as read, when the refusal is about a milestone the user may see (the form comes back).</param>
+    /// <param name="Item">That milestone, with the user's part.</param>
+    public sealed record Refused(UpdateRefusal Why, PlanSnapshot? Snapshot = null, BoardItem? Item = null) : UpdateOutcome;
 }
 
 /// <summary>Validates, authorises and records a status change or a cooperating unit's comment.</summary>
 public sealed class StatusUpdater(
     ISnapshotLoader snapshots, IProgressRepository progress, TimeProvider time, IBlockerNotifier blockers, ILogger<StatusUpdater> logger)
 {
-    public const int MaxNoteLength = 1000;
-    public const int MaxEvidenceLength = 500;
 
     private readonly UpdateRateLimiter _limiter = new(time);
 
@@ -61,11 +69,11 @@ public sealed class StatusUpdater(
         MilestoneStatus? status = null;
         DateOnly? doneOn = null;
         var refusal = UpdateRefusal.None;
-        if (note?.Length > MaxNoteLength)
+        if (note?.Length > CardContract.Limits.NoteLength)
         {
             refusal = UpdateRefusal.NoteTooLong;
         }
-        else if (evidence?.Length > MaxEvidenceLength)
+        else if (evidence?.Length > CardContract.Limits.EvidenceLength)
         {
             refusal = UpdateRefusal.EvidenceTooLong;
         }
@@ -132,7 +140,7 @@ public sealed class StatusUpdater(
             }
         }
 
-        return new UpdateOutcome(UpdateRefusal.None, updated, updatedItem, status, result.Replayed);
+        return new UpdateOutcome.Recorded(updated, updatedItem, status, result.Replayed);
     }
 
     /// <summary>
@@ -181,8 +189,8 @@ public sealed class StatusUpdater(
     /// <summary>The earliest completion date accepted: the first day of the plan's year.</summary>
     public static DateOnly EarliestDoneOn(PlanSnapshot snapshot) => new(snapshot.Plan.Year, 1, 1);
 
-    private static UpdateOutcome Refuse(UpdateRefusal refusal, PlanSnapshot? snapshot = null, BoardItem? item = null) =>
-        new(refusal, snapshot, item, null, false);
+    private static UpdateOutcome.Refused Refuse(UpdateRefusal refusal, PlanSnapshot? snapshot = null, BoardItem? item = null) =>
+        new(refusal, snapshot, item);
 }
 
 /// <summary>Why the Chief of Office is being told about a blocker.</summary>

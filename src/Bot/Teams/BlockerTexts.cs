@@ -1,3 +1,4 @@
+using CchcBot.Cards;
 using CchcBot.Progress;
 
 namespace CchcBot.Teams;
@@ -21,7 +22,7 @@ public static class BlockerTexts
     public const string Refused = "Đã ghi nhận: không phê duyệt gia hạn. Người đề nghị đã được thông báo.";
     public const string Replayed = " (thao tác này đã được ghi nhận trước đó).";
 
-    public static string NoteTooLong => $"Nội dung dài quá {StatusUpdater.MaxNoteLength} ký tự. Vui lòng rút gọn.";
+    public static string NoteTooLong => $"Nội dung dài quá {CardContract.Limits.NoteLength} ký tự. Vui lòng rút gọn.";
 
     public static string NotApprover(ExtensionApprover approver) =>
         $"Đồng chí không có quyền quyết định gia hạn: theo Kế hoạch, việc gia hạn do {Title(approver)} quyết định.";

@@ -1,3 +1,4 @@
+using CchcBot.Cards;
 using CchcBot.Plan;
 using CchcBot.Progress;
 
@@ -16,8 +17,8 @@ public static class CardTexts
         UpdateRefusal.NotAllowed => "Đồng chí không có quyền cập nhật nhiệm vụ này: chỉ Trưởng phòng, Phó Trưởng phòng của đơn vị chủ trì hoặc Chánh Văn phòng được cập nhật tiến độ; đơn vị phối hợp được gửi ý kiến phối hợp.",
         UpdateRefusal.InvalidStatus => "Vui lòng chọn trạng thái: Đang thực hiện, Hoàn thành hoặc Gặp vướng mắc.",
         UpdateRefusal.NoteRequired => "Khi chọn \"Gặp vướng mắc\", vui lòng ghi rõ vướng mắc trong ô Ghi chú để Chánh Văn phòng kịp thời xử lý.",
-        UpdateRefusal.NoteTooLong => $"Ghi chú dài quá {StatusUpdater.MaxNoteLength} ký tự. Vui lòng rút gọn.",
-        UpdateRefusal.EvidenceTooLong => $"Số/ký hiệu văn bản hoặc đường dẫn dài quá {StatusUpdater.MaxEvidenceLength} ký tự.",
+        UpdateRefusal.NoteTooLong => $"Ghi chú dài quá {CardContract.Limits.NoteLength} ký tự. Vui lòng rút gọn.",
+        UpdateRefusal.EvidenceTooLong => $"Số/ký hiệu văn bản hoặc đường dẫn dài quá {CardContract.Limits.EvidenceLength} ký tự.",
         UpdateRefusal.CommentRequired => "Vui lòng nhập ý kiến phối hợp trước khi gửi.",
         UpdateRefusal.InvalidCardData => "Thẻ này có dữ liệu không hợp lệ nên cập nhật chưa được ghi nhận. Đề nghị đồng chí gõ \"nhiệm vụ của tôi\" để mở lại danh sách nhiệm vụ.",
         UpdateRefusal.InvalidDoneOn => "Ngày hoàn thành không hợp lệ: đề nghị đồng chí chọn một ngày từ đầu năm kế hoạch đến hôm nay.",

@@ -69,7 +69,7 @@ public sealed class ChatCards(BotClock clock)
             .Concat((assignments ?? []).Where(a => a.MilestoneId == item.Milestone.Id).Select(a => AssignmentHistory(snapshot, a)))
             .ToList();
         var main = View(item);
-        var direction = extras?.CanDirect == true ? BlockerNoticeCard.DirectionForm(main, item.Part, TaskCard.View, extras.Draft) : null;
+        var direction = extras?.CanDirect == true ? BlockerNoticeCard.DirectionForm(main, item.Part, CardContract.Views.Task, extras.Draft) : null;
         return TaskCard.Build(main, entries, banner, backToList: backToList, otherMilestones: others, direction: direction, files: files, linkMinutes: linkMinutes);
     }
     private static string? NullIfEmpty(string part) => part.Length == 0 ? null : part;

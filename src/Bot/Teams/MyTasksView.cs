@@ -19,7 +19,7 @@ public sealed class MyTasksView(ISnapshotLoader snapshots, ChatCards cards, Noti
         }
 
         if (snapshot is not null && (user.IsChiefInspector || user.IsChiefOfOffice)
-            && StepNoticeCard.Waiting(await notices.WaitingForAsync(snapshot, user, ct), MyTasksCard.View) is { } waiting
+            && StepNoticeCard.Waiting(await notices.WaitingForAsync(snapshot, user, ct), CardContract.Views.MyTasks) is { } waiting
             && card["body"] is JsonArray body)
         {
             // What waits for his decision comes first (after the banner, when there is one).

@@ -15,6 +15,6 @@ public sealed record TaskExtras(bool CanDirect, bool MayPropose, IReadOnlyDictio
     {
         CanProposeExtension = item.CanProposeExtension && MayPropose,
         PendingExtension = Pending.GetValueOrDefault(item.MilestoneId),
-        ActionDraft = item.MilestoneId == DraftMilestoneId && Draft?.Verb != Cards.BlockerStrings.GiveDirectionVerb ? Draft : null,
+        ActionDraft = item.MilestoneId == DraftMilestoneId && Draft?.Verb != Cards.CardContract.Verbs.GiveDirection ? Draft : null,
     };
 }

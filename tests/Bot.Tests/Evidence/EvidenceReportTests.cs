@@ -49,7 +49,7 @@ public sealed class EvidenceReportTests : IAsyncLifetime
         using var sent = await _bot.PostAsync(Activities.FileMessage(_bot.Connector.ServiceUrl, _office, FileName, url));
         var card = Assert.Single(_bot.Connector.Sent).Card!;
         var uploadId = card.Readably().Split("\"uploadId\":\"")[1][..32];
-        var (status, body) = await _bot.InvokeAsync(_office, EvidencePickerCard.AttachVerb, new JsonObject
+        var (status, body) = await _bot.InvokeAsync(_office, CardContract.Verbs.AttachEvidence, new JsonObject
         {
             ["uploadId"] = uploadId,
             ["taskId"] = taskId,

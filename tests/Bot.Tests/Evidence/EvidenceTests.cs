@@ -82,7 +82,7 @@ public sealed partial class EvidenceTests : IAsyncLifetime
         var sent = await SendFileAsync(user, name, content ?? Pdf);
         var card = sent.Card ?? throw new Xunit.Sdk.XunitException("no card: " + sent.Text);
         CardAssert.Valid(card);
-        var choices = Actions(card).Where(a => a["verb"]?.GetValue<string>() == EvidencePickerCard.AttachVerb).Select(a => a["data"]!.AsObject()).ToList();
+        var choices = Actions(card).Where(a => a["verb"]?.GetValue<string>() == CardContract.Verbs.AttachEvidence).Select(a => a["data"]!.AsObject()).ToList();
         return (card, choices);
     }
 
@@ -95,7 +95,7 @@ public sealed partial class EvidenceTests : IAsyncLifetime
     };
 
     private Task<(int HttpStatus, JsonNode? Body)> AttachAsync(TeamsUser user, string uploadId, string taskId, string milestoneId) =>
-        _bot.InvokeAsync(user, EvidencePickerCard.AttachVerb, new JsonObject { ["uploadId"] = uploadId, ["taskId"] = taskId, ["milestoneId"] = milestoneId });
+        _bot.InvokeAsync(user, CardContract.Verbs.AttachEvidence, new JsonObject { ["uploadId"] = uploadId, ["taskId"] = taskId, ["milestoneId"] = milestoneId });
 
     private static string Text(JsonNode? body) => body!["value"]!.Readably();
 

@@ -19,7 +19,7 @@ public sealed class AssignAction(
     ISnapshotLoader snapshots, IAssignmentRepository assignments, TaskView taskView, ChatCards cards, IProactiveSender sender, ILogger<AssignAction> logger)
     : ICardAction
 {
-    public string Verb => AssignBlock.Verb;
+    public string Verb => CardContract.Verbs.Assign;
 
     public async Task<AdaptiveCardInvokeResponse> ExecuteAsync(CardActionRequest request, CancellationToken ct)
     {

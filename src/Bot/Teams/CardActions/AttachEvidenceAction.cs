@@ -17,7 +17,7 @@ namespace CchcBot.Teams.CardActions;
 public sealed class AttachEvidenceAction(ISnapshotLoader snapshots, EvidenceStore store, TaskView taskView, ChatCards cards, ILogger<AttachEvidenceAction> logger)
     : ICardAction
 {
-    public string Verb => EvidencePickerCard.AttachVerb;
+    public string Verb => CardContract.Verbs.AttachEvidence;
 
     public async Task<AdaptiveCardInvokeResponse> ExecuteAsync(CardActionRequest request, CancellationToken ct)
     {

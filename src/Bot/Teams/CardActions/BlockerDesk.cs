@@ -38,7 +38,7 @@ public sealed class BlockerDesk(
     ChatCards cards,
     ILogger<BlockerDesk> logger)
 {
-    private static readonly HashSet<string> Views = new(StringComparer.Ordinal) { BlockerStrings.NoticeView, TaskCard.View, MyTasksCard.View, ReminderCard.View };
+    private static readonly HashSet<string> Views = new(StringComparer.Ordinal) { CardContract.Views.Notice, CardContract.Views.Task, CardContract.Views.MyTasks, CardContract.Views.Reminder };
     private static readonly TimeSpan SendBudget = TimeSpan.FromSeconds(3);
 
     public NoticeBuilder Notices => notices;
@@ -61,7 +61,7 @@ public sealed class BlockerDesk(
         }
 
         var view = request.GetString("view");
-        var page = request.GetInt("page", 0, MyTasksPageAction.MaxPage);
+        var page = request.GetInt("page", 0, CardContract.Limits.MaxPage);
         var part = request.GetString("part");
         if ((view is null && !request.IsAbsent("view")) || (view is not null && !Views.Contains(view))
             || (page is null && !request.IsAbsent("page")) || (part is null && !request.IsAbsent("part")))
@@ -97,8 +97,8 @@ public sealed class BlockerDesk(
     /// </summary>
     public static (string? Note, ActionDraft Draft) TypedNote(CardActionRequest request, string verb, string milestoneId, string? typedDue = null)
     {
-        var typed = request.GetString($"note:{BlockerNoticeCard.InputKey(verb, milestoneId)}") ?? request.GetInput("note", milestoneId);
-        return (UserText.Clean(typed), new ActionDraft(verb, FormText.Cut(typed, StatusUpdater.MaxNoteLength), FormText.Cut(typedDue, 32)));
+        var typed = request.GetString(CardContract.Inputs.Id(CardContract.Inputs.Note, BlockerNoticeCard.InputKey(verb, milestoneId))) ?? request.GetInput(CardContract.Inputs.Note, milestoneId);
+        return (UserText.Clean(typed), new ActionDraft(verb, FormText.Cut(typed, CardContract.Limits.NoteLength), FormText.Cut(typedDue, 32)));
     }
 
     /// <summary>A history entry of the step (who, when, what, from → to), recorded once per invoke (a re-sent one is a replay).</summary>
@@ -117,12 +117,12 @@ public sealed class BlockerDesk(
         var task = snapshot.Plan.Tasks.FirstOrDefault(x => x.Id == t.Task.Id) ?? t.Task;
         var milestone = task.Milestones.FirstOrDefault(m => m.Id == t.Milestone.Id) ?? t.Milestone;
         var item = snapshot.Item(task, milestone, TaskRole.Lead, t.Part);
-        if (asNotice || t.View == BlockerStrings.NoticeView)
+        if (asNotice || t.View == CardContract.Views.Notice)
         {
             return InvokeResponses.Card(BlockerNoticeCard.Build(await notices.BuildAsync(snapshot, item, t.User, ct), banner, draft));
         }
 
-        if (t.View == MyTasksCard.View)
+        if (t.View == CardContract.Views.MyTasks)
         {
             return InvokeResponses.Card(await myTasks.RenderAsync(t.User, t.Page, banner, ct));
         }

@@ -10,7 +10,7 @@ namespace CchcBot.Teams.CardActions;
 /// imported. Only the Chief of Office (from storage); an import already confirmed cannot be cancelled.</summary>
 public sealed class CancelImportAction(IPendingImportRepository pending, IDirectoryRepository directories, ChatCards cards) : ICardAction
 {
-    public string Verb => ImportPreviewCard.CancelVerb;
+    public string Verb => CardContract.Verbs.CancelImport;
 
     public async Task<AdaptiveCardInvokeResponse> ExecuteAsync(CardActionRequest request, CancellationToken ct)
     {

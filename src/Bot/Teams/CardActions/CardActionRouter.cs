@@ -11,7 +11,7 @@ namespace CchcBot.Teams.CardActions;
 public sealed class CardActionRouter(IEnumerable<ICardAction> actions, IUserResolver users, ILogger<CardActionRouter> logger)
 {
     /// <summary>What a member of staff may do: open, page through and update what is assigned to them.</summary>
-    private static readonly HashSet<string> StaffVerbs = new(StringComparer.Ordinal) { TaskItemBlock.UpdateVerb, ErrorCard.RefreshVerb, MyTasksCard.PageVerb };
+    private static readonly HashSet<string> StaffVerbs = new(StringComparer.Ordinal) { CardContract.Verbs.UpdateStatus, CardContract.Verbs.RefreshTask, CardContract.Verbs.MyTasksPage };
 
     private readonly Dictionary<string, ICardAction> _byVerb = actions.ToDictionary(a => a.Verb, StringComparer.Ordinal);
 

@@ -24,7 +24,7 @@ public sealed partial class ConfirmImportAction(
     /// <summary>A confirm that started this long ago and never finished (the instance stopped) may be taken over.</summary>
     public static readonly TimeSpan StaleImporting = TimeSpan.FromMinutes(2);
 
-    public string Verb => ImportPreviewCard.ConfirmVerb;
+    public string Verb => CardContract.Verbs.ConfirmImport;
 
     public async Task<AdaptiveCardInvokeResponse> ExecuteAsync(CardActionRequest request, CancellationToken ct)
     {

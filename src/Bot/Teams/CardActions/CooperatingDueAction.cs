@@ -12,7 +12,7 @@ namespace CchcBot.Teams.CardActions;
 /// </summary>
 public sealed class CooperatingDueAction(ISnapshotLoader snapshots, ChatCards cards) : ICardAction
 {
-    public string Verb => ReminderCard.CooperatingDueVerb;
+    public string Verb => CardContract.Verbs.CooperatingDue;
 
     public async Task<AdaptiveCardInvokeResponse> ExecuteAsync(CardActionRequest request, CancellationToken ct)
     {

@@ -15,7 +15,7 @@ namespace CchcBot.Teams.CardActions;
 /// </summary>
 public sealed class DecideExtensionAction(BlockerDesk desk, IExtensionRepository extensions, TimeProvider time) : ICardAction
 {
-    public string Verb => BlockerStrings.DecideExtensionVerb;
+    public string Verb => CardContract.Verbs.DecideExtension;
 
     public async Task<AdaptiveCardInvokeResponse> ExecuteAsync(CardActionRequest request, CancellationToken ct)
     {
@@ -52,7 +52,7 @@ public sealed class DecideExtensionAction(BlockerDesk desk, IExtensionRepository
         }
 
         var (note, draft) = BlockerDesk.TypedNote(request, Verb, t.Milestone.Id);
-        if ((!approve && note is null) || note?.Length > StatusUpdater.MaxNoteLength)
+        if ((!approve && note is null) || note?.Length > CardContract.Limits.NoteLength)
         {
             return await desk.RefuseInFormAsync(t, note is null ? BlockerTexts.RefusalNoteRequired : BlockerTexts.NoteTooLong, draft, ct);
         }

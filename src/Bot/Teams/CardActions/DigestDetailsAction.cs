@@ -14,7 +14,7 @@ namespace CchcBot.Teams.CardActions;
 /// </summary>
 public sealed class DigestDetailsAction(DigestService digest, ChatCards cards, BotClock clock) : ICardAction
 {
-    public string Verb => DigestCard.DetailsVerb;
+    public string Verb => CardContract.Verbs.DigestDetails;
 
     public async Task<AdaptiveCardInvokeResponse> ExecuteAsync(CardActionRequest request, CancellationToken ct)
     {
@@ -29,7 +29,7 @@ public sealed class DigestDetailsAction(DigestService digest, ChatCards cards, B
             return InvokeResponses.Card(cards.Error(CardTexts.NoPlan));
         }
 
-        var details = request.GetString("view") != DigestCard.SummaryView;
+        var details = request.GetString("view") != CardContract.Views.DigestSummary;
         if (details && request.TurnContext.Activity.Conversation?.ConversationType == "channel")
         {
             // The digest in the Office channel is everyone's post: the long lists go into its thread, the post stays.

@@ -14,7 +14,7 @@ namespace CchcBot.Teams.CardActions;
 /// </summary>
 public sealed class EscalateBlockerAction(BlockerDesk desk, IEscalationRepository escalations, TimeProvider time) : ICardAction
 {
-    public string Verb => BlockerStrings.EscalateVerb;
+    public string Verb => CardContract.Verbs.EscalateBlocker;
 
     public async Task<AdaptiveCardInvokeResponse> ExecuteAsync(CardActionRequest request, CancellationToken ct)
     {
@@ -35,7 +35,7 @@ public sealed class EscalateBlockerAction(BlockerDesk desk, IEscalationRepositor
             return await desk.AnswerAsync(t, new CardBanner(BlockerTexts.NotBlocked, Error: true), ct);
         }
 
-        if (note is null || note.Length > StatusUpdater.MaxNoteLength)
+        if (note is null || note.Length > CardContract.Limits.NoteLength)
         {
             return await desk.RefuseInFormAsync(t, note is null ? BlockerTexts.NoteRequired : BlockerTexts.NoteTooLong, draft, ct);
         }

@@ -13,7 +13,7 @@ namespace CchcBot.Teams.CardActions;
 /// </summary>
 public sealed class GiveDirectionAction(BlockerDesk desk) : ICardAction
 {
-    public string Verb => BlockerStrings.GiveDirectionVerb;
+    public string Verb => CardContract.Verbs.GiveDirection;
 
     public async Task<AdaptiveCardInvokeResponse> ExecuteAsync(CardActionRequest request, CancellationToken ct)
     {
@@ -29,7 +29,7 @@ public sealed class GiveDirectionAction(BlockerDesk desk) : ICardAction
         }
 
         var (note, draft) = BlockerDesk.TypedNote(request, Verb, t.Milestone.Id);
-        if (note is null || note.Length > StatusUpdater.MaxNoteLength)
+        if (note is null || note.Length > CardContract.Limits.NoteLength)
         {
             return await desk.RefuseInFormAsync(t, note is null ? BlockerTexts.NoteRequired : BlockerTexts.NoteTooLong, draft, ct);
         }

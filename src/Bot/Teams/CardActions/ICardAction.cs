@@ -1,3 +1,4 @@
+using CchcBot.Cards;
 using CchcBot.Plan;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
@@ -38,5 +39,5 @@ public sealed record CardActionRequest(ITurnContext<IInvokeActivity> TurnContext
     public bool IsAbsent(string name) => !Data.TryGetValue(name, StringComparison.Ordinal, out var token) || token.Type == JTokenType.Null;
 
     /// <summary>The value of an input whose id is "<paramref name="prefix"/>:<paramref name="key"/>" (or plain prefix).</summary>
-    public string? GetInput(string prefix, string key) => GetString($"{prefix}:{key}") ?? GetString(prefix);
+    public string? GetInput(string prefix, string key) => GetString(CardContract.Inputs.Id(prefix, key)) ?? GetString(prefix);
 }

@@ -17,7 +17,7 @@ public sealed class MakeReportAction(ReportService reports, ReportDownloads down
 {
     public const string BadPeriod = "Kỳ báo cáo không hợp lệ. Đề nghị đồng chí gõ \"báo cáo\" để chọn lại kỳ báo cáo.";
 
-    public string Verb => ReportCard.MakeVerb;
+    public string Verb => CardContract.Verbs.MakeReport;
 
     public async Task<AdaptiveCardInvokeResponse> ExecuteAsync(CardActionRequest request, CancellationToken ct)
     {

@@ -7,10 +7,8 @@ namespace CchcBot.Teams.CardActions;
 /// <summary>Verb "myTasksPage": another page of "nhiệm vụ của tôi" ("Xem thêm" / "Trang trước").</summary>
 public sealed class MyTasksPageAction(MyTasksView view, ChatCards cards) : ICardAction
 {
-    /// <summary>Pages beyond the list show its last page; the bound keeps the arithmetic far from overflow.</summary>
-    public const int MaxPage = 1000;
 
-    public string Verb => MyTasksCard.PageVerb;
+    public string Verb => CardContract.Verbs.MyTasksPage;
 
     public async Task<AdaptiveCardInvokeResponse> ExecuteAsync(CardActionRequest request, CancellationToken ct)
     {
@@ -19,7 +17,7 @@ public sealed class MyTasksPageAction(MyTasksView view, ChatCards cards) : ICard
             return InvokeResponses.Card(cards.Error(CardTexts.Refusal(UpdateRefusal.UnknownUser)));
         }
 
-        var page = request.GetInt("page", 0, MaxPage) ?? 0;
+        var page = request.GetInt("page", 0, CardContract.Limits.MaxPage) ?? 0;
         return InvokeResponses.Card(await view.RenderAsync(request.User, page, banner: null, ct));
     }
 }

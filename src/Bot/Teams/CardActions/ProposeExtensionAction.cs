@@ -17,7 +17,7 @@ namespace CchcBot.Teams.CardActions;
 /// </summary>
 public sealed class ProposeExtensionAction(BlockerDesk desk, IExtensionRepository extensions, TimeProvider time) : ICardAction
 {
-    public string Verb => BlockerStrings.ProposeExtensionVerb;
+    public string Verb => CardContract.Verbs.ProposeExtension;
 
     public async Task<AdaptiveCardInvokeResponse> ExecuteAsync(CardActionRequest request, CancellationToken ct)
     {
@@ -48,7 +48,7 @@ public sealed class ProposeExtensionAction(BlockerDesk desk, IExtensionRepositor
             return desk.Error(BlockerTexts.AlreadyDone, (t.Task.Id, t.Milestone.Id));
         }
 
-        var typedDue = request.GetString($"newDue:{BlockerNoticeCard.InputKey(Verb, t.Milestone.Id)}") ?? request.GetInput("newDue", t.Milestone.Id);
+        var typedDue = request.GetString(CardContract.Inputs.Id(CardContract.Inputs.NewDue, BlockerNoticeCard.InputKey(Verb, t.Milestone.Id))) ?? request.GetInput(CardContract.Inputs.NewDue, t.Milestone.Id);
         var (reason, draft) = BlockerDesk.TypedNote(request, Verb, t.Milestone.Id, typedDue);
         var latest = LatestDue(t.Snapshot);
         if (!DateOnly.TryParseExact(typedDue?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var proposed) || proposed <= current || proposed > latest)
@@ -56,7 +56,7 @@ public sealed class ProposeExtensionAction(BlockerDesk desk, IExtensionRepositor
             return await desk.RefuseInFormAsync(t, BlockerTexts.BadNewDue(Formats.Date(current), Formats.Date(latest)), draft, ct);
         }
 
-        if (reason is null || reason.Length > StatusUpdater.MaxNoteLength)
+        if (reason is null || reason.Length > CardContract.Limits.NoteLength)
         {
             return await desk.RefuseInFormAsync(t, reason is null ? BlockerTexts.ReasonRequired : BlockerTexts.NoteTooLong, draft, ct);
         }

@@ -8,7 +8,7 @@ namespace CchcBot.Teams.CardActions;
 /// <summary>Verb "refreshTask": the current state of one task, for whoever opens its card (Teams' card refresh).</summary>
 public sealed class RefreshTaskAction(ISnapshotLoader snapshots, TaskView taskView, ChatCards cards) : ICardAction
 {
-    public string Verb => ErrorCard.RefreshVerb;
+    public string Verb => CardContract.Verbs.RefreshTask;
 
     public async Task<AdaptiveCardInvokeResponse> ExecuteAsync(CardActionRequest request, CancellationToken ct)
     {
@@ -42,7 +42,7 @@ public sealed class RefreshTaskAction(ISnapshotLoader snapshots, TaskView taskVi
             part = held.Part.Length == 0 ? null : held.Part;
         }
 
-        var fromList = request.GetString("back") == TaskCard.BackToList;
+        var fromList = request.GetString("back") == CardContract.Views.BackToMyTasks;
         return InvokeResponses.Card(await taskView.RenderAsync(snapshot, snapshot.Item(task, milestone, role, part), banner: null, ct, backToList: fromList, viewer: request.User));
     }
 }

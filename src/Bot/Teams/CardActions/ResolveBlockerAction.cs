@@ -14,7 +14,7 @@ namespace CchcBot.Teams.CardActions;
 /// </summary>
 public sealed class ResolveBlockerAction(BlockerDesk desk, IEscalationRepository escalations, IProgressRepository progress) : ICardAction
 {
-    public string Verb => BlockerStrings.ResolveVerb;
+    public string Verb => CardContract.Verbs.ResolveBlocker;
 
     public async Task<AdaptiveCardInvokeResponse> ExecuteAsync(CardActionRequest request, CancellationToken ct)
     {
@@ -51,7 +51,7 @@ public sealed class ResolveBlockerAction(BlockerDesk desk, IEscalationRepository
             return await desk.AnswerAsync(t, new CardBanner(t.Item.State.Status == MilestoneStatus.Blocked ? CardTexts.Refusal(UpdateRefusal.PartRequired) : BlockerTexts.NotBlocked, Error: true), ct);
         }
 
-        if (note is null || note.Length > StatusUpdater.MaxNoteLength)
+        if (note is null || note.Length > CardContract.Limits.NoteLength)
         {
             return await desk.RefuseInFormAsync(t, note is null ? BlockerTexts.NoteRequired : BlockerTexts.NoteTooLong, draft, ct);
         }

@@ -11,7 +11,7 @@ namespace CchcBot.Teams.CardActions;
 /// </summary>
 public sealed class SaveDepartmentAction(DirectoryEditor editor, ChatCards cards) : ICardAction
 {
-    public string Verb => DirectoryCard.SaveVerb;
+    public string Verb => CardContract.Verbs.SaveDepartment;
 
     public async Task<AdaptiveCardInvokeResponse> ExecuteAsync(CardActionRequest request, CancellationToken ct)
     {

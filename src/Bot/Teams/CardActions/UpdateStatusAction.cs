@@ -16,7 +16,7 @@ namespace CchcBot.Teams.CardActions;
 public sealed class UpdateStatusAction(StatusUpdater updater, MyTasksView myTasks, TaskView taskView, ChatCards cards, BotClock clock) : ICardAction
 {
     /// <summary>The views the card builders put into the form's data (absent: the task card).</summary>
-    private static readonly HashSet<string> Views = new(StringComparer.Ordinal) { TaskCard.View, MyTasksCard.View, ReminderCard.View };
+    private static readonly HashSet<string> Views = new(StringComparer.Ordinal) { CardContract.Views.Task, CardContract.Views.MyTasks, CardContract.Views.Reminder };
 
     /// <summary>Refusals the user fixes by editing the form: the card comes back with their input, not as an error card.</summary>
     private static readonly HashSet<UpdateRefusal> FixableInTheForm =
@@ -26,14 +26,14 @@ public sealed class UpdateStatusAction(StatusUpdater updater, MyTasksView myTask
         UpdateRefusal.TooManyUpdates,
     ];
 
-    public string Verb => TaskItemBlock.UpdateVerb;
+    public string Verb => CardContract.Verbs.UpdateStatus;
 
     public async Task<AdaptiveCardInvokeResponse> ExecuteAsync(CardActionRequest request, CancellationToken ct)
     {
         var taskId = request.GetString("taskId");
         var milestoneId = request.GetString("milestoneId");
         var view = request.GetString("view");
-        var page = request.GetInt("page", 0, MyTasksPageAction.MaxPage);
+        var page = request.GetInt("page", 0, CardContract.Limits.MaxPage);
         if ((view is null && !request.IsAbsent("view")) || (view is not null && !Views.Contains(view)) || (page is null && !request.IsAbsent("page")))
         {
             return InvokeResponses.Card(cards.Error(CardTexts.Refusal(UpdateRefusal.InvalidCardData)));
@@ -43,40 +43,42 @@ public sealed class UpdateStatusAction(StatusUpdater updater, MyTasksView myTask
         var submission = new StatusSubmission(
             taskId,
             milestoneId,
-            request.GetInput("status", key),
-            request.GetInput("note", key),
-            request.GetInput("evidence", key),
+            request.GetInput(CardContract.Inputs.Status, key),
+            request.GetInput(CardContract.Inputs.Note, key),
+            request.GetInput(CardContract.Inputs.Evidence, key),
             request.TurnContext.Activity.Id ?? Guid.NewGuid().ToString(),
-            request.GetInput("part", key),
-            request.GetInput("doneOn", key));
+            request.GetInput(CardContract.Inputs.Part, key),
+            request.GetInput(CardContract.Inputs.DoneOn, key));
 
-        var outcome = await updater.ApplyAsync(request.User, submission, ct);
-        if (outcome.Refused && FixableInTheForm.Contains(outcome.Refusal) && outcome.Snapshot is { } seen && outcome.Item is { } refusedItem)
+        switch (await updater.ApplyAsync(request.User, submission, ct))
         {
-            // The same card comes back with the message on top and what the user typed still in the form.
-            var error = new CardBanner(CardTexts.Refusal(outcome.Refusal), Error: true);
-            // Text over its limit comes back cut to it, so the card stays within Teams' size and the user can edit on.
-            var draft = new FormDraft(
-                refusedItem.Milestone.Id, FormText.Cut(submission.Status, 32), FormText.Cut(submission.Note, StatusUpdater.MaxNoteLength),
-                FormText.Cut(submission.Evidence, StatusUpdater.MaxEvidenceLength), FormText.Cut(submission.DoneOn, 32), FormText.Cut(submission.Part, 64));
-            return InvokeResponses.Card(view == MyTasksCard.View
-                ? myTasks.Render(request.User!, seen, page ?? 0, error, draft)
-                : await taskView.RenderAsync(seen, refusedItem, error, ct, draft, viewer: request.User));
-        }
+            case UpdateOutcome.Refused { Snapshot: { } seen, Item: { } refusedItem } refused when FixableInTheForm.Contains(refused.Why):
+                {
+                    // The same card comes back with the message on top and what the user typed still in the form.
+                    var error = new CardBanner(CardTexts.Refusal(refused.Why), Error: true);
+                    // Text over its limit comes back cut to it, so the card stays within Teams' size and the user can edit on.
+                    var draft = new FormDraft(
+                        refusedItem.Milestone.Id, FormText.Cut(submission.Status, 32), FormText.Cut(submission.Note, CardContract.Limits.NoteLength),
+                        FormText.Cut(submission.Evidence, CardContract.Limits.EvidenceLength), FormText.Cut(submission.DoneOn, 32), FormText.Cut(submission.Part, 64));
+                    return InvokeResponses.Card(view == CardContract.Views.MyTasks
+                        ? myTasks.Render(request.User!, seen, page ?? 0, error, draft)
+                        : await taskView.RenderAsync(seen, refusedItem, error, ct, draft, viewer: request.User));
+                }
 
-        if (outcome.Refused)
-        {
-            return InvokeResponses.Card(cards.Error(CardTexts.Refusal(outcome.Refusal), outcome.Item is null ? null : (outcome.Item.Task.Id, outcome.Item.Milestone.Id)));
-        }
+            case UpdateOutcome.Refused refused:
+                return InvokeResponses.Card(cards.Error(CardTexts.Refusal(refused.Why), refused.Item is { } about ? (about.Task.Id, about.Milestone.Id) : null));
 
-        var item = outcome.Item!;
-        var banner = CardTexts.Recorded(outcome.NewStatus, outcome.Replayed, item, clock.ToLocal(item.State.UpdatedAt ?? clock.Now));
-        if (view == MyTasksCard.View)
-        {
-            var card = myTasks.Render(request.User!, outcome.Snapshot, page ?? 0, banner);
-            return InvokeResponses.Card(card);
-        }
+            case UpdateOutcome.Recorded recorded:
+                {
+                    var item = recorded.Item;
+                    var banner = CardTexts.Recorded(recorded.NewStatus, recorded.Replayed, item, clock.ToLocal(item.State.UpdatedAt ?? clock.Now));
+                    return InvokeResponses.Card(view == CardContract.Views.MyTasks
+                        ? myTasks.Render(request.User!, recorded.Snapshot, page ?? 0, banner)
+                        : await taskView.RenderAsync(recorded.Snapshot, item, banner, ct, viewer: request.User));
+                }
 
-        return InvokeResponses.Card(await taskView.RenderAsync(outcome.Snapshot!, outcome.Item!, banner, ct, viewer: request.User));
+            default:
+                throw new InvalidOperationException("An update is either recorded or refused.");
+        }
     }
 }

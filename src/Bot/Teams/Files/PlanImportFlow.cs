@@ -14,7 +14,7 @@ namespace CchcBot.Teams.Files;
 /// document — a signed letter, a report — is left to the next flow). From anyone but the Chief of Office it is refused
 /// politely, naming them, and nothing is stored; over 10 MB it is refused. From the Chief of Office it is read,
 /// validated and compared with the stored plan, and answered with the preview card; with no problem the plan as
-/// previewed is kept for <see cref="Lifetime"/> for "Nhập kế hoạch" (<see cref="ImportPreviewCard.ConfirmVerb"/>).
+/// previewed is kept for <see cref="Lifetime"/> for "Nhập kế hoạch" (<see cref="CardContract.Verbs.ConfirmImport"/>).
 /// </summary>
 public sealed class PlanImportFlow(
     PlanImporter importer, IPendingImportRepository pending, IDirectoryRepository directories, BotClock clock) : IIncomingFileFlow
