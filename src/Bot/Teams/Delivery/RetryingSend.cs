@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Retry;
 
 namespace CchcBot.Teams.Delivery;
 
@@ -9,46 +11,65 @@ public sealed record SendOutcome(FailureKind? Failure, string? ActivityId, strin
 }
 
 /// <summary>
-/// Sends with bounded retries: 429 waits what Retry-After says, other transient answers (412, 502, 503, 504, network)
-/// back off exponentially with full jitter; terminal answers and a vanished conversation return at once.
-/// Each attempt holds its place in the <see cref="SendRateLimiter"/> until its answer came back. Pauses use real time,
-/// not the bot's logical clock, so tests at a fixed instant still send.
+/// Sends with bounded retries on a Polly pipeline: 429 waits what Retry-After says, other transient answers (412, 502,
+/// 503, 504, network) back off exponentially with jitter, capped at <see cref="DeliveryOptions.MaxDelaySeconds"/>;
+/// terminal answers and a vanished conversation return at once. Each attempt holds its place in the
+/// <see cref="SendRateLimiter"/> until its answer came back. Pauses run on <see cref="TimeProvider.System"/>, not the
+/// bot's logical clock, so tests at a fixed instant still send.
 /// </summary>
-public sealed class RetryingSend(IOptions<DeliveryOptions> options, SendRateLimiter limiter, ILogger<RetryingSend> logger)
+public sealed class RetryingSend
 {
+    private readonly SendRateLimiter _limiter;
+    private readonly ILogger<RetryingSend> _logger;
+    private readonly ResiliencePipeline _pipeline;
+
+    public RetryingSend(IOptions<DeliveryOptions> options, SendRateLimiter limiter, ILogger<RetryingSend> logger)
+    {
+        (_limiter, _logger) = (limiter, logger);
+        var o = options.Value;
+        var maxDelay = TimeSpan.FromSeconds(o.MaxDelaySeconds);
+        _pipeline = new ResiliencePipelineBuilder { TimeProvider = TimeProvider.System }
+            .AddRetry(new RetryStrategyOptions
+            {
+                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is { } e && ConnectorFailure.From(e).Kind == FailureKind.Transient),
+                MaxRetryAttempts = o.MaxAttempts - 1,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = TimeSpan.FromSeconds(o.BaseDelaySeconds),
+                MaxDelay = maxDelay,
+                DelayGenerator = args => ValueTask.FromResult(
+                    args.Outcome.Exception is { } e && ConnectorFailure.From(e).RetryAfter is { } after ? (TimeSpan?)(after < maxDelay ? after : maxDelay) : null),
+                OnRetry = args =>
+                {
+                    _logger.LogInformation("Send got {Failure}; retry {Attempt} in {Wait}",
+                        args.Outcome.Exception is { } e ? ConnectorFailure.From(e).Message : "?", args.AttemptNumber + 2, args.RetryDelay);
+                    return ValueTask.CompletedTask;
+                },
+            })
+            .Build();
+    }
+
     public async Task<SendOutcome> RunAsync(string tenant, string conversation, Func<CancellationToken, Task<string?>> send, CancellationToken ct)
     {
-        var o = options.Value;
-        for (var attempt = 1; ; attempt++)
+        var attempts = 0;
+        try
         {
-            ConnectorFailure failure;
-            using (await limiter.AcquireAsync(tenant, conversation, ct))
+            var id = await _pipeline.ExecuteAsync(async token =>
             {
-                try
+                attempts++;
+                using (await _limiter.AcquireAsync(tenant, conversation, token))
                 {
-                    return new SendOutcome(null, await send(ct), null, attempt);
+                    return await send(token);
                 }
-                catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
-                {
-                    failure = ConnectorFailure.From(e);
-                }
-            }
-
-            if (failure.Kind != FailureKind.Transient || attempt >= o.MaxAttempts)
-            {
-                logger.LogWarning("Send to {Conversation} failed after {Attempts} attempt(s): {Failure}", conversation, attempt, failure.Message);
-                return new SendOutcome(failure.Kind, null, failure.Message, attempt);
-            }
-
-            var backoff = Math.Min(o.MaxDelaySeconds, o.BaseDelaySeconds * Math.Pow(2, attempt - 1));
-            var wait = failure.RetryAfter ?? TimeSpan.FromSeconds(Random.Shared.NextDouble() * backoff);
-            if (wait > TimeSpan.FromSeconds(o.MaxDelaySeconds))
-            {
-                wait = TimeSpan.FromSeconds(o.MaxDelaySeconds);
-            }
-
-            logger.LogInformation("Send to {Conversation} got {Failure}; retry {Attempt} in {Wait}", conversation, failure.Message, attempt + 1, wait);
-            await Task.Delay(wait, ct);
+            }, ct);
+            return new SendOutcome(null, id, null, attempts);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            ct.ThrowIfCancellationRequested(); // a sweep that stops does not record its last failure as the answer
+            var failure = ConnectorFailure.From(e);
+            _logger.LogWarning("Send to {Conversation} failed after {Attempts} attempt(s): {Failure}", conversation, attempts, failure.Message);
+            return new SendOutcome(failure.Kind, null, failure.Message, attempts);
         }
     }
 }
