@@ -1,4 +1,5 @@
 using Azure;
+using CchcBot.Cards;
 using CchcBot.Storage;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;

@@ -1,3 +1,4 @@
+using CchcBot.Cards;
 using CchcBot.Delivery;
 using CchcBot.Plan;
 using CchcBot.Progress;

@@ -43,18 +43,18 @@ public sealed class DecideExtensionAction(BlockerDesk desk, IExtensionRepository
         {
             // Teams re-sent the invoke: the decision is taken; make sure its history entry is there, tell no one again.
             await RecordAsync(t, stored, ct);
-            return await desk.AnswerAsync(t, Banner(stored) + BlockerTexts.Replayed, ct);
+            return await desk.AnswerAsync(t, Banner(stored) + BlockerActionStrings.Replayed, ct);
         }
 
         if (stored is not { State: ExtensionState.Pending } pending || (requestId is not null && requestId != pending.Id))
         {
-            return await desk.AnswerAsync(t, new CardBanner(BlockerTexts.NoPending, Error: true), ct);
+            return await desk.AnswerAsync(t, new CardBanner(BlockerActionStrings.NoPending, Error: true), ct);
         }
 
         var (note, draft) = BlockerDesk.TypedNote(request, Verb, t.Milestone.Id);
         if ((!approve && note is null) || note?.Length > CardContract.Limits.NoteLength)
         {
-            return await desk.RefuseInFormAsync(t, note is null ? BlockerTexts.RefusalNoteRequired : BlockerTexts.NoteTooLong, draft, ct);
+            return await desk.RefuseInFormAsync(t, note is null ? BlockerActionStrings.RefusalNoteRequired : BlockerActionStrings.NoteTooLong, draft, ct);
         }
 
         var decided = pending with
@@ -70,7 +70,7 @@ public sealed class DecideExtensionAction(BlockerDesk desk, IExtensionRepository
         var approved = approve ? new ApprovedDue(t.Task.Id, t.Milestone.Id, pending.ProposedDue, original) : null;
         if (!await extensions.DecideAsync(t.Agency, decided, approved, ct))
         {
-            return await desk.AnswerAsync(t, new CardBanner(BlockerTexts.NoPending, Error: true), ct);
+            return await desk.AnswerAsync(t, new CardBanner(BlockerActionStrings.NoPending, Error: true), ct);
         }
 
         await RecordAsync(t, decided, ct);
@@ -98,7 +98,7 @@ public sealed class DecideExtensionAction(BlockerDesk desk, IExtensionRepository
     }
 
     private static string Banner(ExtensionRequest decided) =>
-        decided.State == ExtensionState.Approved ? BlockerTexts.Approved(Formats.Date(decided.ProposedDue)) : BlockerTexts.Refused;
+        decided.State == ExtensionState.Approved ? BlockerActionStrings.Approved(Formats.Date(decided.ProposedDue)) : BlockerActionStrings.Refused;
 
     private Task<RecordResult> RecordAsync(BlockerTarget t, ExtensionRequest decided, CancellationToken ct) =>
         desk.RecordAsync(

@@ -26,18 +26,18 @@ public sealed class EscalateBlockerAction(BlockerDesk desk, IEscalationRepositor
 
         if (!BlockerAuthorization.CanEscalate(t.User))
         {
-            return desk.Error(BlockerTexts.NotOffice, (t.Task.Id, t.Milestone.Id));
+            return desk.Error(BlockerActionStrings.NotOffice, (t.Task.Id, t.Milestone.Id));
         }
 
         var (note, draft) = BlockerDesk.TypedNote(request, Verb, t.Milestone.Id);
         if (t.Item.State.Status != MilestoneStatus.Blocked)
         {
-            return await desk.AnswerAsync(t, new CardBanner(BlockerTexts.NotBlocked, Error: true), ct);
+            return await desk.AnswerAsync(t, new CardBanner(BlockerActionStrings.NotBlocked, Error: true), ct);
         }
 
         if (note is null || note.Length > CardContract.Limits.NoteLength)
         {
-            return await desk.RefuseInFormAsync(t, note is null ? BlockerTexts.NoteRequired : BlockerTexts.NoteTooLong, draft, ct);
+            return await desk.RefuseInFormAsync(t, note is null ? BlockerActionStrings.NoteRequired : BlockerActionStrings.NoteTooLong, draft, ct);
         }
 
         await escalations.SaveAsync(t.Agency, new BlockerEscalation(t.Task.Id, t.Milestone.Id, t.Part ?? string.Empty, note, t.User.Upn, t.User.Name, time.GetUtcNow()), ct);
@@ -48,6 +48,6 @@ public sealed class EscalateBlockerAction(BlockerDesk desk, IEscalationRepositor
             await desk.SendAsync(t, [t.Snapshot.Directory.ChiefInspector], notice, BlockerStrings.EscalatedTitle, ct);
         }
 
-        return await desk.AnswerAsync(t, BlockerTexts.Escalated + (recorded.Replayed ? BlockerTexts.Replayed : string.Empty), ct);
+        return await desk.AnswerAsync(t, BlockerActionStrings.Escalated + (recorded.Replayed ? BlockerActionStrings.Replayed : string.Empty), ct);
     }
 }

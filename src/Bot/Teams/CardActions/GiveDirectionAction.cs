@@ -25,13 +25,13 @@ public sealed class GiveDirectionAction(BlockerDesk desk) : ICardAction
 
         if (!BlockerAuthorization.CanDirect(t.User))
         {
-            return desk.Error(BlockerTexts.NotDirector, (t.Task.Id, t.Milestone.Id));
+            return desk.Error(BlockerActionStrings.NotDirector, (t.Task.Id, t.Milestone.Id));
         }
 
         var (note, draft) = BlockerDesk.TypedNote(request, Verb, t.Milestone.Id);
         if (note is null || note.Length > CardContract.Limits.NoteLength)
         {
-            return await desk.RefuseInFormAsync(t, note is null ? BlockerTexts.NoteRequired : BlockerTexts.NoteTooLong, draft, ct);
+            return await desk.RefuseInFormAsync(t, note is null ? BlockerActionStrings.NoteRequired : BlockerActionStrings.NoteTooLong, draft, ct);
         }
 
         var recorded = await desk.RecordAsync(t, HistoryKinds.Direction, note, ct);
@@ -50,6 +50,6 @@ public sealed class GiveDirectionAction(BlockerDesk desk) : ICardAction
             await desk.SendAsync(t, recipients, _ => card, BlockerStrings.DirectionTitle, ct);
         }
 
-        return await desk.AnswerAsync(t, BlockerTexts.DirectionSent(Markdown.Escape(to)) + (recorded.Replayed ? BlockerTexts.Replayed : string.Empty), ct);
+        return await desk.AnswerAsync(t, BlockerActionStrings.DirectionSent(Markdown.Escape(to)) + (recorded.Replayed ? BlockerActionStrings.Replayed : string.Empty), ct);
     }
 }

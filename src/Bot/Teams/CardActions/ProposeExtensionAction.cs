@@ -29,7 +29,7 @@ public sealed class ProposeExtensionAction(BlockerDesk desk, IExtensionRepositor
 
         if (!BlockerAuthorization.CanPropose(t.User, t.Snapshot.Directory, t.Task, t.Part))
         {
-            return desk.Error(BlockerTexts.NotLead, (t.Task.Id, t.Milestone.Id));
+            return desk.Error(BlockerActionStrings.NotLead, (t.Task.Id, t.Milestone.Id));
         }
 
         // The part asked for: the one on the card, else the proposer's own (a milestone led by several).
@@ -40,12 +40,12 @@ public sealed class ProposeExtensionAction(BlockerDesk desk, IExtensionRepositor
 
         if (t.Milestone.Due is not { } current)
         {
-            return desk.Error(BlockerTexts.Ongoing, (t.Task.Id, t.Milestone.Id));
+            return desk.Error(BlockerActionStrings.Ongoing, (t.Task.Id, t.Milestone.Id));
         }
 
         if (TaskBoard.IsDone(t.Item))
         {
-            return desk.Error(BlockerTexts.AlreadyDone, (t.Task.Id, t.Milestone.Id));
+            return desk.Error(BlockerActionStrings.AlreadyDone, (t.Task.Id, t.Milestone.Id));
         }
 
         var typedDue = request.GetString(CardContract.Inputs.Id(CardContract.Inputs.NewDue, BlockerNoticeCard.InputKey(Verb, t.Milestone.Id))) ?? request.GetInput(CardContract.Inputs.NewDue, t.Milestone.Id);
@@ -53,12 +53,12 @@ public sealed class ProposeExtensionAction(BlockerDesk desk, IExtensionRepositor
         var latest = LatestDue(t.Snapshot);
         if (!DateOnly.TryParseExact(typedDue?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var proposed) || proposed <= current || proposed > latest)
         {
-            return await desk.RefuseInFormAsync(t, BlockerTexts.BadNewDue(Formats.Date(current), Formats.Date(latest)), draft, ct);
+            return await desk.RefuseInFormAsync(t, BlockerActionStrings.BadNewDue(Formats.Date(current), Formats.Date(latest)), draft, ct);
         }
 
         if (reason is null || reason.Length > CardContract.Limits.NoteLength)
         {
-            return await desk.RefuseInFormAsync(t, reason is null ? BlockerTexts.ReasonRequired : BlockerTexts.NoteTooLong, draft, ct);
+            return await desk.RefuseInFormAsync(t, reason is null ? BlockerActionStrings.ReasonRequired : BlockerActionStrings.NoteTooLong, draft, ct);
         }
 
         var id = BlockerDesk.RequestId(t.OperationKey, t.Milestone.Id);
@@ -86,7 +86,7 @@ public sealed class ProposeExtensionAction(BlockerDesk desk, IExtensionRepositor
         }
 
         var date = Formats.Date(proposed);
-        var banner = (selfApproves ? BlockerTexts.ProposedToSelf(date) : BlockerTexts.Proposed(date, desk.Approver)) + (recorded.Replayed ? BlockerTexts.Replayed : string.Empty);
+        var banner = (selfApproves ? BlockerActionStrings.ProposedToSelf(date) : BlockerTexts.Proposed(date, desk.Approver)) + (recorded.Replayed ? BlockerActionStrings.Replayed : string.Empty);
         // The approver asking decides at once: the answer is the card with the decision.
         return await desk.AnswerAsync(t, banner, ct, asNotice: selfApproves);
     }

@@ -26,7 +26,7 @@ public sealed class ResolveBlockerAction(BlockerDesk desk, IEscalationRepository
 
         if (!BlockerAuthorization.CanResolve(t.User))
         {
-            return desk.Error(BlockerTexts.NotOffice, (t.Task.Id, t.Milestone.Id));
+            return desk.Error(BlockerActionStrings.NotOffice, (t.Task.Id, t.Milestone.Id));
         }
 
         // A milestone led by several: the part that is blocked (the card names it; else the only blocked part).
@@ -43,17 +43,17 @@ public sealed class ResolveBlockerAction(BlockerDesk desk, IEscalationRepository
         if (t.Item.State.Status != MilestoneStatus.Blocked && await ResolvedByAsync(t, ct))
         {
             // Teams re-sent the invoke (or the card was used again): the blocker is closed already, by this user.
-            return await desk.AnswerAsync(t, BlockerTexts.Resolved + BlockerTexts.Replayed, ct);
+            return await desk.AnswerAsync(t, BlockerActionStrings.Resolved + BlockerActionStrings.Replayed, ct);
         }
 
         if (t.Item.State.Status != MilestoneStatus.Blocked || (t.Part is null && t.Item.Parts is { Count: > 0 }))
         {
-            return await desk.AnswerAsync(t, new CardBanner(t.Item.State.Status == MilestoneStatus.Blocked ? CardTexts.Refusal(UpdateRefusal.PartRequired) : BlockerTexts.NotBlocked, Error: true), ct);
+            return await desk.AnswerAsync(t, new CardBanner(t.Item.State.Status == MilestoneStatus.Blocked ? CardTexts.Refusal(UpdateRefusal.PartRequired) : BlockerActionStrings.NotBlocked, Error: true), ct);
         }
 
         if (note is null || note.Length > CardContract.Limits.NoteLength)
         {
-            return await desk.RefuseInFormAsync(t, note is null ? BlockerTexts.NoteRequired : BlockerTexts.NoteTooLong, draft, ct);
+            return await desk.RefuseInFormAsync(t, note is null ? BlockerActionStrings.NoteRequired : BlockerActionStrings.NoteTooLong, draft, ct);
         }
 
         var escalation = await escalations.GetAsync(t.Agency, t.Milestone.Id, ct);
@@ -73,7 +73,7 @@ public sealed class ResolveBlockerAction(BlockerDesk desk, IEscalationRepository
             await desk.SendAsync(t, recipients, _ => card, BlockerStrings.ResolvedTitle, ct);
         }
 
-        return await desk.AnswerAsync(t, BlockerTexts.Resolved + (recorded.Replayed ? BlockerTexts.Replayed : string.Empty), ct);
+        return await desk.AnswerAsync(t, BlockerActionStrings.Resolved + (recorded.Replayed ? BlockerActionStrings.Replayed : string.Empty), ct);
     }
 
     /// <summary>Whether the milestone's (part's) latest step is this user's "Đã xử lý".</summary>

@@ -1,3 +1,4 @@
+using CchcBot.Cards;
 using CchcBot.Plan;
 using Microsoft.Bot.Builder;
 

@@ -1,3 +1,4 @@
+using CchcBot.Cards;
 using CchcBot.Plan;
 using CchcBot.Progress;
 using Microsoft.Bot.Builder;

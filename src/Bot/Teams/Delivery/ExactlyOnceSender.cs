@@ -21,7 +21,9 @@ public sealed class ExactlyOnceSender(ILedgerRepository ledger, IProactiveSender
         }
 
         var result = await DeliverAsync(message, claimed, ct);
-        await RecordAsync(message, claimed, result, now, ct);
+        // Once sent, the record is written even when the caller stops now (Ctrl+C, shutdown): an open claim would be
+        // taken over after its lease and the message sent again.
+        await RecordAsync(message, claimed, result, now, CancellationToken.None);
         return new OnceOutcome(claimed, result);
     }
 

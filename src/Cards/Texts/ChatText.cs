@@ -1,8 +1,8 @@
 using System.Globalization;
 
-namespace CchcBot.Teams;
+namespace CchcBot.Cards;
 
-/// <summary>Plain-text replies (cards carry their own strings in src/Cards).</summary>
+/// <summary>Plain-text replies of the chat and the lines of proactive messages.</summary>
 public static class ChatText
 {
     public const string Unexpected = "Xin lỗi, đã có lỗi xảy ra khi xử lý yêu cầu của đồng chí. Đề nghị đồng chí thử lại sau ít phút.";
