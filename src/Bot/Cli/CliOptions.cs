@@ -18,7 +18,7 @@ internal static class CliOptions
         CustomParser = result =>
         {
             var text = result.Tokens[0].Value;
-            if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 2000 and <= 2100)
+            if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var year) && year is >= 2000 and <= 2100)
             {
                 return year;
             }

@@ -83,6 +83,24 @@ public sealed class CommandLineTests : IDisposable
         Assert.False(hostBuilt);
     }
 
+    [Fact]
+    public async Task Usage_errors_are_in_English_whatever_the_machine_language()
+    {
+        var before = System.Globalization.CultureInfo.CurrentUICulture;
+        System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("de-DE");
+        try
+        {
+            var (code, _, error, _) = await RunWithoutStorageAsync("seed", "--colour");
+
+            Assert.Equal(CliExitCodes.Usage, code);
+            Assert.Contains("Unrecognized command or argument '--colour'.", error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = before;
+        }
+    }
+
     [Theory]
     [InlineData(true)]
     [InlineData(true, "--urls", "http://127.0.0.1:3978")]
