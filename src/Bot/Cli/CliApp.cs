@@ -118,7 +118,7 @@ public static class CliApp
             // Whatever the cancellation surfaced as (OperationCanceledException, a storage call aborted…): it is a cancel.
             await error.WriteLineAsync(
                 $"Cancelled: '{command.Definition.Name}' stopped before it finished. What it had not completed was not stored " +
-                "(an interrupted import leaves the stored plan as it was; files are written whole or not at all).");
+                "(an import or a directory load takes effect whole or not at all, and so does a file it writes).");
             return CliExitCodes.Cancelled;
         }
         catch (SettingsException e)

@@ -74,9 +74,11 @@ public sealed class DirectoryCommand : ICliCommand
         var directory = result.Value!;
         var repository = services.GetRequiredService<IDirectoryRepository>();
         DirectoryReplaceResult replaced;
+        // Ctrl+C stops a load before it writes, not in the middle: the people index and the directory change together.
+        ct.ThrowIfCancellationRequested();
         try
         {
-            replaced = await repository.ReplaceAsync(directory, movePeople, ct);
+            replaced = await repository.ReplaceAsync(directory, movePeople, CancellationToken.None);
         }
         catch (PersonInOtherAgencyException e)
         {
@@ -142,6 +144,11 @@ public sealed class DirectoryCommand : ICliCommand
                     found++;
                 }
             }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // The directory is stored; the look-up is a convenience, as when Graph fails.
+            return " Cancelled before the Microsoft Graph look-up finished: the people not looked up are learned when they first talk to the bot.";
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

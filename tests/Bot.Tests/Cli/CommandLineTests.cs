@@ -155,6 +155,58 @@ public sealed class CommandLineTests : IDisposable
         Assert.Contains((await new PlanRepository(Tables()).GetAsync(Agency))!.Tasks, t => t.Title.Contains("Soạn thảo", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("switch")]
+    [InlineData("clean-up")]
+    [InlineData("record")]
+    public async Task Ctrl_C_once_the_import_switches_to_the_new_plan_lets_it_finish_with_its_record(string step)
+    {
+        Assert.Equal(0, (await _cli.RunAsync("seed", "--year", "2026")).Code);
+        await using var proxy = await CtrlCStorageProxy.StartAsync();
+        var switched = false;
+        proxy.PressWhen = (method, path, body) =>
+        {
+            var isSwitch = body.Contains("Committed", StringComparison.Ordinal);
+            var pressed = step switch
+            {
+                "switch" => isSwitch,
+                "clean-up" => switched && body.Contains("DELETE ", StringComparison.Ordinal),
+                _ => method == "POST" && path.EndsWith(CchcTables.Imports, StringComparison.Ordinal),
+            };
+            switched |= isSwitch;
+            return pressed;
+        };
+        var changed = BundledData.PlanJson.Replace("Xây dựng", "Soạn thảo", StringComparison.Ordinal);
+
+        var result = await _cli.RunAsync(["import", _cli.Write("p.json", Encoding.UTF8.GetBytes(changed)), "--year", "2026"], proxy.CtrlC.Token, proxy.ConnectionString);
+
+        Assert.True(proxy.Pressed, $"no request of the step '{step}' was seen");
+        Assert.True(result.Code == 0, $"exit {result.Code}: {result.Error}");
+        Assert.Contains("— imported:", result.Output, StringComparison.Ordinal);
+        Assert.Contains((await new PlanRepository(Tables()).GetAsync(Agency))!.Tasks, t => t.Title.Contains("Soạn thảo", StringComparison.Ordinal));
+        var history = await _cli.RunAsync("plan-history");
+        Assert.Contains("2 import(s), newest first:", history.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Removed", (await _cli.RunAsync("import", _cli.Write("p.json", Encoding.UTF8.GetBytes(changed)), "--year", "2026")).Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ctrl_C_during_a_directory_load_lets_its_writes_finish_together()
+    {
+        Assert.Equal(0, (await _cli.RunAsync("seed", "--year", "2026")).Code);
+        await using var proxy = await CtrlCStorageProxy.StartAsync();
+        proxy.PressWhen = (method, path, _) => method != "GET" && !path.EndsWith("/Tables", StringComparison.Ordinal);
+        var edited = System.Text.Json.Nodes.JsonNode.Parse(BundledData.DirectoryJson)!;
+        edited["departments"]![1]!["staff"]!.AsArray().Add("canbo9.nv1@example.gov.vn");
+
+        var result = await _cli.RunAsync(["directory", _cli.Write("d.json", Encoding.UTF8.GetBytes(edited.ToJsonString()))], proxy.CtrlC.Token, proxy.ConnectionString);
+
+        Assert.True(proxy.Pressed);
+        Assert.True(result.Code == 0, $"exit {result.Code}: {result.Error}");
+        Assert.Contains("— stored.", result.Output, StringComparison.Ordinal);
+        var stored = await new DirectoryRepository(Tables()).GetAsync(Agency);
+        Assert.Contains(stored!.Departments, d => d.Staff.Contains("canbo9.nv1@example.gov.vn"));
+    }
+
     [Fact]
     public async Task A_file_write_cancelled_leaves_the_old_file_and_no_partial_copy()
     {
