@@ -162,9 +162,10 @@ public sealed class CommandLineTests : IDisposable
     public async Task Ctrl_C_once_the_import_switches_to_the_new_plan_lets_it_finish_with_its_record(string step)
     {
         Assert.Equal(0, (await _cli.RunAsync("seed", "--year", "2026")).Code);
-        await using var proxy = await CtrlCStorageProxy.StartAsync();
+        await using var proxy = await FaultyStorageProxy.StartAsync();
+        using var ctrlC = new CancellationTokenSource();
         var switched = false;
-        proxy.PressWhen = (method, path, body) =>
+        PressCtrlC(proxy, ctrlC, (method, path, body) =>
         {
             var isSwitch = body.Contains("Committed", StringComparison.Ordinal);
             var pressed = step switch
@@ -175,12 +176,12 @@ public sealed class CommandLineTests : IDisposable
             };
             switched |= isSwitch;
             return pressed;
-        };
+        });
         var changed = BundledData.PlanJson.Replace("Xây dựng", "Soạn thảo", StringComparison.Ordinal);
 
-        var result = await _cli.RunAsync(["import", _cli.Write("p.json", Encoding.UTF8.GetBytes(changed)), "--year", "2026"], proxy.CtrlC.Token, proxy.ConnectionString);
+        var result = await _cli.RunAsync(["import", _cli.Write("p.json", Encoding.UTF8.GetBytes(changed)), "--year", "2026"], ctrlC.Token, proxy.ConnectionString);
 
-        Assert.True(proxy.Pressed, $"no request of the step '{step}' was seen");
+        Assert.True(ctrlC.IsCancellationRequested, $"no request of the step '{step}' was seen");
         Assert.True(result.Code == 0, $"exit {result.Code}: {result.Error}");
         Assert.Contains("— imported:", result.Output, StringComparison.Ordinal);
         Assert.Contains((await new PlanRepository(Tables()).GetAsync(Agency))!.Tasks, t => t.Title.Contains("Soạn thảo", StringComparison.Ordinal));
@@ -193,14 +194,15 @@ public sealed class CommandLineTests : IDisposable
     public async Task Ctrl_C_during_a_directory_load_lets_its_writes_finish_together()
     {
         Assert.Equal(0, (await _cli.RunAsync("seed", "--year", "2026")).Code);
-        await using var proxy = await CtrlCStorageProxy.StartAsync();
-        proxy.PressWhen = (method, path, _) => method != "GET" && !path.EndsWith("/Tables", StringComparison.Ordinal);
+        await using var proxy = await FaultyStorageProxy.StartAsync();
+        using var ctrlC = new CancellationTokenSource();
+        PressCtrlC(proxy, ctrlC, (method, path, _) => method != "GET" && !path.EndsWith("/Tables", StringComparison.Ordinal));
         var edited = System.Text.Json.Nodes.JsonNode.Parse(BundledData.DirectoryJson)!;
         edited["departments"]![1]!["staff"]!.AsArray().Add("canbo9.nv1@example.gov.vn");
 
-        var result = await _cli.RunAsync(["directory", _cli.Write("d.json", Encoding.UTF8.GetBytes(edited.ToJsonString()))], proxy.CtrlC.Token, proxy.ConnectionString);
+        var result = await _cli.RunAsync(["directory", _cli.Write("d.json", Encoding.UTF8.GetBytes(edited.ToJsonString()))], ctrlC.Token, proxy.ConnectionString);
 
-        Assert.True(proxy.Pressed);
+        Assert.True(ctrlC.IsCancellationRequested);
         Assert.True(result.Code == 0, $"exit {result.Code}: {result.Error}");
         Assert.Contains("— stored.", result.Output, StringComparison.Ordinal);
         var stored = await new DirectoryRepository(Tables()).GetAsync(Agency);
@@ -261,6 +263,19 @@ public sealed class CommandLineTests : IDisposable
             }
         }
     }
+
+    /// <summary>"Presses Ctrl+C" (cancels <paramref name="ctrlC"/>) when the first request <paramref name="when"/> picks
+    /// (method, path, body) reaches storage, then lets it through as storage would get it: the command's token is
+    /// cancelled while that call is in flight.</summary>
+    private static void PressCtrlC(FaultyStorageProxy proxy, CancellationTokenSource ctrlC, Func<string, string, string, bool> when) =>
+        proxy.BeforeForward = async (method, path, body) =>
+        {
+            if (!ctrlC.IsCancellationRequested && when(method, path, body))
+            {
+                await ctrlC.CancelAsync();
+                await Task.Delay(200);
+            }
+        };
 
     /// <summary>Runs the entry point with settings that would stop any start (an unknown time zone, storage that does not
     /// answer), and records whether the services were built at all.</summary>
