@@ -40,6 +40,11 @@ public static class CliApp
                 await error.WriteLineAsync(e.Message);
                 return CliExitCodes.Usage;
             }
+            catch (Exception e) when (StorageOutage.Is(e) || e is Azure.RequestFailedException)
+            {
+                await error.WriteLineAsync(DescribeFailure(e));
+                return CliExitCodes.Failed;
+            }
         }
 
         // Operator messages are English whatever the machine's language (System.CommandLine's own are localised).
@@ -117,8 +122,8 @@ public static class CliApp
         {
             // Whatever the cancellation surfaced as (OperationCanceledException, a storage call aborted…): it is a cancel.
             await error.WriteLineAsync(
-                $"Cancelled: '{command.Definition.Name}' stopped before it finished. What it had not completed was not stored " +
-                "(an import or a directory load takes effect whole or not at all, and so does a file it writes).");
+                $"Cancelled: '{command.Definition.Name}' stopped before it finished; what it had done stays done, the rest was not done. " +
+                "An import or a directory load takes effect whole or not at all, and so does a file a command writes.");
             return CliExitCodes.Cancelled;
         }
         catch (SettingsException e)

@@ -121,7 +121,7 @@ public sealed class CommandLineTests : IDisposable
         var result = await _cli.RunAsync(["seed", "--year", "2026"], cancelled.Token);
 
         Assert.Equal(CliExitCodes.Cancelled, result.Code);
-        Assert.Contains("Cancelled: 'seed' stopped before it finished.", result.Error, StringComparison.Ordinal);
+        Assert.Contains("Cancelled: 'seed' stopped before it finished;", result.Error, StringComparison.Ordinal);
         Assert.Null(await new DirectoryRepository(Tables()).GetAsync(Agency));
         Assert.Null(await new PlanRepository(Tables()).GetAsync(Agency));
     }
@@ -143,7 +143,7 @@ public sealed class CommandLineTests : IDisposable
         proxy.Resume.TrySetResult();
 
         Assert.Equal(CliExitCodes.Cancelled, result.Code);
-        Assert.Contains("Cancelled: 'import' stopped before it finished.", result.Error, StringComparison.Ordinal);
+        Assert.Contains("Cancelled: 'import' stopped before it finished;", result.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("imported", result.Output, StringComparison.Ordinal);
         var plan = await new PlanRepository(Tables()).GetAsync(Agency);
         Assert.Equal(22, plan!.Tasks.Count);
@@ -250,7 +250,7 @@ public sealed class CommandLineTests : IDisposable
             proxy.Resume.TrySetResult();
 
             Assert.True(process.ExitCode == CliExitCodes.Cancelled, $"exit {process.ExitCode}: {await error}{await output}");
-            Assert.Contains("Cancelled: 'import' stopped before it finished.", await error, StringComparison.Ordinal);
+            Assert.Contains("Cancelled: 'import' stopped before it finished;", await error, StringComparison.Ordinal);
             var plan = await new PlanRepository(Tables()).GetAsync(Agency);
             Assert.DoesNotContain(plan!.Tasks, t => t.Title.Contains("Soạn thảo", StringComparison.Ordinal));
         }
