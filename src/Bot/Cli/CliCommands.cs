@@ -2,7 +2,8 @@ namespace CchcBot.Cli;
 
 public static class CliCommands
 {
-    public static readonly IReadOnlyList<ICliCommand> All =
+    /// <summary>Every sub-command, new for each run (the parser's symbols belong to one command tree).</summary>
+    public static IReadOnlyList<ICliCommand> Create() =>
     [
         new ImportCommand(),
         new DirectoryCommand(),

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using CchcBot.Delivery;
 using CchcBot.Plan;
 using CchcBot.Plan.Files;
@@ -13,38 +14,53 @@ namespace CchcBot.Cli;
 /// </summary>
 public sealed class DirectoryCommand : ICliCommand
 {
-    public string Name => "directory";
-
     public const string MovePeople = "--move-people";
     public const string Export = "--export";
 
-    public string Usage => "directory <directory.json> [--move-people] | directory --export <directory.json> [--agency <id>]";
-
-    public CliOptionSpec Options { get; } = new(new HashSet<string> { "--agency" }, new HashSet<string> { MovePeople, Export });
-
-    public int Positionals => 1;
-
-    public async Task<int> RunAsync(CliArguments args, IServiceProvider services, TextWriter output, CancellationToken ct)
+    private readonly Argument<string> _file = new("directory.json")
     {
-        if (args.Has(Export))
+        Description = "The directory file to load; with --export, the file to write the stored directory to.",
+    };
+
+    private readonly Option<bool> _movePeople = CliOptions.Flag(
+        MovePeople, "Take people the file names out of another agency's people index, so they are recognised in this agency only (otherwise such a file is refused).");
+
+    private readonly Option<bool> _export = CliOptions.Flag(Export, "Write the stored directory to the file, in the directory file format, instead of loading it.");
+    private readonly Option<string?> _agency = CliOptions.Agency("With --export: whose directory (needed when several agencies, or none, have a plan stored).");
+
+    public DirectoryCommand()
+    {
+        Definition = new Command("directory", "Replaces the agency's directory from the file (load it before the plan); with --export, writes the stored directory to the file instead.")
         {
-            if (args.Has(MovePeople))
+            _file,
+            _movePeople,
+            _export,
+            _agency,
+        };
+        CliOptions.Exclusive(Definition, _export, _movePeople, $"{Export} writes the stored directory; {MovePeople} belongs to loading one.");
+        Definition.Validators.Add(result =>
+        {
+            if (CliOptions.Given(result, _agency) && !CliOptions.Given(result, _export))
             {
-                throw new CliUsageException($"{Export} writes the stored directory; {MovePeople} belongs to loading one.");
+                result.AddError($"--agency goes with {Export}: a directory file names its agency.");
             }
+        });
+    }
 
-            await output.WriteLineAsync(await ExportAsync(services, args.Get("--agency"), args.Positionals[0], ct));
-            return 0;
-        }
+    public Command Definition { get; }
 
-        if (args.Has("--agency"))
+    public async Task<int> RunAsync(ParseResult parsed, IServiceProvider services, TextWriter output, CancellationToken ct)
+    {
+        var path = parsed.GetRequiredValue(_file);
+        if (parsed.GetValue(_export))
         {
-            throw new CliUsageException($"--agency goes with {Export}: a directory file names its agency.");
+            await output.WriteLineAsync(await ExportAsync(services, parsed.GetValue(_agency), path, ct));
+            return CliExitCodes.Ok;
         }
 
-        var file = await CliFiles.ReadAsync(args.Positionals[0], ct);
-        await output.WriteLineAsync(await LoadAsync(services, file, args.Has(MovePeople), ct));
-        return 0;
+        var file = await CliFiles.ReadAsync(path, ct);
+        await output.WriteLineAsync(await LoadAsync(services, file, parsed.GetValue(_movePeople), ct));
+        return CliExitCodes.Ok;
     }
 
     public static async Task<string> LoadAsync(IServiceProvider services, byte[] file, bool movePeople, CancellationToken ct)
@@ -58,9 +74,11 @@ public sealed class DirectoryCommand : ICliCommand
         var directory = result.Value!;
         var repository = services.GetRequiredService<IDirectoryRepository>();
         DirectoryReplaceResult replaced;
+        // Ctrl+C stops a load before it writes, not in the middle: the people index and the directory change together.
+        ct.ThrowIfCancellationRequested();
         try
         {
-            replaced = await repository.ReplaceAsync(directory, movePeople, ct);
+            replaced = await repository.ReplaceAsync(directory, movePeople, CancellationToken.None);
         }
         catch (PersonInOtherAgencyException e)
         {
@@ -97,15 +115,8 @@ public sealed class DirectoryCommand : ICliCommand
 
         var directory = await services.GetRequiredService<IDirectoryRepository>().GetAsync(agency, ct)
             ?? throw new CliFailureException($"Agency '{agency}' has no directory stored.");
-        var text = DirectoryFileWriter.Write(directory);
-        try
-        {
-            await File.WriteAllTextAsync(path, text, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false), ct);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new CliFailureException($"Could not write {path}: {e.Message}");
-        }
+        var text = new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(DirectoryFileWriter.Write(directory));
+        await CliFiles.WriteAtomicallyAsync(path, text, $"Could not write {path}", ct);
 
         var staff = directory.Departments.Sum(d => d.Staff.Count);
         return $"Directory of '{agency}' written to {path}: {directory.Departments.Count} departments, {staff} staff. Load it back with: directory {path}";
@@ -133,6 +144,11 @@ public sealed class DirectoryCommand : ICliCommand
                     found++;
                 }
             }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // The directory is stored; the look-up is a convenience, as when Graph fails.
+            return " Cancelled before the Microsoft Graph look-up finished: the people not looked up are learned when they first talk to the bot.";
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Text.Json;
 using CchcBot.Plan;
 using CchcBot.Plan.Files;
@@ -15,21 +16,40 @@ namespace CchcBot.Cli;
 /// </summary>
 public sealed class ImportCommand : ICliCommand
 {
-    public string Name => "import";
-
-    public string Usage => "import <plan.json | plan.docx> [--year YYYY] [--agency ID] [--dry-run] [--write-json <file>]";
-
-    public CliOptionSpec Options { get; } = new(new HashSet<string> { "--year", "--agency", "--write-json" }, new HashSet<string> { "--dry-run" });
-
-    public int Positionals => 1;
-
-    public async Task<int> RunAsync(CliArguments args, IServiceProvider services, TextWriter output, CancellationToken ct)
+    private readonly Argument<string> _file = new("plan.json|plan.docx")
     {
-        var year = args.GetYear();
-        var file = await CliFiles.ReadAsync(args.Positionals[0], ct);
-        var summary = await ImportAsync(services, file, year, ct, args.Get("--agency"), args.Has("--dry-run"), args.Get("--write-json"), Path.GetFileName(args.Positionals[0]));
+        Description = "The plan: a plan JSON file, or the agency's own Word document (recognised by its content, whatever its name).",
+    };
+
+    private readonly Option<int?> _year = CliOptions.Year("--year", "Re-base every date (and the year written in the texts) to that year.");
+    private readonly Option<string?> _agency = CliOptions.Agency("Whose plan a Word document is (default: the one agency with a stored plan); a JSON plan names its agency itself.");
+    private readonly Option<bool> _dryRun = CliOptions.Flag("--dry-run", "Validate and print the summary and the differences from the stored plan; write nothing to storage.");
+    private readonly Option<string?> _writeJson = new("--write-json")
+    {
+        Description = "Also write the plan as read, in the plan JSON format, to this file (to review, correct and import).",
+        HelpName = "file",
+    };
+
+    public ImportCommand() =>
+        Definition = new Command("import", "Validates the whole plan file against the agency's directory and stores it (history is kept); prints the differences from the stored plan.")
+        {
+            _file,
+            _year,
+            _agency,
+            _dryRun,
+            _writeJson,
+        };
+
+    public Command Definition { get; }
+
+    public async Task<int> RunAsync(ParseResult parsed, IServiceProvider services, TextWriter output, CancellationToken ct)
+    {
+        var path = parsed.GetRequiredValue(_file);
+        var file = await CliFiles.ReadAsync(path, ct);
+        var summary = await ImportAsync(
+            services, file, parsed.GetValue(_year), ct, parsed.GetValue(_agency), parsed.GetValue(_dryRun), parsed.GetValue(_writeJson), Path.GetFileName(path));
         await output.WriteLineAsync(summary);
-        return 0;
+        return CliExitCodes.Ok;
     }
 
     /// <summary>Shared with "seed": validates against the agency's stored directory and saves.</summary>
@@ -145,32 +165,8 @@ public sealed class ImportCommand : ICliCommand
     /// <summary>Writes the plan JSON next to its final name first, then moves it there: never a half-written file.</summary>
     private static async Task<string> WriteJsonAsync(CchcPlan plan, string path, CancellationToken ct)
     {
-        var full = Path.GetFullPath(path);
-        var temporary = full + ".tmp-" + Guid.NewGuid().ToString("N");
-        try
-        {
-            await File.WriteAllBytesAsync(temporary, PlanJsonWriter.Write(plan), ct);
-            File.Move(temporary, full, overwrite: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            TryDelete(temporary);
-            throw new CliFailureException($"Could not write the plan JSON to '{path}': {e.Message}");
-        }
-
+        var full = await CliFiles.WriteAtomicallyAsync(path, PlanJsonWriter.Write(plan), $"Could not write the plan JSON to '{path}'", ct);
         return $"Wrote the plan as read to {full}.";
-    }
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // Best effort: the message above is what the operator needs.
-        }
     }
 
     private static async Task<string> SingleStoredAgencyAsync(IServiceProvider services, CancellationToken ct)

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using CchcBot.Hosting;
 using CchcBot.Storage;
@@ -13,28 +14,42 @@ public sealed class PlanHistoryCommand : ICliCommand
     public const int DefaultLimit = 50;
     public const int MaxLimit = 10_000;
 
-    public string Name => "plan-history";
-
-    public string Usage => "plan-history [--agency <id>] [--limit N]";
-
-    public CliOptionSpec Options { get; } = new(new HashSet<string> { "--agency", "--limit" }, new HashSet<string>());
-
-    public int Positionals => 0;
-
-    public async Task<int> RunAsync(CliArguments args, IServiceProvider services, TextWriter output, CancellationToken ct)
+    private readonly Option<string?> _agency = CliOptions.Agency("Only the imports of this agency's plans.");
+    private readonly Option<int?> _limit = new("--limit")
     {
-        var limit = DefaultLimit;
-        if (args.Get("--limit") is { } text && (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit is < 1 or > MaxLimit))
+        Description = $"How many imports to list, newest first (default {DefaultLimit}, at most {MaxLimit}).",
+        HelpName = "N",
+        CustomParser = result =>
         {
-            throw new CliUsageException($"--limit must be a whole number from 1 to {MaxLimit}, not '{text}'.");
-        }
+            var text = result.Tokens[0].Value;
+            if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var limit) && limit is >= 1 and <= MaxLimit)
+            {
+                return limit;
+            }
 
+            result.AddError($"--limit must be a whole number from 1 to {MaxLimit}, not '{text}'.");
+            return null;
+        },
+    };
+
+    public PlanHistoryCommand() =>
+        Definition = new Command("plan-history", "Lists every import of a plan (from the CLI or confirmed in Teams), newest first: local time, agency, year, who, file name and counts.")
+        {
+            _agency,
+            _limit,
+        };
+
+    public Command Definition { get; }
+
+    public async Task<int> RunAsync(ParseResult parsed, IServiceProvider services, TextWriter output, CancellationToken ct)
+    {
+        var limit = parsed.GetValue(_limit) ?? DefaultLimit;
         var clock = services.GetRequiredService<BotClock>();
-        var records = await services.GetRequiredService<IImportRecordRepository>().ListAsync(args.Get("--agency"), limit, ct);
+        var records = await services.GetRequiredService<IImportRecordRepository>().ListAsync(parsed.GetValue(_agency), limit, ct);
         if (records.Count == 0)
         {
-            await output.WriteLineAsync(args.Get("--agency") is { } agency ? $"No import of a plan of '{agency}' is recorded." : "No import of a plan is recorded.");
-            return 0;
+            await output.WriteLineAsync(parsed.GetValue(_agency) is { } agency ? $"No import of a plan of '{agency}' is recorded." : "No import of a plan is recorded.");
+            return CliExitCodes.Ok;
         }
 
         await output.WriteLineAsync($"{records.Count} import(s), newest first:");
@@ -47,6 +62,6 @@ public sealed class PlanHistoryCommand : ICliCommand
             await output.WriteLineAsync($"  {when}  {r.Agency}  {r.Year}  by {r.By}  file {r.FileName}  — {counts}");
         }
 
-        return 0;
+        return CliExitCodes.Ok;
     }
 }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using CchcBot.Reminders;
 
 namespace CchcBot.Cli;
@@ -8,19 +9,23 @@ namespace CchcBot.Cli;
 /// </summary>
 public sealed class RemindCommand : ICliCommand
 {
-    public string Name => "remind";
+    private readonly Option<DateTimeOffset> _at = CliOptions.Instant("--at", "The instant the sweep runs as of, with its offset, e.g. 2026-06-23T08:30:00+07:00.");
+    private readonly Option<bool> _dryRun = CliOptions.Flag("--dry-run", "Print what would be sent to whom; send and record nothing.");
 
-    public string Usage => "remind --at <ISO-8601 instant> [--dry-run]";
+    public RemindCommand() =>
+        Definition = new Command("remind", "One reminder sweep as of --at; prints what it sent. Without --dry-run it really sends, and what it sends counts: a slot sent here is not sent again by the host.")
+        {
+            _at,
+            _dryRun,
+        };
 
-    public CliOptionSpec Options { get; } = new(new HashSet<string> { "--at" }, new HashSet<string> { "--dry-run" });
+    public Command Definition { get; }
 
-    public int Positionals => 0;
-
-    public async Task<int> RunAsync(CliArguments args, IServiceProvider services, TextWriter output, CancellationToken ct)
+    public async Task<int> RunAsync(ParseResult parsed, IServiceProvider services, TextWriter output, CancellationToken ct)
     {
-        var at = args.GetInstant("--at");
+        var at = parsed.GetValue(_at);
         services.GetRequiredService<Hosting.AnonymousMode>().EnsureAllowed(); // sends: no anonymous mode by accident
-        var dryRun = args.Has("--dry-run");
+        var dryRun = parsed.GetValue(_dryRun);
         var result = await services.GetRequiredService<ReminderSweep>().RunAsync(at, ct, dryRun);
         foreach (var line in result.Lines)
         {
@@ -30,10 +35,10 @@ public sealed class RemindCommand : ICliCommand
         if (dryRun)
         {
             await output.WriteLineAsync($"Dry run as of {at:O}: {result.WouldSend} message(s) would be sent; nothing was sent or recorded.");
-            return 0;
+            return CliExitCodes.Ok;
         }
 
         await output.WriteLineAsync($"Reminder sweep as of {at:O}: {result.Sent} message(s) sent, {result.Failed} failed (will retry), {result.Unreachable} unreachable.");
-        return result.Failed > 0 ? 1 : 0;
+        return result.Failed > 0 ? CliExitCodes.Failed : CliExitCodes.Ok;
     }
 }

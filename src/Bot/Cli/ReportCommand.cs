@@ -1,3 +1,4 @@
+using System.CommandLine;
 using CchcBot.Reports;
 using CchcBot.Storage;
 
@@ -10,39 +11,59 @@ namespace CchcBot.Cli;
 /// </summary>
 public sealed class ReportCommand : ICliCommand
 {
-    public string Name => "report";
+    private readonly Option<ReportPeriod?> _quarter = CliOptions.Parsed("--quarter", "YYYY-Qn", "The quarterly report of that quarter (Q1–Q4).", ReportPeriod.ParseQuarter);
+    private readonly Option<ReportPeriod?> _half = CliOptions.Parsed("--half", "YYYY-H1", "The 6-month report (in place of Q2).", ReportPeriod.ParseHalf);
+    private readonly Option<ReportPeriod?> _year = CliOptions.Parsed("--year", "YYYY", "The yearly report (in place of Q4).", ReportPeriod.ParseYear);
 
-    public string Usage => "report --quarter YYYY-Qn | --half YYYY-H1 | --year YYYY --out <file.docx|file.xlsx> [--agency <id>] [--plan-year YYYY]";
-
-    public CliOptionSpec Options { get; } = new(new HashSet<string> { "--quarter", "--half", "--year", "--out", "--agency", "--plan-year" }, new HashSet<string>());
-
-    public int Positionals => 0;
-
-    public async Task<int> RunAsync(CliArguments args, IServiceProvider services, TextWriter output, CancellationToken ct)
+    private readonly Option<string> _out = new("--out")
     {
-        var outFile = args.Get("--out") ?? throw new CliUsageException("--out <file.docx|file.xlsx> is required.");
-        var format = ReportService.FormatOf(outFile)
-            ?? throw new CliUsageException($"--out must name a .docx (Word document) or .xlsx (workbook) file, not '{outFile}'.");
-        ReportPeriod period;
-        try
+        Description = "The file to write: .docx for the Word report, .xlsx for the workbook.",
+        HelpName = "file.docx|file.xlsx",
+        Required = true,
+    };
+
+    private readonly Option<string?> _agency = CliOptions.Agency("Whose report (needed when several agencies are stored).");
+    private readonly Option<int?> _planYear = CliOptions.Year("--plan-year", "The stored plan to report on, when the period's year has none and several are stored.");
+
+    public ReportCommand()
+    {
+        Definition = new Command("report", "Writes the periodic report (exactly one of --quarter, --half, --year) as of the period's cut-off, on the stored plan of the period's year (or --plan-year).")
         {
-            period = (args.Get("--quarter"), args.Get("--half"), args.Get("--year")) switch
+            _quarter,
+            _half,
+            _year,
+            _out,
+            _agency,
+            _planYear,
+        };
+        _out.Validators.Add(result =>
+        {
+            if (result.Tokens.Count == 1 && ReportService.FormatOf(result.Tokens[0].Value) is null)
             {
-                ({ } quarter, null, null) => ReportPeriod.ParseQuarter(quarter),
-                (null, { } half, null) => ReportPeriod.ParseHalf(half),
-                (null, null, { } year) => ReportPeriod.ParseYear(year),
-                _ => throw new CliUsageException("Give exactly one of --quarter YYYY-Qn, --half YYYY-H1 or --year YYYY."),
-            };
-        }
-        catch (FormatException e)
+                result.AddError($"--out must name a .docx (Word document) or .xlsx (workbook) file, not '{result.Tokens[0].Value}'.");
+            }
+        });
+        Definition.Validators.Add(result =>
         {
-            throw new CliUsageException(e.Message);
-        }
+            if (new[] { _quarter, _half, _year }.Count(o => CliOptions.Given(result, o)) != 1)
+            {
+                result.AddError("Give exactly one of --quarter YYYY-Qn, --half YYYY-H1 or --year YYYY.");
+            }
+        });
+    }
+
+    public Command Definition { get; }
+
+    public async Task<int> RunAsync(ParseResult parsed, IServiceProvider services, TextWriter output, CancellationToken ct)
+    {
+        var outFile = parsed.GetRequiredValue(_out);
+        var format = ReportService.FormatOf(outFile)!.Value;
+        var period = parsed.GetValue(_quarter) ?? parsed.GetValue(_half) ?? parsed.GetValue(_year)!;
 
         var agencies = await services.GetRequiredService<IPlanRepository>().AgenciesAsync(ct);
-        var agency = args.Get("--agency") ?? (agencies.Count == 1 ? agencies[0]
+        var agency = parsed.GetValue(_agency) ?? (agencies.Count == 1 ? agencies[0]
             : throw new CliUsageException(agencies.Count == 0 ? "No plan is stored: import one first." : $"Several agencies are stored ({string.Join(", ", agencies)}): give --agency."));
-        var planYear = args.GetYear("--plan-year");
+        var planYear = parsed.GetValue(_planYear);
         var years = await services.GetRequiredService<IPlanRepository>().YearsAsync(agency, ct);
         if (planYear is { } chosen && !years.Contains(chosen))
         {
@@ -57,19 +78,12 @@ public sealed class ReportCommand : ICliCommand
 
         var content = await services.GetRequiredService<ReportService>().BuildAsync(agency, period, format, ct, planYear)
             ?? throw new CliFailureException($"Agency '{agency}' has no plan or no directory.");
-        try
-        {
-            await File.WriteAllBytesAsync(outFile, content, ct);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or DirectoryNotFoundException)
-        {
-            throw new CliFailureException($"Cannot write '{outFile}': {e.Message}");
-        }
+        await CliFiles.WriteAtomicallyAsync(outFile, content, $"Cannot write '{outFile}'", ct);
 
         var kind = format == ReportFormat.Document ? "Word report" : "Report workbook";
         var reported = planYear ?? (years.Contains(period.Start.Year) ? period.Start.Year : years.Count > 0 ? years[^1] : 0);
         await output.WriteLineAsync($"{kind} of {period.Label} ({period.Key}) for '{agency}', on the plan of {reported}, written to {outFile} ({content.Length} bytes).");
-        return 0;
+        return CliExitCodes.Ok;
     }
 
     private static string Years(IReadOnlyList<int> years) => years.Count == 0 ? "none" : string.Join(", ", years);

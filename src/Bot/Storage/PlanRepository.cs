@@ -254,9 +254,13 @@ public sealed class PlanRepository(CchcTables tables, TimeProvider? time = null)
             copy["Scope"] = current.GetString("Scope") ?? plan.Agency;
             switchActions.Add(new TableTransactionAction(TableTransactionActionType.Add, copy));
         }
+
+        // Cancellation (Ctrl+C) stops an import before its switch, never after it has been sent: from there on the
+        // import is finished (switch, clean-up, its record), so a cancelled import is either whole or not there.
+        ct.ThrowIfCancellationRequested();
         try
         {
-            await plans.SubmitTransactionAsync(switchActions, ct);
+            await plans.SubmitTransactionAsync(switchActions, CancellationToken.None);
         }
         catch (RequestFailedException e) when (e.Status is 409 or 412 or 404)
         {
@@ -268,7 +272,7 @@ public sealed class PlanRepository(CchcTables tables, TimeProvider? time = null)
         // 4. Only now remove the old version (and anything else no longer current).
         try
         {
-            cleanedUp += await CleanUpAsync(plan.Agency, version, ct);
+            cleanedUp += await CleanUpAsync(plan.Agency, version, CancellationToken.None);
         }
         catch (RequestFailedException e)
         {

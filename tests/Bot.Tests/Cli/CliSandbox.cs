@@ -17,15 +17,24 @@ public sealed class CliSandbox : IDisposable
         return path;
     }
 
-    public async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)
+    public Task<(int Code, string Output, string Error)> RunAsync(params string[] args) => RunAsync(args, CancellationToken.None);
+
+    /// <param name="ct">Cancels the command as Ctrl+C does.</param>
+    /// <param name="connectionString">Storage other than the shared Azurite (e.g. a proxy in front of it).</param>
+    public async Task<(int Code, string Output, string Error)> RunAsync(string[] args, CancellationToken ct, string? connectionString = null)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var code = await CliApp.RunAsync(args, output, error, b => b.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Storage:ConnectionString"] = AzuriteServer.Shared.ConnectionString,
-            ["Storage:TablePrefix"] = Prefix,
-        }));
+        var code = await CliApp.RunAsync(
+            args,
+            output,
+            error,
+            b => b.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Storage:ConnectionString"] = connectionString ?? AzuriteServer.Shared.ConnectionString,
+                ["Storage:TablePrefix"] = Prefix,
+            }),
+            ct);
         return (code, output.ToString(), error.ToString());
     }
 

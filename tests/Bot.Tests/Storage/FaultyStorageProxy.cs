@@ -35,6 +35,10 @@ public sealed class FaultyStorageProxy : IAsyncDisposable
 
     public TaskCompletionSource Resume { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    /// <summary>When set, called with each request's method, path and body before it is forwarded (e.g. to press
+    /// Ctrl+C, cancelling the client's token, while that storage call is in flight).</summary>
+    public Func<string, string, string, Task>? BeforeForward { get; set; }
+
     public string ConnectionString { get; private set; } = string.Empty;
 
     public static async Task<FaultyStorageProxy> StartAsync()
@@ -55,6 +59,14 @@ public sealed class FaultyStorageProxy : IAsyncDisposable
     private async Task ForwardAsync(HttpContext context)
     {
         var request = context.Request;
+        if (BeforeForward is { } before)
+        {
+            request.EnableBuffering();
+            var body = await new StreamReader(request.Body, leaveOpen: true).ReadToEndAsync();
+            request.Body.Position = 0;
+            await before(request.Method, request.Path.Value ?? string.Empty, body);
+        }
+
         var isWrite = !HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method) &&
             !request.Path.Value!.EndsWith("/Tables", StringComparison.Ordinal); // creating a table is not a write of data
         var number = isWrite ? Interlocked.Increment(ref _writes) : 0;
@@ -74,7 +86,9 @@ public sealed class FaultyStorageProxy : IAsyncDisposable
             return;
         }
 
-        using var forward = await HttpForwarding.RequestFromAsync(request, request.Path + request.QueryString);
+        // The request target exactly as sent (keys in the path stay encoded as the client signed them).
+        var target = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()!.RawTarget;
+        using var forward = await HttpForwarding.RequestFromAsync(request, target);
         using var response = await _azurite.SendAsync(forward, HttpCompletionOption.ResponseHeadersRead);
         HttpForwarding.CopyStatusAndHeaders(response, context.Response);
 

@@ -102,7 +102,7 @@ public sealed class PlanImporter(IPlanRepository plans, IProgressRepository prog
             await records.AddAsync(new ImportRecord(
                 time.GetUtcNow(), plan.Agency, plan.Year, by, fileName, plan.Tasks.Count, plan.Tasks.Sum(t => t.Milestones.Count),
                 saved.Changed ? diff.Added.Count : 0, saved.Changed ? diff.Changed.Count : 0, saved.Changed ? diff.Removed.Count : 0,
-                saved.Changed ? archived.Count : 0, saved.Changed), ct);
+                saved.Changed ? archived.Count : 0, saved.Changed), CancellationToken.None); // the plan is in place: not cancelled
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
