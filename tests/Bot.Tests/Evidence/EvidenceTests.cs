@@ -280,8 +280,14 @@ public sealed partial class EvidenceTests : IAsyncLifetime
             var now = _bot.Time.GetUtcNow();
             await table.AddEntityAsync(new Azure.Data.Tables.TableEntity(TableKeys.Compose(SamplePlans.Agency, "evidence"), TableKeys.Compose("u", id))
             {
-                ["By"] = "truongphong.nv1@example.gov.vn", ["ByName"] = "Trần Thị Bình", ["FileName"] = name, ["ContentType"] = "application/pdf",
-                ["Size"] = (long)Pdf.Length, ["At"] = now, ["Expires"] = now + EvidenceStore.PendingLifetime, ["State"] = EvidenceStore.Pending,
+                ["By"] = "truongphong.nv1@example.gov.vn",
+                ["ByName"] = "Trần Thị Bình",
+                ["FileName"] = name,
+                ["ContentType"] = "application/pdf",
+                ["Size"] = (long)Pdf.Length,
+                ["At"] = now,
+                ["Expires"] = now + EvidenceStore.PendingLifetime,
+                ["State"] = EvidenceStore.Pending,
             });
             return id;
         }
