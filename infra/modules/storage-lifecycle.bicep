@@ -1,10 +1,12 @@
-// Blob lifecycle management: report files (the "{prefix}-reports" container) are deleted a day after they were made.
-// The bot serves a report link for an hour and deletes expired files itself (its cleanup service); this rule is the
-// backstop when no instance runs. Evidence files are never deleted by a rule: unattached uploads are removed by the bot
-// after 24 hours, attached ones are kept.
+// Blob lifecycle management, the backstop when no bot instance runs (the bot's own cleanup deletes both itself):
+// - report files (the "{prefix}-reports" container) are deleted a day after they were made; the bot serves a report
+//   link for an hour;
+// - evidence files received in chat but never attached to a milestone (the "{prefix}-uploads" container) are deleted a
+//   day after they were received; the bot keeps them 24 hours for the sender to choose a milestone.
+// Attached evidence files (the agencies' "{prefix}-a-…" containers) are never deleted by a rule.
 param storageAccountName string
 
-@description('Storage:TablePrefix: the reports container is "<prefix in lower case>-reports".')
+@description('Storage:TablePrefix: the containers are "<prefix in lower case>-reports" and "<prefix in lower case>-uploads".')
 param tablePrefix string
 
 resource storage 'Microsoft.Storage/storageAccounts@2024-01-01' existing = {
@@ -28,6 +30,28 @@ resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2024-01
               ]
               prefixMatch: [
                 '${toLower(tablePrefix)}-reports/'
+              ]
+            }
+            actions: {
+              baseBlob: {
+                delete: {
+                  daysAfterCreationGreaterThan: 1
+                }
+              }
+            }
+          }
+        }
+        {
+          name: 'delete-unattached-evidence-uploads'
+          enabled: true
+          type: 'Lifecycle'
+          definition: {
+            filters: {
+              blobTypes: [
+                'blockBlob'
+              ]
+              prefixMatch: [
+                '${toLower(tablePrefix)}-uploads/'
               ]
             }
             actions: {

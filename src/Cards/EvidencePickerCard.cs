@@ -10,7 +10,9 @@ public sealed record EvidenceChoiceView(string TaskId, string MilestoneId, strin
 
 /// <summary>A file attached to a milestone, as the task card lists it.</summary>
 /// <param name="Url">The bot's download link (/files/{token}); null when no link could be made.</param>
-public sealed record EvidenceFileView(string FileName, long Size, string By, DateTime At, string? Url);
+/// <param name="Milestone">The milestone the file is attached to ("Kế hoạch · Hạn: 31/01/2026"), when the card lists the
+/// files of several milestones; null otherwise.</param>
+public sealed record EvidenceFileView(string FileName, long Size, string By, DateTime At, string? Url, string? Milestone = null);
 
 /// <summary>
 /// The answer to a file sent as evidence (tài liệu kiểm chứng): the sender's open or recently done milestones, each with
@@ -52,7 +54,8 @@ public static class EvidencePickerCard
         return Ac.Card(body);
     }
 
-    /// <summary>The files block of the task card: each file's name as a download link, its size, who attached it and when.</summary>
+    /// <summary>The files block of the task card: each file's name as a download link, its size, who attached it and when;
+    /// files of several milestones under each milestone's name.</summary>
     public static JsonObject? Files(IReadOnlyList<EvidenceFileView> files, int minutes)
     {
         if (files.Count == 0)
@@ -61,9 +64,19 @@ public static class EvidencePickerCard
         }
 
         var items = new List<JsonNode?> { Ac.Text(FilesTitle, weight: "Bolder") };
-        items.AddRange(files.Select(f => (JsonNode)Ac.Text(
-            $"{(f.Url is { } url ? $"[{Markdown.Escape(f.FileName)}]({url})" : Markdown.Escape(f.FileName))} ({Size(f.Size)}) · {Markdown.Escape(f.By)} · {Formats.DateTime(f.At)}",
-            size: "Small", spacing: "Small")));
+        // Grouped by milestone, in the order given (a milestone's files together, under its name when it has one).
+        foreach (var group in files.GroupBy(f => f.Milestone))
+        {
+            if (group.Key is { } milestone)
+            {
+                items.Add(Ac.Text(Markdown.Escape(milestone), size: "Small", weight: "Bolder", spacing: "Small"));
+            }
+
+            items.AddRange(group.Select(f => (JsonNode)Ac.Text(
+                $"{(f.Url is { } url ? $"[{Markdown.Escape(f.FileName)}]({url})" : Markdown.Escape(f.FileName))} ({Size(f.Size)}) · {Markdown.Escape(f.By)} · {Formats.DateTime(f.At)}",
+                size: "Small", spacing: "Small")));
+        }
+
         items.Add(Ac.Text($"Đường dẫn tải tệp có hiệu lực trong {minutes / 60} giờ.", size: "Small", subtle: true, spacing: "None"));
         return Ac.Container(items, separator: true);
     }

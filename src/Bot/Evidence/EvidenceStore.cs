@@ -1,12 +1,15 @@
 using System.Security.Cryptography;
 using Azure;
 using Azure.Data.Tables;
+using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
 using CchcBot.Storage;
 
 namespace CchcBot.Evidence;
 
 /// <summary>A file a user sent, kept in Blob Storage: pending until attached to a milestone (for <see cref="EvidenceStore.PendingLifetime"/>).</summary>
+/// <param name="Staged">Its bytes wait in the uploads container (every upload since it exists); false: under "evidence/" in the agency's.</param>
 public sealed record EvidenceUpload(
     string Id,
     string Agency,
@@ -21,7 +24,8 @@ public sealed record EvidenceUpload(
     string? MilestoneId,
     DateTimeOffset? AttachedAt,
     ETag ETag,
-    string State = EvidenceStore.Pending)
+    string State = EvidenceStore.Pending,
+    bool Staged = false)
 {
     public bool Attached => AttachedAt is not null;
 }
@@ -38,15 +42,30 @@ public enum AttachOutcome
 }
 
 /// <summary>
-/// Evidence files. The bytes go to the agency's blob container under "evidence/{upload id}" (a random id, never a user's
-/// text) with their content type; the table "{prefix}Evidence" keeps, in one partition per agency, the upload ("u|id":
-/// sender, original name, type, size, expiry, where it was attached) and the task's evidence record
+/// Evidence files. A file received waits, unattached, in the uploads container "{prefix}-uploads" (blob "{upload id}", a
+/// random id, never a user's text; Blob lifecycle deletes what is left there after a day, and so does the bot's own
+/// <see cref="SweepAsync"/> after <see cref="PendingLifetime"/>); attaching copies it into the agency's container under
+/// "evidence/{upload id}", where attached files stay. The table "{prefix}Evidence" keeps, in one partition per agency, the
+/// upload ("u|id": sender, original name, type, size, expiry, where it was attached) and the task's evidence record
 /// ("f|task|milestone|id"). Attaching writes both in one transaction guarded by the upload's ETag, so a file is
 /// attached once. Download links ("links" partition) are random 192-bit tokens naming one file, valid for
-/// <see cref="LinkLifetime"/>.
+/// <see cref="LinkLifetime"/>. (Uploads recorded before the uploads container existed wait under "evidence/{id}" in the
+/// agency's container, and are attached or swept there.)
 /// </summary>
 public sealed class EvidenceStore(CchcTables tables, CchcBlobs blobs, TimeProvider time)
 {
+    /// <summary>The uploads container's name is "{prefix}-uploads" (the Bicep lifecycle rule names it too).</summary>
+    public const string UploadsSuffix = "-uploads";
+
+    /// <summary>How much longer than <see cref="PendingLifetime"/> a blob of the uploads container no record accounts
+    /// for (the record's write failed, or the blob's deletion after attaching did) is kept before the sweep deletes it.</summary>
+    public static readonly TimeSpan OrphanGrace = TimeSpan.FromHours(1);
+
+    /// <summary>Blob metadata: when the upload was stored (the bot's clock), for the sweep of blobs without a record.</summary>
+    private const string StoredAtMetadata = "storedat";
+    private const string StagedColumn = "Staged";
+    private Lazy<Task<BlobContainerClient>>? _uploads;
+
     public const string Table = "Evidence";
     public static readonly TimeSpan PendingLifetime = TimeSpan.FromHours(24);
     public static readonly TimeSpan LinkLifetime = TimeSpan.FromHours(24);
@@ -61,18 +80,56 @@ public sealed class EvidenceStore(CchcTables tables, CchcBlobs blobs, TimeProvid
 
     public static string BlobName(string uploadId) => "evidence/" + uploadId;
 
+    /// <summary>"{prefix}-uploads", beside the reports container "{prefix}-reports" of the same prefix.</summary>
+    public string UploadsContainerName => blobs.ReportsContainerName[..^CchcBlobs.ReportsSuffix.Length] + UploadsSuffix;
+
+    /// <summary>The uploads container, made on first use (and again after a failure: storage was down).</summary>
+    private async Task<BlobContainerClient> UploadsAsync(CancellationToken ct)
+    {
+        var lazy = _uploads ??= new Lazy<Task<BlobContainerClient>>(CreateUploadsAsync);
+        try
+        {
+            return await lazy.Value.WaitAsync(ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Interlocked.CompareExchange(ref _uploads, null, lazy);
+            throw;
+        }
+    }
+
+    private async Task<BlobContainerClient> CreateUploadsAsync()
+    {
+        // The service client of the agency containers (same account, same credential), without changing CchcBlobs.
+        var service = (await blobs.ReportsAsync(CancellationToken.None)).GetParentBlobServiceClient();
+        var container = service.GetBlobContainerClient(UploadsContainerName);
+        await container.CreateIfNotExistsAsync();
+        return container;
+    }
+
+    /// <summary>Where an unattached upload's bytes wait: the uploads container, or (recorded before it existed) the agency's.</summary>
+    private async Task<BlobClient> PendingBlobAsync(string agency, string uploadId, bool staged, CancellationToken ct) => staged
+        ? (await UploadsAsync(ct)).GetBlobClient(uploadId)
+        : (await blobs.AgencyAsync(agency, ct)).GetBlobClient(BlobName(uploadId));
+
     public static bool IsUploadId(string? id) => id is { Length: 32 } && id.All(c => c is (>= '0' and <= '9') or (>= 'a' and <= 'f'));
 
-    /// <summary>Stores the bytes first, then the pending record: an upload the user is told about is never lost.</summary>
+    /// <summary>Stores the bytes first (in the uploads container), then the pending record: an upload the user is told
+    /// about is never lost, and bytes whose record could not be written are deleted (or swept later).</summary>
     public async Task<EvidenceUpload> StorePendingAsync(string agency, string by, string byName, string fileName, string contentType, byte[] content, CancellationToken ct)
     {
         var id = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
-        var container = await blobs.AgencyAsync(agency, ct);
-        await container.GetBlobClient(BlobName(id)).UploadAsync(
-            new BinaryData(content),
-            new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = contentType }, Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } },
-            ct);
         var now = time.GetUtcNow();
+        var blob = await PendingBlobAsync(agency, id, staged: true, ct);
+        await blob.UploadAsync(
+            new BinaryData(content),
+            new BlobUploadOptions
+            {
+                HttpHeaders = new BlobHttpHeaders { ContentType = contentType },
+                Metadata = new Dictionary<string, string> { [StoredAtMetadata] = now.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture) },
+                Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
+            },
+            ct);
         var row = new TableEntity(Partition(agency), Compose(UploadKind, id))
         {
             ["By"] = by,
@@ -83,9 +140,19 @@ public sealed class EvidenceStore(CchcTables tables, CchcBlobs blobs, TimeProvid
             ["At"] = now,
             ["Expires"] = now + PendingLifetime,
             ["State"] = Pending,
+            [StagedColumn] = true,
         };
-        var table = await tables.GetAsync(Table, ct);
-        await table.AddEntityAsync(row, ct);
+        try
+        {
+            var table = await tables.GetAsync(Table, ct);
+            await table.AddEntityAsync(row, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            await DeleteBlobQuietlyAsync(blob);
+            throw;
+        }
+
         return ToUpload(agency, row);
     }
 
@@ -113,6 +180,14 @@ public sealed class EvidenceStore(CchcTables tables, CchcBlobs blobs, TimeProvid
         if (upload.Expires <= now || upload.State == Swept)
         {
             return AttachOutcome.Expired;
+        }
+
+        // The bytes go where attached files stay first (again after a re-sent invoke: the same bytes), then the records.
+        var kept = (await blobs.AgencyAsync(upload.Agency, ct)).GetBlobClient(BlobName(upload.Id));
+        var staged = upload.Staged ? await PendingBlobAsync(upload.Agency, upload.Id, staged: true, ct) : null;
+        if (staged is not null && !await CopyAsync(staged, kept, upload.ContentType, ct))
+        {
+            return AttachOutcome.Expired; // swept meanwhile (by the bot, or by the lifecycle rule)
         }
 
         var partition = Partition(upload.Agency);
@@ -151,11 +226,64 @@ public sealed class EvidenceStore(CchcTables tables, CchcBlobs blobs, TimeProvid
                     new TableTransactionAction(TableTransactionActionType.Add, fileRow),
                 ],
                 ct);
-            return AttachOutcome.Attached;
         }
         catch (TableTransactionFailedException e) when (e.Status is 409 or 412 or 404)
         {
-            return AttachOutcome.AlreadyAttached; // attached meanwhile (another instance, a re-sent invoke) or swept
+            // Attached meanwhile (another instance, a re-sent invoke: its copy is these bytes) or swept: then the copy goes.
+            if (staged is not null && await GetUploadAsync(upload.Agency, upload.Id, ct) is not { Attached: true })
+            {
+                await DeleteBlobQuietlyAsync(kept);
+            }
+
+            return AttachOutcome.AlreadyAttached;
+        }
+
+        if (staged is not null)
+        {
+            await DeleteBlobQuietlyAsync(staged); // left behind, the sweep and the lifecycle rule remove it
+        }
+
+        return AttachOutcome.Attached;
+    }
+
+    /// <summary>Copies an upload's bytes (at most 20 MB) into the agency's container through the bot — a server-side copy
+    /// would need its own authorisation of the source under Entra ID; false when the upload's blob is gone.</summary>
+    private static async Task<bool> CopyAsync(BlobClient from, BlobClient to, string contentType, CancellationToken ct)
+    {
+        BinaryData content;
+        try
+        {
+            content = (await from.DownloadContentAsync(ct)).Value.Content;
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return false;
+        }
+
+        try
+        {
+            await to.UploadAsync(
+                content,
+                new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = contentType }, Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } },
+                ct);
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            // Copied already (a re-sent invoke, another instance): the same upload's bytes.
+        }
+
+        return true;
+    }
+
+    private static async Task DeleteBlobQuietlyAsync(BlobClient blob)
+    {
+        try
+        {
+            await blob.DeleteIfExistsAsync();
+        }
+        catch (Exception e) when (e is RequestFailedException || StorageOutage.Is(e))
+        {
+            // Storage is down: the sweep (and in Azure the lifecycle rule) deletes it later.
         }
     }
 
@@ -241,8 +369,10 @@ public sealed class EvidenceStore(CchcTables tables, CchcBlobs blobs, TimeProvid
     }
 
     /// <summary>
-    /// Deletes the blobs of uploads never attached within their 24 hours (their records are marked expired, and deleted
-    /// <see cref="ExpiredRecordLifetime"/> later), and expired download links. Returns the number of blobs deleted.
+    /// Deletes the blobs of uploads never attached within their <see cref="PendingLifetime"/> (their records are marked
+    /// expired, and deleted <see cref="ExpiredRecordLifetime"/> later), any blob of the uploads container older than that
+    /// (plus <see cref="OrphanGrace"/>) which no pending record accounts for, and expired download links. Returns the
+    /// number of blobs deleted.
     /// </summary>
     public async Task<int> SweepAsync(CancellationToken ct)
     {
@@ -252,7 +382,7 @@ public sealed class EvidenceStore(CchcTables tables, CchcBlobs blobs, TimeProvid
         var rows = new List<TableEntity>();
         var uploads = TableKeys.StartsWith("RowKey", UploadKind + TableKeys.Separator);
         var filter = $"{uploads} and (State eq '{Pending}' or State eq '{Swept}') and Expires lt datetime'{now.UtcDateTime:yyyy-MM-ddTHH:mm:ss.fffZ}'";
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey", "State", "Expires"], cancellationToken: ct))
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey", "State", "Expires", StagedColumn], cancellationToken: ct))
         {
             rows.Add(row);
         }
@@ -281,10 +411,12 @@ public sealed class EvidenceStore(CchcTables tables, CchcBlobs blobs, TimeProvid
                 continue;
             }
 
-            var container = await blobs.AgencyAsync(agency, ct);
-            await container.GetBlobClient(BlobName(id)).DeleteIfExistsAsync(cancellationToken: ct);
+            var blob = await PendingBlobAsync(agency, id, row.GetBoolean(StagedColumn) == true, ct);
+            await blob.DeleteIfExistsAsync(cancellationToken: ct);
             deleted++;
         }
+
+        deleted += await SweepUploadsAsync(now, ct);
 
         var links = new List<string>();
         var linkFilter = $"PartitionKey eq '{LinksPartition}' and Expires lt datetime'{now.UtcDateTime:yyyy-MM-ddTHH:mm:ss.fffZ}'";
@@ -296,6 +428,37 @@ public sealed class EvidenceStore(CchcTables tables, CchcBlobs blobs, TimeProvid
         foreach (var token in links)
         {
             await DeleteQuietlyAsync(table, LinksPartition, token, ct);
+        }
+
+        return deleted;
+    }
+
+    /// <summary>The uploads container's blobs stored more than <see cref="PendingLifetime"/> + <see cref="OrphanGrace"/> ago
+    /// (the bot's clock, from their metadata; the blob's own time when it has none): by then no upload may be attached.</summary>
+    private async Task<int> SweepUploadsAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        var container = await UploadsAsync(ct);
+        var limit = now - PendingLifetime - OrphanGrace;
+        var old = new List<string>();
+        await foreach (var blob in container.GetBlobsAsync(BlobTraits.Metadata, BlobStates.None, prefix: null, ct))
+        {
+            var stored = blob.Metadata.TryGetValue(StoredAtMetadata, out var text)
+                && DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var at)
+                ? at
+                : blob.Properties.CreatedOn ?? DateTimeOffset.MinValue;
+            if (stored < limit)
+            {
+                old.Add(blob.Name);
+            }
+        }
+
+        var deleted = 0;
+        foreach (var name in old)
+        {
+            if ((await container.GetBlobClient(name).DeleteIfExistsAsync(cancellationToken: ct)).Value)
+            {
+                deleted++;
+            }
         }
 
         return deleted;
@@ -344,7 +507,8 @@ public sealed class EvidenceStore(CchcTables tables, CchcBlobs blobs, TimeProvid
         row.GetString("MilestoneId"),
         row.GetDateTimeOffset("AttachedAt"),
         row.ETag,
-        row.GetString("State") ?? Pending);
+        row.GetString("State") ?? Pending,
+        row.GetBoolean(StagedColumn) == true);
 
     private static EvidenceFile ToFile(TableEntity row) => new(
         row.GetString("UploadId"),

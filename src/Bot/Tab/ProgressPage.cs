@@ -2,6 +2,7 @@ using System.Globalization;
 using CchcBot.Cards;
 using CchcBot.Cards.Views;
 using CchcBot.Digest;
+using CchcBot.Evidence;
 using CchcBot.Hosting;
 using CchcBot.Plan;
 using CchcBot.Progress;
@@ -12,28 +13,43 @@ namespace CchcBot.Tab;
 
 /// <summary>
 /// The data of the "Tiến độ CCHC" page in one answer, computed by the digest's own code: the figures are
-/// <see cref="DigestService.FiguresAsync(PlanSnapshot, DateTimeOffset, string?, CancellationToken)"/>'s (the plan's, or
-/// the head's department's), the department table is the "tổng hợp" card's (<see cref="TaskBoard.MilestonesLedBy"/>), and
-/// every row is classified by <see cref="Tally.StandingOf"/>. Scope comes from the stored directory only.
+/// <see cref="DigestCalculator.Compute"/>'s (the plan's, or the head's department's), the department table is the "tổng hợp"
+/// card's (<see cref="TaskBoard.MilestonesLedBy"/>), and every row is classified by <see cref="Tally.StandingOf"/>. Staff
+/// (cán bộ) see what their head assigned to them only, counted by the same <see cref="Tally"/>. Scope comes from the stored
+/// directory and assignments only.
 /// </summary>
+/// <remarks>
+/// The page shows no week's changes, so the digest's figures are computed without the agency's history (which only those
+/// need) and without the unreachable list: one answer reads the snapshot, and the chiefs' waiting decisions, in parallel.
+/// </remarks>
 public sealed class ProgressPage(
-    ISnapshotLoader snapshots, DigestService digest, IProgressRepository progress, Reminders.ReminderPolicy policy, BotClock clock,
-    IExtensionRepository extensions, IEscalationRepository escalations)
+    ISnapshotLoader snapshots, IProgressRepository progress, Reminders.ReminderPolicy policy, BotClock clock,
+    IExtensionRepository extensions, IEscalationRepository escalations, EvidenceStore evidence)
 {
     public async Task<ProgressView?> BuildAsync(AgencyUser user, CancellationToken ct)
     {
-        if (await snapshots.LoadAsync(user, ct) is not { } snapshot || !DigestScope.TryResolve(user, out var departmentId))
+        var chief = user.IsChiefOfOffice || user.IsChiefInspector;
+        var snapshotTask = snapshots.LoadAsync(user, ct);
+        var pendingTask = chief ? extensions.GetPendingAsync(user.Agency, ct) : null;
+        var openTask = chief ? escalations.GetOpenAsync(user.Agency, ct) : null;
+        var snapshot = await snapshotTask;
+        IReadOnlyList<ExtensionRequest> pending = pendingTask is null ? [] : await pendingTask;
+        IReadOnlyList<BlockerEscalation> open = openTask is null ? [] : await openTask;
+        string? departmentId = null;
+        if (snapshot is null || (!user.IsStaff && !DigestScope.TryResolve(user, out departmentId)))
         {
             return null;
         }
 
         var now = clock.Now;
-        var history = await progress.GetHistorySinceAsync(snapshot.Plan.ProgressScope, DateTimeOffset.MinValue, ct);
-        var plan = await digest.FiguresAsync(snapshot, history, now, null, ct);
-        var scope = departmentId is null ? plan : await digest.FiguresAsync(snapshot, history, now, departmentId, ct);
-        var items = Items(snapshot, departmentId);
+        var plan = DigestCalculator.Compute(snapshot, [], [], now);
+        var staff = user.IsStaff ? StaffItems(snapshot, user) : null;
+        var scope = staff is not null ? StaffFigures(snapshot, staff, user)
+            : departmentId is null ? plan
+            : DigestCalculator.Compute(snapshot, [], [], now, departmentId);
+        var items = staff ?? Items(snapshot, departmentId);
 
-        var departments = departmentId is not null
+        var departments = departmentId is not null || staff is not null
             ? []
             : snapshot.Directory.Departments
                 .Select(d => new DepartmentRow(d.Id, d.Name, Figures(Tally.Of(TaskBoard.MilestonesLedBy(snapshot.Plan, snapshot.Directory, d.Id, snapshot.States, snapshot.Today, snapshot.Zone)))))
@@ -44,15 +60,15 @@ public sealed class ProgressPage(
             .Concat(blockedInTime.Select(b => Attention(snapshot, b, overdue: false)))
             .ToList();
 
-        var decisions = departmentId is null ? await DecisionsAsync(snapshot, ct) : [];
+        var decisions = departmentId is null && staff is null ? Decisions(snapshot, pending, open) : [];
         return new ProgressView(
             snapshot.Plan.Agency,
             snapshot.Plan.Title,
             snapshot.Plan.Year,
             Formats.Date(snapshot.Today),
             Iso(snapshot.Today),
-            new UserView(user.Upn, RoleOf(user), RoleName(user), user.Departments.Select(d => new NamedView(d.Id, d.Name)).ToList()),
-            departmentId is null ? "plan" : "department",
+            new UserView(user.Upn, RoleOf(user), RoleName(user), user.Departments.Concat(staff is null ? [] : user.StaffOf).Select(d => new NamedView(d.Id, d.Name)).ToList()),
+            staff is not null ? "staff" : departmentId is null ? "plan" : "department",
             scope.Scope,
             Figures(scope.Year),
             Figures(scope.DueSoFar),
@@ -64,29 +80,46 @@ public sealed class ProgressPage(
             items.Select(i => Row(snapshot, i)).ToList(),
             snapshot.Plan.Areas.Select(a => a.Name).ToList(),
             snapshot.Directory.Departments.Select(d => new NamedView(d.Id, d.Name)).ToList(),
-            user.IsChiefOfOffice || user.IsChiefInspector
+            chief
                 ? Reports.ReportPeriod.Offered(snapshot.Today).Select(p => new ReportChoiceView(p.Key, p.Label)).ToList()
                 : [],
             decisions);
     }
 
-    /// <summary>One task in full, when the user's scope includes it; null otherwise.</summary>
+    /// <summary>One task in full, when the user's scope includes it; null otherwise. Staff see the milestones they hold only
+    /// (their history, opinions and files). Each milestone lists its evidence files with a download link (/files/{token},
+    /// issued here, for a user who may view the task).</summary>
     public async Task<TaskDetailView?> TaskAsync(AgencyUser user, string taskId, CancellationToken ct)
     {
-        if (await snapshots.LoadAsync(user, ct) is not { } snapshot || !DigestScope.TryResolve(user, out var departmentId))
+        string? departmentId = null;
+        if (await snapshots.LoadAsync(user, ct) is not { } snapshot || (!user.IsStaff && !DigestScope.TryResolve(user, out departmentId)))
         {
             return null;
         }
 
         var task = snapshot.Plan.Tasks.FirstOrDefault(t => string.Equals(t.Id, taskId, StringComparison.Ordinal));
-        if (task is null || (departmentId is not null && !TaskBoard.Involves(snapshot.Directory, task.Lead.Concat(task.Cooperating), departmentId)))
+        if (task is null
+            || (user.IsStaff && !TaskAuthorization.CanViewTask(user, snapshot.Assignments, task))
+            || (departmentId is not null && !TaskBoard.Involves(snapshot.Directory, task.Lead.Concat(task.Cooperating), departmentId)))
         {
             return null;
         }
 
         var part = departmentId is not null && TaskBoard.Involves(snapshot.Directory, task.Lead, departmentId) ? departmentId : null;
         var role = departmentId is null || part is not null ? TaskRole.Lead : TaskRole.Cooperating;
-        var history = await progress.GetHistoryAsync(snapshot.Plan.ProgressScope, task.Id, ct);
+        // Staff: each milestone they hold, with the part they hold; everyone else every milestone of the task.
+        var shown = user.IsStaff
+            ? task.Milestones.Select(m => (Milestone: m, Held: snapshot.Assignments.HeldBy(user.Upn, task.Id, m.Id)))
+                .Where(x => x.Held is not null)
+                .Select(x => (x.Milestone, Part: x.Held!.Part.Length == 0 ? null : x.Held.Part))
+                .ToList()
+            : task.Milestones.Select(m => (Milestone: m, Part: part)).ToList();
+        var visible = shown.Select(x => x.Milestone.Id).ToHashSet(StringComparer.Ordinal);
+        var historyTask = progress.GetHistoryAsync(snapshot.Plan.ProgressScope, task.Id, ct);
+        var filesTask = evidence.FilesOfTaskAsync(snapshot.Plan.Agency, task.Id, ct);
+        var history = (await historyTask).Where(h => visible.Contains(h.MilestoneId)).ToList();
+        var files = (await filesTask).Where(f => visible.Contains(f.MilestoneId)).ToList();
+        var links = await evidence.IssueLinksAsync(snapshot.Plan.Agency, files, ct);
         var area = snapshot.Plan.Areas.FirstOrDefault(a => a.Id == task.AreaId)?.Name ?? task.AreaId;
         string Name(string id) => snapshot.Directory.Find(id)?.Name ?? id;
         HistoryView Entry(HistoryEntry h)
@@ -102,15 +135,19 @@ public sealed class ProgressPage(
                 h.Note, Link(h.Evidence), h.Part.Length == 0 ? null : Name(h.Part), step);
         }
 
-        var milestones = task.Milestones.Select(m =>
+        var milestones = shown.Select(x =>
         {
-            var item = snapshot.Item(task, m, role, part);
+            var m = x.Milestone;
+            var item = snapshot.Item(task, m, role, x.Part);
             var parts = (item.Parts ?? []).Select(p => new PartView(
                 Name(p.DepartmentId), StatusName(p.State.Status), p.State.Note, Link(p.State.Evidence),
                 p.State.UpdatedAt is { } at ? Formats.DateTime(clock.ToLocal(at)) : null)).ToList();
+            var attached = files.Where(f => f.MilestoneId == m.Id).Select(f => new FileView(
+                f.FileName, EvidencePickerCard.Size(f.Size), f.ByName, Formats.DateTime(clock.ToLocal(f.At)),
+                links.TryGetValue(f.UploadId, out var token) ? $"/files/{token}" : null)).ToList();
             return new MilestoneDetailView(m.Id, m.Deliverable, m.Period, m.Due is { } d ? Formats.Date(d) : null, DisplayName(item.Display),
                 Code(item.Display), StandingName(Tally.StandingOf(item)), item.State.UpdatedBy,
-                item.State.UpdatedAt is { } u ? Formats.DateTime(clock.ToLocal(u)) : null, item.State.Note, Link(item.State.Evidence), parts);
+                item.State.UpdatedAt is { } u ? Formats.DateTime(clock.ToLocal(u)) : null, item.State.Note, Link(item.State.Evidence), parts, attached);
         }).ToList();
 
         var ordered = history.OrderByDescending(h => h.At).ToList();
@@ -120,7 +157,39 @@ public sealed class ProgressPage(
             role == TaskRole.Lead ? TabTexts.Lead : TabTexts.Cooperating,
             milestones,
             ordered.Where(h => h.Kind != ProgressRepository.CommentKind).Select(Entry).ToList(),
-            ordered.Where(h => h.Kind == ProgressRepository.CommentKind).Select(Entry).ToList());
+            ordered.Where(h => h.Kind == ProgressRepository.CommentKind).Select(Entry).ToList(),
+            (int)EvidenceStore.LinkLifetime.TotalHours);
+    }
+
+    /// <summary>What a member of staff holds (assigned by their head), in plan order: the rows of their page.</summary>
+    private static List<BoardItem> StaffItems(PlanSnapshot snapshot, AgencyUser user) =>
+        snapshot.Assignments.Of(user.Upn)
+            .Select(a => snapshot.Find(a.TaskId, a.MilestoneId) is var (t, m) ? snapshot.Item(t, m, TaskRole.Lead, a.Part.Length == 0 ? null : a.Part) : null)
+            .OfType<BoardItem>()
+            .OrderBy(i => i.Task.Order).ThenBy(i => i.Milestone.Due ?? DateOnly.MaxValue)
+            .ToList();
+
+    /// <summary>A member of staff's own figures, counted as the digest counts a department's (<see cref="Tally"/>), from
+    /// their items alone.</summary>
+    private static DigestFigures StaffFigures(PlanSnapshot snapshot, IReadOnlyList<BoardItem> items, AgencyUser user)
+    {
+        var today = snapshot.Today;
+        var dated = items.Where(i => i.Milestone.Due is not null).ToList();
+        DigestItem ToItem(BoardItem i, int days) => new(
+            i.Task.Id, i.Milestone.Id, i.Task.Title, i.Milestone.Deliverable, snapshot.UnitNames(i.Task.Lead), i.Milestone.Due, days, i.State.Note, i.State.UpdatedBy, i.Milestone.OriginalDue);
+        return new DigestFigures(
+            DigestWeek.Of(today),
+            today,
+            StaffStrings.StaffTitle(user.Name.Length > 0 ? user.Name : user.Upn),
+            Tally.Of(items),
+            Tally.Of(dated.Where(i => i.Milestone.Due <= today)),
+            snapshot.Plan.Areas.Select(area => new TallyRow(area.Name, Tally.Of(items.Where(i => i.Task.AreaId == area.Id)))).ToList(),
+            dated.Where(i => Tally.StandingOf(i) == Standing.OpenOverdue).OrderBy(i => i.Milestone.Due).ThenBy(i => i.Task.Order).Select(i => ToItem(i, -(i.DaysLeft ?? 0))).ToList(),
+            [],
+            items.Where(i => i.State.Status == MilestoneStatus.Blocked).Select(i => ToItem(i, i.DaysLeft ?? 0)).ToList(),
+            [],
+            [],
+            0);
     }
 
     /// <summary>The rows in scope: the whole plan once per milestone (plan order), or the department's — its own parts of
@@ -161,11 +230,10 @@ public sealed class ProgressPage(
         i.State.Note);
 
     /// <summary>The agency's pending requests for more time, then its blockers submitted to the Chief Inspector, oldest first.</summary>
-    private async Task<List<DecisionRow>> DecisionsAsync(PlanSnapshot snapshot, CancellationToken ct)
+    private List<DecisionRow> Decisions(PlanSnapshot snapshot, IEnumerable<ExtensionRequest> pending, IEnumerable<BlockerEscalation> open)
     {
-        var agency = snapshot.Plan.Agency;
         var rows = new List<DecisionRow>();
-        foreach (var r in (await extensions.GetPendingAsync(agency, ct)).OrderBy(r => r.AskedAt))
+        foreach (var r in pending.OrderBy(r => r.AskedAt))
         {
             if (snapshot.Find(r.TaskId, r.MilestoneId) is var (task, milestone))
             {
@@ -174,7 +242,7 @@ public sealed class ProgressPage(
             }
         }
 
-        foreach (var e in (await escalations.GetOpenAsync(agency, ct)).OrderBy(e => e.At))
+        foreach (var e in open.OrderBy(e => e.At))
         {
             if (snapshot.Find(e.TaskId, e.MilestoneId) is var (task, milestone))
             {
@@ -211,11 +279,12 @@ public sealed class ProgressPage(
 
     public static FiguresView Figures(TallyView t) => new(t.Dated, t.DoneOnTime, t.DoneLate, t.OpenInTime, t.OpenOverdue, t.InProgress, t.Blocked, t.NotStarted, t.OngoingTasks);
 
-    private static string RoleOf(AgencyUser user) => user.IsChiefInspector ? "chief-inspector" : user.IsChiefOfOffice ? "chief-of-office" : "head";
+    private static string RoleOf(AgencyUser user) => user.IsChiefInspector ? "chief-inspector" : user.IsChiefOfOffice ? "chief-of-office" : user.IsStaff ? "staff" : "head";
 
     private static string RoleName(AgencyUser user) => user.IsChiefInspector ? TabTexts.ChiefInspector
         : user.IsChiefOfOffice ? TabTexts.ChiefOfOffice
         : user.PrimaryDepartment is { } d ? (AgencyDirectory.SamePerson(d.Head, user.Upn) ? TabTexts.HeadOf(d) : TabTexts.DeputyOf(d))
+        : user.StaffOf.Count > 0 ? TabTexts.StaffOf(user.StaffOf[0])
         : string.Empty;
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -294,13 +363,20 @@ public sealed record MilestoneRow(
     string TaskId, string MilestoneId, string Title, string Deliverable, string Area, string LeadUnits, IReadOnlyList<string> LeadDepartmentIds, string Role,
     string State, string StateName, string Standing, string StandingName, string? Due, string? DueIso, string? DueMonth, int? DaysLeft, string? Note);
 
+/// <param name="LinkHours">How long the files' download links are valid.</param>
 public sealed record TaskDetailView(
     string Id, string Title, string Area, string Timeframe, IReadOnlyList<string> Deliverables, string LeadUnits, string CooperatingUnits, string Role,
-    IReadOnlyList<MilestoneDetailView> Milestones, IReadOnlyList<HistoryView> History, IReadOnlyList<HistoryView> Opinions);
+    IReadOnlyList<MilestoneDetailView> Milestones, IReadOnlyList<HistoryView> History, IReadOnlyList<HistoryView> Opinions, int LinkHours);
 
+/// <param name="Files">The milestone's evidence files (tài liệu kiểm chứng), oldest first.</param>
 public sealed record MilestoneDetailView(
     string Id, string Deliverable, string? Period, string? Due, string StateName, string State, string StandingName, string? UpdatedBy, string? UpdatedAt,
-    string? Note, EvidenceView? Evidence, IReadOnlyList<PartView> Parts);
+    string? Note, EvidenceView? Evidence, IReadOnlyList<PartView> Parts, IReadOnlyList<FileView> Files);
+
+/// <summary>An evidence file attached to a milestone.</summary>
+/// <param name="Size">"1,2 MB", "34 KB".</param>
+/// <param name="Url">The bot's download link (/files/{token}, valid for <see cref="TaskDetailView.LinkHours"/>).</param>
+public sealed record FileView(string Name, string Size, string By, string At, string? Url);
 
 public sealed record PartView(string Department, string StatusName, string? Note, EvidenceView? Evidence, string? UpdatedAt);
 

@@ -35,6 +35,9 @@ public static class TabTexts
         ? "Chánh " + department.Name
         : "Trưởng " + LowerFirst(department.Name);
 
+    /// <summary>"Cán bộ Văn phòng", "Cán bộ phòng Nghiệp vụ 1".</summary>
+    public static string StaffOf(Plan.Department department) => "Cán bộ " + LowerFirst(department.Name);
+
     /// <summary>"Phó Chánh Văn phòng", "Phó Trưởng phòng Nghiệp vụ 1".</summary>
     public static string DeputyOf(Plan.Department department) => "Phó " + HeadOf(department);
 

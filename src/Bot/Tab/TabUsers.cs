@@ -6,7 +6,8 @@ namespace CchcBot.Tab;
 /// <summary>
 /// Matches a signed-in address (the token's preferred_username, or the person chosen in local anonymous mode) against
 /// the stored directories exactly as chat does (Teams/Identity/UserResolver): a department head or deputy gets their
-/// departments, the Chief of Office the Office's too, the Chief Inspector the whole plan. Read on every request, so a
+/// departments, the Chief of Office the Office's too, the Chief Inspector the whole plan, staff (cán bộ) what their head
+/// assigned to them. Read on every request, so a
 /// directory change applies at once.
 /// </summary>
 public sealed class TabUsers(IDirectoryRepository directories, IPlanRepository plans)
@@ -29,9 +30,10 @@ public sealed class TabUsers(IDirectoryRepository directories, IPlanRepository p
                         string.Equals(d.Group, AgencyDirectory.OfficeGroup, StringComparison.OrdinalIgnoreCase) && !departments.Contains(d)));
                 }
 
-                if (departments.Count > 0 || AgencyDirectory.SamePerson(directory.ChiefInspector, address))
+                var staffOf = directory.StaffOf(address);
+                if (departments.Count > 0 || staffOf.Count > 0 || AgencyDirectory.SamePerson(directory.ChiefInspector, address))
                 {
-                    return new AgencyUser(objectId, address, address, agency, directory, departments);
+                    return new AgencyUser(objectId, address, address, agency, directory, departments) { StaffOf = staffOf };
                 }
             }
         }
@@ -56,6 +58,7 @@ public sealed class TabUsers(IDirectoryRepository directories, IPlanRepository p
             {
                 people.Add(new TabPerson(d.Head, TabTexts.HeadOf(d), agency));
                 people.AddRange(d.Deputies.Select(x => new TabPerson(x, TabTexts.DeputyOf(d), agency)));
+                people.AddRange(d.Staff.Select(x => new TabPerson(x, TabTexts.StaffOf(d), agency)));
             }
         }
 

@@ -51,18 +51,25 @@ public sealed partial class EvidenceTests : IAsyncLifetime
         return new BlobServiceClient(AzuriteServer.Shared.ConnectionString).GetBlobContainerClient(names.AgencyContainerName(SamplePlans.Agency));
     }
 
+    /// <summary>Where unattached uploads wait: "{prefix}-uploads", the container the Bicep lifecycle rule names.</summary>
+    private BlobContainerClient Uploads() =>
+        new BlobServiceClient(AzuriteServer.Shared.ConnectionString).GetBlobContainerClient(_bot.Tables.NameOf(string.Empty).ToLowerInvariant() + "-uploads");
+
+    /// <summary>The blobs of the agency's container, then those of the uploads container as "uploads:{name}".</summary>
     private async Task<List<string>> BlobNamesAsync()
     {
-        var container = Container();
         var names = new List<string>();
-        if (!await container.ExistsAsync())
+        foreach (var (container, label) in new[] { (Container(), string.Empty), (Uploads(), "uploads:") })
         {
-            return names;
-        }
+            if (!await container.ExistsAsync())
+            {
+                continue;
+            }
 
-        await foreach (var blob in container.GetBlobsAsync())
-        {
-            names.Add(blob.Name);
+            await foreach (var blob in container.GetBlobsAsync())
+            {
+                names.Add(label + blob.Name);
+            }
         }
 
         return names;
@@ -115,16 +122,21 @@ public sealed partial class EvidenceTests : IAsyncLifetime
         Assert.Contains(name, card.Readably(), StringComparison.Ordinal);
         var uploadId = choice["uploadId"]!.GetValue<string>();
 
-        // Stored before the card was sent, as pending: the blob, its content type, its bytes.
-        var blob = Container().GetBlobClient("evidence/" + uploadId);
+        // Stored before the card was sent, as pending, in the uploads container: the blob, its content type, its bytes.
+        var blob = Uploads().GetBlobClient(uploadId);
         var stored = await blob.DownloadContentAsync();
         Assert.Equal(Pdf, stored.Value.Content.ToArray());
         Assert.Equal("application/pdf", stored.Value.Details.ContentType);
-        Assert.Equal(["evidence/" + uploadId], await BlobNamesAsync());
+        Assert.Equal(["uploads:" + uploadId], await BlobNamesAsync());
 
         var (status, body) = await AttachAsync(_nv1, uploadId, "TC-3", "TC-3-1");
 
         Assert.Equal(200, status);
+        // Attached: kept in the agency's container, gone from the uploads container.
+        Assert.Equal(["evidence/" + uploadId], await BlobNamesAsync());
+        var kept = await Container().GetBlobClient("evidence/" + uploadId).DownloadContentAsync();
+        Assert.Equal(Pdf, kept.Value.Content.ToArray());
+        Assert.Equal("application/pdf", kept.Value.Details.ContentType);
         var taskCard = body!["value"]!;
         CardAssert.Valid(taskCard);
         var json = Text(body);
@@ -232,7 +244,68 @@ public sealed partial class EvidenceTests : IAsyncLifetime
         _bot.Time.Advance(TimeSpan.FromDays(3));
         await _bot.Services.GetRequiredService<StorageCleanup>().SweepAsync(default);
 
-        Assert.Single(await BlobNamesAsync());
+        Assert.StartsWith("evidence/", Assert.Single(await BlobNamesAsync()), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_upload_whose_record_was_never_written_leaves_the_uploads_container_25_hours_later()
+    {
+        var (_, choices) = await OfferAsync(_nv1, "mo-coi.pdf");
+        var uploadId = choices[0]["uploadId"]!.GetValue<string>();
+        // As if the bot had stopped between storing the bytes and writing their record.
+        var table = await _bot.Tables.GetAsync(EvidenceStore.Table);
+        await table.DeleteEntityAsync(TableKeys.Compose(SamplePlans.Agency, "evidence"), TableKeys.Compose("u", uploadId));
+        var cleanup = _bot.Services.GetRequiredService<StorageCleanup>();
+
+        _bot.Time.Advance(EvidenceStore.PendingLifetime);
+        await cleanup.SweepAsync(default);
+        Assert.Equal(["uploads:" + uploadId], await BlobNamesAsync()); // within the limit (24 h, and an hour's grace): kept
+
+        _bot.Time.Advance(EvidenceStore.OrphanGrace + TimeSpan.FromMinutes(1));
+        await cleanup.SweepAsync(default);
+        Assert.Empty(await BlobNamesAsync());
+    }
+
+    [Fact]
+    public async Task An_upload_kept_where_uploads_waited_before_the_uploads_container_is_attached_or_swept_there()
+    {
+        // Two uploads recorded as the previous version did: the bytes under "evidence/{id}" of the agency's container.
+        var container = Container();
+        await container.CreateIfNotExistsAsync();
+        var table = await _bot.Tables.GetAsync(EvidenceStore.Table);
+        async Task<string> LegacyAsync(string name)
+        {
+            var id = Guid.NewGuid().ToString("N");
+            await container.GetBlobClient("evidence/" + id).UploadAsync(new BinaryData(Pdf));
+            var now = _bot.Time.GetUtcNow();
+            await table.AddEntityAsync(new Azure.Data.Tables.TableEntity(TableKeys.Compose(SamplePlans.Agency, "evidence"), TableKeys.Compose("u", id))
+            {
+                ["By"] = "truongphong.nv1@example.gov.vn",
+                ["ByName"] = "Trần Thị Bình",
+                ["FileName"] = name,
+                ["ContentType"] = "application/pdf",
+                ["Size"] = (long)Pdf.Length,
+                ["At"] = now,
+                ["Expires"] = now + EvidenceStore.PendingLifetime,
+                ["State"] = EvidenceStore.Pending,
+            });
+            return id;
+        }
+
+        var attached = await LegacyAsync("cu-dinh-kem.pdf");
+        var left = await LegacyAsync("cu-bo-quen.pdf");
+
+        var (_, body) = await AttachAsync(_nv1, attached, "TC-3", "TC-3-1");
+        var link = FileLink().Match(body!["value"]!.ToJsonString()).Groups[1].Value;
+        using (var download = await _bot.Http.GetAsync(link))
+        {
+            Assert.Equal(Pdf, await download.Content.ReadAsByteArrayAsync());
+        }
+
+        _bot.Time.Advance(EvidenceStore.PendingLifetime + TimeSpan.FromMinutes(1));
+        await _bot.Services.GetRequiredService<StorageCleanup>().SweepAsync(default);
+        Assert.Equal(["evidence/" + attached], await BlobNamesAsync());
+        Assert.DoesNotContain(left, string.Join(",", await BlobNamesAsync()));
     }
 
     [Fact]

@@ -256,6 +256,28 @@ public sealed class ProgressApiTests
         Assert.Null(entry["to"]);
     }
 
+    [Fact]
+    public async Task The_pages_one_call_reads_neither_the_agencys_history_nor_the_ledger_which_it_never_shows()
+    {
+        await using var storage = await StorageRequestLog.StartAsync();
+        await using var bot = await BotHarness.StartAsync(TabData.Now, connectionString: storage.ConnectionString);
+        await TabData.SeedAsync(bot);
+
+        foreach (var who in new[] { TabData.HeadNv1, TabData.ChiefOfOffice })
+        {
+            while (storage.Requests.TryDequeue(out _))
+            {
+            }
+
+            await GetAsync(bot, "/api/progress", who);
+
+            var requests = storage.Requests.ToList();
+            Assert.NotEmpty(requests);
+            Assert.DoesNotContain(requests, r => r.Contains("RowKey ge 'h|", StringComparison.Ordinal)); // the history's rows
+            Assert.DoesNotContain(requests, r => r.Contains(bot.Tables.NameOf(CchcBot.Storage.CchcTables.Ledger), StringComparison.Ordinal));
+        }
+    }
+
     internal static string Figures(TallyView t) => JsonSerializer.Serialize(ProgressPage.Figures(t), JsonSerializerOptions.Web);
 
     internal static async Task<HttpResponseMessage> SendAsync(BotHarness bot, string path, string? user, HttpMethod? method = null)

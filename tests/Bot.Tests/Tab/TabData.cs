@@ -50,5 +50,20 @@ public static class TabData
         return plan;
     }
 
+    public static readonly byte[] Pdf = System.Text.Encoding.ASCII.GetBytes("%PDF-1.7\n1 0 obj << >> endobj\n%%EOF\n");
+
+    /// <summary>A PDF sent by <paramref name="by"/> and attached to the milestone, as the chat's attachEvidence does.</summary>
+    public static async Task AttachAsync(BotHarness bot, string taskId, string milestoneId, string fileName, string by = ChiefOfOffice)
+    {
+        var store = bot.Services.GetRequiredService<CchcBot.Evidence.EvidenceStore>();
+        var upload = await store.StorePendingAsync(Agency, by, "Nguyễn Văn An", fileName, "application/pdf", Pdf, default);
+        Assert.Equal(CchcBot.Evidence.AttachOutcome.Attached, await store.AttachAsync(upload, taskId, milestoneId, default));
+    }
+
+    /// <summary>The head of <paramref name="departmentId"/> gives the milestone to members of its staff.</summary>
+    public static async Task AssignAsync(BotHarness bot, string taskId, string milestoneId, string departmentId, params string[] staff) =>
+        await new AssignmentRepository(bot.Tables, bot.Time).AssignAsync(new AssignmentChange(
+            Agency, taskId, milestoneId, string.Empty, departmentId, staff, ChiefOfOffice, "Nguyễn Văn An", $"assign-{taskId}-{milestoneId}"));
+
     private static DateTimeOffset At(DateOnly date) => new(date.ToDateTime(new TimeOnly(10, 0)), TimeSpan.FromHours(7));
 }

@@ -18,7 +18,7 @@ public sealed class TabPageBrowserTests(TabPageBrowserTests.Run run) : IClassFix
     [Fact]
     public void Each_roles_tiles_and_rows_equal_the_APIs_which_are_the_digests()
     {
-        Assert.Equal(["chief-inspector", "chief-of-office", "head"], run.People.Select(p => p.Key));
+        Assert.Equal(["chief-inspector", "chief-of-office", "staff", "head"], run.People.Select(p => p.Key));
         foreach (var (key, _) in run.People)
         {
             var shown = run.Report["roles"]![key]!;
@@ -39,6 +39,7 @@ public sealed class TabPageBrowserTests(TabPageBrowserTests.Run run) : IClassFix
 
         Assert.Contains("Chánh Thanh tra", run.Report["roles"]!["chief-inspector"]!["who"]!.GetValue<string>());
         Assert.Contains("Trưởng phòng Nghiệp vụ 1", run.Report["roles"]!["head"]!["who"]!.GetValue<string>());
+        Assert.Contains("Cán bộ phòng Nghiệp vụ 2", run.Report["roles"]!["staff"]!["who"]!.GetValue<string>());
         var totals = run.Api["head"]["planTotals"]!;
         Assert.Contains($"Toàn kế hoạch: {totals["dated"]} mốc có hạn", run.Report["roles"]!["head"]!["planTotals"]!.GetValue<string>());
         Assert.Contains(run.Report["login"]!.AsArray(), p => p!.GetValue<string>().Contains(TabData.ChiefInspector) && p.GetValue<string>().Contains("Chánh Thanh tra"));
@@ -52,6 +53,7 @@ public sealed class TabPageBrowserTests(TabPageBrowserTests.Run run) : IClassFix
         Assert.Equal(periods, run.Report["roles"]!["chief-inspector"]!["reports"]!.AsArray().Select(p => p!.GetValue<string>()));
         Assert.Equal(periods, run.Report["roles"]!["chief-of-office"]!["reports"]!.AsArray().Select(p => p!.GetValue<string>()));
         Assert.Empty(run.Report["roles"]!["head"]!["reports"]!.AsArray());
+        Assert.Empty(run.Report["roles"]!["staff"]!["reports"]!.AsArray());
         Assert.StartsWith("/reports/", run.Report["reportLink"]!["href"]!.GetValue<string>());
         Assert.Contains("6 tháng đầu năm 2026 (.docx)", run.Report["reportLink"]!["text"]!.GetValue<string>());
         Assert.Equal(200, run.Report["reportDownload"]!["status"]!.GetValue<int>());
@@ -87,6 +89,27 @@ public sealed class TabPageBrowserTests(TabPageBrowserTests.Run run) : IClassFix
         Assert.Contains("Lịch sử cập nhật", body);
         Assert.Contains("Ý kiến phối hợp", body);
         Assert.True(run.Report["taskClosed"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public void The_opened_task_links_its_milestones_evidence_files_through_the_bot()
+    {
+        var file = Assert.Single(run.Report["taskFiles"]!.AsArray())!;
+        Assert.Equal(Run.EvidenceName, file["text"]!.GetValue<string>());
+        Assert.Matches("^/files/[0-9a-f]{48}$", file["href"]!.GetValue<string>());
+        Assert.Contains("Tài liệu kiểm chứng đã đính kèm", run.Report["task"]!["body"]!.GetValue<string>());
+        Assert.Equal(200, run.Report["fileDownload"]!["status"]!.GetValue<int>());
+        Assert.Equal("application/pdf", run.Report["fileDownload"]!["type"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Staff_see_the_milestone_their_head_assigned_them_and_its_file()
+    {
+        var staff = run.Report["roles"]!["staff"]!;
+        Assert.Equal(1, staff["rows"]!.GetValue<int>());
+        Assert.Empty(staff["departments"]!.AsArray());
+        Assert.Equal(Run.EvidenceName, run.Report["staffTask"]!["files"]!.AsArray().Single()!.GetValue<string>());
+        Assert.Equal(TabData.OwnTaskTitle, run.Report["staffTask"]!["title"]!.GetValue<string>());
     }
 
     [Fact]
@@ -172,7 +195,12 @@ public sealed class TabPageBrowserTests(TabPageBrowserTests.Run run) : IClassFix
     public sealed class Run : IAsyncLifetime
     {
         public IReadOnlyList<(string Key, string Email)> People { get; } =
-            [("chief-inspector", TabData.ChiefInspector), ("chief-of-office", TabData.ChiefOfOffice), ("head", TabData.HeadNv1)];
+            [("chief-inspector", TabData.ChiefInspector), ("chief-of-office", TabData.ChiefOfOffice), ("staff", Staff), ("head", TabData.HeadNv1)];
+
+        /// <summary>Staff of Phòng Nghiệp vụ 2, given the department's own task.</summary>
+        public const string Staff = "canbo1.nv2@example.gov.vn";
+
+        public const string EvidenceName = "Biên bản số hóa hồ sơ.pdf";
 
         public JsonNode Report { get; private set; } = null!;
 
@@ -186,6 +214,8 @@ public sealed class TabPageBrowserTests(TabPageBrowserTests.Run run) : IClassFix
             Assert.True(File.Exists(Chromium), $"{Chromium} is missing: scripts/install-tools.sh installs Debian's chromium when run as root.");
             await using var bot = await BotHarness.StartAsync(TabData.Now);
             await TabData.SeedAsync(bot);
+            await TabData.AssignAsync(bot, TabData.OwnTaskId, TabData.OwnTaskId + "-1", "NV2", Staff);
+            await TabData.AttachAsync(bot, TabData.OwnTaskId, TabData.OwnTaskId + "-1", EvidenceName, by: "truongphong.nv2@example.gov.vn");
             foreach (var (key, email) in People)
             {
                 Api[key] = await ProgressApiTests.GetAsync(bot, "/api/progress", email);
@@ -197,6 +227,7 @@ public sealed class TabPageBrowserTests(TabPageBrowserTests.Run run) : IClassFix
                 ["search"] = "so hoa ho so",
                 ["searchTitle"] = TabData.OwnTaskTitle,
                 ["stranger"] = "nguoi.la@example.gov.vn",
+                ["staff"] = Staff,
             };
             var shots = RepoPaths.Of("artifacts", "browser");
             var (code, output) = await RunNodeAsync(RepoPaths.Of("tests", "Bot.Tests", "Tab", "tab-page.mjs"), bot.Http.BaseAddress!.ToString().TrimEnd('/'), shots, input.ToJsonString());

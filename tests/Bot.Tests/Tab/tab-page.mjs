@@ -73,9 +73,13 @@ try {
   await page.click(`#milestones tbody tr button:has-text("${input.searchTitle}")`);
   await page.waitForSelector('#task[open] #task-body h3');
   report.task = { title: await page.textContent('#task-title'), body: await page.textContent('#task-body') };
+  report.taskFiles = await page.$$eval('#task-body .files a', (as) => as.map((a) => ({ href: a.getAttribute('href'), text: a.textContent })));
+  report.fileDownload = report.taskFiles.length === 0 ? null
+    : await page.evaluate(async (href) => { const r = await fetch(href); return { status: r.status, type: r.headers.get('content-type') }; }, report.taskFiles[0].href);
   await page.screenshot({ path: join(shots, 'tab-task.png') });
   await page.keyboard.press('Escape');
   report.taskClosed = await page.$eval('#task', (d) => !d.open);
+
 
   const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   report.themes = {};
@@ -85,6 +89,15 @@ try {
     report.themes[theme] = { attribute: await page.getAttribute('body', 'data-theme'), background: await background() };
     await page.screenshot({ path: join(shots, `tab-theme-${theme}.png`), fullPage: false });
   }
+
+  // Staff: their one milestone, opened with its file.
+  await page.goto(`${base}/tab/?as=${encodeURIComponent(input.staff)}`);
+  await page.waitForSelector('#milestones tbody tr');
+  await page.click('#milestones tbody tr button');
+  await page.waitForSelector('#task[open] #task-body h3');
+  report.staffTask = { title: await page.textContent('#task-title'), files: await page.$$eval('#task-body .files a', (as) => as.map((a) => a.textContent)) };
+  await page.screenshot({ path: join(shots, 'tab-staff-task.png') });
+  await page.keyboard.press('Escape');
 
   // Someone the directory does not name: a polite page saying whom to contact.
   await page.evaluate(() => sessionStorage.clear());

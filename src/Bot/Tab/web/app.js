@@ -135,7 +135,7 @@ function render() {
     tile('Tổng số mốc có hạn', f.dated, 'dated'),
     ...GROUPS.map((g) => tile(g.label, f[g.key], g.standing)),
     tile('Gặp vướng mắc', f.blocked, 'blocked'));
-  if (data.scope === 'department') {
+  if (data.scope !== 'plan') {
     const t = data.planTotals;
     $('plan-totals').hidden = false;
     $('plan-totals').textContent = `Toàn kế hoạch: ${t.dated} mốc có hạn — hoàn thành đúng hạn ${t.doneOnTime}, hoàn thành trễ hạn ${t.doneLate}, chưa hoàn thành trong hạn ${t.openInTime}, chưa hoàn thành quá hạn ${t.openOverdue}.`;
@@ -262,7 +262,7 @@ function renderDecisions() {
 
 function renderReports() {
   const section = $('reports-section');
-  section.hidden = data.user.role === 'head';
+  section.hidden = data.reports.length === 0;
   if (section.hidden) return;
   const capital = (t) => t.charAt(0).toUpperCase() + t.slice(1);
   $('reports').replaceChildren(...data.reports.map((p) => el('fluent-button', { appearance: 'outline', 'data-period': p.key, onclick: () => report(p) }, capital(p.label))));
@@ -361,7 +361,12 @@ async function openTask(taskId, opener) {
       m.updatedAt ? el('span', { class: 'meta' }, `Cập nhật ${m.updatedAt}${m.updatedBy ? ' · ' + m.updatedBy : ''}`) : null,
       m.note ? el('span', { class: 'note' }, m.note) : null,
       m.evidence ? el('span', { class: 'note' }, 'Minh chứng: ', evidence(m.evidence)) : null,
-      m.parts.length ? el('ul', { class: 'parts' }, ...m.parts.map((p) => el('li', {}, `${p.department}: ${p.statusName}`, p.note ? ` — ${p.note}` : '', p.evidence ? [' · ', evidence(p.evidence)] : null))) : null))),
+      m.parts.length ? el('ul', { class: 'parts' }, ...m.parts.map((p) => el('li', {}, `${p.department}: ${p.statusName}`, p.note ? ` — ${p.note}` : '', p.evidence ? [' · ', evidence(p.evidence)] : null))) : null,
+      m.files.length ? el('div', { class: 'files' }, el('span', { class: 'meta' }, 'Tài liệu kiểm chứng đã đính kèm:'),
+        el('ul', {}, ...m.files.map((f) => el('li', {},
+          f.url ? el('a', { href: f.url, download: f.name, target: '_blank', rel: 'noopener noreferrer' }, f.name) : f.name,
+          el('span', { class: 'meta' }, ` (${f.size}) · ${f.by} · ${f.at}`))))) : null))),
+    body.milestones.some((m) => m.files.length) ? el('p', { class: 'subtle' }, `Đường dẫn tải tệp có hiệu lực trong ${body.linkHours} giờ.`) : null,
     el('h3', {}, 'Lịch sử cập nhật'), history(body.history, 'Chưa có cập nhật.'),
     el('h3', {}, 'Ý kiến phối hợp'), history(body.opinions, 'Chưa có ý kiến phối hợp.'));
 }
