@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.IO.Compression;
 using System.Text.RegularExpressions;
-using DocumentFormat.OpenXml.Packaging;
 
 namespace CchcBot.Plan.Files.Word;
 
@@ -22,6 +21,8 @@ public sealed partial class WordPlanReader(TimeframeOptions? options = null)
     public const string CorruptMessage = "tệp Word bị hỏng, không mở được";
 
     private const int MaxPiecesInAName = 6;
+
+    private static readonly string TooLargeMessage = $"nội dung tệp Word quá lớn (hơn {MaxDocumentBytes / 1024 / 1024} MB sau khi giải nén)";
 
     private readonly TimeframeParser _timeframes = new(options);
 
@@ -66,31 +67,29 @@ public sealed partial class WordPlanReader(TimeframeOptions? options = null)
         try
         {
             using var zip = new ZipArchive(new MemoryStream(content, writable: false), ZipArchiveMode.Read);
-            var part = zip.Entries.FirstOrDefault(e => string.Equals(e.FullName, "word/document.xml", StringComparison.OrdinalIgnoreCase));
-            if (part is null)
+            if (WordPackage.Find(zip, "word/document.xml") is not { } document)
             {
                 problems.Add(new ImportProblem(FilePath, NotWordMessage));
                 return null;
             }
 
-            if (part.Length > MaxDocumentBytes)
+            if (document.Length > MaxDocumentBytes)
             {
-                problems.Add(new ImportProblem(FilePath, $"nội dung tệp Word quá lớn (hơn {MaxDocumentBytes / 1024 / 1024} MB sau khi giải nén)"));
+                problems.Add(new ImportProblem(FilePath, TooLargeMessage));
                 return null;
             }
-        }
-        catch (InvalidDataException)
-        {
-            problems.Add(new ImportProblem(FilePath, CorruptMessage));
-            return null;
-        }
 
-        try
-        {
-            // The package (content types, relationships) through the SDK; the main part read in one pass.
-            using var package = WordprocessingDocument.Open(new MemoryStream(content, writable: false), false);
-            using var part = package.MainDocumentPart?.GetStream(FileMode.Open, FileAccess.Read) ?? throw new InvalidDataException("no main document part");
-            return WordDocument.Read(part, MaxDocumentBytes);
+            // The package read as the SDK would open it (content types, relationships), without its object tree; the
+            // main part read in one pass as it inflates.
+            var part = WordPackage.MainPart(zip);
+            if (part.Length > MaxDocumentBytes)
+            {
+                problems.Add(new ImportProblem(FilePath, TooLargeMessage));
+                return null;
+            }
+
+            using var stream = part.Open();
+            return WordDocument.Read(stream, MaxDocumentBytes);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
