@@ -228,13 +228,21 @@ public sealed class PlanImportTeamsTests : IAsyncLifetime
             ["tasks"] = new JsonArray(
                 new JsonObject
                 {
-                    ["id"] = "TC-1", ["area"] = "the-che", ["title"] = "Rà soát văn bản", ["deliverables"] = new JsonArray("Báo cáo"),
-                    ["lead"] = new JsonArray("Phòng Tổ chức"), ["timeframe"] = "Tháng 13/2025",
+                    ["id"] = "TC-1",
+                    ["area"] = "the-che",
+                    ["title"] = "Rà soát văn bản",
+                    ["deliverables"] = new JsonArray("Báo cáo"),
+                    ["lead"] = new JsonArray("Phòng Tổ chức"),
+                    ["timeframe"] = "Tháng 13/2025",
                 },
                 new JsonObject
                 {
-                    ["id"] = "TC-2", ["area"] = "cai-cach", ["deliverables"] = new JsonArray(), ["lead"] = new JsonArray("VP"),
-                    ["timeframe"] = "Quý I/2025", ["owner"] = "x",
+                    ["id"] = "TC-2",
+                    ["area"] = "cai-cach",
+                    ["deliverables"] = new JsonArray(),
+                    ["lead"] = new JsonArray("VP"),
+                    ["timeframe"] = "Quý I/2025",
+                    ["owner"] = "x",
                 }),
         };
 
