@@ -67,6 +67,18 @@ public sealed class PlanImportTeamsTests : IAsyncLifetime
         return card.Readably();
     }
 
+    /// <summary>The card's texts as a person reads them (Markdown escapes undone), one a line.</summary>
+    private static string Texts(JsonNode card) =>
+        string.Join('\n', Nodes(card).Where(n => n["text"]?.GetValueKind() == System.Text.Json.JsonValueKind.String)
+            .Select(n => System.Text.RegularExpressions.Regex.Replace(n["text"]!.GetValue<string>(), @"\\([\\`*_{}\[\]()#+\-.!>|])", "$1")));
+
+    private static IEnumerable<JsonObject> Nodes(JsonNode? node) => node switch
+    {
+        JsonObject o => new[] { o }.Concat(o.SelectMany(p => Nodes(p.Value))),
+        JsonArray a => a.SelectMany(Nodes),
+        _ => [],
+    };
+
     private async Task<int> StoredImportRowsAsync()
     {
         var table = await _bot.Tables.GetAsync(CchcTables.Imports);
@@ -202,6 +214,66 @@ public sealed class PlanImportTeamsTests : IAsyncLifetime
         Assert.Contains("Dòng 1, cột 'Thời gian thực hiện': không hiểu 'Tháng 13/2024'", card.Readably(), StringComparison.Ordinal);
         Assert.Null(card["actions"]);
         Assert.Equal(0, await StoredImportRowsAsync());
+    }
+
+    [Fact]
+    public async Task A_json_plan_with_problems_lists_them_in_vietnamese_naming_the_task_and_field()
+    {
+        var plan = new JsonObject
+        {
+            ["agency"] = SamplePlans.Agency,
+            ["year"] = 2025,
+            ["title"] = "Kế hoạch thực hiện cải cách hành chính năm 2025",
+            ["areas"] = new JsonArray(new JsonObject { ["id"] = "the-che", ["name"] = "Cải cách thể chế" }),
+            ["tasks"] = new JsonArray(
+                new JsonObject
+                {
+                    ["id"] = "TC-1",
+                    ["area"] = "the-che",
+                    ["title"] = "Rà soát văn bản",
+                    ["deliverables"] = new JsonArray("Báo cáo"),
+                    ["lead"] = new JsonArray("Phòng Tổ chức"),
+                    ["timeframe"] = "Tháng 13/2025",
+                },
+                new JsonObject
+                {
+                    ["id"] = "TC-2",
+                    ["area"] = "cai-cach",
+                    ["deliverables"] = new JsonArray(),
+                    ["lead"] = new JsonArray("VP"),
+                    ["timeframe"] = "Quý I/2025",
+                    ["owner"] = "x",
+                }),
+        };
+
+        var card = (await SendFileAsync(_chief, "ke-hoach-2025.json", Encoding.UTF8.GetBytes(plan.ToJsonString()))).Card!;
+
+        CardAssert.Valid(card);
+        var text = Texts(card);
+        Assert.Contains("Nhiệm vụ thứ 1 (TC-1), đơn vị chủ trì (lead) thứ 1: không có phòng hoặc nhóm 'Phòng Tổ chức' trong danh bạ của cơ quan", text, StringComparison.Ordinal);
+        Assert.Contains("Nhiệm vụ thứ 1 (TC-1), thời gian thực hiện (timeframe): không hiểu 'Tháng 13/2025'", text, StringComparison.Ordinal);
+        Assert.Contains("Nhiệm vụ thứ 2 (TC-2), tên nhiệm vụ (title): bắt buộc phải có", text, StringComparison.Ordinal);
+        Assert.Contains("Nhiệm vụ thứ 2 (TC-2), sản phẩm (deliverables): không được để trống", text, StringComparison.Ordinal);
+        Assert.Contains("Nhiệm vụ thứ 2 (TC-2), lĩnh vực (area): không có lĩnh vực 'cai-cach' trong kế hoạch (các lĩnh vực: the-che)", text, StringComparison.Ordinal);
+        Assert.Contains("Nhiệm vụ thứ 2 (TC-2), trường 'owner': tệp kế hoạch không có trường này", text, StringComparison.Ordinal);
+        foreach (var english in new[] { "unknown", "must ", "is required", "$.tasks", "task TC-" })
+        {
+            Assert.DoesNotContain(english, text, StringComparison.Ordinal);
+        }
+
+        Assert.Null(card["actions"]);
+        Assert.Equal(0, await StoredImportRowsAsync());
+    }
+
+    [Fact]
+    public async Task A_json_file_that_does_not_parse_is_answered_in_vietnamese()
+    {
+        var card = (await SendFileAsync(_chief, "ke-hoach.json", Encoding.UTF8.GetBytes("{\"agency\": \"tt\", \"year\": 2025,,}"))).Card!;
+
+        CardAssert.Valid(card);
+        var text = Texts(card);
+        Assert.Contains("Tệp: không phải JSON hợp lệ (dòng 1, vị trí ", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("not valid", text, StringComparison.Ordinal);
     }
 
     [Fact]

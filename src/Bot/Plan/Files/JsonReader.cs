@@ -1,15 +1,27 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
 namespace CchcBot.Plan.Files;
 
-/// <summary>Reads required and optional fields of a JSON object, collecting a problem (with its path) for each defect.</summary>
-internal sealed partial class JsonReader(List<ImportProblem> problems)
+/// <summary>
+/// Reads required and optional fields of a JSON object, collecting a problem (with its path) for each defect: the
+/// operator's message in English and, with <paramref name="describe"/> (the words for a place), the user's line in
+/// Vietnamese (<see cref="ImportProblem.UserText"/>).
+/// </summary>
+internal sealed partial class JsonReader(List<ImportProblem> problems, Func<string, string>? describe = null)
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public void Problem(string path, string message) => problems.Add(new ImportProblem(path, message));
+    private static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
+
+    /// <param name="vietnamese">The message as a user reads it; the place is put in words before it.</param>
+    public void Problem(string path, string message, string? vietnamese = null) =>
+        problems.Add(new ImportProblem(path, message) { UserText = vietnamese is null || describe is null ? null : $"{describe(path)}: {vietnamese}" });
+
+    /// <summary>A problem of the whole file ("$"), in both languages.</summary>
+    private static ImportProblem FileProblem(string message, string vietnamese) => new("$", message) { UserText = $"Tệp: {vietnamese}" };
 
     /// <summary>Decodes a file's bytes as strict UTF-8 (a leading BOM is skipped): an invalid byte is a problem
     /// naming its offset, never a silent U+FFFD. Files over <see cref="ImportLimits.MaxFileBytes"/> are refused.</summary>
@@ -17,7 +29,8 @@ internal sealed partial class JsonReader(List<ImportProblem> problems)
     {
         if (bytes.Length > ImportLimits.MaxFileBytes)
         {
-            problems.Add(new ImportProblem("$", $"the file is {bytes.Length:N0} bytes; at most {ImportLimits.MaxFileBytes:N0} (10 MB)"));
+            problems.Add(FileProblem($"the file is {bytes.Length:N0} bytes; at most {ImportLimits.MaxFileBytes:N0} (10 MB)",
+                $"tệp dung lượng {bytes.Length.ToString("N0", Vi)} byte, vượt quá giới hạn {ImportLimits.MaxFileBytes.ToString("N0", Vi)} byte (10 MB)"));
             return null;
         }
 
@@ -28,7 +41,9 @@ internal sealed partial class JsonReader(List<ImportProblem> problems)
         }
         catch (DecoderFallbackException e)
         {
-            problems.Add(new ImportProblem("$", $"not valid UTF-8: invalid byte 0x{e.BytesUnknown?.FirstOrDefault():X2} at byte offset {start + Math.Max(e.Index, 0)} (save the file as UTF-8)"));
+            var offset = start + Math.Max(e.Index, 0);
+            problems.Add(FileProblem($"not valid UTF-8: invalid byte 0x{e.BytesUnknown?.FirstOrDefault():X2} at byte offset {offset} (save the file as UTF-8)",
+                $"không phải văn bản UTF-8 hợp lệ: byte 0x{e.BytesUnknown?.FirstOrDefault():X2} tại vị trí {offset} không hợp lệ (đề nghị lưu tệp với bảng mã UTF-8)"));
             return null;
         }
     }
@@ -43,7 +58,8 @@ internal sealed partial class JsonReader(List<ImportProblem> problems)
         }
         catch (JsonException e)
         {
-            problems.Add(new ImportProblem("$", $"not valid JSON (line {e.LineNumber + 1}, position {e.BytePositionInLine + 1}): {FirstSentence(e.Message)}"));
+            problems.Add(FileProblem($"not valid JSON (line {e.LineNumber + 1}, position {e.BytePositionInLine + 1}): {FirstSentence(e.Message)}",
+                $"không phải JSON hợp lệ (dòng {e.LineNumber + 1}, vị trí {e.BytePositionInLine + 1})"));
             return null;
         }
 
@@ -58,7 +74,8 @@ internal sealed partial class JsonReader(List<ImportProblem> problems)
         {
             if (!known.Contains(property.Name))
             {
-                Problem($"{path}.{property.Name}", $"unknown property '{property.Name}' (known here: {string.Join(", ", known)})");
+                Problem($"{path}.{property.Name}", $"unknown property '{property.Name}' (known here: {string.Join(", ", known)})",
+                    $"tệp kế hoạch không có trường này (các trường ở đây: {string.Join(", ", known)})");
             }
         }
     }
@@ -71,7 +88,8 @@ internal sealed partial class JsonReader(List<ImportProblem> problems)
             return true;
         }
 
-        Problem(path, $"{items.Count:N0} {what}; at most {max:N0}");
+        var counted = Counted.GetValueOrDefault(what, what);
+        Problem(path, $"{items.Count:N0} {what}; at most {max:N0}", $"có {items.Count.ToString("N0", Vi)} {counted}, tối đa {max.ToString("N0", Vi)} {counted}");
         return false;
     }
 
@@ -84,7 +102,10 @@ internal sealed partial class JsonReader(List<ImportProblem> problems)
             {
                 if (!seen.Add(property.Name))
                 {
-                    problems.Add(new ImportProblem($"{path}.{property.Name}", $"duplicate key '{property.Name}': each property may appear only once"));
+                    problems.Add(new ImportProblem($"{path}.{property.Name}", $"duplicate key '{property.Name}': each property may appear only once")
+                    {
+                        UserText = $"{PlanProblemPlaces.Describe($"{path}.{property.Name}")}: trường '{property.Name}' xuất hiện nhiều lần; mỗi trường chỉ được ghi một lần",
+                    });
                 }
 
                 ReportDuplicateKeys(property.Value, $"{path}.{property.Name}", problems);
@@ -107,7 +128,7 @@ internal sealed partial class JsonReader(List<ImportProblem> problems)
             return true;
         }
 
-        Problem(path, $"must be an object, not {Kind(e)}");
+        Problem(path, $"must be an object, not {Kind(e)}", $"phải là một đối tượng JSON ({{…}}), không phải {KindVi(e)}");
         return false;
     }
 
@@ -119,7 +140,7 @@ internal sealed partial class JsonReader(List<ImportProblem> problems)
         {
             if (required)
             {
-                Problem(at, "is required");
+                Problem(at, "is required", Required);
             }
 
             return null;
@@ -127,14 +148,14 @@ internal sealed partial class JsonReader(List<ImportProblem> problems)
 
         if (e.ValueKind != JsonValueKind.String)
         {
-            Problem(at, $"must be a string, not {Kind(e)}");
+            Problem(at, $"must be a string, not {Kind(e)}", $"phải là chuỗi văn bản, không phải {KindVi(e)}");
             return null;
         }
 
         var value = Clean(e.GetString()!);
         if (value.Length == 0 && required)
         {
-            Problem(at, "must not be empty");
+            Problem(at, "must not be empty", NotEmpty);
             return null;
         }
 
@@ -146,13 +167,13 @@ internal sealed partial class JsonReader(List<ImportProblem> problems)
         var at = $"{path}.{name}";
         if (!parent.TryGetProperty(name, out var e))
         {
-            Problem(at, "is required");
+            Problem(at, "is required", Required);
             return null;
         }
 
         if (e.ValueKind != JsonValueKind.Number || !e.TryGetInt32(out var value))
         {
-            Problem(at, $"must be a whole number, not {Kind(e)}");
+            Problem(at, $"must be a whole number, not {Kind(e)}", $"phải là số nguyên, không phải {KindVi(e)}");
             return null;
         }
 
@@ -167,7 +188,7 @@ internal sealed partial class JsonReader(List<ImportProblem> problems)
         {
             if (required)
             {
-                Problem(at, "is required");
+                Problem(at, "is required", Required);
             }
 
             return [];
@@ -175,7 +196,7 @@ internal sealed partial class JsonReader(List<ImportProblem> problems)
 
         if (e.ValueKind != JsonValueKind.Array)
         {
-            Problem(at, $"must be an array, not {Kind(e)}");
+            Problem(at, $"must be an array, not {Kind(e)}", $"phải là một danh sách JSON ([…]), không phải {KindVi(e)}");
             return [];
         }
 
@@ -197,14 +218,14 @@ internal sealed partial class JsonReader(List<ImportProblem> problems)
             var at = $"{path}.{name}[{i}]";
             if (items[i].ValueKind != JsonValueKind.String)
             {
-                Problem(at, $"must be a string, not {Kind(items[i])}");
+                Problem(at, $"must be a string, not {Kind(items[i])}", $"phải là chuỗi văn bản, không phải {KindVi(items[i])}");
                 continue;
             }
 
             var value = Clean(items[i].GetString()!);
             if (value.Length == 0)
             {
-                Problem(at, "must not be empty");
+                Problem(at, "must not be empty", NotEmpty);
                 continue;
             }
 
@@ -216,7 +237,7 @@ internal sealed partial class JsonReader(List<ImportProblem> problems)
 
         if (nonEmpty && required && items.Count == 0 && parent.TryGetProperty(name, out var present) && present.ValueKind == JsonValueKind.Array)
         {
-            Problem($"{path}.{name}", "must not be empty");
+            Problem($"{path}.{name}", "must not be empty", NotEmpty);
         }
 
         return result;
@@ -233,13 +254,15 @@ internal sealed partial class JsonReader(List<ImportProblem> problems)
 
         if (id.Length > ImportLimits.MaxIdChars || ForbiddenInKey().IsMatch(id))
         {
-            Problem(path, $"'{Visible(id)}' is not a valid id: at most {ImportLimits.MaxIdChars} characters, none of / \\ # ? or control characters");
+            Problem(path, $"'{Visible(id)}' is not a valid id: at most {ImportLimits.MaxIdChars} characters, none of / \\ # ? or control characters",
+                $"'{Visible(id)}' không phải mã hợp lệ: tối đa {ImportLimits.MaxIdChars} ký tự, không có các ký tự / \\ # ? và ký tự điều khiển");
             return false;
         }
 
         if (HasInvisible(id))
         {
-            Problem(path, $"'{Visible(id)}' is not a valid id: it contains an invisible (zero-width or bidi control) character");
+            Problem(path, $"'{Visible(id)}' is not a valid id: it contains an invisible (zero-width or bidi control) character",
+                $"'{Visible(id)}' không phải mã hợp lệ: có ký tự ẩn (ký tự độ rộng bằng 0 hoặc ký tự điều khiển chiều viết)");
             return false;
         }
 
@@ -260,7 +283,7 @@ internal sealed partial class JsonReader(List<ImportProblem> problems)
             return false;
         }
 
-        Problem(path, $"is {value.Length:N0} characters long; at most {max:N0}");
+        Problem(path, $"is {value.Length:N0} characters long; at most {max:N0}", $"dài {value.Length.ToString("N0", Vi)} ký tự, tối đa {max.ToString("N0", Vi)} ký tự");
         return true;
     }
 
@@ -275,6 +298,34 @@ internal sealed partial class JsonReader(List<ImportProblem> problems)
         JsonValueKind.True or JsonValueKind.False => "a boolean",
         JsonValueKind.Null => "null",
         _ => "nothing",
+    };
+
+    /// <summary>What a value is, as a user reads it.</summary>
+    public static string KindVi(JsonElement e) => e.ValueKind switch
+    {
+        JsonValueKind.Object => "một đối tượng",
+        JsonValueKind.Array => "một danh sách",
+        JsonValueKind.String => "một chuỗi văn bản",
+        JsonValueKind.Number => "một số",
+        JsonValueKind.True or JsonValueKind.False => "giá trị đúng/sai",
+        JsonValueKind.Null => "giá trị rỗng (null)",
+        _ => "không có giá trị",
+    };
+
+    private const string Required = "bắt buộc phải có";
+    private const string NotEmpty = "không được để trống";
+
+    /// <summary>The words for what <see cref="AtMost"/> counts.</summary>
+    private static readonly Dictionary<string, string> Counted = new(StringComparer.Ordinal)
+    {
+        ["tasks"] = "nhiệm vụ",
+        ["areas"] = "lĩnh vực",
+        ["milestones"] = "mốc",
+        ["items"] = "mục",
+        ["departments"] = "phòng",
+        ["groups"] = "nhóm",
+        ["deputies"] = "cấp phó",
+        ["staff"] = "người",
     };
 
     private static string FirstSentence(string message)

@@ -31,7 +31,7 @@ public sealed class PlanFileReader(TimeframeOptions? options = null)
             return new ReadResult<CchcPlan>(null, problems);
         }
 
-        var r = new JsonReader(problems);
+        var r = new JsonReader(problems, path => PlanProblemPlaces.Describe(path, document.RootElement));
         var root = document.RootElement;
         if (!r.IsObject(root, "$"))
         {
@@ -44,7 +44,7 @@ public sealed class PlanFileReader(TimeframeOptions? options = null)
         var year = r.Int(root, "year", "$");
         if (year is < 2000 or > 2100)
         {
-            r.Problem("$.year", $"{year} is not a plausible plan year (2000–2100)");
+            r.Problem("$.year", $"{year} is not a plausible plan year (2000–2100)", $"{year} không phải năm hợp lệ của kế hoạch (2000–2100)");
             year = null;
         }
 
@@ -66,7 +66,7 @@ public sealed class PlanFileReader(TimeframeOptions? options = null)
         var elements = r.Array(root, "areas", "$");
         if (elements.Count == 0 && root.TryGetProperty("areas", out var present) && present.ValueKind == JsonValueKind.Array)
         {
-            r.Problem("$.areas", "must not be empty");
+            r.Problem("$.areas", "must not be empty", "không được để trống");
         }
 
         if (!r.AtMost(elements, ImportLimits.MaxAreas, "$.areas", "areas"))
@@ -92,7 +92,7 @@ public sealed class PlanFileReader(TimeframeOptions? options = null)
 
             if (areas.Any(a => string.Equals(a.Id, id, StringComparison.OrdinalIgnoreCase)))
             {
-                r.Problem($"{path}.id", $"duplicate area id '{id}'");
+                r.Problem($"{path}.id", $"duplicate area id '{id}'", $"mã lĩnh vực '{id}' bị trùng");
                 continue;
             }
 
@@ -126,13 +126,14 @@ public sealed class PlanFileReader(TimeframeOptions? options = null)
             var id = r.String(e, "id", path);
             if (id is not null && r.ValidId(id, $"{path}.id") && !seen.Add(id))
             {
-                r.Problem($"{path}.id", $"duplicate task id '{id}' (ids are compared ignoring case)");
+                r.Problem($"{path}.id", $"duplicate task id '{id}' (ids are compared ignoring case)", $"mã nhiệm vụ '{id}' bị trùng (không phân biệt chữ hoa, chữ thường)");
             }
 
             var area = r.String(e, "area", path);
             if (area is not null && areas.Count > 0 && areas.All(a => a.Id != area))
             {
-                r.Problem($"{path}.area", $"unknown area '{area}' (areas: {string.Join(", ", areas.Select(a => a.Id))})");
+                r.Problem($"{path}.area", $"unknown area '{area}' (areas: {string.Join(", ", areas.Select(a => a.Id))})",
+                    $"không có lĩnh vực '{area}' trong kế hoạch (các lĩnh vực: {string.Join(", ", areas.Select(a => a.Id))})");
             }
 
             var title = r.String(e, "title", path, max: ImportLimits.MaxTitleChars);
@@ -154,7 +155,8 @@ public sealed class PlanFileReader(TimeframeOptions? options = null)
                 : DeriveMilestones(r, path, id, rebasedTimeframe, rebasedDeliverables, rebaseYear ?? year.Value);
             if (milestones.Count > ImportLimits.MaxMilestonesPerTask)
             {
-                r.Problem($"{path}.timeframe", $"task {id}: {milestones.Count} milestones; at most {ImportLimits.MaxMilestonesPerTask} per task");
+                r.Problem($"{path}.timeframe", $"task {id}: {milestones.Count} milestones; at most {ImportLimits.MaxMilestonesPerTask} per task",
+                    $"nhiệm vụ có {milestones.Count} mốc, tối đa {ImportLimits.MaxMilestonesPerTask} mốc mỗi nhiệm vụ");
                 continue;
             }
 
@@ -177,7 +179,8 @@ public sealed class PlanFileReader(TimeframeOptions? options = null)
             if (!directory.KnowsUnit(units[i]))
             {
                 var known = directory.Departments.Select(d => d.Id).Concat(directory.Departments.Select(d => d.Group)).Distinct();
-                r.Problem($"{path}[{i}]", $"unknown department or group '{units[i]}' (the directory has: {string.Join(", ", known)})");
+                r.Problem($"{path}[{i}]", $"unknown department or group '{units[i]}' (the directory has: {string.Join(", ", known)})",
+                    $"không có phòng hoặc nhóm '{units[i]}' trong danh bạ của cơ quan (danh bạ có: {string.Join(", ", known)})");
             }
         }
     }
@@ -187,7 +190,7 @@ public sealed class PlanFileReader(TimeframeOptions? options = null)
         var phrases = TimeframeParser.SplitPhrases(timeframe);
         if (phrases.Count == 0)
         {
-            r.Problem($"{path}.timeframe", $"task {taskId}: the timeframe is empty");
+            r.Problem($"{path}.timeframe", $"task {taskId}: the timeframe is empty", "để trống thời gian thực hiện");
             return [];
         }
 
@@ -197,13 +200,14 @@ public sealed class PlanFileReader(TimeframeOptions? options = null)
             var dates = _timeframes.ParsePhrase(phrase, year);
             if (dates is null)
             {
-                r.Problem($"{path}.timeframe", $"task {taskId}: unknown timeframe phrase '{phrase}' ({TimeframeParser.KnownPhrasesText})");
+                r.Problem($"{path}.timeframe", $"task {taskId}: unknown timeframe phrase '{phrase}' ({TimeframeParser.KnownPhrasesText})",
+                    $"không hiểu '{phrase}' (cách ghi được hiểu, ví dụ: {string.Join(", ", TimeframeParser.KnownPhrases)}; cách ghi không có năm lấy năm của kế hoạch)");
                 return [];
             }
 
             if (dates.Any(d => d.Due is { } due && due.Year != year))
             {
-                r.Problem($"{path}.timeframe", $"task {taskId}: '{phrase}' is outside the plan's year {year}");
+                r.Problem($"{path}.timeframe", $"task {taskId}: '{phrase}' is outside the plan's year {year}", $"'{phrase}' không thuộc năm {year} của kế hoạch");
                 return [];
             }
 
@@ -244,7 +248,7 @@ public sealed class PlanFileReader(TimeframeOptions? options = null)
             var index = deliverable is null ? -1 : deliverables.IndexOf(deliverable);
             if (deliverable is not null && index < 0)
             {
-                r.Problem($"{at}.deliverable", $"'{deliverable}' is not one of the task's deliverables");
+                r.Problem($"{at}.deliverable", $"'{deliverable}' is not one of the task's deliverables", $"'{deliverable}' không phải là sản phẩm của nhiệm vụ");
             }
 
             if (dueText is null)
@@ -254,13 +258,14 @@ public sealed class PlanFileReader(TimeframeOptions? options = null)
 
             if (!DateOnly.TryParseExact(dueText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var due))
             {
-                r.Problem($"{at}.due", $"'{dueText}' is not a date in the form yyyy-MM-dd");
+                r.Problem($"{at}.due", $"'{dueText}' is not a date in the form yyyy-MM-dd", $"'{dueText}' không phải ngày ghi theo dạng năm-tháng-ngày (yyyy-MM-dd, ví dụ {year}-06-30)");
                 continue;
             }
 
             if (due.Year != year)
             {
-                r.Problem($"{at}.due", $"{dueText} is outside the plan's year {year}");
+                r.Problem($"{at}.due", $"{dueText} is outside the plan's year {year}",
+                    $"ngày {due.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)} không thuộc năm {year} của kế hoạch");
                 continue;
             }
 
@@ -273,7 +278,8 @@ public sealed class PlanFileReader(TimeframeOptions? options = null)
 
         if (elements.Count == 0)
         {
-            r.Problem($"{path}.milestones", "must not be empty (leave it out to derive milestones from the timeframe)");
+            r.Problem($"{path}.milestones", "must not be empty (leave it out to derive milestones from the timeframe)",
+                "không được để trống (bỏ trường này thì các mốc được tính từ thời gian thực hiện)");
         }
 
         return milestones;

@@ -44,6 +44,29 @@ public static class Docx
 
     public static Run Run(string text, bool bold = false, bool italic = false, double? size = null)
     {
+        var run = new Run();
+        if (RunProperties(bold, italic, size) is { } properties)
+        {
+            run.Append(properties);
+        }
+
+        var lines = text.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (i > 0)
+            {
+                run.Append(new Break());
+            }
+
+            run.Append(new Text(lines[i]) { Space = SpaceProcessingModeValues.Preserve });
+        }
+
+        return run;
+    }
+
+    /// <summary>A run's properties; null when it has none (the run then has no w:rPr).</summary>
+    public static RunProperties? RunProperties(bool bold, bool italic, double? size)
+    {
         var properties = new RunProperties();
         if (bold)
         {
@@ -63,29 +86,20 @@ public static class Docx
             properties.FontSizeComplexScript = new FontSizeComplexScript { Val = HalfPoints(s) };
         }
 
-        var run = new Run();
-        if (properties.HasChildren)
-        {
-            run.Append(properties);
-        }
-
-        var lines = text.Split('\n');
-        for (var i = 0; i < lines.Length; i++)
-        {
-            if (i > 0)
-            {
-                run.Append(new Break());
-            }
-
-            run.Append(new Text(lines[i]) { Space = SpaceProcessingModeValues.Preserve });
-        }
-
-        return run;
+        return properties.HasChildren ? properties : null;
     }
 
     public static Paragraph P(string text, Look? look = null) => P(look ?? new Look(), Run(text, look?.Bold ?? false, look?.Italic ?? false, look?.Size));
 
     public static Paragraph P(Look look, params Run[] runs)
+    {
+        var paragraph = new Paragraph(ParagraphProperties(look));
+        paragraph.Append(runs);
+        return paragraph;
+    }
+
+    /// <summary>A paragraph's properties for a look (always present, empty for the plain look).</summary>
+    public static ParagraphProperties ParagraphProperties(Look look)
     {
         var properties = new ParagraphProperties();
         if (look.Style is { } style)
@@ -135,9 +149,7 @@ public static class Docx
                 new FontSize { Val = HalfPoints(size) }, new FontSizeComplexScript { Val = HalfPoints(size) });
         }
 
-        var paragraph = new Paragraph(properties);
-        paragraph.Append(runs);
-        return paragraph;
+        return properties;
     }
 
     /// <summary>
@@ -160,17 +172,7 @@ public static class Docx
 
     public static TableCell Cell(int width, IEnumerable<Paragraph> paragraphs, string? shading = null)
     {
-        var properties = new TableCellProperties
-        {
-            TableCellWidth = new TableCellWidth { Width = width.ToString(System.Globalization.CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
-        };
-        if (shading is not null)
-        {
-            properties.Shading = new Shading { Val = ShadingPatternValues.Clear, Color = "auto", Fill = shading };
-        }
-
-        properties.TableCellVerticalAlignment = new TableCellVerticalAlignment { Val = TableVerticalAlignmentValues.Top };
-        var cell = new TableCell(properties);
+        var cell = new TableCell(CellProperties(width, shading));
         var any = false;
         foreach (var p in paragraphs)
         {
@@ -184,6 +186,21 @@ public static class Docx
         }
 
         return cell;
+    }
+
+    public static TableCellProperties CellProperties(int width, string? shading = null)
+    {
+        var properties = new TableCellProperties
+        {
+            TableCellWidth = new TableCellWidth { Width = width.ToString(System.Globalization.CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
+        };
+        if (shading is not null)
+        {
+            properties.Shading = new Shading { Val = ShadingPatternValues.Clear, Color = "auto", Fill = shading };
+        }
+
+        properties.TableCellVerticalAlignment = new TableCellVerticalAlignment { Val = TableVerticalAlignmentValues.Top };
+        return properties;
     }
 
     /// <summary>A fixed-layout table of the given column widths; <paramref name="borders"/> false for layout tables.</summary>
@@ -216,24 +233,35 @@ public static class Docx
     public static TableRow Row(IEnumerable<TableCell> cells, bool header = false, bool cantSplit = false)
     {
         var row = new TableRow();
-        if (header || cantSplit)
+        if (RowProperties(header, cantSplit) is { } properties)
         {
-            var properties = new TableRowProperties();
-            if (cantSplit)
-            {
-                properties.Append(new CantSplit());
-            }
-
-            if (header)
-            {
-                properties.Append(new TableHeader());
-            }
-
             row.Append(properties);
         }
 
         row.Append(cells);
         return row;
+    }
+
+    /// <summary>A row's properties; null for a row that neither repeats as a header nor stays on one page.</summary>
+    public static TableRowProperties? RowProperties(bool header, bool cantSplit)
+    {
+        if (!header && !cantSplit)
+        {
+            return null;
+        }
+
+        var properties = new TableRowProperties();
+        if (cantSplit)
+        {
+            properties.Append(new CantSplit());
+        }
+
+        if (header)
+        {
+            properties.Append(new TableHeader());
+        }
+
+        return properties;
     }
 
     /// <summary>The PAGE field, as a complex field (begin · instruction · separate · result · end).</summary>

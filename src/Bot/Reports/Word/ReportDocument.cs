@@ -49,16 +49,23 @@ public static class ReportDocument
 
     private static readonly int[] AppendixWidths = [560, 900, 1700, 1150, 900, 1080, 950, 1080, 1034];
 
-    public static void Write(Stream output, ReportInput input)
-    {
-        var blocks = new List<OpenXmlElement>();
-        blocks.Add(Heading(input.Letterhead, input.Period));
-        blocks.AddRange(Title(input));
-        blocks.AddRange(Body(input));
-        blocks.Add(Closing(input));
-        blocks.AddRange(Appendix(input));
-        WordWriter.Write(output, blocks, $"Báo cáo kết quả thực hiện công tác cải cách hành chính {input.Period.Label}");
-    }
+    public static void Write(Stream output, ReportInput input) =>
+        WordWriter.Write(output, body =>
+        {
+            body.Write(Heading(input.Letterhead, input.Period));
+            foreach (var block in Title(input))
+            {
+                body.Write(block);
+            }
+
+            foreach (var paragraph in Body(input))
+            {
+                body.Write(paragraph);
+            }
+
+            body.Write(Closing(input));
+            Appendix(input, body);
+        }, $"Báo cáo kết quả thực hiện công tác cải cách hành chính {input.Period.Label}");
 
     /// <summary>"Kết quả thực hiện công tác cải cách hành chính quý I năm 2024".</summary>
     public static string Subject(ReportPeriod period) => $"Kết quả thực hiện công tác cải cách hành chính {period.Label}";
@@ -108,33 +115,34 @@ public static class ReportDocument
         yield return Docx.P(string.Empty, new Look(WordStyles.Centered, After: 0, Size: 6));
     }
 
-    private static IEnumerable<OpenXmlElement> Body(ReportInput input)
+    private static IEnumerable<Para> Body(ReportInput input)
     {
         var s = input.Snapshot;
         var agency = SentenceCase(input.Letterhead.Agency);
         var items = s.Plan.Tasks.SelectMany(t => t.Milestones.Select(m => s.Item(t, m, TaskRole.Lead))).ToList();
+        var byTask = items.ToLookup(i => i.Task.Id, StringComparer.Ordinal);
         var opinions = input.History.Where(h => h.Kind == "comment" && !string.IsNullOrWhiteSpace(h.Note))
             .GroupBy(h => h.MilestoneId, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.OrderBy(h => h.At).ToList(), StringComparer.Ordinal);
 
-        yield return Docx.P(
+        yield return Para.Of(
             $"Thực hiện {s.Plan.Title}, {agency} báo cáo kết quả thực hiện công tác cải cách hành chính (CCHC) {input.Period.Label} " +
             $"(số liệu tính đến ngày {Formats.Date(input.CutOff)}) như sau:");
 
         // I. The directing area.
         yield return Section("I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CCHC");
         var directing = s.Plan.Areas.Where(a => ReformAreas.Match(a.Name)?.Number == DirectingArea).Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
-        yield return Docx.P(
+        yield return Para.Of(
             $"{agency} đã triển khai thực hiện Kế hoạch CCHC năm {s.Plan.Year}; kết quả thực hiện các nhiệm vụ chỉ đạo, điều hành công tác CCHC như sau:");
         var directingTasks = s.Plan.Tasks.Where(t => directing.Contains(t.AreaId)).OrderBy(t => t.Order).ToList();
         if (directingTasks.Count == 0)
         {
-            yield return Docx.P("Kế hoạch không có nhiệm vụ thuộc lĩnh vực công tác chỉ đạo, điều hành.");
+            yield return Para.Of("Kế hoạch không có nhiệm vụ thuộc lĩnh vực công tác chỉ đạo, điều hành.");
         }
 
         foreach (var task in directingTasks)
         {
-            yield return TaskParagraph(s, task, items, opinions);
+            yield return TaskParagraph(s, task, byTask, opinions);
         }
 
         // II. One numbered sub-section per reform area.
@@ -143,45 +151,45 @@ public static class ReportDocument
         foreach (var area in s.Plan.Areas.Where(a => !directing.Contains(a.Id)))
         {
             n++;
-            yield return Docx.P($"{n}. {area.Name}", new Look(WordStyles.Heading));
+            yield return Para.Of($"{n}. {area.Name}", new Look(WordStyles.Heading));
             var tasks = s.Plan.Tasks.Where(t => t.AreaId == area.Id).OrderBy(t => t.Order).ToList();
             if (tasks.Count == 0)
             {
-                yield return Docx.P("Kế hoạch không có nhiệm vụ thuộc lĩnh vực này.");
+                yield return Para.Of("Kế hoạch không có nhiệm vụ thuộc lĩnh vực này.");
             }
 
             foreach (var task in tasks)
             {
-                yield return TaskParagraph(s, task, items, opinions);
+                yield return TaskParagraph(s, task, byTask, opinions);
             }
         }
 
         // III. The four figures, then the shortcomings.
         yield return Section("III. ĐÁNH GIÁ CHUNG");
         var y = input.Figures.Year;
-        yield return Docx.P("1. Kết quả đạt được", new Look(WordStyles.Heading));
-        yield return Docx.P(
+        yield return Para.Of("1. Kết quả đạt được", new Look(WordStyles.Heading));
+        yield return Para.Of(
             $"Tổng số mốc nhiệm vụ có thời hạn của Kế hoạch: {y.Dated} mốc; tính đến ngày {Formats.Date(input.CutOff)}, kết quả thực hiện như sau:");
-        yield return Docx.P($"- {OnTime}: {y.DoneOnTime} mốc ({Formats.Percent(y.DoneOnTime, y.Dated)});");
-        yield return Docx.P($"- {Late}: {y.DoneLate} mốc ({Formats.Percent(y.DoneLate, y.Dated)});");
-        yield return Docx.P($"- {InTime}: {y.OpenInTime} mốc ({Formats.Percent(y.OpenInTime, y.Dated)});");
-        yield return Docx.P($"- {Overdue}: {y.OpenOverdue} mốc ({Formats.Percent(y.OpenOverdue, y.Dated)}).");
-        yield return Docx.P(
+        yield return Para.Of($"- {OnTime}: {y.DoneOnTime} mốc ({Formats.Percent(y.DoneOnTime, y.Dated)});");
+        yield return Para.Of($"- {Late}: {y.DoneLate} mốc ({Formats.Percent(y.DoneLate, y.Dated)});");
+        yield return Para.Of($"- {InTime}: {y.OpenInTime} mốc ({Formats.Percent(y.OpenInTime, y.Dated)});");
+        yield return Para.Of($"- {Overdue}: {y.OpenOverdue} mốc ({Formats.Percent(y.OpenOverdue, y.Dated)}).");
+        yield return Para.Of(
             $"Trong số mốc chưa hoàn thành, {y.InProgress} mốc đang thực hiện, {y.Blocked} mốc gặp vướng mắc" +
             (y.OngoingTasks > 0 ? $"; ngoài ra có {y.OngoingTasks} nhiệm vụ thường xuyên (không tính vào số mốc)." : "."));
 
-        yield return Docx.P("2. Tồn tại, hạn chế", new Look(WordStyles.Heading));
+        yield return Para.Of("2. Tồn tại, hạn chế", new Look(WordStyles.Heading));
         var shortcomings = Shortcomings(input.Figures).ToList();
         if (shortcomings.Count == 0)
         {
-            yield return Docx.P("Không có nhiệm vụ quá hạn hoặc gặp vướng mắc.");
+            yield return Para.Of("Không có nhiệm vụ quá hạn hoặc gặp vướng mắc.");
         }
         else
         {
-            yield return Docx.P("Một số nhiệm vụ chưa hoàn thành đúng thời hạn hoặc gặp vướng mắc:");
+            yield return Para.Of("Một số nhiệm vụ chưa hoàn thành đúng thời hạn hoặc gặp vướng mắc:");
             foreach (var line in shortcomings)
             {
-                yield return Docx.P(line);
+                yield return Para.Of(line);
             }
         }
 
@@ -192,34 +200,34 @@ public static class ReportDocument
             .OrderBy(i => i.Milestone.Due).ThenBy(i => i.Task.Order).ToList();
         if (due.Count == 0)
         {
-            yield return Docx.P(input.Period.Kind == PeriodKind.Year
+            yield return Para.Of(input.Period.Kind == PeriodKind.Year
                 ? $"Xây dựng, ban hành và triển khai Kế hoạch CCHC {next.Label}."
                 : $"Kế hoạch không có mốc nhiệm vụ đến hạn trong {next.Label}.");
         }
         else
         {
-            yield return Docx.P($"Tập trung hoàn thành các nhiệm vụ đến hạn trong {next.Label}:");
+            yield return Para.Of($"Tập trung hoàn thành các nhiệm vụ đến hạn trong {next.Label}:");
             foreach (var item in due)
             {
-                yield return Docx.P($"- {item.Task.Title}: {Deliverable(item.Milestone)}, hạn {Formats.Date(item.Milestone.Due!.Value)}{Extended(item.Milestone)} ({s.UnitNames(item.Task.Lead)} chủ trì).");
+                yield return Para.Of($"- {item.Task.Title}: {Deliverable(item.Milestone)}, hạn {Formats.Date(item.Milestone.Due!.Value)}{Extended(item.Milestone)} ({s.UnitNames(item.Task.Lead)} chủ trì).");
             }
         }
 
         if (input.Figures.Year.OpenOverdue > 0)
         {
-            yield return Docx.P("Khẩn trương hoàn thành các nhiệm vụ quá hạn nêu tại mục III.2; tháo gỡ kịp thời các vướng mắc phát sinh.");
+            yield return Para.Of("Khẩn trương hoàn thành các nhiệm vụ quá hạn nêu tại mục III.2; tháo gỡ kịp thời các vướng mắc phát sinh.");
         }
 
         var ongoing = s.Plan.Tasks.Where(t => t.Milestones.Any(m => m.IsOngoing)).OrderBy(t => t.Order).Select(t => t.Title).ToList();
         if (ongoing.Count > 0)
         {
-            yield return Docx.P($"Tiếp tục thực hiện các nhiệm vụ thường xuyên: {string.Join("; ", ongoing)}.");
+            yield return Para.Of($"Tiếp tục thực hiện các nhiệm vụ thường xuyên: {string.Join("; ", ongoing)}.");
         }
 
-        yield return Docx.P($"Trên đây là báo cáo kết quả thực hiện công tác cải cách hành chính {input.Period.Label} của {agency}./.");
+        yield return Para.Of($"Trên đây là báo cáo kết quả thực hiện công tác cải cách hành chính {input.Period.Label} của {agency}./.");
     }
 
-    private static Paragraph Section(string text) => Docx.P(text, new Look(WordStyles.Heading, Before: 120));
+    private static Para Section(string text) => Para.Of(text, new Look(WordStyles.Heading, Before: 120));
 
     private static IEnumerable<string> Shortcomings(DigestFigures figures)
     {
@@ -240,12 +248,12 @@ public static class ReportDocument
     }
 
     // One task: who leads and cooperates, then each deliverable's result or state, then the cooperating opinions.
-    private static Paragraph TaskParagraph(PlanSnapshot s, PlanTask task, IReadOnlyList<BoardItem> items, IReadOnlyDictionary<string, List<HistoryEntry>> opinions)
+    private static Para TaskParagraph(PlanSnapshot s, PlanTask task, ILookup<string, BoardItem> items, IReadOnlyDictionary<string, List<HistoryEntry>> opinions)
     {
         var units = s.UnitNames(task.Lead) + " chủ trì" + (task.Cooperating.Count > 0 ? $", {s.UnitNames(task.Cooperating)} phối hợp" : string.Empty);
         var parts = new List<string>();
         var notes = new List<string>();
-        foreach (var item in items.Where(i => i.Task.Id == task.Id))
+        foreach (var item in items[task.Id])
         {
             parts.Add(MilestoneText(s, item));
             foreach (var h in opinions.GetValueOrDefault(item.Milestone.Id) ?? [])
@@ -260,7 +268,7 @@ public static class ReportDocument
             text += $" Ý kiến phối hợp: {string.Join("; ", notes)}.";
         }
 
-        return Docx.P(new Look(), Docx.Run($"- {task.Title} ", bold: false, italic: true), Docx.Run($"({units}): {text}"));
+        return new Para(new Look(), [new Span($"- {task.Title} ", Italic: true), new Span($"({units}): {text}")]);
     }
 
     private static string MilestoneText(PlanSnapshot s, BoardItem item)
@@ -320,21 +328,24 @@ public static class ReportDocument
     private static string EvidenceCell(string? typed, IReadOnlyList<string>? files) =>
         string.Join("; ", new[] { typed?.Trim() }.Concat(files ?? []).Where(t => !string.IsNullOrWhiteSpace(t)));
 
-    private static IEnumerable<OpenXmlElement> Appendix(ReportInput input)
+    private static void Appendix(ReportInput input, BodyWriter body)
     {
         var s = input.Snapshot;
         var centred = new Look(WordStyles.Centered, Bold: true, Size: 14, After: 0);
-        yield return Docx.P("PHỤ LỤC", centred with { PageBreakBefore = true });
-        yield return Docx.P("DANH MỤC CÁC MỐC NHIỆM VỤ CCHC VÀ KẾT QUẢ THỰC HIỆN", centred);
-        yield return Docx.P(
+        body.Write(Para.Of("PHỤ LỤC", centred with { PageBreakBefore = true }));
+        body.Write(Para.Of("DANH MỤC CÁC MỐC NHIỆM VỤ CCHC VÀ KẾT QUẢ THỰC HIỆN", centred));
+        body.Write(Para.Of(
             $"(Kèm theo Báo cáo số      /BC-{input.Letterhead.DocumentCode} ngày      tháng      năm {input.Period.End.Year} của {SentenceCase(input.Letterhead.Agency)})",
-            new Look(WordStyles.Centered, Italic: true, Size: 13, After: 120));
+            new Look(WordStyles.Centered, Italic: true, Size: 13, After: 120)));
 
-        var table = Docx.Table(AppendixWidths, borders: true);
+        // The table of every milestone is most of the document: its rows are written as they are read, never held.
+        body.StartTable(AppendixWidths, borders: true);
         var header = new Look(WordStyles.TableText, Bold: true, Align: JustificationValues.Center);
-        table.Append(Docx.Row(AppendixHeaders.Select((h, i) => Docx.Cell(AppendixWidths[i], [Docx.P(h, header)], shading: "D9E2F3")), header: true, cantSplit: true));
+        body.Row(AppendixHeaders.Select((h, i) => new CellText(AppendixWidths[i], Para.Of(h, header), "D9E2F3")), header: true, cantSplit: true);
         var cell = new Look(WordStyles.TableText);
+        var centredCell = cell with { Align = JustificationValues.Center };
         var number = 0;
+        var cells = new CellText[AppendixWidths.Length];
         foreach (var area in s.Plan.Areas)
         {
             var areaName = ReformAreas.Match(area.Name)?.ShortName ?? area.Name;
@@ -356,13 +367,18 @@ public static class ReportDocument
                         item.State.CompletedAt is { } done ? Formats.Date(LocalDate(s, done)) : string.Empty,
                         EvidenceCell(item.State.Evidence, input.EvidenceFiles?.GetValueOrDefault(m.Id)),
                     ];
-                    table.Append(Docx.Row(values.Select((v, i) => Docx.Cell(AppendixWidths[i], [Docx.P(v, i is 0 or 5 or 7 ? cell with { Align = JustificationValues.Center } : cell)])), cantSplit: true));
+                    for (var i = 0; i < values.Length; i++)
+                    {
+                        cells[i] = new CellText(AppendixWidths[i], Para.Of(values[i], i is 0 or 5 or 7 ? centredCell : cell));
+                    }
+
+                    body.Row(cells, cantSplit: true);
                 }
             }
         }
 
-        yield return table;
-        yield return Docx.P(string.Empty, new Look(WordStyles.TableText));
+        body.EndTable();
+        body.Write(Para.Of(string.Empty, new Look(WordStyles.TableText)));
     }
 
     private static string Deliverable(Milestone m) => m.Period is null ? m.Deliverable : $"{m.Deliverable} ({m.Period})";

@@ -12,7 +12,7 @@ public static class PlanImportViews
     {
         if (!preview.Ok)
         {
-            return new ImportPreviewView(fileName, null, null, [], [], stored, [], [], [], preview.Problems.Select(p => p.ToString()).ToList(), null, null);
+            return new ImportPreviewView(fileName, null, null, [], [], stored, [], [], [], preview.Problems.Select(p => p.ForUser()).ToList(), null, null);
         }
 
         var plan = preview.Plan!;

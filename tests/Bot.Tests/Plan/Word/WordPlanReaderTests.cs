@@ -319,6 +319,37 @@ public class WordPlanReaderTests
         Assert.Equal("Kế hoạch thực hiện cải cách hành chính", plan.Title);
     }
 
+    [Fact]
+    public void A_cell_repeated_row_after_row_is_read_for_each_row_its_problem_named_at_each()
+    {
+        var docx = new DocxBuilder()
+            .Paragraphs("KẾ HOẠCH", "Thực hiện cải cách hành chính năm 2024")
+            .Table(
+                Row("Nhiệm vụ chung", "Nhiệm vụ cụ thể", "Sản phẩm", "Phòng tham mưu thực hiện", "Thời gian thực hiện"),
+                Row("Cải cách thể chế", "Rà soát", "Báo cáo", "Phòng Tổ chức", "Tháng 13/2024"),
+                Row("Cải cách thể chế", "Tuyên truyền", "Báo cáo", "Phòng Tổ chức", "Tháng 13/2024"))
+            .Build();
+
+        var problems = Read(docx).Problems.Select(p => p.ToString()).ToList();
+        foreach (var row in new[] { 1, 2 })
+        {
+            Assert.Contains(problems, p => p.StartsWith($"Dòng {row}, cột 'Phòng tham mưu thực hiện': không có đơn vị 'Phòng Tổ chức'", StringComparison.Ordinal));
+            Assert.Contains($"Dòng {row}, cột 'Thời gian thực hiện': không hiểu 'Tháng 13/2024'", problems);
+        }
+
+        var ok = ReadOk(new DocxBuilder()
+            .Paragraphs("KẾ HOẠCH", "Thực hiện cải cách hành chính năm 2024")
+            .Table(
+                Row("Nhiệm vụ chung", "Nhiệm vụ cụ thể", "Sản phẩm", "Phòng tham mưu thực hiện", "Thời gian thực hiện"),
+                Row("Cải cách thể chế", "Rà soát", "Báo cáo", "Văn phòng", "Quý II/2024"),
+                Row("Cải cách thể chế", "Tuyên truyền", "Kế hoạch", "Văn phòng", "Quý II/2024"))
+            .Build());
+        Assert.Equal(["VP"], ok.Tasks[1].Lead);
+        Assert.NotSame(ok.Tasks[0].Lead, ok.Tasks[1].Lead);
+        Assert.Equal("30/06/2024 30/06/2024", string.Join(' ', ok.Tasks.Select(t => t.Milestones.Single().Due!.Value.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture))));
+        Assert.Equal(["Báo cáo", "Kế hoạch"], ok.Tasks.Select(t => t.Milestones.Single().Deliverable));
+    }
+
     public static TheoryData<string, byte[]> NotWordFiles => new()
     {
         { "Tệp: không phải tệp Word (.docx)", "{\"agency\": \"x\"}"u8.ToArray() },

@@ -18,15 +18,15 @@ public sealed class UnitNames
         ["nghiep-vu"] = ["Các phòng nghiệp vụ", "Các phòng chuyên môn", "Các phòng Nghiệp vụ"],
     };
 
-    private readonly (string Id, string Key)[] _departmentKeys;
-    private readonly (string Id, string Key)[] _groupKeys;
+    private readonly (string Id, string Key, string Short)[] _departmentKeys;
+    private readonly (string Id, string Key, string Short)[] _groupKeys;
 
     public UnitNames(IReadOnlyList<UnitName> departments, IReadOnlyList<UnitName> groups)
     {
         Departments = departments;
         Groups = groups;
-        _departmentKeys = departments.Select(u => (u.Id, Key(u.Name))).ToArray();
-        _groupKeys = groups.Select(u => (u.Id, Key(u.Name))).ToArray();
+        _departmentKeys = departments.Select(u => Keys(u.Id, u.Name)).ToArray();
+        _groupKeys = groups.Select(u => Keys(u.Id, u.Name)).ToArray();
     }
 
     public IReadOnlyList<UnitName> Departments { get; }
@@ -63,7 +63,8 @@ public sealed class UnitNames
             return null;
         }
 
-        return Find(_departmentKeys, key) ?? Find(_groupKeys, key);
+        var shortKey = WithoutPhong(key);
+        return Find(_departmentKeys, key, shortKey) ?? Find(_groupKeys, key, shortKey);
     }
 
     /// <summary>The names to list in a problem: each department's and each group's first name.</summary>
@@ -71,12 +72,17 @@ public sealed class UnitNames
         Departments.Select(d => d.Name).Concat(Groups.Where(g => !string.Equals(g.Id, g.Name, StringComparison.Ordinal)).DistinctBy(g => g.Id).Select(g => g.Name))
             .Distinct(StringComparer.Ordinal).ToList();
 
-    private static string? Find((string Id, string Key)[] names, string key)
+    private static (string Id, string Key, string Short) Keys(string id, string name)
+    {
+        var key = Key(name);
+        return (id, key, WithoutPhong(key));
+    }
+
+    private static string? Find((string Id, string Key, string Short)[] names, string key, string shortKey)
     {
         foreach (var unit in names)
         {
-            var name = unit.Key;
-            if (name == key || WithoutPhong(name) == key || name == WithoutPhong(key) ||
+            if (unit.Key == key || unit.Short == key || unit.Key == shortKey ||
                 string.Equals(unit.Id, key, StringComparison.OrdinalIgnoreCase))
             {
                 return unit.Id;

@@ -28,11 +28,11 @@ internal sealed record DocTable(int Seq, int EndSeq, IReadOnlyList<DocRow> Rows,
 /// </summary>
 internal sealed class WordDocument
 {
-    private static readonly HashSet<string> Namespaces =
+    private static readonly string[] Namespaces =
         ["http://schemas.openxmlformats.org/wordprocessingml/2006/main", "http://purl.oclc.org/ooxml/wordprocessingml/main"];
 
     // Subtrees whose text is not the paragraph's own (or not text at all).
-    private static readonly HashSet<string> Skipped =
+    private static readonly string[] SkippedNames =
         ["del", "moveFrom", "instrText", "delText", "drawing", "pict", "object", "rPr", "pPr", "sdtPr", "sdtEndPr", "tblPr", "tblGrid",
          "tblPrEx", "txbxContent", "fldData", "footnoteReference", "endnoteReference", "commentReference"];
 
@@ -46,8 +46,11 @@ internal sealed class WordDocument
     /// <exception cref="XmlException">The part is not well-formed XML.</exception>
     public static WordDocument Read(Stream part, long maxCharacters)
     {
+        // Names compared by reference: the reader returns the name table's one copy of each name.
+        var names = new NameTable();
         var settings = new XmlReaderSettings
         {
+            NameTable = names,
             DtdProcessing = DtdProcessing.Prohibit,
             XmlResolver = null,
             IgnoreComments = true,
@@ -56,11 +59,11 @@ internal sealed class WordDocument
         };
         using var reader = XmlReader.Create(part, settings);
         var document = new WordDocument();
-        document.Parse(reader);
+        document.Parse(reader, new Atoms(names));
         return document;
     }
 
-    private void Parse(XmlReader reader)
+    private void Parse(XmlReader reader, Atoms atoms)
     {
         var seq = 0;
         var tables = new Stack<TableBuilder>();
@@ -74,9 +77,9 @@ internal sealed class WordDocument
             switch (reader.NodeType)
             {
                 case XmlNodeType.Element:
-                    if (!Namespaces.Contains(reader.NamespaceURI))
+                    if (!atoms.IsWord(reader.NamespaceURI))
                     {
-                        if (reader.LocalName == "AlternateContent" || reader.LocalName == "Fallback")
+                        if ((object)reader.LocalName == atoms.AlternateContent || (object)reader.LocalName == atoms.Fallback)
                         {
                             reader.Skip();
                             advance = false;
@@ -87,7 +90,7 @@ internal sealed class WordDocument
 
                     var name = reader.LocalName;
                     var empty = reader.IsEmptyElement;
-                    if (Skipped.Contains(name))
+                    if (atoms.Skipped.Contains(name))
                     {
                         reader.Skip();
                         advance = false;
@@ -151,7 +154,7 @@ internal sealed class WordDocument
                 case XmlNodeType.Text or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace or XmlNodeType.CDATA when inText:
                     paragraph!.Append(reader.Value);
                     break;
-                case XmlNodeType.EndElement when Namespaces.Contains(reader.NamespaceURI):
+                case XmlNodeType.EndElement when atoms.IsWord(reader.NamespaceURI):
                     End(reader.LocalName);
                     break;
                 default:
@@ -195,6 +198,21 @@ internal sealed class WordDocument
                     break;
             }
         }
+    }
+
+    /// <summary>The names the parser looks for, as the reader's name table holds them.</summary>
+    private sealed class Atoms(NameTable names)
+    {
+        private readonly string _word = names.Add(Namespaces[0]);
+        private readonly string _strict = names.Add(Namespaces[1]);
+
+        public string AlternateContent { get; } = names.Add("AlternateContent");
+
+        public string Fallback { get; } = names.Add("Fallback");
+
+        public HashSet<string> Skipped { get; } = new(SkippedNames.Select(names.Add), ReferenceEqualityComparer.Instance);
+
+        public bool IsWord(string uri) => (object)uri == _word || (object)uri == _strict;
     }
 
     private static bool OnOff(string? value) => value is null or "true" or "1" or "on";

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.IO.Compression;
 using System.Text.RegularExpressions;
-using DocumentFormat.OpenXml.Packaging;
 
 namespace CchcBot.Plan.Files.Word;
 
@@ -22,6 +21,8 @@ public sealed partial class WordPlanReader(TimeframeOptions? options = null)
     public const string CorruptMessage = "tệp Word bị hỏng, không mở được";
 
     private const int MaxPiecesInAName = 6;
+
+    private static readonly string TooLargeMessage = $"nội dung tệp Word quá lớn (hơn {MaxDocumentBytes / 1024 / 1024} MB sau khi giải nén)";
 
     private readonly TimeframeParser _timeframes = new(options);
 
@@ -66,31 +67,29 @@ public sealed partial class WordPlanReader(TimeframeOptions? options = null)
         try
         {
             using var zip = new ZipArchive(new MemoryStream(content, writable: false), ZipArchiveMode.Read);
-            var part = zip.Entries.FirstOrDefault(e => string.Equals(e.FullName, "word/document.xml", StringComparison.OrdinalIgnoreCase));
-            if (part is null)
+            if (WordPackage.Find(zip, "word/document.xml") is not { } document)
             {
                 problems.Add(new ImportProblem(FilePath, NotWordMessage));
                 return null;
             }
 
-            if (part.Length > MaxDocumentBytes)
+            if (document.Length > MaxDocumentBytes)
             {
-                problems.Add(new ImportProblem(FilePath, $"nội dung tệp Word quá lớn (hơn {MaxDocumentBytes / 1024 / 1024} MB sau khi giải nén)"));
+                problems.Add(new ImportProblem(FilePath, TooLargeMessage));
                 return null;
             }
-        }
-        catch (InvalidDataException)
-        {
-            problems.Add(new ImportProblem(FilePath, CorruptMessage));
-            return null;
-        }
 
-        try
-        {
-            // The package (content types, relationships) through the SDK; the main part read in one pass.
-            using var package = WordprocessingDocument.Open(new MemoryStream(content, writable: false), false);
-            using var part = package.MainDocumentPart?.GetStream(FileMode.Open, FileAccess.Read) ?? throw new InvalidDataException("no main document part");
-            return WordDocument.Read(part, MaxDocumentBytes);
+            // The package read as the SDK would open it (content types, relationships), without its object tree; the
+            // main part read in one pass as it inflates.
+            var part = WordPackage.MainPart(zip);
+            if (part.Length > MaxDocumentBytes)
+            {
+                problems.Add(new ImportProblem(FilePath, TooLargeMessage));
+                return null;
+            }
+
+            using var stream = part.Open();
+            return WordDocument.Read(stream, MaxDocumentBytes);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -157,6 +156,7 @@ public sealed partial class WordPlanReader(TimeframeOptions? options = null)
         var tasks = new List<(NationalArea Area, PlanTask Task)>();
         var counts = new Dictionary<int, int>();
         var columns = table.Columns;
+        var memo = new Memo();
         NationalArea? area = null;
         var areaKnown = false; // an area (known or not) has been named above the current row
         var number = 0;
@@ -197,7 +197,7 @@ public sealed partial class WordPlanReader(TimeframeOptions? options = null)
                 areaKnown = true;
             }
 
-            var task = ReadTask(row, number, columns, units, year, problems);
+            var task = ReadTask(row, number, columns, units, year, problems, memo);
             if (task is null || area is null)
             {
                 continue;
@@ -216,7 +216,7 @@ public sealed partial class WordPlanReader(TimeframeOptions? options = null)
     }
 
     private (string Title, List<string> Deliverables, List<string> Lead, List<string> Cooperating, string Timeframe, List<Milestone> Milestones)?
-        ReadTask(GridRow row, int number, IReadOnlyDictionary<ColumnKind, Column> columns, UnitNames units, int? year, List<ImportProblem> problems)
+        ReadTask(GridRow row, int number, IReadOnlyDictionary<ColumnKind, Column> columns, UnitNames units, int? year, List<ImportProblem> problems, Memo memo)
     {
         var before = problems.Count;
         var taskColumn = columns[ColumnKind.Task];
@@ -238,18 +238,18 @@ public sealed partial class WordPlanReader(TimeframeOptions? options = null)
         }
 
         var leadColumn = columns[ColumnKind.Lead];
-        var lead = Units(Lines(row, leadColumn), units, At(number, leadColumn), problems);
+        var lead = memo.Units(Lines(row, leadColumn), units, At(number, leadColumn), problems);
         if (lead is { Count: 0 })
         {
             problems.Add(new ImportProblem(At(number, leadColumn), "để trống; mỗi nhiệm vụ phải có đơn vị chủ trì"));
         }
 
         var cooperating = columns.TryGetValue(ColumnKind.Cooperating, out var cooperatingColumn)
-            ? Units(Lines(row, cooperatingColumn), units, At(number, cooperatingColumn), problems)
+            ? memo.Units(Lines(row, cooperatingColumn), units, At(number, cooperatingColumn), problems)
             : [];
 
         var timeframeColumn = columns[ColumnKind.Timeframe];
-        var (timeframe, dates) = Timeframe(Lines(row, timeframeColumn), year, At(number, timeframeColumn), problems);
+        var (timeframe, dates) = memo.Timeframe(this, Lines(row, timeframeColumn), year, At(number, timeframeColumn), problems);
         if (problems.Count > before || lead is null || cooperating is null || dates is null)
         {
             return null;
@@ -629,6 +629,54 @@ public sealed partial class WordPlanReader(TimeframeOptions? options = null)
     private static partial Regex PieceSeparator();
 
     private sealed record Column(int Start, string Header, int Span = 1);
+
+    /// <summary>
+    /// The cells a table repeats row after row (the same units, the same "Quý II/2024") read once: a cell read without
+    /// a problem is remembered by its lines for the rest of the table; one with a problem is read again wherever it
+    /// recurs, so each row gets its own problem. What is handed out is copied, never shared between tasks.
+    /// </summary>
+    private sealed class Memo
+    {
+        private readonly Dictionary<string, List<string>> _units = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, (string Text, List<IReadOnlyList<TimeframeDate>> Dates)> _timeframes = new(StringComparer.Ordinal);
+
+        public List<string>? Units(IReadOnlyList<string> lines, UnitNames units, string at, List<ImportProblem> problems)
+        {
+            var key = string.Join('\n', lines);
+            if (_units.TryGetValue(key, out var known))
+            {
+                return [.. known];
+            }
+
+            var before = problems.Count;
+            var ids = WordPlanReader.Units(lines, units, at, problems);
+            if (ids is not null && problems.Count == before)
+            {
+                _units[key] = [.. ids];
+            }
+
+            return ids;
+        }
+
+        public (string Text, List<IReadOnlyList<TimeframeDate>>? Dates) Timeframe(
+            WordPlanReader reader, IReadOnlyList<string> lines, int? year, string at, List<ImportProblem> problems)
+        {
+            var key = string.Join('\n', lines);
+            if (_timeframes.TryGetValue(key, out var known))
+            {
+                return (known.Text, [.. known.Dates]);
+            }
+
+            var before = problems.Count;
+            var (text, dates) = reader.Timeframe(lines, year, at, problems);
+            if (dates is not null && problems.Count == before)
+            {
+                _timeframes[key] = (text, [.. dates]);
+            }
+
+            return (text, dates);
+        }
+    }
 
     private sealed record TaskTable(DocTable Table, List<GridRow> Rows, int HeaderRow, Dictionary<ColumnKind, Column> Columns);
 }

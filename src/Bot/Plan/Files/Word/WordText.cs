@@ -9,7 +9,12 @@ internal static partial class WordText
     /// <summary>NFC; non-breaking, zero-width and other odd spaces made plain; whitespace collapsed and trimmed.</summary>
     public static string Clean(string text)
     {
-        var normalized = text.Normalize(NormalizationForm.FormC);
+        if (IsClean(text))
+        {
+            return text;
+        }
+
+        var normalized = SurelyNfc(text) ? text : text.Normalize(NormalizationForm.FormC);
         var sb = new StringBuilder(normalized.Length);
         foreach (var c in normalized)
         {
@@ -32,6 +37,46 @@ internal static partial class WordText
         }
 
         return sb.ToString().Trim();
+    }
+
+    /// <summary>
+    /// Whether a text is surely in NFC without asking ICU: every character is below U+0300 (Latin, no combining marks) or
+    /// a precomposed Latin letter of U+1E00–U+1EFF (Vietnamese's ạ, ế, ữ…). Each of these is unchanged by NFC and none
+    /// composes with the one before it, so any text of them is NFC (WordTextTests checks every pair).
+    /// </summary>
+    internal static bool SurelyNfc(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c >= '\u0300' && c is < '\u1E00' or > '\u1EFF')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Already what <see cref="Clean"/> makes of it: NFC, single plain spaces, nothing to trim or drop.</summary>
+    private static bool IsClean(string text)
+    {
+        if (text.Length > 0 && (text[0] == ' ' || text[^1] == ' '))
+        {
+            return false;
+        }
+
+        var previous = 'x';
+        foreach (var c in text)
+        {
+            if (c >= '\u0300' && c is < '\u1E00' or > '\u1EFF' || c == '\u00AD' || c == ' ' && previous == ' ' || c != ' ' && char.IsWhiteSpace(c))
+            {
+                return false;
+            }
+
+            previous = c;
+        }
+
+        return true;
     }
 
     /// <summary>One item as a person means it: without a leading bullet or "1." / "a)" and without trailing ";", "," or ".".</summary>
