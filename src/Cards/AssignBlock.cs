@@ -11,7 +11,6 @@ namespace CchcBot.Cards;
 /// </summary>
 public static class AssignBlock
 {
-    public const string InputPrefix = "assignee";
     public const string HistoryKind = "assign";
 
     /// <summary>"Cán bộ thực hiện: …" under an item, when someone holds it.</summary>
@@ -51,7 +50,7 @@ public static class AssignBlock
         var input = new JsonObject
         {
             ["type"] = "Input.ChoiceSet",
-            ["id"] = $"{InputPrefix}:{item.MilestoneId}",
+            ["id"] = $"{CardContract.Inputs.Assignee}:{item.MilestoneId}",
             ["label"] = StaffStrings.AssigneeLabel,
             ["isMultiSelect"] = true,
             ["style"] = "expanded",

@@ -49,6 +49,12 @@ public static class CardContract
         public const string Part = "part";
         public const string DoneOn = "doneOn";
         public const string NewDue = "newDue";
+        public const string Assignee = "assignee";
+
+        /// <summary>The danh bạ card's department form (keyed by the department's id).</summary>
+        public const string Head = "head";
+        public const string Deputies = "deputies";
+        public const string Staff = "staff";
 
         public static string Id(string prefix, string key) => $"{prefix}:{key}";
     }

@@ -10,10 +10,6 @@ namespace CchcBot.Cards;
 /// </summary>
 public static class DirectoryCard
 {
-    public const string HeadInput = "head";
-    public const string DeputiesInput = "deputies";
-    public const string StaffInput = "staff";
-
     /// <param name="draft">What was typed into one department's form, put back (the form open) when it was refused.</param>
     public static JsonObject Build(string agency, IReadOnlyList<DepartmentView> departments, CardBanner? banner = null, DepartmentDraft? draft = null)
     {
@@ -35,9 +31,9 @@ public static class DirectoryCard
             var typed = draft?.DepartmentId == d.Id ? draft : null;
             var inputs = new List<JsonNode?>
             {
-                Input($"{HeadInput}:{d.Id}", StaffStrings.HeadInputLabel, typed is null ? d.Head : typed.Head ?? string.Empty, multiline: false),
-                Input($"{DeputiesInput}:{d.Id}", StaffStrings.DeputiesInputLabel, typed is null ? string.Join("\n", d.Deputies) : typed.Deputies ?? string.Empty, multiline: true),
-                Input($"{StaffInput}:{d.Id}", StaffStrings.StaffInputLabel, typed is null ? string.Join("\n", d.Staff) : typed.Staff ?? string.Empty, multiline: true),
+                Input($"{CardContract.Inputs.Head}:{d.Id}", StaffStrings.HeadInputLabel, typed is null ? d.Head : typed.Head ?? string.Empty, multiline: false),
+                Input($"{CardContract.Inputs.Deputies}:{d.Id}", StaffStrings.DeputiesInputLabel, typed is null ? string.Join("\n", d.Deputies) : typed.Deputies ?? string.Empty, multiline: true),
+                Input($"{CardContract.Inputs.Staff}:{d.Id}", StaffStrings.StaffInputLabel, typed is null ? string.Join("\n", d.Staff) : typed.Staff ?? string.Empty, multiline: true),
             };
             var save = Ac.Execute(StaffStrings.SaveButton, CardContract.Verbs.SaveDepartment, new JsonObject { ["departmentId"] = d.Id }, style: "positive");
             body.Add(typed is not null

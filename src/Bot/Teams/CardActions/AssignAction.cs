@@ -36,8 +36,8 @@ public sealed class AssignAction(
         }
 
         var part = request.GetString("part");
-        var input = request.GetString($"{AssignBlock.InputPrefix}:{milestoneId}") ?? request.GetString(AssignBlock.InputPrefix);
-        if ((part is null && !request.IsAbsent("part")) || (input is null && !request.IsAbsent($"{AssignBlock.InputPrefix}:{milestoneId}")) || input?.Length > 20_000)
+        var input = request.GetString($"{CardContract.Inputs.Assignee}:{milestoneId}") ?? request.GetString(CardContract.Inputs.Assignee);
+        if ((part is null && !request.IsAbsent("part")) || (input is null && !request.IsAbsent($"{CardContract.Inputs.Assignee}:{milestoneId}")) || input?.Length > 20_000)
         {
             return InvokeResponses.Card(cards.Error(CardTexts.Refusal(UpdateRefusal.InvalidCardData)));
         }

@@ -38,7 +38,7 @@ public sealed class SaveDepartmentAction(DirectoryEditor editor, ChatCards cards
 
         string? Input(string name) => request.GetString($"{name}:{department.Id}") ?? request.GetString(name);
         bool WrongType(string name) => Input(name) is null && !(request.IsAbsent($"{name}:{department.Id}") && request.IsAbsent(name));
-        if (WrongType(DirectoryCard.HeadInput) || WrongType(DirectoryCard.DeputiesInput) || WrongType(DirectoryCard.StaffInput))
+        if (WrongType(CardContract.Inputs.Head) || WrongType(CardContract.Inputs.Deputies) || WrongType(CardContract.Inputs.Staff))
         {
             return InvokeResponses.Card(cards.Error(CardTexts.Refusal(UpdateRefusal.InvalidCardData)));
         }
@@ -47,9 +47,9 @@ public sealed class SaveDepartmentAction(DirectoryEditor editor, ChatCards cards
         return InvokeResponses.Card(await editor.SaveAsync(
             user,
             department,
-            Input(DirectoryCard.HeadInput) ?? department.Head,
-            Input(DirectoryCard.DeputiesInput) ?? string.Join("\n", department.Deputies),
-            Input(DirectoryCard.StaffInput) ?? string.Join("\n", department.Staff),
+            Input(CardContract.Inputs.Head) ?? department.Head,
+            Input(CardContract.Inputs.Deputies) ?? string.Join("\n", department.Deputies),
+            Input(CardContract.Inputs.Staff) ?? string.Join("\n", department.Staff),
             ct));
     }
 }
