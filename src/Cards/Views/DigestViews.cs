@@ -1,24 +1,12 @@
-using System.Globalization;
-
 namespace CchcBot.Cards.Views;
 
-/// <summary>The ISO week of a local date: key "2026-W48", number, Monday and Sunday.</summary>
-public sealed record DigestWeek(string Key, int Year, int Number, DateOnly Monday, DateOnly Sunday)
-{
-    public static DigestWeek Of(DateOnly date)
-    {
-        var dt = date.ToDateTime(TimeOnly.MinValue);
-        var year = ISOWeek.GetYear(dt);
-        var number = ISOWeek.GetWeekOfYear(dt);
-        var monday = DateOnly.FromDateTime(ISOWeek.ToDateTime(year, number, DayOfWeek.Monday));
-        return new DigestWeek($"{year}-W{number:00}", year, number, monday, monday.AddDays(6));
-    }
-}
+/// <summary>The week a digest covers: key "2026-W48", number, Monday and Sunday.</summary>
+public sealed record WeekView(string Key, int Number, DateOnly Monday, DateOnly Sunday);
 
-/// <summary>Everything the weekly digest shows, computed from the plan, its states and history at one instant.</summary>
+/// <summary>Everything the weekly digest card shows.</summary>
 /// <param name="Year">Every milestone of the plan (in scope); <paramref name="DueSoFar"/>: those due by today.</param>
-public sealed record DigestFigures(
-    DigestWeek Week,
+public sealed record DigestView(
+    WeekView Week,
     DateOnly Today,
     string Scope,
     TallyView Year,

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CchcBot.Cards;
 using CchcBot.Cards.Views;
+using CchcBot.Digest;
 using CchcBot.Plan;
 using CchcBot.Progress;
 using CchcBot.Views;
