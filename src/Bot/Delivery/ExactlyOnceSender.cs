@@ -15,7 +15,7 @@ public sealed record OnceOutcome(IReadOnlyList<string> Claimed, DeliveryResult? 
 /// unreachable, the slot is not retried); or released after a transient failure so the next sweep retries.
 /// <c>now</c> is the sweep's instant (leases are judged on the same clock as the schedule).
 /// </summary>
-public sealed class ExactlyOnceSender(ILedgerRepository ledger, ILogger<ExactlyOnceSender> logger)
+public sealed class ExactlyOnceSender(ISendLedger ledger, IUnreachableRecipients unreachableRecipients, ILogger<ExactlyOnceSender> logger)
 {
     private readonly string _owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
@@ -29,15 +29,7 @@ public sealed class ExactlyOnceSender(ILedgerRepository ledger, ILogger<ExactlyO
         Func<IMessageActivity, CancellationToken, Task<DeliveryResult>> send,
         CancellationToken ct)
     {
-        var claimed = new List<string>();
-        foreach (var key in keys.Distinct(StringComparer.Ordinal))
-        {
-            if (await ledger.TryClaimAsync(agency, recipient, key, _owner, now, lease, ct) == ClaimOutcome.Claimed)
-            {
-                claimed.Add(key);
-            }
-        }
-
+        var claimed = await ledger.TryClaimAllAsync(agency, recipient, keys, _owner, now, lease, ct);
         if (claimed.Count == 0)
         {
             return new OnceOutcome(claimed, null);
@@ -57,28 +49,17 @@ public sealed class ExactlyOnceSender(ILedgerRepository ledger, ILogger<ExactlyO
         switch (result.Status)
         {
             case DeliveryStatus.Sent:
-                foreach (var key in claimed)
-                {
-                    await ledger.MarkDoneAsync(agency, recipient, key, LedgerRepository.Sent, result.ActivityId, now, ct);
-                }
-
-                await ledger.ClearUnreachableAsync(agency, recipient, ct);
+                await ledger.MarkAllDoneAsync(agency, recipient, claimed, SendLedger.Sent, result.ActivityId, now, ct);
+                await unreachableRecipients.ClearAsync(agency, recipient, ct);
                 break;
             case DeliveryStatus.Unreachable or DeliveryStatus.NoConversation:
                 // Released, not closed: every later sweep of the day tries again (the person may install the app or
                 // write to the bot meanwhile); tomorrow's slots are other keys.
-                foreach (var key in claimed)
-                {
-                    await ledger.ReleaseAsync(agency, recipient, key, ct);
-                }
-
-                await ledger.SetUnreachableAsync(agency, recipient, result.Detail ?? result.Status.ToString(), now, result.Why?.ToString(), ct);
+                await ledger.ReleaseAllAsync(agency, recipient, claimed, ct);
+                await unreachableRecipients.SetAsync(agency, recipient, result.Detail ?? result.Status.ToString(), now, result.Why?.ToString(), ct);
                 break;
             default:
-                foreach (var key in claimed)
-                {
-                    await ledger.ReleaseAsync(agency, recipient, key, ct);
-                }
+                await ledger.ReleaseAllAsync(agency, recipient, claimed, ct);
 
                 break;
         }

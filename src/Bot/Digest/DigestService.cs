@@ -17,7 +17,8 @@ namespace CchcBot.Digest;
 public sealed class DigestService(
     ISnapshotLoader snapshots,
     IProgressRepository progress,
-    ILedgerRepository ledger,
+    ISendLedger ledger,
+    IUnreachableRecipients unreachableRecipients,
     IDirectoryRepository directories,
     IConversationRepository conversations,
     IProactiveSender sender,
@@ -55,7 +56,7 @@ public sealed class DigestService(
     public async Task<DigestFigures> FiguresAsync(PlanSnapshot snapshot, IReadOnlyList<HistoryEntry> history, DateTimeOffset at, string? departmentId, CancellationToken ct)
     {
         var agency = snapshot.Plan.Agency;
-        var unreachable = (await ledger.UnreachableAsync(agency, ct)).Select(ChatText.UnreachableLine).ToList();
+        var unreachable = (await unreachableRecipients.ListAsync(agency, ct)).Select(ChatText.UnreachableLine).ToList();
         return DigestCalculator.Compute(snapshot, history, unreachable, at, departmentId);
     }
 
@@ -66,7 +67,7 @@ public sealed class DigestService(
         // from there instead of computing it again.
         var week = DigestWeek.Of(LocalDate(at));
         var weekKey = $"digest|{week.Key}";
-        if (!force && await ledger.StateAsync(agency, LedgerRecipient, weekKey, ct) is { } state && state != LedgerRepository.Claimed)
+        if (!force && await ledger.StateAsync(agency, LedgerRecipient, weekKey, ct) is { } state && state != SendLedger.Claimed)
         {
             return AlreadyPosted(agency, week);
         }

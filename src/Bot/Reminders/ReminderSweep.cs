@@ -23,7 +23,8 @@ public sealed class ReminderSweep(
     IProgressRepository progress,
     IExtensionRepository extensions,
     IAssignmentRepository assignments,
-    ILedgerRepository ledger,
+    ISendLedger ledger,
+    IUnreachableRecipients unreachableRecipients,
     IProactiveSender sender,
     ExactlyOnceSender once,
     ReminderPolicy policy,
@@ -227,7 +228,7 @@ public sealed class ReminderSweep(
             items.Add(cards.Item(snapshot, item, reason));
         }
 
-        var unreachable = (await ledger.UnreachableAsync(agency, ct)).Select(ChatText.UnreachableLine).ToList();
+        var unreachable = (await unreachableRecipients.ListAsync(agency, ct)).Select(ChatText.UnreachableLine).ToList();
         if (items.Count == 0 && unreachable.Count == 0)
         {
             return;

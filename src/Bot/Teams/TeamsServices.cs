@@ -29,7 +29,8 @@ public static class TeamsServices
         services.AddSingleton<MyTasksView>();
         services.AddSingleton<TaskView>();
         services.AddSingleton<InstallationHandler>();
-        services.AddSingleton<ILedgerRepository, LedgerRepository>();
+        services.AddSingleton<ISendLedger, SendLedger>();
+        services.AddSingleton<IUnreachableRecipients, UnreachableRecipients>();
         services.AddSingleton<ExactlyOnceSender>();
 
         // ConfigurationBotFrameworkAuthentication takes IHttpClientFactory if there is one; without it every turn's
