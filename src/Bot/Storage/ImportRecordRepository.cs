@@ -56,10 +56,10 @@ public sealed class ImportRecordRepository(CchcTables tables) : IImportRecordRep
     public async Task<IReadOnlyList<ImportRecord>> ListAsync(string? agency, int max, CancellationToken ct = default)
     {
         var table = await tables.GetAsync(CchcTables.Imports, ct);
-        var filter = TableKeys.StartsWith("RowKey", Prefix);
+        var filter = TableFilter.RowStartsWith(Prefix);
         if (agency is not null)
         {
-            filter = $"PartitionKey eq '{TableKeys.Escape(TableKeys.Encode(agency))}' and {filter}";
+            filter = TableFilter.And(TableFilter.PartitionIs(TableKeys.Encode(agency)), filter);
         }
 
         var result = new List<ImportRecord>();

@@ -155,7 +155,9 @@ public sealed class SendLedgerTests
         // A row as stored before the reason's code existed.
         await table.AddEntityAsync(new TableEntity(TableKeys.Compose(Agency, "unreachable"), TableKeys.Encode("old@example.gov.vn"))
         {
-            ["Recipient"] = "Old@example.gov.vn", ["Reason"] = "404 ConversationNotFound", ["Since"] = Now.AddDays(-3),
+            ["Recipient"] = "Old@example.gov.vn",
+            ["Reason"] = "404 ConversationNotFound",
+            ["Since"] = Now.AddDays(-3),
         });
 
         await unreachable.SetAsync(Agency, "OLD@example.gov.vn", "403 BotBlocked", Now, "Blocked");
