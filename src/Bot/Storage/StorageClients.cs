@@ -28,10 +28,10 @@ public static partial class StorageClients
             // string needs none.
             clients.AddClient<TableServiceClient, TableClientOptions>((options, sp) =>
                     NewTableService(sp.GetRequiredService<IOptions<StorageOptions>>().Value, sp.GetRequiredService<TokenCredential>, options))
-                .ConfigureOptions((options, sp) => sp.GetRequiredService<IOptions<StorageOptions>>().Value.Retry.ApplyTo(options.Retry, StorageRetryOptions.TableNetworkTimeout));
+                .ConfigureOptions((options, sp) => sp.GetRequiredService<IOptions<StorageOptions>>().Value.Retry.ApplyTo(options, StorageRetryOptions.TableNetworkTimeout));
             clients.AddClient<BlobServiceClient, BlobClientOptions>((options, sp) =>
                     NewBlobService(sp.GetRequiredService<IOptions<StorageOptions>>().Value, sp.GetRequiredService<IOptions<BlobStorageOptions>>().Value, sp.GetRequiredService<TokenCredential>, options))
-                .ConfigureOptions((options, sp) => sp.GetRequiredService<IOptions<StorageOptions>>().Value.Retry.ApplyTo(options.Retry, StorageRetryOptions.BlobNetworkTimeout));
+                .ConfigureOptions((options, sp) => sp.GetRequiredService<IOptions<StorageOptions>>().Value.Retry.ApplyTo(options, StorageRetryOptions.BlobNetworkTimeout));
         });
         services.AddSingleton(sp => new CchcTables(sp.GetRequiredService<TableServiceClient>(), sp.GetRequiredService<IOptions<StorageOptions>>().Value.TablePrefix));
         return services;
@@ -44,7 +44,7 @@ public static partial class StorageClients
         if (options is null)
         {
             options = new TableClientOptions();
-            storage.Retry.ApplyTo(options.Retry, StorageRetryOptions.TableNetworkTimeout);
+            storage.Retry.ApplyTo(options, StorageRetryOptions.TableNetworkTimeout);
         }
 
         var recreate = new RecreateMissingTablePolicy();
@@ -62,7 +62,7 @@ public static partial class StorageClients
         if (options is null)
         {
             options = new BlobClientOptions();
-            storage.Retry.ApplyTo(options.Retry, StorageRetryOptions.BlobNetworkTimeout);
+            storage.Retry.ApplyTo(options, StorageRetryOptions.BlobNetworkTimeout);
         }
 
         return BlobStorageOptions.BlobEndpoint(storage, blobs) is { } endpoint

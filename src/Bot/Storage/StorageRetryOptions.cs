@@ -49,9 +49,15 @@ public sealed class StorageRetryOptions
         }
     }
 
-    /// <summary>Sets the SDK's retry options of one client (tables or blobs, whose default network timeouts differ).</summary>
-    public void ApplyTo(RetryOptions retry, TimeSpan defaultNetworkTimeout)
+    /// <summary>
+    /// Sets one client's options: these retries (tables and blobs differ in their default network timeout), and no SDK
+    /// request log — Microsoft.Extensions.Azure would forward it to the bot's log, a warning for every expected 404 or 409
+    /// (a claim already taken, a missing row deleted), with the keys (agency, addresses) in its URLs.
+    /// </summary>
+    public void ApplyTo(ClientOptions options, TimeSpan defaultNetworkTimeout)
     {
+        options.Diagnostics.IsLoggingEnabled = false;
+        var retry = options.Retry;
         retry.Mode = RetryMode.Exponential;
         retry.MaxRetries = MaxRetries;
         retry.Delay = Delay;

@@ -82,7 +82,9 @@ public sealed class FaultyStorageProxy : IAsyncDisposable
             return;
         }
 
-        using var forward = await HttpForwarding.RequestFromAsync(request, request.Path + request.QueryString);
+        // The request target exactly as sent (keys in the path stay encoded as the client signed them).
+        var target = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()!.RawTarget;
+        using var forward = await HttpForwarding.RequestFromAsync(request, target);
         using var response = await _azurite.SendAsync(forward, HttpCompletionOption.ResponseHeadersRead);
         HttpForwarding.CopyStatusAndHeaders(response, context.Response);
 

@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using CchcBot.Hosting;
 using CchcBot.Storage;
 using CchcBot.TestSupport;
+using Microsoft.Extensions.Logging;
 
 namespace CchcBot.Bot.Tests.Storage;
 
@@ -38,6 +39,28 @@ public sealed class StorageRetryTests
     }
 
     [Fact]
+    public async Task The_SDKs_request_log_of_failed_or_refused_requests_does_not_reach_the_bots_log()
+    {
+        await using var proxy = await FaultyStorageProxy.StartAsync();
+        var logs = new CchcBot.Bot.Tests.Support.CapturingLoggerProvider();
+        var settings = new Dictionary<string, string?>
+        {
+            ["Storage:ConnectionString"] = proxy.ConnectionString,
+            ["Storage:TablePrefix"] = AzuriteServer.NewPrefix(),
+            ["Storage:Retry:Delay"] = "00:00:00.001",
+        };
+        using var provider = Services(settings, logs);
+        var table = await provider.GetRequiredService<CchcTables>().GetAsync(CchcTables.Ledger);
+        proxy.WritesBeforeFailure = 0;
+
+        await Assert.ThrowsAsync<RequestFailedException>(() => table.UpsertEntityAsync(new TableEntity("thanh-tra|nv1@example.gov.vn", "r")));
+        await table.GetEntityIfExistsAsync<TableEntity>("thanh-tra|nv1@example.gov.vn", "missing");
+
+        // Retries are logged at Information (below the "Azure": "Warning" of appsettings.json); nothing above.
+        Assert.DoesNotContain(logs.Lines, l => l.StartsWith("Azure", StringComparison.Ordinal) && !l.Contains(" Information: ", StringComparison.Ordinal) && !l.Contains(" Debug: ", StringComparison.Ordinal) && !l.Contains(" Trace: ", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void The_blob_client_gets_the_same_retries_and_its_own_network_timeout()
     {
         using var provider = Services(new Dictionary<string, string?> { ["Storage:Retry:MaxRetries"] = "1", ["Storage:Retry:Delay"] = "00:00:02" });
@@ -61,10 +84,17 @@ public sealed class StorageRetryTests
         Assert.Contains(e.Problems, p => p.Contains(key.Split(':')[^1], StringComparison.Ordinal));
     }
 
-    private static ServiceProvider Services(Dictionary<string, string?> settings)
+    private static ServiceProvider Services(Dictionary<string, string?> settings, ILoggerProvider? logs = null)
     {
         var services = new ServiceCollection();
-        services.AddLogging();
+        services.AddLogging(b =>
+        {
+            b.SetMinimumLevel(LogLevel.Trace);
+            if (logs is not null)
+            {
+                b.AddProvider(logs);
+            }
+        });
         services.AddCchcCore(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
         return services.BuildServiceProvider();
     }
