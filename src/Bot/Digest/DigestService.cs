@@ -16,7 +16,8 @@ namespace CchcBot.Digest;
 public sealed class DigestService(
     ISnapshotLoader snapshots,
     IProgressRepository progress,
-    ILedgerRepository ledger,
+    ISendLedger ledger,
+    IUnreachableRecipients unreachableRecipients,
     IDirectoryRepository directories,
     IConversationRepository conversations,
     IOutbox outbox,
@@ -52,7 +53,7 @@ public sealed class DigestService(
     public async Task<DigestFigures> FiguresAsync(PlanSnapshot snapshot, IReadOnlyList<HistoryEntry> history, DateTimeOffset at, string? departmentId, CancellationToken ct)
     {
         var agency = snapshot.Plan.Agency;
-        var unreachable = (await ledger.UnreachableAsync(agency, ct)).Select(u => CardStrings.Unreached.Line(u.Recipient, u.Why)).ToList();
+        var unreachable = (await unreachableRecipients.ListAsync(agency, ct)).Select(u => CardStrings.Unreached.Line(u.Recipient, u.Why)).ToList();
         return DigestCalculator.Compute(snapshot, history, unreachable, at, departmentId);
     }
 
@@ -63,7 +64,7 @@ public sealed class DigestService(
         // from there instead of computing it again.
         var week = DigestWeek.Of(LocalDate(at));
         var weekKey = $"digest|{week.Key}";
-        if (!force && await ledger.StateAsync(agency, LedgerRecipient, weekKey, ct) is { } state && state != LedgerRepository.Claimed)
+        if (!force && await ledger.StateAsync(agency, LedgerRecipient, weekKey, ct) is { } state && state != SendLedger.Claimed)
         {
             return AlreadyPosted(agency, week);
         }

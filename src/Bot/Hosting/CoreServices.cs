@@ -2,7 +2,6 @@ using Azure.Core;
 using Azure.Identity;
 using CchcBot.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace CchcBot.Hosting;
 
@@ -12,7 +11,6 @@ public static class CoreServices
     public static IServiceCollection AddCchcCore(this IServiceCollection services, IConfiguration configuration)
     {
         SettingsCheck.Ensure(configuration);
-        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section));
         services.AddOptions<BotOptions>().Bind(configuration.GetSection(BotOptions.Section));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<BotClock>();
@@ -21,7 +19,7 @@ public static class CoreServices
 
         // Storage:AccountUrl → the App Service's managed identity (DefaultAzureCredential, created only when used).
         services.TryAddSingleton<TokenCredential>(_ => new DefaultAzureCredential());
-        services.AddSingleton(sp => CchcTables.Create(sp.GetRequiredService<IOptions<StorageOptions>>().Value, sp.GetRequiredService<TokenCredential>));
+        services.AddCchcStorage(configuration);
         services.AddSingleton<IPlanRepository, PlanRepository>();
         services.AddSingleton<IDirectoryRepository, DirectoryRepository>();
         services.AddSingleton<IProgressRepository, ProgressRepository>();

@@ -22,7 +22,8 @@ public sealed class ReminderSweep(
     IProgressRepository progress,
     IExtensionRepository extensions,
     IAssignmentRepository assignments,
-    ILedgerRepository ledger,
+    ISendLedger ledger,
+    IUnreachableRecipients unreachableRecipients,
     IOutbox outbox,
     ReminderPolicy policy,
     ReminderClock clock,
@@ -213,7 +214,7 @@ public sealed class ReminderSweep(
             }
         }
 
-        var unreachable = await ledger.UnreachableAsync(agency, ct);
+        var unreachable = await unreachableRecipients.ListAsync(agency, ct);
         if (items.Count == 0 && unreachable.Count == 0)
         {
             return;

@@ -47,7 +47,7 @@ public sealed class AssignmentRepository(CchcTables tables, TimeProvider time) :
         var prefix = TableKeys.Encode(agency) + TableKeys.Separator;
         var result = new List<Assignment>();
         await foreach (var row in table.QueryAsync<TableEntity>(
-            $"{TableKeys.StartsWith("PartitionKey", prefix)} and {TableKeys.StartsWith("RowKey", CurrentPrefix)}", cancellationToken: ct))
+            TableFilter.And(TableFilter.PartitionStartsWith(prefix), TableFilter.RowStartsWith(CurrentPrefix)), cancellationToken: ct))
         {
             var staff = Staff(row.GetString("Staff"));
             if (staff.Count > 0)
@@ -66,7 +66,7 @@ public sealed class AssignmentRepository(CchcTables tables, TimeProvider time) :
         var table = await tables.GetAsync(Table, ct);
         var result = new List<AssignmentEntry>();
         await foreach (var row in table.QueryAsync<TableEntity>(
-            $"PartitionKey eq '{TableKeys.Escape(TableKeys.Compose(agency, taskId))}' and {TableKeys.StartsWith("RowKey", HistoryPrefix)}", cancellationToken: ct))
+            TableFilter.And(TableFilter.PartitionIs(TableKeys.Compose(agency, taskId)), TableFilter.RowStartsWith(HistoryPrefix)), cancellationToken: ct))
         {
             result.Add(new AssignmentEntry(
                 row.GetString("TaskId"), row.GetString("MilestoneId"), row.GetString("Part") ?? string.Empty, row.GetDateTimeOffset("At") ?? DateTimeOffset.MinValue,

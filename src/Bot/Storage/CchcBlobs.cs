@@ -5,6 +5,7 @@ using Azure;
 using Azure.Core;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Options;
 
 namespace CchcBot.Storage;
@@ -20,8 +21,9 @@ public sealed class CchcBlobs
     private readonly string _prefix;
     private readonly ConcurrentDictionary<string, Lazy<Task<BlobContainerClient>>> _containers = new();
 
-    public CchcBlobs(IOptions<StorageOptions> storage, IOptions<BlobStorageOptions> blobs, TokenCredential credential)
-        : this(new Lazy<BlobServiceClient>(() => Create(storage.Value, blobs.Value, () => credential)), storage.Value.TablePrefix)
+    /// <param name="clients">The blob service client registered once (<see cref="StorageClients.AddCchcStorage"/>).</param>
+    public CchcBlobs(IAzureClientFactory<BlobServiceClient> clients, IOptions<StorageOptions> storage)
+        : this(new Lazy<BlobServiceClient>(() => clients.CreateClient(DefaultClient)), storage.Value.TablePrefix)
     {
     }
 
@@ -39,15 +41,8 @@ public sealed class CchcBlobs
 
     public const string ReportsSuffix = "-reports";
 
-    public static BlobServiceClient Create(StorageOptions storage, BlobStorageOptions blobs, Func<TokenCredential> credential)
-    {
-        var options = new BlobClientOptions();
-        options.Retry.MaxRetries = 2;
-        options.Retry.NetworkTimeout = TimeSpan.FromSeconds(30);
-        return BlobStorageOptions.BlobEndpoint(storage, blobs) is { } endpoint
-            ? new BlobServiceClient(endpoint, credential(), options)
-            : new BlobServiceClient(storage.ConnectionString, options);
-    }
+    /// <summary>Microsoft.Extensions.Azure's name of a client registered without a name.</summary>
+    private const string DefaultClient = "Default";
 
     /// <summary>The name of an agency's evidence container: never the agency id itself, which may hold any character.</summary>
     public string AgencyContainerName(string agency) =>

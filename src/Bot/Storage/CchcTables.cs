@@ -1,18 +1,17 @@
 using System.Collections.Concurrent;
 using Azure;
 using Azure.Core;
-using Azure.Core.Pipeline;
 using Azure.Data.Tables;
-using Azure.Identity;
-using Microsoft.Extensions.Options;
 
 namespace CchcBot.Storage;
 
 /// <summary>
 /// The bot's tables, each named "{TablePrefix}{Name}" and created on first use. The account is reached either with a
 /// connection string (Azurite, an account key) or with Storage:AccountUrl and a token credential (the App Service's
-/// managed identity). A table that disappears later (storage restored from an older state, deleted by hand) is created
-/// again: any operation answered 404 TableNotFound recreates the table and is sent once more.
+/// managed identity). Every table client shares the pipeline of one <see cref="TableServiceClient"/> (registered once,
+/// with the retries of Storage:Retry: <see cref="StorageClients"/>). A table that disappears later (storage restored
+/// from an older state, deleted by hand) is created again: any operation answered 404 TableNotFound recreates the
+/// table and is sent once more.
 /// </summary>
 public sealed class CchcTables
 {
@@ -27,44 +26,27 @@ public sealed class CchcTables
     public const string Imports = "Imports";
 
     private readonly TableServiceClient _service;
-    private readonly Func<string, TableClientOptions, TableClient> _newTable;
     private readonly string _prefix;
     private readonly ConcurrentDictionary<string, Lazy<Task<TableClient>>> _tables = new();
 
-    public CchcTables(IOptions<StorageOptions> options)
-        : this(Create(options.Value, () => new DefaultAzureCredential()))
+    /// <param name="service">A service client whose pipeline recreates missing tables (<see cref="StorageClients.NewTableService"/>).</param>
+    public CchcTables(TableServiceClient service, string prefix)
     {
+        _service = service;
+        _prefix = prefix;
     }
 
     /// <summary>Tables reached with a connection string (Azurite, an account key).</summary>
-    public CchcTables(string connectionString, string prefix)
-        : this(new TableServiceClient(connectionString, NewOptions()), (name, o) => new TableClient(connectionString, name, o), prefix)
+    public CchcTables(string connectionString, string prefix, StorageRetryOptions? retry = null)
+        : this(StorageClients.NewTableService(new StorageOptions { ConnectionString = connectionString, Retry = retry ?? new() }, () => throw new InvalidOperationException("no credential needed")), prefix)
     {
     }
 
     /// <summary>Tables reached with a token credential (Storage:AccountUrl and the managed identity).</summary>
     public CchcTables(Uri accountUrl, TokenCredential credential, string prefix)
-        : this(new TableServiceClient(accountUrl, credential, NewOptions()), (name, o) => new TableClient(accountUrl, name, credential, o), prefix)
+        : this(StorageClients.NewTableService(new StorageOptions { AccountUrl = accountUrl.ToString() }, () => credential), prefix)
     {
     }
-
-    private CchcTables(CchcTables other)
-        : this(other._service, other._newTable, other._prefix)
-    {
-    }
-
-    private CchcTables(TableServiceClient service, Func<string, TableClientOptions, TableClient> newTable, string prefix)
-    {
-        _service = service;
-        _newTable = newTable;
-        _prefix = prefix;
-    }
-
-    /// <summary>Storage:AccountUrl wins over Storage:ConnectionString (which has a default for Azurite).</summary>
-    public static CchcTables Create(StorageOptions options, Func<TokenCredential> credential) =>
-        options.UsesAccountUrl
-            ? new CchcTables(new Uri(options.AccountUrl!), credential(), options.TablePrefix)
-            : new CchcTables(options.ConnectionString, options.TablePrefix);
 
     public string NameOf(string table) => _prefix + table;
 
@@ -95,28 +77,17 @@ public sealed class CchcTables
         }
     }
 
-    private static TableClientOptions NewOptions()
-    {
-        var options = new TableClientOptions();
-        options.Retry.MaxRetries = 2;
-        options.Retry.NetworkTimeout = TimeSpan.FromSeconds(10);
-        return options;
-    }
-
     private async Task<TableClient> CreateAsync(string table)
     {
-        var options = NewOptions();
-        options.AddPolicy(new RecreateMissingTablePolicy(this, table), HttpPipelinePosition.PerCall);
-        var client = _newTable(NameOf(table), options);
-        await CreateTableAsync(table, CancellationToken.None);
-        return client;
+        await CreateTableIfNotExistsAsync(_service, NameOf(table), CancellationToken.None);
+        return _service.GetTableClient(NameOf(table));
     }
 
-    private async Task CreateTableAsync(string table, CancellationToken ct)
+    internal static async Task CreateTableIfNotExistsAsync(TableServiceClient service, string name, CancellationToken ct)
     {
         try
         {
-            await _service.CreateTableIfNotExistsAsync(NameOf(table), ct);
+            await service.CreateTableIfNotExistsAsync(name, ct).ConfigureAwait(false);
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {
@@ -124,87 +95,15 @@ public sealed class CchcTables
         }
     }
 
-    private void CreateTable(string table, CancellationToken ct)
+    internal static void CreateTableIfNotExists(TableServiceClient service, string name, CancellationToken ct)
     {
         try
         {
-            _service.CreateTableIfNotExists(NameOf(table), ct);
+            service.CreateTableIfNotExists(name, ct);
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {
             // Created concurrently by another instance: fine.
-        }
-    }
-
-    /// <summary>
-    /// Part of every table client's pipeline: a request answered "table not found" (404 TableNotFound, or a batch whose
-    /// change set failed so) creates the table and is sent once more — safe, since nothing of it was applied. If the
-    /// table cannot be created now, the cached creation is forgotten so the next use tries again.
-    /// </summary>
-    private sealed class RecreateMissingTablePolicy(CchcTables owner, string table) : HttpPipelinePolicy
-    {
-        public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
-        {
-            await ProcessNextAsync(message, pipeline).ConfigureAwait(false);
-            if (!IsTableNotFound(message))
-            {
-                return;
-            }
-
-            try
-            {
-                await owner.CreateTableAsync(table, message.CancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is RequestFailedException or HttpRequestException)
-            {
-                owner._tables.TryRemove(table, out _);
-                return;
-            }
-
-            await ProcessNextAsync(message, pipeline).ConfigureAwait(false);
-        }
-
-        public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
-        {
-            ProcessNext(message, pipeline);
-            if (!IsTableNotFound(message))
-            {
-                return;
-            }
-
-            try
-            {
-                owner.CreateTable(table, message.CancellationToken);
-            }
-            catch (Exception e) when (e is RequestFailedException or HttpRequestException)
-            {
-                owner._tables.TryRemove(table, out _);
-                return;
-            }
-
-            ProcessNext(message, pipeline);
-        }
-
-        private static bool IsTableNotFound(HttpMessage message)
-        {
-            if (!message.HasResponse)
-            {
-                return false;
-            }
-
-            var response = message.Response;
-            var isBatch = message.Request.Uri.Path.EndsWith("$batch", StringComparison.Ordinal);
-            if (response.Status != 404 && !(isBatch && response.Status == 202))
-            {
-                return false;
-            }
-
-            if (response.Headers.TryGetValue("x-ms-error-code", out var code) && code == "TableNotFound")
-            {
-                return true;
-            }
-
-            return response.ContentStream is MemoryStream && response.Content.ToString().Contains("TableNotFound", StringComparison.Ordinal);
         }
     }
 }

@@ -41,7 +41,7 @@ public sealed class ConversationRepository(CchcTables tables) : IConversationRep
     public async Task<StoredConversation?> GetAsync(ConversationKind kind, string tenantId, string key, CancellationToken ct = default)
     {
         var table = await tables.GetAsync(CchcTables.Conversations, ct);
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(Partition(kind, tenantId), TableKeys.Encode(key), cancellationToken: ct);
+        var row = await table.GetEntityIfExistsAsync<ConversationEntity>(Partition(kind, tenantId), TableKeys.Encode(key), cancellationToken: ct);
         return row.HasValue ? ToRecord(kind, tenantId, row.Value!) : null;
     }
 
@@ -49,14 +49,16 @@ public sealed class ConversationRepository(CchcTables tables) : IConversationRep
     {
         var table = await tables.GetAsync(CchcTables.Conversations, ct);
         await table.UpsertEntityAsync(
-            new TableEntity(Partition(conversation.Kind, conversation.TenantId), TableKeys.Encode(conversation.Key))
+            new ConversationEntity
             {
-                ["Reference"] = conversation.ReferenceJson,
-                ["ServiceUrl"] = conversation.ServiceUrl,
-                ["Active"] = conversation.Active,
-                ["UpdatedAt"] = conversation.UpdatedAt,
-                ["TeamId"] = conversation.TeamId,
-                ["Name"] = conversation.Name,
+                PartitionKey = Partition(conversation.Kind, conversation.TenantId),
+                RowKey = TableKeys.Encode(conversation.Key),
+                Reference = conversation.ReferenceJson,
+                ServiceUrl = conversation.ServiceUrl,
+                Active = conversation.Active,
+                UpdatedAt = conversation.UpdatedAt,
+                TeamId = conversation.TeamId,
+                Name = conversation.Name,
             },
             TableUpdateMode.Merge,
             ct);
@@ -68,7 +70,7 @@ public sealed class ConversationRepository(CchcTables tables) : IConversationRep
         try
         {
             await table.UpdateEntityAsync(
-                new TableEntity(Partition(kind, tenantId), TableKeys.Encode(key)) { ["Active"] = active },
+                new ConversationEntity { PartitionKey = Partition(kind, tenantId), RowKey = TableKeys.Encode(key), Active = active },
                 ETag.All,
                 TableUpdateMode.Merge,
                 ct);
@@ -85,12 +87,12 @@ public sealed class ConversationRepository(CchcTables tables) : IConversationRep
         (string? Url, DateTimeOffset At) latest = (null, DateTimeOffset.MinValue);
         foreach (var kind in new[] { ConversationKind.Personal, ConversationKind.Channel })
         {
-            var filter = $"PartitionKey eq '{TableKeys.Escape(Partition(kind, tenantId))}'";
-            await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["ServiceUrl", "UpdatedAt"], cancellationToken: ct))
+            var filter = TableFilter.PartitionIs(Partition(kind, tenantId));
+            await foreach (var row in table.QueryAsync<ConversationEntity>(filter, select: [nameof(ConversationEntity.ServiceUrl), nameof(ConversationEntity.UpdatedAt)], cancellationToken: ct))
             {
-                if (row.GetDateTimeOffset("UpdatedAt") is { } at && at > latest.At)
+                if (row.UpdatedAt is { } at && at > latest.At)
                 {
-                    latest = (row.GetString("ServiceUrl"), at);
+                    latest = (row.ServiceUrl, at);
                 }
             }
         }
@@ -101,14 +103,39 @@ public sealed class ConversationRepository(CchcTables tables) : IConversationRep
     private static string Partition(ConversationKind kind, string tenantId) =>
         TableKeys.Compose(kind == ConversationKind.Personal ? "user" : "channel", tenantId);
 
-    private static StoredConversation ToRecord(ConversationKind kind, string tenantId, TableEntity row) => new(
+    private static StoredConversation ToRecord(ConversationKind kind, string tenantId, ConversationEntity row) => new(
         kind,
         tenantId,
         TableKeys.Decode(row.RowKey),
-        row.GetString("Reference"),
-        row.GetString("ServiceUrl"),
-        row.GetBoolean("Active") ?? true,
-        row.GetDateTimeOffset("UpdatedAt") ?? DateTimeOffset.MinValue,
-        row.GetString("TeamId"),
-        row.GetString("Name"));
+        row.Reference ?? string.Empty,
+        row.ServiceUrl ?? string.Empty,
+        row.Active ?? true,
+        row.UpdatedAt ?? DateTimeOffset.MinValue,
+        row.TeamId,
+        row.Name);
+}
+
+/// <summary>A conversation row (its property names are the stored format). Unset (null) properties are not written, so a
+/// merge of <see cref="Active"/> alone leaves the rest.</summary>
+internal sealed class ConversationEntity : ITableEntity
+{
+    public string PartitionKey { get; set; } = string.Empty;
+
+    public string RowKey { get; set; } = string.Empty;
+
+    public DateTimeOffset? Timestamp { get; set; }
+
+    public ETag ETag { get; set; }
+
+    public string? Reference { get; set; }
+
+    public string? ServiceUrl { get; set; }
+
+    public bool? Active { get; set; }
+
+    public DateTimeOffset? UpdatedAt { get; set; }
+
+    public string? TeamId { get; set; }
+
+    public string? Name { get; set; }
 }

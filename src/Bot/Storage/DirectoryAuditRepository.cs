@@ -39,7 +39,7 @@ public sealed class DirectoryAuditRepository(CchcTables tables) : IDirectoryAudi
     {
         var table = await tables.GetAsync(Table, ct);
         var result = new List<DirectoryChange>();
-        await foreach (var row in table.QueryAsync<TableEntity>($"PartitionKey eq '{TableKeys.Escape(TableKeys.Encode(agency))}'", cancellationToken: ct))
+        await foreach (var row in table.QueryAsync<TableEntity>(TableFilter.PartitionIs(TableKeys.Encode(agency)), cancellationToken: ct))
         {
             var before = ChunkedText.Read(row, "Before");
             result.Add(new DirectoryChange(

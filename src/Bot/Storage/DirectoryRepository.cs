@@ -110,7 +110,7 @@ public sealed class DirectoryRepository(CchcTables tables, TimeProvider? time = 
             var departments = new List<Department>();
             var prefix = DepartmentRowPrefix + head.GetString("Version") + TableKeys.Separator;
             await foreach (var row in table.QueryAsync<TableEntity>(
-                $"PartitionKey eq '{TableKeys.Escape(head.PartitionKey)}' and {TableKeys.StartsWith("RowKey", prefix)}", cancellationToken: ct))
+                TableFilter.And(TableFilter.PartitionIs(head.PartitionKey), TableFilter.RowStartsWith(prefix)), cancellationToken: ct))
             {
                 departments.Add(StoredJson.Deserialize<Department>(ChunkedText.Read(row, "Json")));
             }
@@ -253,7 +253,7 @@ public sealed class DirectoryRepository(CchcTables tables, TimeProvider? time = 
         var people = await tables.GetAsync(CchcTables.People, ct);
         var result = new List<string>();
         await foreach (var row in people.QueryAsync<TableEntity>(
-            $"PartitionKey eq '{TableKeys.Escape(PersonKey(upnOrEmail))}'", select: ["RowKey"], cancellationToken: ct))
+            TableFilter.PartitionIs(PersonKey(upnOrEmail)), select: ["RowKey"], cancellationToken: ct))
         {
             result.Add(TableKeys.Decode(row.RowKey));
         }
@@ -387,7 +387,7 @@ public sealed class DirectoryRepository(CchcTables tables, TimeProvider? time = 
     {
         var registry = new List<TableEntity>();
         await foreach (var row in table.QueryAsync<TableEntity>(
-            $"PartitionKey eq '{TableKeys.Escape(agencyKey)}' and {TableKeys.StartsWith("RowKey", VersionRowPrefix)}", cancellationToken: ct))
+            TableFilter.And(TableFilter.PartitionIs(agencyKey), TableFilter.RowStartsWith(VersionRowPrefix)), cancellationToken: ct))
         {
             registry.Add(row);
         }
@@ -421,7 +421,7 @@ public sealed class DirectoryRepository(CchcTables tables, TimeProvider? time = 
         var prefix = DepartmentRowPrefix + version + TableKeys.Separator;
         var deletes = new List<TableTransactionAction>();
         await foreach (var old in table.QueryAsync<TableEntity>(
-            $"PartitionKey eq '{TableKeys.Escape(agencyKey)}' and {TableKeys.StartsWith("RowKey", prefix)}", select: ["PartitionKey", "RowKey"], cancellationToken: ct))
+            TableFilter.And(TableFilter.PartitionIs(agencyKey), TableFilter.RowStartsWith(prefix)), select: ["PartitionKey", "RowKey"], cancellationToken: ct))
         {
             deletes.Add(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(old.PartitionKey, old.RowKey), ETag.All));
         }

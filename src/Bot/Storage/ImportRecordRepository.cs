@@ -37,47 +37,51 @@ public sealed class ImportRecordRepository(CchcTables tables) : IImportRecordRep
     {
         var table = await tables.GetAsync(CchcTables.Imports, ct);
         var inverted = (DateTimeOffset.MaxValue.UtcTicks - record.At.UtcTicks).ToString("D19", CultureInfo.InvariantCulture);
-        await table.AddEntityAsync(new TableEntity(TableKeys.Encode(record.Agency), $"{Prefix}{inverted}{TableKeys.Separator}{Guid.NewGuid():N}")
-        {
-            ["At"] = record.At,
-            ["Year"] = record.Year,
-            ["By"] = record.By,
-            ["FileName"] = record.FileName,
-            ["TaskCount"] = record.Tasks,
-            ["Milestones"] = record.Milestones,
-            ["Added"] = record.Added,
-            ["ChangedTasks"] = record.ChangedTasks,
-            ["Removed"] = record.Removed,
-            ["Archived"] = record.Archived,
-            ["Changed"] = record.Changed,
-        }, ct);
+        await table.AddEntityAsync(
+            new ImportRecordEntity
+            {
+                PartitionKey = TableKeys.Encode(record.Agency),
+                RowKey = $"{Prefix}{inverted}{TableKeys.Separator}{Guid.NewGuid():N}",
+                At = record.At,
+                Year = record.Year,
+                By = record.By,
+                FileName = record.FileName,
+                TaskCount = record.Tasks,
+                Milestones = record.Milestones,
+                Added = record.Added,
+                ChangedTasks = record.ChangedTasks,
+                Removed = record.Removed,
+                Archived = record.Archived,
+                Changed = record.Changed,
+            },
+            ct);
     }
 
     public async Task<IReadOnlyList<ImportRecord>> ListAsync(string? agency, int max, CancellationToken ct = default)
     {
         var table = await tables.GetAsync(CchcTables.Imports, ct);
-        var filter = TableKeys.StartsWith("RowKey", Prefix);
+        var filter = TableFilter.RowStartsWith(Prefix);
         if (agency is not null)
         {
-            filter = $"PartitionKey eq '{TableKeys.Escape(TableKeys.Encode(agency))}' and {filter}";
+            filter = TableFilter.And(TableFilter.PartitionIs(TableKeys.Encode(agency)), filter);
         }
 
         var result = new List<ImportRecord>();
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
+        await foreach (var row in table.QueryAsync<ImportRecordEntity>(filter, cancellationToken: ct))
         {
             result.Add(new ImportRecord(
-                row.GetDateTimeOffset("At") ?? DateTimeOffset.MinValue,
+                row.At ?? DateTimeOffset.MinValue,
                 TableKeys.Decode(row.PartitionKey),
-                row.GetInt32("Year") ?? 0,
-                row.GetString("By") ?? string.Empty,
-                row.GetString("FileName") ?? string.Empty,
-                row.GetInt32("TaskCount") ?? 0,
-                row.GetInt32("Milestones") ?? 0,
-                row.GetInt32("Added") ?? 0,
-                row.GetInt32("ChangedTasks") ?? 0,
-                row.GetInt32("Removed") ?? 0,
-                row.GetInt32("Archived") ?? 0,
-                row.GetBoolean("Changed") ?? true));
+                row.Year ?? 0,
+                row.By ?? string.Empty,
+                row.FileName ?? string.Empty,
+                row.TaskCount ?? 0,
+                row.Milestones ?? 0,
+                row.Added ?? 0,
+                row.ChangedTasks ?? 0,
+                row.Removed ?? 0,
+                row.Archived ?? 0,
+                row.Changed ?? true));
             if (agency is not null && result.Count >= max)
             {
                 break;
@@ -86,4 +90,38 @@ public sealed class ImportRecordRepository(CchcTables tables) : IImportRecordRep
 
         return result.OrderByDescending(r => r.At).Take(max).ToList();
     }
+}
+
+/// <summary>An import record row (its property names are the stored format; the task count is "TaskCount").</summary>
+internal sealed class ImportRecordEntity : ITableEntity
+{
+    public string PartitionKey { get; set; } = string.Empty;
+
+    public string RowKey { get; set; } = string.Empty;
+
+    public DateTimeOffset? Timestamp { get; set; }
+
+    public Azure.ETag ETag { get; set; }
+
+    public DateTimeOffset? At { get; set; }
+
+    public int? Year { get; set; }
+
+    public string? By { get; set; }
+
+    public string? FileName { get; set; }
+
+    public int? TaskCount { get; set; }
+
+    public int? Milestones { get; set; }
+
+    public int? Added { get; set; }
+
+    public int? ChangedTasks { get; set; }
+
+    public int? Removed { get; set; }
+
+    public int? Archived { get; set; }
+
+    public bool? Changed { get; set; }
 }

@@ -149,7 +149,7 @@ public sealed class PendingImportRepository(CchcTables tables, TimeProvider time
         var cutoff = time.GetUtcNow() - KeptAfterExpiry;
         var old = new List<string>();
         await foreach (var row in table.QueryAsync<TableEntity>(
-            $"PartitionKey eq '{TableKeys.Escape(TableKeys.Encode(agency))}' and {TableKeys.StartsWith("RowKey", Prefix)} and ExpiresAt lt datetime'{cutoff.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}'",
+            TableFilter.And(TableFilter.PartitionIs(TableKeys.Encode(agency)), TableFilter.RowStartsWith(Prefix), TableClient.CreateQueryFilter($"ExpiresAt lt {TableFilter.ToSecond(cutoff)}")),
             select: ["RowKey"], cancellationToken: ct))
         {
             old.Add(row.RowKey);
@@ -158,7 +158,7 @@ public sealed class PendingImportRepository(CchcTables tables, TimeProvider time
         foreach (var key in old)
         {
             await foreach (var row in table.QueryAsync<TableEntity>(
-                $"PartitionKey eq '{TableKeys.Escape(TableKeys.Encode(agency))}' and {TableKeys.StartsWith("RowKey", key + TableKeys.Separator)}", select: ["RowKey"], cancellationToken: ct))
+                TableFilter.And(TableFilter.PartitionIs(TableKeys.Encode(agency)), TableFilter.RowStartsWith(key + TableKeys.Separator)), select: ["RowKey"], cancellationToken: ct))
             {
                 await DeleteAsync(table, agency, row.RowKey, ct);
             }

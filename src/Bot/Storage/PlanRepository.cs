@@ -323,7 +323,7 @@ public sealed class PlanRepository(CchcTables tables, TimeProvider? time = null)
         var version = VersionOf(head);
         var index = await tables.GetAsync(CchcTables.DueIndex, ct);
         var result = new List<DueIndexEntry>();
-        var filter = $"PartitionKey ge '{TableKeys.Escape(DuePartition(agency, version, from))}' and PartitionKey le '{TableKeys.Escape(DuePartition(agency, version, to))}'";
+        var filter = TableFilter.PartitionBetween(DuePartition(agency, version, from), DuePartition(agency, version, to));
         await foreach (var row in index.QueryAsync<TableEntity>(filter, cancellationToken: ct))
         {
             result.Add(new DueIndexEntry(row.GetString("TaskId"), TableKeys.Decode(row.RowKey), DueOf(row.PartitionKey)));
@@ -336,7 +336,7 @@ public sealed class PlanRepository(CchcTables tables, TimeProvider? time = null)
     {
         var plans = await tables.GetAsync(CchcTables.Plans, ct);
         var result = new List<string>();
-        await foreach (var row in plans.QueryAsync<TableEntity>($"RowKey eq '{PlanRow}'", select: ["PartitionKey"], cancellationToken: ct))
+        await foreach (var row in plans.QueryAsync<TableEntity>(TableFilter.RowIs(PlanRow), select: ["PartitionKey"], cancellationToken: ct))
         {
             result.Add(TableKeys.Decode(row.PartitionKey));
         }
@@ -355,7 +355,7 @@ public sealed class PlanRepository(CchcTables tables, TimeProvider? time = null)
         var index = await tables.GetAsync(CchcTables.DueIndex, ct);
         var result = new List<DueIndexEntry>();
         await foreach (var row in index.QueryAsync<TableEntity>(
-            $"PartitionKey eq '{TableKeys.Escape(DuePartition(agency, VersionOf(head), due))}'", cancellationToken: ct))
+            TableFilter.PartitionIs(DuePartition(agency, VersionOf(head), due)), cancellationToken: ct))
         {
             result.Add(new DueIndexEntry(row.GetString("TaskId"), TableKeys.Decode(row.RowKey), DueOf(row.PartitionKey) ?? due));
         }
@@ -394,7 +394,7 @@ public sealed class PlanRepository(CchcTables tables, TimeProvider? time = null)
         var plans = await tables.GetAsync(CchcTables.Plans, ct);
         var heads = new List<TableEntity>();
         await foreach (var row in plans.QueryAsync<TableEntity>(
-            $"PartitionKey eq '{TableKeys.Escape(TableKeys.Encode(agency))}' and (RowKey eq '{PlanRow}' or ({TableKeys.StartsWith("RowKey", YearRowPrefix)}))", cancellationToken: ct))
+            TableFilter.And(TableFilter.PartitionIs(TableKeys.Encode(agency)), TableFilter.Or(TableFilter.RowIs(PlanRow), TableFilter.RowStartsWith(YearRowPrefix))), cancellationToken: ct))
         {
             heads.Add(row);
         }
@@ -421,7 +421,7 @@ public sealed class PlanRepository(CchcTables tables, TimeProvider? time = null)
         var taskTable = await tables.GetAsync(CchcTables.Tasks, ct);
         var tasks = new List<PlanTask>();
         await foreach (var row in taskTable.QueryAsync<TableEntity>(
-            $"PartitionKey eq '{TableKeys.Escape(TaskPartition(agency, version))}'", cancellationToken: ct))
+            TableFilter.PartitionIs(TaskPartition(agency, version)), cancellationToken: ct))
         {
             tasks.Add(StoredJson.Deserialize<PlanTask>(ChunkedText.Read(row, "Json")));
         }
@@ -434,8 +434,8 @@ public sealed class PlanRepository(CchcTables tables, TimeProvider? time = null)
     {
         try
         {
-            await DeleteAllAsync(await tables.GetAsync(CchcTables.Tasks, ct), $"PartitionKey eq '{TableKeys.Escape(TaskPartition(agency, version))}'", ct);
-            await DeleteAllAsync(await tables.GetAsync(CchcTables.DueIndex, ct), TableKeys.StartsWith("PartitionKey", DuePartitionPrefix(agency, version)), ct);
+            await DeleteAllAsync(await tables.GetAsync(CchcTables.Tasks, ct), TableFilter.PartitionIs(TaskPartition(agency, version)), ct);
+            await DeleteAllAsync(await tables.GetAsync(CchcTables.DueIndex, ct), TableFilter.PartitionStartsWith(DuePartitionPrefix(agency, version)), ct);
         }
         catch (RequestFailedException)
         {
@@ -458,7 +458,7 @@ public sealed class PlanRepository(CchcTables tables, TimeProvider? time = null)
         var removed = 0;
         var registry = new List<TableEntity>();
         await foreach (var row in plans.QueryAsync<TableEntity>(
-            $"PartitionKey eq '{TableKeys.Escape(agencyKey)}' and {TableKeys.StartsWith("RowKey", VersionRowPrefix)}", cancellationToken: ct))
+            TableFilter.And(TableFilter.PartitionIs(agencyKey), TableFilter.RowStartsWith(VersionRowPrefix)), cancellationToken: ct))
         {
             registry.Add(row);
         }
@@ -488,8 +488,8 @@ public sealed class PlanRepository(CchcTables tables, TimeProvider? time = null)
                 }
             }
 
-            removed += await DeleteAllAsync(taskTable, $"PartitionKey eq '{TableKeys.Escape(TaskPartition(agency, version))}'", ct);
-            removed += await DeleteAllAsync(index, TableKeys.StartsWith("PartitionKey", DuePartitionPrefix(agency, version)), ct);
+            removed += await DeleteAllAsync(taskTable, TableFilter.PartitionIs(TaskPartition(agency, version)), ct);
+            removed += await DeleteAllAsync(index, TableFilter.PartitionStartsWith(DuePartitionPrefix(agency, version)), ct);
             if ((time ?? TimeProvider.System).GetUtcNow() - abandonedAt > AbandonedRetention)
             {
                 await plans.DeleteEntityAsync(agencyKey, row.RowKey, ETag.All, ct);
@@ -498,10 +498,10 @@ public sealed class PlanRepository(CchcTables tables, TimeProvider? time = null)
 
         if (current is not null && !inUse.Contains(null))
         {
-            removed += await DeleteAllAsync(taskTable, $"PartitionKey eq '{TableKeys.Escape(TaskPartition(agency, null))}'", ct);
-            var legacyDates = $"PartitionKey ge '{TableKeys.Escape(agencyKey + TableKeys.Separator + "0")}' and PartitionKey lt '{TableKeys.Escape(agencyKey + TableKeys.Separator + ":")}'";
+            removed += await DeleteAllAsync(taskTable, TableFilter.PartitionIs(TaskPartition(agency, null)), ct);
+            var legacyDates = TableClient.CreateQueryFilter($"PartitionKey ge {agencyKey + TableKeys.Separator + "0"} and PartitionKey lt {agencyKey + TableKeys.Separator + ":"}");
             removed += await DeleteAllAsync(index, legacyDates, ct);
-            removed += await DeleteAllAsync(index, $"PartitionKey eq '{TableKeys.Escape(DuePartition(agency, null, null))}'", ct);
+            removed += await DeleteAllAsync(index, TableFilter.PartitionIs(DuePartition(agency, null, null)), ct);
         }
 
         return removed;

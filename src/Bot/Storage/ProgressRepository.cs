@@ -86,7 +86,7 @@ public sealed class ProgressRepository(CchcTables tables, TimeProvider time) : I
     public async Task<IReadOnlyDictionary<string, MilestoneState>> GetStatesAsync(string agency, CancellationToken ct = default)
     {
         var table = await tables.GetAsync(CchcTables.Progress, ct);
-        var filter = $"{TableKeys.StartsWith("PartitionKey", AgencyPrefix(agency))} and {TableKeys.StartsWith("RowKey", StatePrefix)}";
+        var filter = TableFilter.And(TableFilter.PartitionStartsWith(AgencyPrefix(agency)), TableFilter.RowStartsWith(StatePrefix));
         var rows = new List<TableEntity>();
         await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
         {
@@ -101,7 +101,7 @@ public sealed class ProgressRepository(CchcTables tables, TimeProvider time) : I
         var table = await tables.GetAsync(CchcTables.Progress, ct);
         var key = StateKey(milestoneId);
         var partPrefix = key + PartSeparator;
-        var filter = $"PartitionKey eq '{TableKeys.Escape(Partition(agency, taskId))}' and (RowKey eq '{TableKeys.Escape(key)}' or ({TableKeys.StartsWith("RowKey", partPrefix)}))";
+        var filter = TableFilter.And(TableFilter.PartitionIs(Partition(agency, taskId)), TableFilter.Or(TableFilter.RowIs(key), TableFilter.RowStartsWith(partPrefix)));
         var rows = new List<TableEntity>();
         await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
         {
@@ -123,7 +123,8 @@ public sealed class ProgressRepository(CchcTables tables, TimeProvider time) : I
     {
         var table = await tables.GetAsync(CchcTables.Progress, ct);
         var result = new List<(string, MilestoneState)>();
-        var filter = $"{TableKeys.StartsWith("PartitionKey", AgencyPrefix(agency))} and {TableKeys.StartsWith("RowKey", StatePrefix)} and Status eq '{nameof(MilestoneStatus.Blocked)}'";
+        var filter = TableFilter.And(
+            TableFilter.PartitionStartsWith(AgencyPrefix(agency)), TableFilter.RowStartsWith(StatePrefix), TableClient.CreateQueryFilter($"Status eq {nameof(MilestoneStatus.Blocked)}"));
         await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
         {
             var taskId = TableKeys.Decode(row.PartitionKey[(row.PartitionKey.IndexOf(TableKeys.Separator, StringComparison.Ordinal) + 1)..]);
@@ -136,15 +137,15 @@ public sealed class ProgressRepository(CchcTables tables, TimeProvider time) : I
     public async Task<IReadOnlyList<HistoryEntry>> GetHistoryAsync(string agency, string taskId, CancellationToken ct = default)
     {
         var table = await tables.GetAsync(CchcTables.Progress, ct);
-        var filter = $"PartitionKey eq '{TableKeys.Escape(Partition(agency, taskId))}' and {TableKeys.StartsWith("RowKey", HistoryPrefix)}";
+        var filter = TableFilter.And(TableFilter.PartitionIs(Partition(agency, taskId)), TableFilter.RowStartsWith(HistoryPrefix));
         return await QueryHistoryAsync(table, filter, ct);
     }
 
     public async Task<IReadOnlyList<HistoryEntry>> GetHistorySinceAsync(string agency, DateTimeOffset since, CancellationToken ct = default)
     {
         var table = await tables.GetAsync(CchcTables.Progress, ct);
-        var filter = $"{TableKeys.StartsWith("PartitionKey", AgencyPrefix(agency))} and {TableKeys.StartsWith("RowKey", HistoryPrefix)}" +
-                     $" and At ge datetime'{since.UtcDateTime:yyyy-MM-ddTHH:mm:ss.fffZ}'";
+        var filter = TableFilter.And(
+            TableFilter.PartitionStartsWith(AgencyPrefix(agency)), TableFilter.RowStartsWith(HistoryPrefix), TableClient.CreateQueryFilter($"At ge {TableFilter.ToMillisecond(since)}"));
         return await QueryHistoryAsync(table, filter, ct);
     }
 

@@ -212,7 +212,7 @@ public sealed class RequestRepository(CchcTables tables) : IExtensionRepository,
     private async IAsyncEnumerable<TableEntity> QueryAsync(string agency, string prefix, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         var table = await tables.GetAsync(Table, ct);
-        var filter = $"PartitionKey eq '{TableKeys.Escape(Partition(agency))}' and {TableKeys.StartsWith("RowKey", prefix)}";
+        var filter = TableFilter.And(TableFilter.PartitionIs(Partition(agency)), TableFilter.RowStartsWith(prefix));
         await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
         {
             yield return row;

@@ -21,6 +21,9 @@ public sealed partial class StorageOptions
     /// <summary>Every table name starts with this, so several deployments (or test runs) can share an account.</summary>
     public string TablePrefix { get; set; } = "Cchc";
 
+    /// <summary>Storage:Retry: the SDK's retries of a failed request (tables and blobs).</summary>
+    public StorageRetryOptions Retry { get; set; } = new();
+
     public IEnumerable<string> Validate()
     {
         if (UsesAccountUrl)
@@ -40,6 +43,11 @@ public sealed partial class StorageOptions
         if (!PrefixPattern().IsMatch(TablePrefix ?? string.Empty))
         {
             yield return $"Storage:TablePrefix '{TablePrefix}' is invalid: 1–30 letters or digits, starting with a letter (Azure table names allow nothing else).";
+        }
+
+        foreach (var problem in (Retry ?? new()).Validate())
+        {
+            yield return problem;
         }
     }
 

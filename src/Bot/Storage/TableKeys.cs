@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Azure.Data.Tables;
 
 namespace CchcBot.Storage;
 
@@ -54,9 +55,44 @@ public static class TableKeys
 
     public static string Compose(params string[] parts) => string.Join(Separator, parts.Select(Encode));
 
-    /// <summary>An OData filter for every key that starts with <paramref name="prefix"/>.</summary>
+    /// <summary>An OData filter for every value of <paramref name="property"/> that starts with <paramref name="prefix"/>
+    /// (prefer <see cref="TableFilter"/> for the keys).</summary>
     public static string StartsWith(string property, string prefix) =>
-        $"{property} ge '{Escape(prefix)}' and {property} lt '{Escape(prefix + '\uffff')}'";
+        $"{property} ge {TableClient.CreateQueryFilter($"{prefix}")} and {property} lt {TableClient.CreateQueryFilter($"{prefix + TableFilter.Last}")}";
 
+    /// <summary>A string's body for an OData literal ('' for '); prefer <see cref="TableClient.CreateQueryFilter(FormattableString)"/>.</summary>
     public static string Escape(string literal) => literal.Replace("'", "''", StringComparison.Ordinal);
+}
+
+/// <summary>
+/// The OData filters of the repositories, made by <see cref="TableClient.CreateQueryFilter(FormattableString)"/> (which
+/// quotes and escapes every value), for the key patterns the tables use: one partition, and key prefixes as ranges.
+/// </summary>
+public static class TableFilter
+{
+    /// <summary>Above every character keys hold: "prefix" ≤ key &lt; "prefix\uffff" is every key starting with prefix.</summary>
+    internal const char Last = '\uffff';
+
+    public static string PartitionIs(string partition) => TableClient.CreateQueryFilter($"PartitionKey eq {partition}");
+
+    public static string PartitionStartsWith(string prefix) => TableClient.CreateQueryFilter($"PartitionKey ge {prefix} and PartitionKey lt {prefix + Last}");
+
+    /// <summary>Partitions from <paramref name="from"/> to <paramref name="to"/>, both included.</summary>
+    public static string PartitionBetween(string from, string to) => TableClient.CreateQueryFilter($"PartitionKey ge {from} and PartitionKey le {to}");
+
+    public static string RowIs(string row) => TableClient.CreateQueryFilter($"RowKey eq {row}");
+
+    public static string RowStartsWith(string prefix) => TableClient.CreateQueryFilter($"RowKey ge {prefix} and RowKey lt {prefix + Last}");
+
+    /// <summary>An instant cut to the millisecond (as the history's "since" always was compared).</summary>
+    public static DateTimeOffset ToMillisecond(DateTimeOffset at) => new(at.UtcTicks - (at.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
+
+    /// <summary>An instant cut to the second.</summary>
+    public static DateTimeOffset ToSecond(DateTimeOffset at) => new(at.UtcTicks - (at.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
+
+    /// <summary>Every filter holds (each in parentheses).</summary>
+    public static string And(params string[] filters) => string.Join(" and ", filters.Select(f => $"({f})"));
+
+    /// <summary>One of the filters holds (each in parentheses).</summary>
+    public static string Or(params string[] filters) => string.Join(" or ", filters.Select(f => $"({f})"));
 }

@@ -55,19 +55,21 @@ public sealed class TeamInstallRepository(CchcTables tables) : ITeamInstallRepos
     public async Task RecordAsync(TeamInstall install, CancellationToken ct = default)
     {
         var table = await tables.GetAsync(CchcTables.Ledger, ct);
-        var entity = new TableEntity(Partition(install.Agency, install.TenantId), TableKeys.Encode(install.ChannelId))
+        var entity = new TeamInstallEntity
         {
-            ["Agency"] = install.Agency,
-            ["TenantId"] = install.TenantId,
-            ["TeamId"] = install.TeamId,
-            ["TeamName"] = install.TeamName,
-            ["ChannelId"] = install.ChannelId,
-            ["ChannelName"] = install.ChannelName,
-            ["InstalledBy"] = install.InstalledBy,
-            ["InstalledByName"] = install.InstalledByName,
-            ["InstalledByObjectId"] = install.InstalledByObjectId,
-            ["At"] = install.At,
-            ["Outcome"] = install.Outcome,
+            PartitionKey = Partition(install.Agency, install.TenantId),
+            RowKey = TableKeys.Encode(install.ChannelId),
+            Agency = install.Agency,
+            TenantId = install.TenantId,
+            TeamId = install.TeamId,
+            TeamName = install.TeamName,
+            ChannelId = install.ChannelId,
+            ChannelName = install.ChannelName,
+            InstalledBy = install.InstalledBy,
+            InstalledByName = install.InstalledByName,
+            InstalledByObjectId = install.InstalledByObjectId,
+            At = install.At,
+            Outcome = install.Outcome,
         };
         await table.UpsertEntityAsync(entity, TableUpdateMode.Replace, ct);
     }
@@ -82,21 +84,21 @@ public sealed class TeamInstallRepository(CchcTables tables) : ITeamInstallRepos
     {
         var table = await tables.GetAsync(CchcTables.Ledger, ct);
         var result = new List<TeamInstall>();
-        var filter = $"PartitionKey eq '{TableKeys.Escape(partition)}'";
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
+        var filter = TableFilter.PartitionIs(partition);
+        await foreach (var row in table.QueryAsync<TeamInstallEntity>(filter, cancellationToken: ct))
         {
             result.Add(new TeamInstall(
-                row.GetString("Agency"),
-                row.GetString("TenantId"),
-                row.GetString("TeamId"),
-                row.GetString("TeamName"),
-                row.GetString("ChannelId"),
-                row.GetString("ChannelName"),
-                row.GetString("InstalledBy"),
-                row.GetString("InstalledByName"),
-                row.GetString("InstalledByObjectId"),
-                row.GetDateTimeOffset("At") ?? DateTimeOffset.MinValue,
-                row.GetString("Outcome")));
+                row.Agency,
+                row.TenantId ?? string.Empty,
+                row.TeamId,
+                row.TeamName,
+                row.ChannelId ?? TableKeys.Decode(row.RowKey),
+                row.ChannelName,
+                row.InstalledBy,
+                row.InstalledByName,
+                row.InstalledByObjectId,
+                row.At ?? DateTimeOffset.MinValue,
+                row.Outcome ?? string.Empty));
         }
 
         return result.OrderByDescending(i => i.At).ToList();
@@ -104,4 +106,38 @@ public sealed class TeamInstallRepository(CchcTables tables) : ITeamInstallRepos
 
     private static string Partition(string? agency, string tenantId) =>
         agency is null ? TableKeys.Compose(string.Empty, tenantId, Kind) : TableKeys.Compose(agency, Kind);
+}
+
+/// <summary>An install row of the Ledger table (its property names are the stored format).</summary>
+internal sealed class TeamInstallEntity : ITableEntity
+{
+    public string PartitionKey { get; set; } = string.Empty;
+
+    public string RowKey { get; set; } = string.Empty;
+
+    public DateTimeOffset? Timestamp { get; set; }
+
+    public Azure.ETag ETag { get; set; }
+
+    public string? Agency { get; set; }
+
+    public string? TenantId { get; set; }
+
+    public string? TeamId { get; set; }
+
+    public string? TeamName { get; set; }
+
+    public string? ChannelId { get; set; }
+
+    public string? ChannelName { get; set; }
+
+    public string? InstalledBy { get; set; }
+
+    public string? InstalledByName { get; set; }
+
+    public string? InstalledByObjectId { get; set; }
+
+    public DateTimeOffset? At { get; set; }
+
+    public string? Outcome { get; set; }
 }

@@ -16,7 +16,7 @@ namespace CchcBot.Teams;
 /// Đã xử lý.
 /// </summary>
 public sealed class BlockerNotifier(
-    IProactiveSender sender, NoticeBuilder notices, ILedgerRepository ledger, TimeProvider time, ILogger<BlockerNotifier> logger) : IBlockerNotifier
+    IProactiveSender sender, NoticeBuilder notices, ISendLedger ledger, TimeProvider time, ILogger<BlockerNotifier> logger) : IBlockerNotifier
 {
     public static readonly TimeSpan NoteChangeInterval = TimeSpan.FromHours(1);
     private static readonly TimeSpan Budget = TimeSpan.FromSeconds(3);

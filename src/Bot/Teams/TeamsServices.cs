@@ -30,7 +30,8 @@ public static class TeamsServices
         services.AddSingleton<MyTasksView>();
         services.AddSingleton<TaskView>();
         services.AddSingleton<InstallationHandler>();
-        services.AddSingleton<ILedgerRepository, LedgerRepository>();
+        services.AddSingleton<ISendLedger, SendLedger>();
+        services.AddSingleton<IUnreachableRecipients, UnreachableRecipients>();
         services.AddSingleton<OutgoingCards>();
         services.AddSingleton<IOutbox, ExactlyOnceSender>();
 

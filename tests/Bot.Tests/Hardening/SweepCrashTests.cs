@@ -35,7 +35,7 @@ public sealed class SweepCrashTests
         var window = 0;
         foreach (var head in heads)
         {
-            if (deliveredBeforeKill.Contains(Chat(head)) && (await LedgerStatesAsync(bot, head.Upn)).Contains(LedgerRepository.Claimed))
+            if (deliveredBeforeKill.Contains(Chat(head)) && (await LedgerStatesAsync(bot, head.Upn)).Contains(SendLedger.Claimed))
             {
                 window++;
             }

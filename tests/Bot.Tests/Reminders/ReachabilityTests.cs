@@ -32,12 +32,12 @@ public sealed class ReachabilityTests : IAsyncLifetime
         var sweep = _bot.Services.GetRequiredService<ReminderSweep>();
         var first = await sweep.RunAsync(new DateTimeOffset(2026, 6, 23, 8, 0, 0, Vn), default);
         Assert.True(first.Unreachable >= 1, string.Join("\n", first.Lines));
-        var ledger = new LedgerRepository(_bot.Tables);
-        var listed = Assert.Single(await ledger.UnreachableAsync(SamplePlans.Agency), u => u.Recipient == _nv2.Upn);
+        var ledger = new UnreachableRecipients(_bot.Tables);
+        var listed = Assert.Single(await ledger.ListAsync(SamplePlans.Agency), u => u.Recipient == _nv2.Upn);
         Assert.Equal("chưa từng mở ứng dụng", CchcBot.Cards.CardStrings.Unreached.Why(listed.Why));
 
         await _bot.SendTextAsync(_nv2, "trợ giúp");
-        Assert.DoesNotContain(await ledger.UnreachableAsync(SamplePlans.Agency), u => u.Recipient == _nv2.Upn);
+        Assert.DoesNotContain(await ledger.ListAsync(SamplePlans.Agency), u => u.Recipient == _nv2.Upn);
 
         _bot.Connector.Clear();
         var later = await sweep.RunAsync(new DateTimeOffset(2026, 6, 23, 10, 0, 0, Vn), default);

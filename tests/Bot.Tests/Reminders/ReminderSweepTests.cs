@@ -187,7 +187,7 @@ public sealed class ReminderSweepTests : IAsyncLifetime
     public async Task A_claim_left_by_a_crashed_sweep_is_retried_after_its_lease()
     {
         var at = new DateTimeOffset(2026, 6, 23, 8, 30, 0, Vn);
-        var ledger = new LedgerRepository(_bot.Tables);
+        var ledger = new SendLedger(_bot.Tables);
         var key = "TC-3-1|lead:d-7@2026-06-30";
         await ledger.TryClaimAsync(SamplePlans.Agency, "truongphong.nv1@example.gov.vn", key, "crashed", at.AddMinutes(-3), TimeSpan.FromMinutes(10));
 
@@ -196,7 +196,7 @@ public sealed class ReminderSweepTests : IAsyncLifetime
 
         await SweepAsync(at.AddMinutes(15));
         Assert.Single(SentTo(_nv1));
-        Assert.Equal(LedgerRepository.Sent, await ledger.StateAsync(SamplePlans.Agency, "truongphong.nv1@example.gov.vn", key));
+        Assert.Equal(SendLedger.Sent, await ledger.StateAsync(SamplePlans.Agency, "truongphong.nv1@example.gov.vn", key));
     }
 
     [Fact]
@@ -222,7 +222,7 @@ public sealed class ReminderSweepTests : IAsyncLifetime
         // Two reminders and, the same day, the Chief of Office's summary naming whom the bot cannot reach.
         Assert.True((3, 1) == (result.Sent, result.Unreachable), string.Join("\n", result.Lines));
         Assert.Single(SentTo(_nv2));
-        var unreachable = Assert.Single(await new LedgerRepository(_bot.Tables).UnreachableAsync(SamplePlans.Agency));
+        var unreachable = Assert.Single(await new UnreachableRecipients(_bot.Tables).ListAsync(SamplePlans.Agency));
         Assert.Equal("truongphong.nv1@example.gov.vn", unreachable.Recipient);
 
         var summary = SentTo(_office).Select(c => c.Card!.Readably()).Single(t => t.Contains("Tổng hợp nhiệm vụ cần chỉ đạo", StringComparison.Ordinal));

@@ -39,7 +39,7 @@ public sealed class AtomicImportTests
 
         var changed = Changed(old, extra: 250);
         proxy.WritesBeforeFailure = 1;
-        var failing = new PlanRepository(new CchcTables(proxy.ConnectionString, prefix));
+        var failing = new PlanRepository(new CchcTables(proxy.ConnectionString, prefix, TestTables.Retry));
         await Assert.ThrowsAnyAsync<RequestFailedException>(() => failing.SaveAsync(changed));
         Assert.True(proxy.FailedWrites > 0);
 
@@ -72,7 +72,7 @@ public sealed class AtomicImportTests
 
         // The slow import registers its version, then stalls on its first task batch.
         proxy.PauseAtWrite = 2;
-        var slow = new PlanRepository(new CchcTables(proxy.ConnectionString, prefix)).SaveAsync(Changed(old, extra: 3));
+        var slow = new PlanRepository(new CchcTables(proxy.ConnectionString, prefix, TestTables.Retry)).SaveAsync(Changed(old, extra: 3));
         await proxy.Paused.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
         // Meanwhile another import runs to the end: it removes the stalled version and switches to its own.

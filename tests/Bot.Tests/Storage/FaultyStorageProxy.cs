@@ -16,6 +16,7 @@ public sealed class FaultyStorageProxy : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly HttpClient _azurite = new() { BaseAddress = new Uri($"http://127.0.0.1:{AzuriteServer.Shared.Port}") };
     private int _writes;
+    private int _requests;
 
     private FaultyStorageProxy(WebApplication app) => _app = app;
 
@@ -26,6 +27,12 @@ public sealed class FaultyStorageProxy : IAsyncDisposable
     public (int Status, string Code) Failure { get; set; } = (500, "InternalError");
 
     public int FailedWrites { get; private set; }
+
+    /// <summary>Writes of data received (a batch counts once), failed or not.</summary>
+    public int Writes => Volatile.Read(ref _writes);
+
+    /// <summary>Every request received (reads, writes, table creations, retries).</summary>
+    public int Requests => Volatile.Read(ref _requests);
 
     /// <summary>When set, the write with this number (1-based) waits for <see cref="Resume"/> before it is forwarded;
     /// <see cref="Paused"/> completes when it arrives.</summary>
@@ -59,6 +66,8 @@ public sealed class FaultyStorageProxy : IAsyncDisposable
     private async Task ForwardAsync(HttpContext context)
     {
         var request = context.Request;
+        Interlocked.Increment(ref _requests);
+
         if (BeforeForward is { } before)
         {
             request.EnableBuffering();

@@ -66,6 +66,11 @@ public sealed class BotHarness : IAsyncDisposable
             ["Digest:Enabled"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
         };
+        foreach (var (key, value) in TestTables.RetrySettings)
+        {
+            config[key] = value;
+        }
+
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             config[key] = value;
@@ -80,7 +85,7 @@ public sealed class BotHarness : IAsyncDisposable
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        var tables = new CchcTables(config["Storage:ConnectionString"]!, prefix);
+        var tables = new CchcTables(config["Storage:ConnectionString"]!, prefix, TestTables.Retry);
         return new BotHarness(app, connector, time, tables, new Uri(address));
     }
 

@@ -8,7 +8,8 @@ namespace CchcBot.Teams.Delivery;
 /// ones, sends it, then records the outcome — sent; undeliverable (Teams refused for good: the recipient is recorded
 /// as unreachable, the slot is not retried); or released after a transient failure so the next sweep retries.
 /// </summary>
-public sealed class ExactlyOnceSender(ILedgerRepository ledger, IProactiveSender sender, OutgoingCards cards, ILogger<ExactlyOnceSender> logger) : IOutbox
+public sealed class ExactlyOnceSender(
+    ISendLedger ledger, IUnreachableRecipients unreachableRecipients, IProactiveSender sender, OutgoingCards cards, ILogger<ExactlyOnceSender> logger) : IOutbox
 {
     private readonly string _owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
@@ -27,19 +28,9 @@ public sealed class ExactlyOnceSender(ILedgerRepository ledger, IProactiveSender
         return new OnceOutcome(claimed, result);
     }
 
-    private async Task<List<string>> ClaimAsync(OutgoingMessage message, DateTimeOffset now, TimeSpan lease, CancellationToken ct)
-    {
-        var claimed = new List<string>();
-        foreach (var key in message.Keys.Distinct(StringComparer.Ordinal))
-        {
-            if (await ledger.TryClaimAsync(message.Agency, message.LedgerName, key, _owner, now, lease, ct) == ClaimOutcome.Claimed)
-            {
-                claimed.Add(key);
-            }
-        }
-
-        return claimed;
-    }
+    /// <summary>Every key of the message in one transaction (key by key when another sweep holds one of them).</summary>
+    private Task<IReadOnlyList<string>> ClaimAsync(OutgoingMessage message, DateTimeOffset now, TimeSpan lease, CancellationToken ct) =>
+        ledger.TryClaimAllAsync(message.Agency, message.LedgerName, message.Keys, _owner, now, lease, ct);
 
     /// <summary>Builds the card of what was claimed and sends it; never throws but for cancellation (a failure is a result).</summary>
     private async Task<DeliveryResult> DeliverAsync(OutgoingMessage message, IReadOnlyList<string> claimed, CancellationToken ct)
@@ -67,29 +58,17 @@ public sealed class ExactlyOnceSender(ILedgerRepository ledger, IProactiveSender
         switch (result.Status)
         {
             case DeliveryStatus.Sent:
-                foreach (var key in claimed)
-                {
-                    await ledger.MarkDoneAsync(agency, recipient, key, LedgerRepository.Sent, result.ActivityId, now, ct);
-                }
-
-                await ledger.ClearUnreachableAsync(agency, recipient, ct);
+                await ledger.MarkAllDoneAsync(agency, recipient, claimed, SendLedger.Sent, result.ActivityId, now, ct);
+                await unreachableRecipients.ClearAsync(agency, recipient, ct);
                 break;
             case DeliveryStatus.Unreachable or DeliveryStatus.NoConversation:
                 // Released, not closed: every later sweep of the day tries again (the person may install the app or
                 // write to the bot meanwhile); tomorrow's slots are other keys.
-                foreach (var key in claimed)
-                {
-                    await ledger.ReleaseAsync(agency, recipient, key, ct);
-                }
-
-                await ledger.SetUnreachableAsync(agency, recipient, result.Detail ?? result.Status.ToString(), now, result.Why?.ToString(), ct);
+                await ledger.ReleaseAllAsync(agency, recipient, claimed, ct);
+                await unreachableRecipients.SetAsync(agency, recipient, result.Detail ?? result.Status.ToString(), now, result.Why?.ToString(), ct);
                 break;
             default:
-                foreach (var key in claimed)
-                {
-                    await ledger.ReleaseAsync(agency, recipient, key, ct);
-                }
-
+                await ledger.ReleaseAllAsync(agency, recipient, claimed, ct);
                 break;
         }
     }

@@ -17,7 +17,7 @@ public interface IUserResolver
 /// Asks Teams who the sender is (Entra object id, UPN, email) — cached per Teams user id, since that never changes —
 /// then matches them against the stored directory on every turn, so a directory change applies at once.
 /// </summary>
-public sealed class UserResolver(IDirectoryRepository directories, ILedgerRepository ledger, TimeProvider time, ILogger<UserResolver> logger) : IUserResolver
+public sealed class UserResolver(IDirectoryRepository directories, IUnreachableRecipients unreachableRecipients, TimeProvider time, ILogger<UserResolver> logger) : IUserResolver
 {
     /// <summary>Someone who writes to the bot is reachable: cleared at once, then at most this often per person and process.</summary>
     private static readonly TimeSpan ReachableRecheck = TimeSpan.FromMinutes(10);
@@ -108,7 +108,7 @@ public sealed class UserResolver(IDirectoryRepository directories, ILedgerReposi
 
         try
         {
-            await ledger.ClearUnreachableAsync(user.Agency, user.Upn, ct);
+            await unreachableRecipients.ClearAsync(user.Agency, user.Upn, ct);
             _reachableSince[key] = now;
         }
         catch (Exception e) when (e is not OperationCanceledException)
