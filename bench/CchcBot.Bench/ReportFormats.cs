@@ -33,7 +33,7 @@ public static class ReportFormats
         var asOf = new DateOnly(2024, 6, 14);
         var snapshot = (await services.GetRequiredService<ISnapshotLoader>().LoadAsync(plan.Agency, asOf, default))!;
         var history = await services.GetRequiredService<IProgressRepository>().GetHistorySinceAsync(plan.Agency, DateTimeOffset.MinValue);
-        var figures = await services.GetRequiredService<DigestService>().FiguresAsync(snapshot, history, now, null, default);
+        var figures = await services.GetRequiredService<DigestFiguresService>().FiguresAsync(snapshot, history, now, null, default);
         var letterhead = services.GetRequiredService<ReportService>().LetterheadFor(snapshot);
         long docxBytes = 0, xlsxBytes = 0;
         var repeat = quick ? 2 : 5;

@@ -10,14 +10,14 @@ using Microsoft.Extensions.Options;
 namespace CchcBot.Digest;
 
 /// <summary>
-/// The weekly digest: figures as of an instant, posted once per ISO week per agency (a ledger claim on the week's key)
-/// to the registered Office channel — or, when none is registered, to the Chief of Office 1:1 with a line saying how.
+/// Posting the weekly digest: its figures (<see cref="DigestFiguresService"/>) as of an instant, once per ISO week per
+/// agency (a ledger claim on the week's key), to the registered Office channel — or, when none is registered, to the
+/// Chief of Office 1:1 with a line saying how.
 /// </summary>
 public sealed class DigestService(
     ISnapshotLoader snapshots,
-    IProgressRepository progress,
+    DigestFiguresService figuresService,
     ISendLedger ledger,
-    IUnreachableRecipients unreachableRecipients,
     IDirectoryRepository directories,
     IConversationRepository conversations,
     IOutbox outbox,
@@ -39,24 +39,6 @@ public sealed class DigestService(
         return local >= dueAt;
     }
 
-    public async Task<DigestFigures?> FiguresAsync(string agency, DateTimeOffset at, string? departmentId, CancellationToken ct)
-    {
-        var snapshot = await snapshots.LoadAsync(agency, LocalDate(at), ct);
-        return snapshot is null ? null : await FiguresAsync(snapshot, at, departmentId, ct);
-    }
-
-    /// <summary>The figures from a snapshot already loaded (as of <paramref name="at"/>'s local date).</summary>
-    public async Task<DigestFigures> FiguresAsync(PlanSnapshot snapshot, DateTimeOffset at, string? departmentId, CancellationToken ct) =>
-        await FiguresAsync(snapshot, await progress.GetHistorySinceAsync(snapshot.Plan.ProgressScope, DateTimeOffset.MinValue, ct), at, departmentId, ct);
-
-    /// <param name="history">Every history entry of the agency, for callers that need it too.</param>
-    public async Task<DigestFigures> FiguresAsync(PlanSnapshot snapshot, IReadOnlyList<HistoryEntry> history, DateTimeOffset at, string? departmentId, CancellationToken ct)
-    {
-        var agency = snapshot.Plan.Agency;
-        var unreachable = (await unreachableRecipients.ListAsync(agency, ct)).Select(u => CardStrings.Unreached.Line(u.Recipient, u.Why)).ToList();
-        return DigestCalculator.Compute(snapshot, history, unreachable, at, departmentId);
-    }
-
     /// <returns>What happened, with a one-line summary for the operator's log.</returns>
     public async Task<DigestPosting> PostAsync(string agency, DateTimeOffset at, bool force, CancellationToken ct)
     {
@@ -75,7 +57,7 @@ public sealed class DigestService(
             return new DigestPosting(DigestPostingOutcome.NoPlan, $"{agency}: no plan or no directory; no digest.");
         }
 
-        var figures = await FiguresAsync(snapshot, at, null, ct);
+        var figures = await figuresService.FiguresAsync(snapshot, at, null, ct);
         var directory = snapshot.Directory;
         var chiefInspector = await directories.GetIdentityAsync(agency, directory.ChiefInspector, ct);
         var registered = await directories.GetDigestChannelAsync(agency, ct);

@@ -21,7 +21,7 @@ public enum ReportFormat
 /// snapshot and one set of digest figures, so they agree on every figure.
 /// </summary>
 public sealed class ReportService(
-    ISnapshotLoader snapshots, DigestService digest, IProgressRepository progress, BotClock clock, IOptions<ReportOptions> options, Evidence.EvidenceStore evidence)
+    ISnapshotLoader snapshots, DigestFiguresService digest, IProgressRepository progress, BotClock clock, IOptions<ReportOptions> options, Evidence.EvidenceStore evidence)
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 

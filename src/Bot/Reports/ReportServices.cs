@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 namespace CchcBot.Reports;
 
 public static class ReportServices
@@ -6,6 +8,7 @@ public static class ReportServices
     public static IServiceCollection AddCchcReports(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ReportOptions>().Bind(configuration.GetSection(ReportOptions.Section));
+        services.TryAddSingleton<Digest.DigestFiguresService>(); // the figures, without the digest's posting
         services.AddSingleton<ReportService>();
         services.AddSingleton<ReportDownloads>();
         return services;

@@ -19,7 +19,7 @@ public sealed class ProgressApiTests
         await TabData.SeedAsync(bot);
         var page = await GetAsync(bot, "/api/progress", TabData.ChiefInspector);
 
-        var digest = (await bot.Services.GetRequiredService<DigestService>().FiguresAsync(TabData.Agency, TabData.Now, null, default))!;
+        var digest = (await bot.Services.GetRequiredService<DigestFiguresService>().FiguresAsync(TabData.Agency, TabData.Now, null, default))!;
         Assert.Equal("plan", page["scope"]!.GetValue<string>());
         Assert.Equal(Figures(digest.Year), page["figures"]!.ToJsonString());
         Assert.Equal(Figures(digest.DueSoFar), page["dueSoFar"]!.ToJsonString());
@@ -71,7 +71,7 @@ public sealed class ProgressApiTests
         var plan = await TabData.SeedAsync(bot);
         var page = await GetAsync(bot, "/api/progress", TabData.HeadNv1);
 
-        var digest = bot.Services.GetRequiredService<DigestService>();
+        var digest = bot.Services.GetRequiredService<DigestFiguresService>();
         var department = (await digest.FiguresAsync(TabData.Agency, TabData.Now, "NV1", default))!;
         var whole = (await digest.FiguresAsync(TabData.Agency, TabData.Now, null, default))!;
         Assert.Equal("department", page["scope"]!.GetValue<string>());

@@ -30,18 +30,18 @@ public sealed class AttachEvidenceAction(ISnapshotLoader snapshots, EvidenceStor
         var uploadId = request.GetString("uploadId");
         if (!EvidenceStore.IsUploadId(uploadId) || await store.GetUploadAsync(user.Agency, uploadId!, ct) is not { } upload)
         {
-            return Error(EvidenceTexts.UnknownUpload);
+            return Error(EvidenceStrings.UnknownUpload);
         }
 
         if (!string.Equals(upload.By, user.Upn, StringComparison.OrdinalIgnoreCase))
         {
-            return Error(EvidenceTexts.NotYours);
+            return Error(EvidenceStrings.NotYours);
         }
 
         var snapshot = await snapshots.LoadAsync(user, ct);
         if (upload.Attached)
         {
-            return Error(EvidenceTexts.AlreadyAttached(upload.FileName, snapshot?.Find(upload.TaskId, upload.MilestoneId)?.Milestone.Deliverable));
+            return Error(EvidenceStrings.AlreadyAttached(upload.FileName, snapshot?.Find(upload.TaskId, upload.MilestoneId)?.Milestone.Deliverable));
         }
 
         if (snapshot?.Find(request.GetString("taskId"), request.GetString("milestoneId")) is not var (task, milestone))
@@ -51,21 +51,21 @@ public sealed class AttachEvidenceAction(ISnapshotLoader snapshots, EvidenceStor
 
         if (!EvidenceRights.CanAttach(user, snapshot.Directory, task))
         {
-            return Error(EvidenceTexts.NotLead);
+            return Error(EvidenceStrings.NotLead);
         }
 
         switch (await store.AttachAsync(upload, task.Id, milestone.Id, ct))
         {
             case AttachOutcome.Expired:
-                return Error(EvidenceTexts.Expired(upload.FileName));
+                return Error(EvidenceStrings.Expired(upload.FileName, (int)EvidenceStore.PendingLifetime.TotalHours));
             case AttachOutcome.AlreadyAttached:
                 var now = await store.GetUploadAsync(user.Agency, upload.Id, ct);
-                return Error(EvidenceTexts.AlreadyAttached(upload.FileName, snapshot.Find(now?.TaskId, now?.MilestoneId)?.Milestone.Deliverable));
+                return Error(EvidenceStrings.AlreadyAttached(upload.FileName, snapshot.Find(now?.TaskId, now?.MilestoneId)?.Milestone.Deliverable));
         }
 
         logger.LogInformation("Evidence upload {UploadId} attached to {TaskId}/{MilestoneId} by user {UserObjectId}", upload.Id, task.Id, milestone.Id, user.ObjectId);
         var part = TaskBoard.PartsOf(snapshot.Directory, task).FirstOrDefault(user.Heads);
-        var banner = new CardBanner(EvidenceTexts.Attached(upload.FileName, milestone.Deliverable), Error: false);
+        var banner = new CardBanner(EvidenceStrings.Attached(upload.FileName, milestone.Deliverable), Error: false);
         return InvokeResponses.Card(await taskView.RenderAsync(snapshot, snapshot.Item(task, milestone, TaskRole.Lead, part), banner, ct));
     }
 

@@ -12,7 +12,7 @@ namespace CchcBot.Teams.CardActions;
 /// summary) gives the summary back. In a channel the lists are posted in the digest's thread and the post is left as
 /// it was.
 /// </summary>
-public sealed class DigestDetailsAction(DigestService digest, ChatCards cards, BotClock clock) : ICardAction
+public sealed class DigestDetailsAction(DigestFiguresService digest, ChatCards cards, BotClock clock) : ICardAction
 {
     public string Verb => CardContract.Verbs.DigestDetails;
 

@@ -8,7 +8,7 @@ using Microsoft.Bot.Builder;
 namespace CchcBot.Teams.Commands;
 
 /// <summary>"tổng hợp": the digest as of now, to the requester only; a department head sees their department's part.</summary>
-public sealed class DigestCommand(DigestService digest, BotClock clock) : IChatCommand
+public sealed class DigestCommand(DigestFiguresService digest, BotClock clock) : IChatCommand
 {
     public IReadOnlyList<string> Phrases { get; } = ["tổng hợp", "tổng hợp tuần", "digest"];
 

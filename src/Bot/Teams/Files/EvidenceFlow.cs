@@ -34,20 +34,20 @@ public sealed class EvidenceFlow(ISnapshotLoader snapshots, IProgressRepository 
 
         if (!EvidenceTypes.IsEvidenceExtension(file.FileType) || file.Content.LongLength > EvidenceTypes.MaxBytes)
         {
-            await turnContext.SendActivityAsync(MessageFactory.Text(EvidenceTexts.WrongType(file.Name)), ct);
+            await turnContext.SendActivityAsync(MessageFactory.Text(EvidenceStrings.WrongType(file.Name, (int)(EvidenceTypes.MaxBytes / 1024 / 1024))), ct);
             return true;
         }
 
         if (EvidenceTypes.ContentTypeOf(file.FileType, file.Content) is not { } contentType)
         {
-            await turnContext.SendActivityAsync(MessageFactory.Text(EvidenceTexts.NotWhatItsNameSays(file.Name)), ct);
+            await turnContext.SendActivityAsync(MessageFactory.Text(EvidenceStrings.NotWhatItsNameSays(file.Name)), ct);
             return true;
         }
 
         var choices = await ChoicesAsync(user, snapshot, ct);
         if (choices.Count == 0)
         {
-            await turnContext.SendActivityAsync(MessageFactory.Text(EvidenceTexts.NoMilestone(file.Name)), ct);
+            await turnContext.SendActivityAsync(MessageFactory.Text(EvidenceStrings.NoMilestone(file.Name)), ct);
             return true;
         }
 
@@ -59,7 +59,7 @@ public sealed class EvidenceFlow(ISnapshotLoader snapshots, IProgressRepository 
         catch (Exception e) when (e is Azure.RequestFailedException or HttpRequestException or AggregateException)
         {
             logger.LogWarning(e, "Blob or table storage refused an evidence upload of user {UserObjectId}", user.ObjectId);
-            await turnContext.SendActivityAsync(MessageFactory.Text(EvidenceTexts.StorageDown), ct);
+            await turnContext.SendActivityAsync(MessageFactory.Text(EvidenceStrings.StorageDown), ct);
             return true;
         }
 

@@ -1,22 +1,21 @@
+using CchcBot.Cards;
+
 namespace CchcBot.Teams.Files;
 
-/// <summary>What the bot says about a file it cannot use.</summary>
+/// <summary>Which of the cards' sentences (src/Cards/Texts/FileStrings) says why a file could not be used.</summary>
 public static class FileTexts
 {
-    public const string NotInDirectory =
-        "Tài khoản của đồng chí chưa có trong danh bạ của cơ quan nên chưa thể nhận tệp. Đề nghị liên hệ Chánh Văn phòng.";
+    public const string NotInDirectory = FileStrings.NotInDirectory;
 
-    public const string OneAtATime = "Đề nghị đồng chí gửi từng tệp một.";
+    public const string OneAtATime = FileStrings.OneAtATime;
 
     public static string DownloadFailed(string name, DownloadFailure why) => why switch
     {
-        DownloadFailure.TooLarge => $"Tệp “{name}” vượt quá dung lượng cho phép ({IncomingFileRouter.MaxBytes / 1024 / 1024} MB).",
-        DownloadFailure.HostNotAllowed => $"Không thể nhận tệp “{name}”: tệp không nằm trong kho lưu trữ của Microsoft Teams của cơ quan.",
-        DownloadFailure.TimedOut => $"Không tải được tệp “{name}” trong thời gian cho phép. Đề nghị đồng chí gửi lại sau ít phút.",
-        _ => $"Không tải được tệp “{name}”. Đề nghị đồng chí gửi lại sau ít phút.",
+        DownloadFailure.TooLarge => FileStrings.TooLarge(name, (int)(IncomingFileRouter.MaxBytes / 1024 / 1024)),
+        DownloadFailure.HostNotAllowed => FileStrings.HostNotAllowed(name),
+        DownloadFailure.TimedOut => FileStrings.TimedOut(name),
+        _ => FileStrings.DownloadFailed(name),
     };
 
-    public static string NotUsed(string name) =>
-        $"Hệ thống chưa sử dụng được tệp “{name}”. Ứng dụng nhận kế hoạch CCHC (.docx, .json) từ Chánh Văn phòng "
-        + "và tài liệu kiểm chứng (PDF, Word, ảnh) của các nhiệm vụ.";
+    public static string NotUsed(string name) => FileStrings.NotUsed(name);
 }

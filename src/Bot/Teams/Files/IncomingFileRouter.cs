@@ -1,3 +1,4 @@
+using CchcBot.Cards;
 using CchcBot.Teams.Identity;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;

@@ -1,10 +1,10 @@
-namespace CchcBot.Evidence;
+namespace CchcBot.Cards;
 
 /// <summary>What the bot says about evidence files.</summary>
-public static class EvidenceTexts
+public static class EvidenceStrings
 {
-    public static string WrongType(string name) =>
-        $"Tệp “{name}” không phải loại tài liệu kiểm chứng hệ thống nhận. Đề nghị đồng chí gửi tệp PDF, Word (.docx) hoặc ảnh (PNG, JPG), dung lượng không quá {EvidenceTypes.MaxBytes / 1024 / 1024} MB.";
+    public static string WrongType(string name, int maxMegabytes) =>
+        $"Tệp “{name}” không phải loại tài liệu kiểm chứng hệ thống nhận. Đề nghị đồng chí gửi tệp PDF, Word (.docx) hoặc ảnh (PNG, JPG), dung lượng không quá {maxMegabytes} MB.";
 
     public static string NotWhatItsNameSays(string name) =>
         $"Nội dung tệp “{name}” không đúng định dạng theo tên tệp. Đề nghị đồng chí kiểm tra và gửi lại tệp PDF, Word (.docx) hoặc ảnh (PNG, JPG).";
@@ -15,8 +15,8 @@ public static class EvidenceTexts
     public const string UnknownUpload =
         "Không tìm thấy tệp cần đính kèm. Đề nghị đồng chí gửi lại tệp trong cửa sổ trò chuyện với ứng dụng.";
 
-    public static string Expired(string name) =>
-        $"Tệp “{name}” đã quá {(int)EvidenceStore.PendingLifetime.TotalHours} giờ kể từ khi gửi nên không còn được giữ để đính kèm. Đề nghị đồng chí gửi lại tệp.";
+    public static string Expired(string name, int hours) =>
+        $"Tệp “{name}” đã quá {hours} giờ kể từ khi gửi nên không còn được giữ để đính kèm. Đề nghị đồng chí gửi lại tệp.";
 
     public static string AlreadyAttached(string name, string? deliverable) =>
         $"Tệp “{name}” đã được đính kèm{(deliverable is null ? string.Empty : $" vào sản phẩm “{deliverable}”")} trước đó; không cần đính kèm lại.";
