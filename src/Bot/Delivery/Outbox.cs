@@ -6,7 +6,8 @@ namespace CchcBot.Delivery;
 public abstract record MessageTarget
 {
     /// <summary>A person's personal chat with the bot (created, or the app installed, when needed).</summary>
-    public sealed record Person(string UpnOrEmail) : MessageTarget;
+    /// <param name="Known">Their Teams identity when the sender already read it (saves reading it again); null: look it up.</param>
+    public sealed record Person(string UpnOrEmail, PersonIdentity? Known = null) : MessageTarget;
 
     /// <summary>A new thread in a team's channel.</summary>
     public sealed record Channel(StoredConversation Conversation) : MessageTarget;

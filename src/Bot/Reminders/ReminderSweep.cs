@@ -183,9 +183,10 @@ public sealed class ReminderSweep(
                 : snapshot.Directory.StaffOf(recipient) is { Count: > 0 } staffOf
                     ? string.Join("; ", staffOf.Select(d => "Cán bộ " + d.Name))
                     : string.Join("; ", items.Select(i => Positions.Head(i.Department)).Distinct());
-            var name = (await directories.GetIdentityAsync(agency, recipient, token))?.Name;
+            // Read once: the name for the card, the identity for the sender.
+            var identity = await directories.GetIdentityAsync(agency, recipient, token);
             var lines = items.Select(i => new ReminderLine(LedgerKey(i.Item.Milestone.Id, i.Reminder.SlotKey), i.Item, i.Reminder)).ToList();
-            var message = new OutgoingMessage(agency, new MessageTarget.Person(recipient), recipient, keys, new ReminderContent(name, position, snapshot, lines));
+            var message = new OutgoingMessage(agency, new MessageTarget.Person(recipient, identity), recipient, keys, new ReminderContent(identity?.Name, position, snapshot, lines));
             var outcome = await outbox.SendOnceAsync(message, at, Lease, token);
             tally.Count(agency, recipient, $"{outcome.Claimed.Count} reminder(s) ({string.Join(", ", outcome.Claimed)})", outcome);
         });

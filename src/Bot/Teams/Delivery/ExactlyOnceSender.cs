@@ -41,7 +41,7 @@ public sealed class ExactlyOnceSender(
             return message.To switch
             {
                 MessageTarget.Channel channel => await sender.SendToChannelAsync(channel.Conversation, activity, ct),
-                MessageTarget.Person person => await sender.SendToPersonAsync(message.Agency, person.UpnOrEmail, activity, ct),
+                MessageTarget.Person person => await sender.SendToPersonAsync(message.Agency, person.UpnOrEmail, activity, ct, person.Known),
                 _ => throw new ArgumentOutOfRangeException(nameof(message), message.To.GetType().Name, "Unknown message target."),
             };
         }

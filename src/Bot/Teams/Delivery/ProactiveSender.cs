@@ -15,7 +15,8 @@ namespace CchcBot.Teams.Delivery;
 public interface IProactiveSender
 {
     /// <summary>Sends to a person's personal chat with the bot, creating the chat (or installing the app) if needed.</summary>
-    Task<DeliveryResult> SendToPersonAsync(string agency, string upnOrEmail, IMessageActivity message, CancellationToken ct);
+    /// <param name="known">Their identity when the caller has just read it from storage; null: read here.</param>
+    Task<DeliveryResult> SendToPersonAsync(string agency, string upnOrEmail, IMessageActivity message, CancellationToken ct, PersonIdentity? known = null);
 
     /// <summary>Starts a new thread in a channel.</summary>
     Task<DeliveryResult> SendToChannelAsync(StoredConversation channel, IMessageActivity message, CancellationToken ct);
@@ -43,10 +44,10 @@ public sealed class ProactiveSender(
 
     private CloudAdapter Adapter => (CloudAdapter)adapter;
 
-    public async Task<DeliveryResult> SendToPersonAsync(string agency, string upnOrEmail, IMessageActivity message, CancellationToken ct)
+    public async Task<DeliveryResult> SendToPersonAsync(string agency, string upnOrEmail, IMessageActivity message, CancellationToken ct, PersonIdentity? known = null)
     {
         anonymous.EnsureAllowed();
-        var identity = await directories.GetIdentityAsync(agency, upnOrEmail, ct) ?? await installer.ResolveAsync(agency, upnOrEmail, ct);
+        var identity = known ?? await directories.GetIdentityAsync(agency, upnOrEmail, ct) ?? await installer.ResolveAsync(agency, upnOrEmail, ct);
         if (identity is null)
         {
             return new DeliveryResult(DeliveryStatus.NoConversation, Detail: $"{upnOrEmail}: unknown to Teams here (never opened the bot; Graph is off or does not know them)", Why: UnreachableReason.NeverOpened);
