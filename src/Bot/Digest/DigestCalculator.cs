@@ -16,14 +16,23 @@ public static class DigestCalculator
     public static DigestFigures Compute(
         PlanSnapshot snapshot, IReadOnlyList<HistoryEntry> history, IReadOnlyList<string> unreachable, DateTimeOffset now, string? departmentId = null)
     {
-        var today = snapshot.Today;
-        var week = DigestWeek.Of(today);
         var tasks = snapshot.Plan.Tasks
             .Where(t => departmentId is null || TaskBoard.Involves(snapshot.Directory, t.Lead.Concat(t.Cooperating), departmentId))
             .ToList();
         // A department's digest counts its own parts of milestones led by several; the plan's counts each milestone once.
         string? PartFor(PlanTask t) => departmentId is not null && TaskBoard.Involves(snapshot.Directory, t.Lead, departmentId) ? departmentId : null;
         var items = tasks.SelectMany(t => t.Milestones.Select(m => snapshot.Item(t, m, TaskRole.Lead, PartFor(t)))).ToList();
+        var scope = departmentId is null ? snapshot.Plan.Title : snapshot.UnitNames([departmentId]);
+        return Of(snapshot, items, scope, history, unreachable, now);
+    }
+
+    /// <summary>The figures of a given set of items (a department's, a member of staff's), counted as the digest counts.</summary>
+    /// <param name="scope">What the figures are of, as the page and the card title it.</param>
+    public static DigestFigures Of(
+        PlanSnapshot snapshot, IReadOnlyList<BoardItem> items, string scope, IReadOnlyList<HistoryEntry> history, IReadOnlyList<string> unreachable, DateTimeOffset now)
+    {
+        var today = snapshot.Today;
+        var week = DigestWeek.Of(today);
         var dated = items.Where(i => i.Milestone.Due is not null).ToList();
 
         var areas = snapshot.Plan.Areas.Select(area => new TallyRow(area.Name, Tally.Of(items.Where(i => i.Task.AreaId == area.Id)))).ToList();
@@ -44,7 +53,7 @@ public static class DigestCalculator
         var blockers = items.Where(i => i.State.Status == MilestoneStatus.Blocked).Select(i => ToItem(i, i.DaysLeft ?? 0)).ToList();
 
         var milestoneIds = items.Select(i => i.Milestone.Id).ToHashSet(StringComparer.Ordinal);
-        var titles = tasks.ToDictionary(t => t.Id, t => t.Title, StringComparer.Ordinal);
+        var titles = items.Select(i => i.Task).DistinctBy(t => t.Id).ToDictionary(t => t.Id, t => t.Title, StringComparer.Ordinal);
         var weekStart = new DateTimeOffset(week.Monday.ToDateTime(TimeOnly.MinValue), snapshot.Zone.GetUtcOffset(week.Monday.ToDateTime(TimeOnly.MinValue)));
         var changes = history
             .Where(h => milestoneIds.Contains(h.MilestoneId) && h.At >= weekStart && h.At <= now)
@@ -60,9 +69,9 @@ public static class DigestCalculator
         var doneNow = items.Count(i => i.State.Status == MilestoneStatus.Done);
         var doneAtWeekStart = items.Count(i => DoneAt(history, i, weekStart));
         return new DigestFigures(
-            week,
+            week.View,
             today,
-            departmentId is null ? snapshot.Plan.Title : snapshot.UnitNames([departmentId]),
+            scope,
             Tally.Of(items),
             Tally.Of(dated.Where(i => i.Milestone.Due <= today)),
             areas,

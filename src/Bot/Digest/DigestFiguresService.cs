@@ -1,4 +1,5 @@
 using CchcBot.Cards;
+using CchcBot.Cards.Views;
 using CchcBot.Hosting;
 using CchcBot.Plan;
 using CchcBot.Progress;

@@ -48,7 +48,7 @@ public sealed class DigestService(
         var weekKey = $"digest|{week.Key}";
         if (!force && await ledger.StateAsync(agency, LedgerRecipient, weekKey, ct) is { } state && state != SendLedger.Claimed)
         {
-            return AlreadyPosted(agency, week);
+            return AlreadyPosted(agency, week.Key);
         }
 
         var snapshot = await snapshots.LoadAsync(agency, LocalDate(at), ct);
@@ -71,7 +71,7 @@ public sealed class DigestService(
         var outcome = await outbox.SendOnceAsync(new OutgoingMessage(agency, to, LedgerRecipient, [key], content), at, Lease, ct);
         if (outcome.NothingToDo)
         {
-            return AlreadyPosted(agency, figures.Week);
+            return AlreadyPosted(agency, figures.Week.Key);
         }
 
         var where = target == "channel" ? $"channel {channel!.Name ?? channel.Key}" : $"{directory.ChiefOfOffice} (no digest channel registered)";
@@ -80,8 +80,8 @@ public sealed class DigestService(
             : new DigestPosting(DigestPostingOutcome.Failed, $"{agency}: could not post the digest of {figures.Week.Key} to {where}: {outcome.Result.Status} {outcome.Result.Detail}");
     }
 
-    private static DigestPosting AlreadyPosted(string agency, DigestWeek week) =>
-        new(DigestPostingOutcome.AlreadyPosted, $"{agency}: the digest of {week.Key} was already posted; nothing sent (use --force to post again).");
+    private static DigestPosting AlreadyPosted(string agency, string weekKey) =>
+        new(DigestPostingOutcome.AlreadyPosted, $"{agency}: the digest of {weekKey} was already posted; nothing sent (use --force to post again).");
 
     private DateOnly LocalDate(DateTimeOffset at) => DateOnly.FromDateTime(clock.ToLocal(at));
 }

@@ -44,7 +44,7 @@ public sealed class ProgressPage(
         var now = clock.Now;
         var plan = DigestCalculator.Compute(snapshot, [], [], now);
         var staff = user.IsStaff ? StaffItems(snapshot, user) : null;
-        var scope = staff is not null ? StaffFigures(snapshot, staff, user)
+        var scope = staff is not null ? DigestCalculator.Of(snapshot, staff, StaffStrings.StaffTitle(user.Name.Length > 0 ? user.Name : user.Upn), [], [], now)
             : departmentId is null ? plan
             : DigestCalculator.Compute(snapshot, [], [], now, departmentId);
         var items = staff ?? Items(snapshot, departmentId);
@@ -168,29 +168,6 @@ public sealed class ProgressPage(
             .OfType<BoardItem>()
             .OrderBy(i => i.Task.Order).ThenBy(i => i.Milestone.Due ?? DateOnly.MaxValue)
             .ToList();
-
-    /// <summary>A member of staff's own figures, counted as the digest counts a department's (<see cref="Tally"/>), from
-    /// their items alone.</summary>
-    private static DigestFigures StaffFigures(PlanSnapshot snapshot, IReadOnlyList<BoardItem> items, AgencyUser user)
-    {
-        var today = snapshot.Today;
-        var dated = items.Where(i => i.Milestone.Due is not null).ToList();
-        DigestItem ToItem(BoardItem i, int days) => new(
-            i.Task.Id, i.Milestone.Id, i.Task.Title, i.Milestone.Deliverable, snapshot.UnitNames(i.Task.Lead), i.Milestone.Due, days, i.State.Note, i.State.UpdatedBy, i.Milestone.OriginalDue);
-        return new DigestFigures(
-            DigestWeek.Of(today),
-            today,
-            StaffStrings.StaffTitle(user.Name.Length > 0 ? user.Name : user.Upn),
-            Tally.Of(items),
-            Tally.Of(dated.Where(i => i.Milestone.Due <= today)),
-            snapshot.Plan.Areas.Select(area => new TallyRow(area.Name, Tally.Of(items.Where(i => i.Task.AreaId == area.Id)))).ToList(),
-            dated.Where(i => Tally.StandingOf(i) == Standing.OpenOverdue).OrderBy(i => i.Milestone.Due).ThenBy(i => i.Task.Order).Select(i => ToItem(i, -(i.DaysLeft ?? 0))).ToList(),
-            [],
-            items.Where(i => i.State.Status == MilestoneStatus.Blocked).Select(i => ToItem(i, i.DaysLeft ?? 0)).ToList(),
-            [],
-            [],
-            0);
-    }
 
     /// <summary>The rows in scope: the whole plan once per milestone (plan order), or the department's — its own parts of
     /// what it leads, then what it cooperates on — as the department's digest counts them.</summary>

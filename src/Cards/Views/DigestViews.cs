@@ -3,9 +3,10 @@ namespace CchcBot.Cards.Views;
 /// <summary>The week a digest covers: key "2026-W48", number, Monday and Sunday.</summary>
 public sealed record WeekView(string Key, int Number, DateOnly Monday, DateOnly Sunday);
 
-/// <summary>Everything the weekly digest card shows.</summary>
+/// <summary>Everything the weekly digest shows, computed from the plan, its states and history at one instant (the
+/// digest card, the tab and the reports read the same figures).</summary>
 /// <param name="Year">Every milestone of the plan (in scope); <paramref name="DueSoFar"/>: those due by today.</param>
-public sealed record DigestView(
+public sealed record DigestFigures(
     WeekView Week,
     DateOnly Today,
     string Scope,

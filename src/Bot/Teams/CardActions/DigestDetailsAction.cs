@@ -33,10 +33,10 @@ public sealed class DigestDetailsAction(DigestFiguresService digest, ChatCards c
         if (details && request.TurnContext.Activity.Conversation?.ConversationType == "channel")
         {
             // The digest in the Office channel is everyone's post: the long lists go into its thread, the post stays.
-            await request.TurnContext.SendActivityAsync(CardMessages.Of(DigestCard.Build(figures.View(), details: true)), ct);
+            await request.TurnContext.SendActivityAsync(CardMessages.Of(DigestCard.Build(figures, details: true)), ct);
             return InvokeResponses.Message(CardStrings.Digest.DetailsInThread);
         }
 
-        return InvokeResponses.Card(DigestCard.Build(figures.View(), details: details));
+        return InvokeResponses.Card(DigestCard.Build(figures, details: details));
     }
 }

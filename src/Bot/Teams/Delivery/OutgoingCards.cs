@@ -31,7 +31,7 @@ public sealed class OutgoingCards(ChatCards cards)
             ChatText.Summaries.Escalation),
         DigestContent d => CardMessages.Of(
             DigestCard.Build(
-                d.Figures.View(),
+                d.Figures,
                 d.ChiefInspector?.TeamsUserId is { } id ? (id, d.ChiefInspector.Name ?? ChatText.ChiefInspector) : null,
                 d.NoChannel ? ChatText.NoDigestChannel : null),
             $"{ChatText.Summaries.Digest} tuần {d.Figures.Week.Number}"),
