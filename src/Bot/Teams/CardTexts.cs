@@ -7,11 +7,9 @@ namespace CchcBot.Teams;
 /// <summary>Which of the cards' sentences (src/Cards/Texts) says what happened to an update.</summary>
 public static class CardTexts
 {
-    public const string NoPlan = UpdateStrings.NoPlan;
-
     public static string Refusal(UpdateRefusal refusal) => refusal switch
     {
-        UpdateRefusal.UnknownUser => UpdateStrings.UnknownUser,
+        UpdateRefusal.UnknownUser => ChatText.UnknownUser,
         UpdateRefusal.MissingIds => UpdateStrings.MissingIds,
         UpdateRefusal.UnknownTask => UpdateStrings.UnknownTask,
         UpdateRefusal.NotAllowed => UpdateStrings.NotAllowed,

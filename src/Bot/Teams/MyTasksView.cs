@@ -33,7 +33,7 @@ public sealed class MyTasksView(ISnapshotLoader snapshots, ChatCards cards, Noti
     {
         if (snapshot is null)
         {
-            return cards.Error(CardTexts.NoPlan);
+            return cards.Error(UpdateStrings.NoPlan);
         }
 
         if (IsOverview(user))

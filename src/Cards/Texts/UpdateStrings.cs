@@ -5,8 +5,6 @@ public static class UpdateStrings
 {
     public const string NoPlan = "Chưa có Kế hoạch CCHC hoặc danh sách phòng ban của cơ quan. Đề nghị đồng chí liên hệ Văn phòng.";
 
-    public const string UnknownUser = ChatText.UnknownUser;
-
     public const string MissingIds = "Thẻ này thiếu thông tin nhiệm vụ. Vui lòng gõ \"nhiệm vụ của tôi\" để mở lại danh sách.";
 
     public const string UnknownTask = "Không tìm thấy nhiệm vụ này trong Kế hoạch CCHC hiện hành (có thể kế hoạch đã được cập nhật). Vui lòng gõ \"nhiệm vụ của tôi\" để xem danh sách mới.";

@@ -36,7 +36,7 @@ public sealed class CooperatingDueAction(ISnapshotLoader snapshots, ChatCards ca
         var snapshot = await snapshots.LoadAsync(user, ct);
         if (snapshot is null)
         {
-            return InvokeResponses.Card(cards.Error(CardTexts.NoPlan));
+            return InvokeResponses.Card(cards.Error(UpdateStrings.NoPlan));
         }
 
         var departments = user.Departments.Select(d => d.Id).ToList();

@@ -26,7 +26,7 @@ public sealed class DigestDetailsAction(DigestFiguresService digest, ChatCards c
         var figures = await digest.FiguresAsync(request.User.Agency, clock.Now, departmentId, ct);
         if (figures is null)
         {
-            return InvokeResponses.Card(cards.Error(CardTexts.NoPlan));
+            return InvokeResponses.Card(cards.Error(UpdateStrings.NoPlan));
         }
 
         var details = request.GetString("view") != CardContract.Views.DigestSummary;

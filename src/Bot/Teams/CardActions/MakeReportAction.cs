@@ -39,7 +39,7 @@ public sealed class MakeReportAction(ReportService reports, ReportDownloads down
         var files = await reports.BuildAllAsync(user.Agency, period, [ReportFormat.Document, ReportFormat.Workbook], ct);
         if (files is null)
         {
-            return InvokeResponses.Card(cards.Error(CardTexts.NoPlan));
+            return InvokeResponses.Card(cards.Error(UpdateStrings.NoPlan));
         }
 
         var document = await downloads.StoreAsync(ReportService.FileName(user.Agency, period, ReportFormat.Document), files[ReportFormat.Document], ct);

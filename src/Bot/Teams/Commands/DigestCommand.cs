@@ -27,7 +27,7 @@ public sealed class DigestCommand(DigestFiguresService digest, BotClock clock) :
         }
 
         var figures = await digest.FiguresAsync(user.Agency, clock.Now, departmentId, ct);
-        var card = figures is null ? ErrorCard.Build(CardStrings.ErrorTitle, CardTexts.NoPlan) : DigestCard.Build(figures);
+        var card = figures is null ? ErrorCard.Build(CardStrings.ErrorTitle, UpdateStrings.NoPlan) : DigestCard.Build(figures);
         await turnContext.SendActivityAsync(CardMessages.Of(card, ChatText.Summaries.Digest), ct);
     }
 }

@@ -26,7 +26,7 @@ public sealed class QuarterReportCommand(ReportService reports, ReportDownloads 
         var content = await reports.BuildAsync(user.Agency, period, ct);
         if (content is null)
         {
-            await turnContext.SendActivityAsync(CardTexts.NoPlan, cancellationToken: ct);
+            await turnContext.SendActivityAsync(UpdateStrings.NoPlan, cancellationToken: ct);
             return;
         }
 

@@ -5,10 +5,6 @@ namespace CchcBot.Teams.Files;
 /// <summary>Which of the cards' sentences (src/Cards/Texts/FileStrings) says why a file could not be used.</summary>
 public static class FileTexts
 {
-    public const string NotInDirectory = FileStrings.NotInDirectory;
-
-    public const string OneAtATime = FileStrings.OneAtATime;
-
     public static string DownloadFailed(string name, DownloadFailure why) => why switch
     {
         DownloadFailure.TooLarge => FileStrings.TooLarge(name, (int)(IncomingFileRouter.MaxBytes / 1024 / 1024)),
@@ -16,6 +12,4 @@ public static class FileTexts
         DownloadFailure.TimedOut => FileStrings.TimedOut(name),
         _ => FileStrings.DownloadFailed(name),
     };
-
-    public static string NotUsed(string name) => FileStrings.NotUsed(name);
 }

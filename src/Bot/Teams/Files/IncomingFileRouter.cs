@@ -27,13 +27,13 @@ public sealed class IncomingFileRouter(IEnumerable<IIncomingFileFlow> flows, Fil
         var user = await users.ResolveAsync(turnContext, ct);
         if (user is null)
         {
-            await turnContext.SendActivityAsync(MessageFactory.Text(FileTexts.NotInDirectory), ct);
+            await turnContext.SendActivityAsync(MessageFactory.Text(FileStrings.NotInDirectory), ct);
             return;
         }
 
         if (files.Count > 1)
         {
-            await turnContext.SendActivityAsync(MessageFactory.Text(FileTexts.OneAtATime), ct);
+            await turnContext.SendActivityAsync(MessageFactory.Text(FileStrings.OneAtATime), ct);
             return;
         }
 
@@ -54,6 +54,6 @@ public sealed class IncomingFileRouter(IEnumerable<IIncomingFileFlow> flows, Fil
             }
         }
 
-        await turnContext.SendActivityAsync(MessageFactory.Text(FileTexts.NotUsed(file.Name)), ct);
+        await turnContext.SendActivityAsync(MessageFactory.Text(FileStrings.NotUsed(file.Name)), ct);
     }
 }
