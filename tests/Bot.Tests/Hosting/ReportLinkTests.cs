@@ -85,6 +85,9 @@ public sealed class ReportLinkTests
     public async Task A_link_is_reusable_for_an_hour_then_gone_and_expired_rows_are_deleted()
     {
         await using var bot = await BotHarness.StartAsync(Now);
+        // This test pins what a read and a store delete; the 15-minute cleanup service, fired by the clock's jumps and
+        // running beside the test, would delete the expired second file at its own moment.
+        await bot.Services.GetRequiredService<CchcBot.Evidence.StorageCleanup>().StopAsync(default);
         var downloads = bot.Services.GetRequiredService<ReportDownloads>();
         var first = await downloads.StoreAsync("a.xlsx", Encoding.UTF8.GetBytes("first"), default);
         var second = await downloads.StoreAsync("b.xlsx", Encoding.UTF8.GetBytes("second"), default);
