@@ -1,12 +1,6 @@
 using System.Text;
 using CchcBot.TestSupport;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace CchcBot.Bench;
 
@@ -17,16 +11,17 @@ namespace CchcBot.Bench;
 public sealed class CountingStorageProxy : IAsyncDisposable
 {
     private static readonly byte[] Etag = Encoding.UTF8.GetBytes("\"odata.etag\"");
-    private readonly WebApplication _app;
-    private readonly HttpClient _azurite = new() { BaseAddress = new Uri($"http://127.0.0.1:{AzuriteServer.Shared.Port}") };
+    private AzuriteTableProxy _proxy = null!;
     private long _entitiesRead;
     private long _reads;
     private long _writes;
     private int _failures;
 
-    private CountingStorageProxy(WebApplication app) => _app = app;
+    private CountingStorageProxy()
+    {
+    }
 
-    public string ConnectionString { get; private set; } = string.Empty;
+    public string ConnectionString => _proxy.ConnectionString;
 
     public long EntitiesRead => Interlocked.Read(ref _entitiesRead);
 
@@ -43,51 +38,28 @@ public sealed class CountingStorageProxy : IAsyncDisposable
 
     public static async Task<CountingStorageProxy> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var proxy = new CountingStorageProxy(app);
-        app.Run(async context =>
-        {
-            try
+        var proxy = new CountingStorageProxy();
+        proxy._proxy = await AzuriteTableProxy.StartAsync(
+            context =>
             {
-                await proxy.ForwardAsync(context);
-            }
-            catch (Exception e) when (Interlocked.Increment(ref proxy._failures) <= 3)
+                Interlocked.Increment(ref HttpMethods.IsGet(context.Request.Method) ? ref proxy._reads : ref proxy._writes);
+                return Task.FromResult(false);
+            },
+            (request, content) =>
             {
-                Console.WriteLine($"  storage proxy: {context.Request.Method} {context.Request.Path}: {e.GetType().Name}: {e.Message}");
-                throw;
-            }
-        });
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        proxy.ConnectionString =
-            $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AzuriteServer.AccountKey};TableEndpoint={address.TrimEnd('/')}/devstoreaccount1;";
+                if (HttpMethods.IsGet(request.Method))
+                {
+                    Interlocked.Add(ref proxy._entitiesRead, Count(content));
+                }
+            },
+            (context, e) =>
+            {
+                if (Interlocked.Increment(ref proxy._failures) <= 3)
+                {
+                    Console.WriteLine($"  storage proxy: {context.Request.Method} {context.Request.Path}: {e.GetType().Name}: {e.Message}");
+                }
+            });
         return proxy;
-    }
-
-    private async Task ForwardAsync(HttpContext context)
-    {
-        var request = context.Request;
-        var isRead = HttpMethods.IsGet(request.Method);
-        Interlocked.Increment(ref isRead ? ref _reads : ref _writes);
-        // The request target exactly as sent (keys in the path stay encoded as the client signed them).
-        var target = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()!.RawTarget;
-        using var forward = await HttpForwarding.RequestFromAsync(request, target);
-        using var response = await _azurite.SendAsync(forward, HttpCompletionOption.ResponseHeadersRead);
-        HttpForwarding.CopyStatusAndHeaders(response, context.Response);
-
-        var content = await response.Content.ReadAsByteArrayAsync();
-        if (isRead)
-        {
-            Interlocked.Add(ref _entitiesRead, Count(content));
-        }
-
-        if (content.Length > 0)
-        {
-            await context.Response.Body.WriteAsync(content);
-        }
     }
 
     private static int Count(ReadOnlySpan<byte> content)
@@ -102,10 +74,5 @@ public sealed class CountingStorageProxy : IAsyncDisposable
         return n;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        _azurite.Dispose();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _proxy.DisposeAsync();
 }

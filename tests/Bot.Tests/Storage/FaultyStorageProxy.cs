@@ -1,8 +1,5 @@
 using CchcBot.TestSupport;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 namespace CchcBot.Bot.Tests.Storage;
 
@@ -13,12 +10,13 @@ namespace CchcBot.Bot.Tests.Storage;
 /// </summary>
 public sealed class FaultyStorageProxy : IAsyncDisposable
 {
-    private readonly WebApplication _app;
-    private readonly HttpClient _azurite = new() { BaseAddress = new Uri($"http://127.0.0.1:{AzuriteServer.Shared.Port}") };
+    private AzuriteTableProxy _proxy = null!;
     private int _writes;
     private int _requests;
 
-    private FaultyStorageProxy(WebApplication app) => _app = app;
+    private FaultyStorageProxy()
+    {
+    }
 
     /// <summary>Writes let through before the failure starts; int.MaxValue: no failure.</summary>
     public int WritesBeforeFailure { get; set; } = int.MaxValue;
@@ -46,24 +44,17 @@ public sealed class FaultyStorageProxy : IAsyncDisposable
     /// Ctrl+C, cancelling the client's token, while that storage call is in flight).</summary>
     public Func<string, string, string, Task>? BeforeForward { get; set; }
 
-    public string ConnectionString { get; private set; } = string.Empty;
+    public string ConnectionString => _proxy.ConnectionString;
 
     public static async Task<FaultyStorageProxy> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var proxy = new FaultyStorageProxy(app);
-        app.Run(proxy.ForwardAsync);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        proxy.ConnectionString =
-            $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AzuriteServer.AccountKey};TableEndpoint={address.TrimEnd('/')}/devstoreaccount1;";
+        var proxy = new FaultyStorageProxy();
+        proxy._proxy = await AzuriteTableProxy.StartAsync(proxy.InterceptAsync);
         return proxy;
     }
 
-    private async Task ForwardAsync(HttpContext context)
+    /// <returns>True when the request was answered here (an injected failure); false to let it through.</returns>
+    private async Task<bool> InterceptAsync(HttpContext context)
     {
         var request = context.Request;
         Interlocked.Increment(ref _requests);
@@ -92,22 +83,11 @@ public sealed class FaultyStorageProxy : IAsyncDisposable
             context.Response.ContentType = "application/json";
             context.Response.Headers["x-ms-error-code"] = Failure.Code;
             await context.Response.WriteAsync("{\"odata.error\":{\"code\":\"" + Failure.Code + "\",\"message\":{\"lang\":\"en-US\",\"value\":\"Injected failure.\"}}}");
-            return;
+            return true;
         }
 
-        // The request target exactly as sent (keys in the path stay encoded as the client signed them).
-        var target = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()!.RawTarget;
-        using var forward = await HttpForwarding.RequestFromAsync(request, target);
-        using var response = await _azurite.SendAsync(forward, HttpCompletionOption.ResponseHeadersRead);
-        HttpForwarding.CopyStatusAndHeaders(response, context.Response);
-
-        await response.Content.CopyToAsync(context.Response.Body);
+        return false;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        _azurite.Dispose();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _proxy.DisposeAsync();
 }
