@@ -28,7 +28,7 @@ public static class Positions
             }
             else if (department.Deputies.Any(d => AgencyDirectory.SamePerson(d, person)))
             {
-                positions.Add("Phó " + char.ToLowerInvariant(Head(department)[0]) + Head(department)[1..]);
+                positions.Add(Deputy(department));
             }
         }
 
@@ -40,4 +40,10 @@ public static class Positions
         department.Group == AgencyDirectory.OfficeGroup ? ChiefOfOffice
         : department.Name.StartsWith("Phòng ", StringComparison.OrdinalIgnoreCase) ? "Trưởng phòng " + department.Name["Phòng ".Length..]
         : "Trưởng " + department.Name;
+
+    /// <summary>"Phó Chánh Văn phòng", "Phó Trưởng phòng Nghiệp vụ 1": a title keeps its capital after "Phó" (Nghị định 30/2020/NĐ-CP).</summary>
+    public static string Deputy(Department department) => "Phó " + Head(department);
+
+    /// <summary>"Cán bộ Văn phòng", "Cán bộ Phòng Nghiệp vụ 1": the unit keeps its proper name (unlike the title "Trưởng phòng").</summary>
+    public static string Staff(Department department) => "Cán bộ " + department.Name;
 }

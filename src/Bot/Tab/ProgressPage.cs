@@ -154,7 +154,7 @@ public sealed class ProgressPage(
         return new TaskDetailView(
             task.Id, task.Title, area, task.Timeframe, task.Deliverables,
             snapshot.UnitNames(task.Lead), snapshot.UnitNames(task.Cooperating),
-            role == TaskRole.Lead ? TabTexts.Lead : TabTexts.Cooperating,
+            role == TaskRole.Lead ? CardStrings.Labels.Lead : CardStrings.Labels.Cooperating,
             milestones,
             ordered.Where(h => h.Kind != ProgressRepository.CommentKind).Select(Entry).ToList(),
             ordered.Where(h => h.Kind == ProgressRepository.CommentKind).Select(Entry).ToList(),
@@ -195,7 +195,7 @@ public sealed class ProgressPage(
         i.Area.Name,
         snapshot.UnitNames(i.Task.Lead),
         TaskBoard.Departments(snapshot.Directory, i.Task.Lead).ToList(),
-        i.Role == TaskRole.Lead ? TabTexts.Lead : TabTexts.Cooperating,
+        i.Role == TaskRole.Lead ? CardStrings.Labels.Lead : CardStrings.Labels.Cooperating,
         Code(i.Display),
         DisplayName(i.Display),
         StandingCode(Tally.StandingOf(i)),
@@ -214,8 +214,8 @@ public sealed class ProgressPage(
         {
             if (snapshot.Find(r.TaskId, r.MilestoneId) is var (task, milestone))
             {
-                rows.Add(new DecisionRow(task.Id, milestone.Id, task.Title, milestone.Deliverable, "extension", TabTexts.ExtensionKind,
-                    TabTexts.ExtensionText(Formats.Date(r.CurrentDue), Formats.Date(r.ProposedDue), r.Reason), r.AskedByName, Formats.Date(DateOnly.FromDateTime(clock.ToLocal(r.AskedAt)))));
+                rows.Add(new DecisionRow(task.Id, milestone.Id, task.Title, milestone.Deliverable, "extension", TabStrings.ExtensionKind,
+                    TabStrings.ExtensionText(Formats.Date(r.CurrentDue), Formats.Date(r.ProposedDue), r.Reason), r.AskedByName, Formats.Date(DateOnly.FromDateTime(clock.ToLocal(r.AskedAt)))));
             }
         }
 
@@ -223,7 +223,7 @@ public sealed class ProgressPage(
         {
             if (snapshot.Find(e.TaskId, e.MilestoneId) is var (task, milestone))
             {
-                rows.Add(new DecisionRow(task.Id, milestone.Id, task.Title, milestone.Deliverable, "escalation", TabTexts.EscalationKind,
+                rows.Add(new DecisionRow(task.Id, milestone.Id, task.Title, milestone.Deliverable, "escalation", TabStrings.EscalationKind,
                     e.Note, e.ByName, Formats.Date(DateOnly.FromDateTime(clock.ToLocal(e.At)))));
             }
         }
@@ -258,10 +258,10 @@ public sealed class ProgressPage(
 
     private static string RoleOf(AgencyUser user) => user.IsChiefInspector ? "chief-inspector" : user.IsChiefOfOffice ? "chief-of-office" : user.IsStaff ? "staff" : "head";
 
-    private static string RoleName(AgencyUser user) => user.IsChiefInspector ? TabTexts.ChiefInspector
-        : user.IsChiefOfOffice ? TabTexts.ChiefOfOffice
-        : user.PrimaryDepartment is { } d ? (AgencyDirectory.SamePerson(d.Head, user.Upn) ? TabTexts.HeadOf(d) : TabTexts.DeputyOf(d))
-        : user.StaffOf.Count > 0 ? TabTexts.StaffOf(user.StaffOf[0])
+    private static string RoleName(AgencyUser user) => user.IsChiefInspector ? Positions.ChiefInspector
+        : user.IsChiefOfOffice ? Positions.ChiefOfOffice
+        : user.PrimaryDepartment is { } d ? (AgencyDirectory.SamePerson(d.Head, user.Upn) ? Positions.Head(d) : Positions.Deputy(d))
+        : user.StaffOf.Count > 0 ? Positions.Staff(user.StaffOf[0])
         : string.Empty;
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -291,11 +291,11 @@ public sealed class ProgressPage(
 
     private static string StandingName(Standing? standing) => standing switch
     {
-        Standing.DoneOnTime => TabTexts.DoneOnTime,
-        Standing.DoneLate => TabTexts.DoneLate,
-        Standing.OpenInTime => TabTexts.OpenInTime,
-        Standing.OpenOverdue => TabTexts.OpenOverdue,
-        _ => TabTexts.Ongoing,
+        Standing.DoneOnTime => CardStrings.Figures.DoneOnTime,
+        Standing.DoneLate => CardStrings.Figures.DoneLate,
+        Standing.OpenInTime => CardStrings.Figures.OpenInTime,
+        Standing.OpenOverdue => CardStrings.Figures.OpenOverdue,
+        _ => CardStrings.Ongoing,
     };
 
     /// <summary>Evidence as a link only when it is an absolute http(s) URL (the page never makes a javascript: link).</summary>

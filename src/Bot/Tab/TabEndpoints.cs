@@ -1,3 +1,4 @@
+using CchcBot.Cards;
 using CchcBot.Hosting;
 using CchcBot.Plan;
 using CchcBot.Storage;
@@ -39,12 +40,12 @@ public static class TabEndpoints
     private static Task<IResult> ProgressAsync(HttpContext http, TabSignIn signIn, ProgressPage page, ILoggerFactory logs, CancellationToken ct) =>
         AnswerAsync(http, signIn, logs, async user => await page.BuildAsync(user, ct) is { } view
             ? Results.Json(view)
-            : Refusal(StatusCodes.Status404NotFound, "no-plan", TabTexts.NoPlan), ct);
+            : Refusal(StatusCodes.Status404NotFound, "no-plan", TabStrings.NoPlan), ct);
 
     private static Task<IResult> TaskAsync(string taskId, HttpContext http, TabSignIn signIn, ProgressPage page, ILoggerFactory logs, CancellationToken ct) =>
         AnswerAsync(http, signIn, logs, async user => await page.TaskAsync(user, taskId, ct) is { } view
             ? Results.Json(view)
-            : Refusal(StatusCodes.Status404NotFound, "no-task", TabTexts.NoTask), ct);
+            : Refusal(StatusCodes.Status404NotFound, "no-task", TabStrings.NoTask), ct);
 
     /// <summary>The period report ("2026-Q1", "2026-H1", "2026-Q3", "2026"; Q2 and Q4 too) of the user's agency, for the
     /// Chief of Office and the Chief Inspector: the Word report and the workbook, as the chat's "báo cáo" makes them,
@@ -55,18 +56,18 @@ public static class TabEndpoints
         {
             if (!user.IsChiefOfOffice && !user.IsChiefInspector)
             {
-                return Refusal(StatusCodes.Status403Forbidden, "report-rights", TabTexts.ReportRights);
+                return Refusal(StatusCodes.Status403Forbidden, "report-rights", TabStrings.ReportRights);
             }
 
             if (!Reports.ReportPeriod.TryParseKey(period, out var chosen))
             {
-                return Refusal(StatusCodes.Status400BadRequest, "period", TabTexts.BadPeriod);
+                return Refusal(StatusCodes.Status400BadRequest, "period", TabStrings.BadPeriod);
             }
 
             var formats = new[] { Reports.ReportFormat.Document, Reports.ReportFormat.Workbook };
             if (await reports.BuildAllAsync(user.Agency, chosen, formats, ct) is not { } files)
             {
-                return Refusal(StatusCodes.Status404NotFound, "no-plan", TabTexts.NoPlan);
+                return Refusal(StatusCodes.Status404NotFound, "no-plan", TabStrings.NoPlan);
             }
 
             async Task<(string Url, string FileName)> StoreAsync(Reports.ReportFormat format)
@@ -102,7 +103,7 @@ public static class TabEndpoints
         catch (Exception e) when (IsStorage(e))
         {
             logs.CreateLogger("Tab").LogWarning(e, "Storage does not answer: the tab's sign-in list was refused with 503");
-            return Refusal(StatusCodes.Status503ServiceUnavailable, "storage", TabTexts.StorageDown);
+            return Refusal(StatusCodes.Status503ServiceUnavailable, "storage", TabStrings.StorageDown);
         }
     }
 
@@ -127,7 +128,7 @@ public static class TabEndpoints
         catch (Exception e) when (IsStorage(e))
         {
             logs.CreateLogger("Tab").LogWarning(e, "Storage does not answer: a tab request was refused with 503");
-            return Refusal(StatusCodes.Status503ServiceUnavailable, "storage", TabTexts.StorageDown);
+            return Refusal(StatusCodes.Status503ServiceUnavailable, "storage", TabStrings.StorageDown);
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using CchcBot.Cards;
 using CchcBot.Hosting;
 using CchcBot.Plan;
 using Microsoft.AspNetCore.Authentication;
@@ -33,18 +34,18 @@ public sealed class TabSignIn(AnonymousMode anonymous, TabUsers users, IOptions<
             if (!OffersLocalSignIn(http))
             {
                 logger.LogWarning("Refused a tab request from {RemoteAddress}: anonymous mode serves this machine only", http.Connection.RemoteIpAddress);
-                return SignInResult.Refused(StatusCodes.Status401Unauthorized, "sign-in", TabTexts.SignInRequired);
+                return SignInResult.Refused(StatusCodes.Status401Unauthorized, "sign-in", TabStrings.SignInRequired);
             }
 
             var chosen = http.Request.Headers[DevUserHeader].ToString();
             if (string.IsNullOrWhiteSpace(chosen))
             {
-                return SignInResult.Refused(StatusCodes.Status401Unauthorized, "sign-in", TabTexts.SignInRequired);
+                return SignInResult.Refused(StatusCodes.Status401Unauthorized, "sign-in", TabStrings.SignInRequired);
             }
 
             return await users.ResolveAsync(string.Empty, [chosen], ct) is { } local
                 ? SignInResult.Accepted(local)
-                : SignInResult.Refused(StatusCodes.Status403Forbidden, "not-in-directory", TabTexts.NotInDirectory);
+                : SignInResult.Refused(StatusCodes.Status403Forbidden, "not-in-directory", TabStrings.NotInDirectory);
         }
 
         var result = await http.AuthenticateAsync(Scheme);
@@ -55,14 +56,14 @@ public sealed class TabSignIn(AnonymousMode anonymous, TabUsers users, IOptions<
                 logger.LogWarning("Refused a tab request ({Status}): {Problem}", 401, failure.GetType().Name);
             }
 
-            return SignInResult.Refused(StatusCodes.Status401Unauthorized, "sign-in", TabTexts.SignInRequired);
+            return SignInResult.Refused(StatusCodes.Status401Unauthorized, "sign-in", TabStrings.SignInRequired);
         }
 
         var scopes = (principal.FindFirst("scp")?.Value ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (!scopes.Contains(Scope, StringComparer.Ordinal))
         {
             logger.LogWarning("Refused a tab request (403): the token has no {Scope} scope", Scope);
-            return SignInResult.Refused(StatusCodes.Status403Forbidden, "scope", TabTexts.SignInRequired);
+            return SignInResult.Refused(StatusCodes.Status403Forbidden, "scope", TabStrings.SignInRequired);
         }
 
         var tenant = principal.FindFirst("tid")?.Value;
@@ -70,7 +71,7 @@ public sealed class TabSignIn(AnonymousMode anonymous, TabUsers users, IOptions<
         if (allowed.Count > 0 && !allowed.Contains(tenant ?? string.Empty, StringComparer.OrdinalIgnoreCase))
         {
             logger.LogWarning("Refused a tab request (403) from tenant {TenantId}: not in Bot:AllowedTenants", tenant ?? "(none)");
-            return SignInResult.Refused(StatusCodes.Status403Forbidden, "tenant", TabTexts.NotInDirectory);
+            return SignInResult.Refused(StatusCodes.Status403Forbidden, "tenant", TabStrings.NotInDirectory);
         }
 
         var objectId = principal.FindFirst("oid")?.Value ?? string.Empty;
@@ -78,7 +79,7 @@ public sealed class TabSignIn(AnonymousMode anonymous, TabUsers users, IOptions<
         if (user is null)
         {
             logger.LogInformation("Tab user {UserObjectId} is not in any directory", objectId);
-            return SignInResult.Refused(StatusCodes.Status403Forbidden, "not-in-directory", TabTexts.NotInDirectory);
+            return SignInResult.Refused(StatusCodes.Status403Forbidden, "not-in-directory", TabStrings.NotInDirectory);
         }
 
         return SignInResult.Accepted(user);

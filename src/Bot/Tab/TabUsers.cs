@@ -52,13 +52,13 @@ public sealed class TabUsers(IDirectoryRepository directories, IPlanRepository p
                 continue;
             }
 
-            people.Add(new TabPerson(directory.ChiefInspector, TabTexts.ChiefInspector, agency));
-            people.Add(new TabPerson(directory.ChiefOfOffice, TabTexts.ChiefOfOffice, agency));
+            people.Add(new TabPerson(directory.ChiefInspector, Positions.ChiefInspector, agency));
+            people.Add(new TabPerson(directory.ChiefOfOffice, Positions.ChiefOfOffice, agency));
             foreach (var d in directory.Departments)
             {
-                people.Add(new TabPerson(d.Head, TabTexts.HeadOf(d), agency));
-                people.AddRange(d.Deputies.Select(x => new TabPerson(x, TabTexts.DeputyOf(d), agency)));
-                people.AddRange(d.Staff.Select(x => new TabPerson(x, TabTexts.StaffOf(d), agency)));
+                people.Add(new TabPerson(d.Head, Positions.Head(d), agency));
+                people.AddRange(d.Deputies.Select(x => new TabPerson(x, Positions.Deputy(d), agency)));
+                people.AddRange(d.Staff.Select(x => new TabPerson(x, Positions.Staff(d), agency)));
             }
         }
 

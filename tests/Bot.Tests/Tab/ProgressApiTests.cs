@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CchcBot.Bot.Tests.Support;
+using CchcBot.Cards;
 using CchcBot.Cards.Views;
 using CchcBot.Digest;
 using CchcBot.Plan;
@@ -31,6 +32,11 @@ public sealed class ProgressApiTests
         var plan = (await new CchcBot.Storage.PlanRepository(bot.Tables).GetAsync(TabData.Agency))!;
         Assert.Equal(plan.Tasks.Sum(t => t.Milestones.Count), rows.Count);
         Assert.Equal(digest.Year.OpenOverdue, rows.Count(r => r!["standing"]!.GetValue<string>() == "open-overdue"));
+
+        // The groups are worded as the report and the workbook word them.
+        var names = rows.GroupBy(r => r!["standing"]!.GetValue<string>()).ToDictionary(g => g.Key, g => g.First()!["standingName"]!.GetValue<string>());
+        Assert.Equal("Chưa hoàn thành, quá hạn", names["open-overdue"]);
+        Assert.Equal("Chưa hoàn thành, trong hạn", names["open-in-time"]);
         Assert.Equal(digest.Year.Dated, page["timeline"]!.AsArray().Sum(m => m!["figures"]!["dated"]!.GetValue<int>()));
 
         // Overdue (most overdue first), then the blocked still in time.
@@ -85,8 +91,8 @@ public sealed class ProgressApiTests
         Assert.Equal(mine.Sum(t => t.Milestones.Count), rows.Count);
         Assert.True(mine.Count < plan.Tasks.Count);
         var roles = rows.Select(r => r!["role"]!.GetValue<string>()).ToList();
-        Assert.Equal(roles.OrderBy(r => r == TabTexts.Lead ? 0 : 1), roles);
-        Assert.Contains(TabTexts.Cooperating, roles);
+        Assert.Equal(roles.OrderBy(r => r == CardStrings.Labels.Lead ? 0 : 1), roles);
+        Assert.Contains(CardStrings.Labels.Cooperating, roles);
 
         // A task outside the department: not listed, no details; its own head sees it.
         Assert.DoesNotContain(rows, r => r!["taskId"]!.GetValue<string>() == TabData.OwnTaskId);
@@ -140,7 +146,7 @@ public sealed class ProgressApiTests
         var people = JsonNode.Parse(await bot.Http.GetStringAsync("/tab/dev-login"))!;
         Assert.Equal(TabSignIn.DevUserHeader, people["header"]!.GetValue<string>());
         var list = people["people"]!.AsArray();
-        Assert.Contains(list, p => p!["email"]!.GetValue<string>() == TabData.ChiefInspector && p["role"]!.GetValue<string>() == TabTexts.ChiefInspector);
+        Assert.Contains(list, p => p!["email"]!.GetValue<string>() == TabData.ChiefInspector && p["role"]!.GetValue<string>() == Positions.ChiefInspector);
         Assert.Contains(list, p => p!["email"]!.GetValue<string>() == TabData.HeadNv1 && p["role"]!.GetValue<string>() == "Trưởng phòng Nghiệp vụ 1");
     }
 

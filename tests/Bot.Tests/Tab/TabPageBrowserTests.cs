@@ -39,7 +39,7 @@ public sealed class TabPageBrowserTests(TabPageBrowserTests.Run run) : IClassFix
 
         Assert.Contains("Chánh Thanh tra", run.Report["roles"]!["chief-inspector"]!["who"]!.GetValue<string>());
         Assert.Contains("Trưởng phòng Nghiệp vụ 1", run.Report["roles"]!["head"]!["who"]!.GetValue<string>());
-        Assert.Contains("Cán bộ phòng Nghiệp vụ 2", run.Report["roles"]!["staff"]!["who"]!.GetValue<string>());
+        Assert.Contains("Cán bộ Phòng Nghiệp vụ 2", run.Report["roles"]!["staff"]!["who"]!.GetValue<string>());
         var totals = run.Api["head"]["planTotals"]!;
         Assert.Contains($"Toàn kế hoạch: {totals["dated"]} mốc có hạn", run.Report["roles"]!["head"]!["planTotals"]!.GetValue<string>());
         Assert.Contains(run.Report["login"]!.AsArray(), p => p!.GetValue<string>().Contains(TabData.ChiefInspector) && p.GetValue<string>().Contains("Chánh Thanh tra"));

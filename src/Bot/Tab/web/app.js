@@ -9,8 +9,8 @@ const $ = (id) => document.getElementById(id);
 const GROUPS = [
   { key: 'doneOnTime', standing: 'done-on-time', label: 'Hoàn thành đúng hạn' },
   { key: 'doneLate', standing: 'done-late', label: 'Hoàn thành trễ hạn' },
-  { key: 'openInTime', standing: 'open-in-time', label: 'Chưa hoàn thành trong hạn' },
-  { key: 'openOverdue', standing: 'open-overdue', label: 'Chưa hoàn thành quá hạn' },
+  { key: 'openInTime', standing: 'open-in-time', label: 'Chưa hoàn thành, trong hạn' },
+  { key: 'openOverdue', standing: 'open-overdue', label: 'Chưa hoàn thành, quá hạn' },
 ];
 const DEV_USER_KEY = 'cchcbot-tab-user';
 let devHeader = null;
@@ -138,7 +138,7 @@ function render() {
   if (data.scope !== 'plan') {
     const t = data.planTotals;
     $('plan-totals').hidden = false;
-    $('plan-totals').textContent = `Toàn kế hoạch: ${t.dated} mốc có hạn — hoàn thành đúng hạn ${t.doneOnTime}, hoàn thành trễ hạn ${t.doneLate}, chưa hoàn thành trong hạn ${t.openInTime}, chưa hoàn thành quá hạn ${t.openOverdue}.`;
+    $('plan-totals').textContent = `Toàn kế hoạch: ${t.dated} mốc có hạn — hoàn thành: đúng hạn ${t.doneOnTime}, trễ hạn ${t.doneLate}; chưa hoàn thành: trong hạn ${t.openInTime}, quá hạn ${t.openOverdue}.`;
   }
   charts.forEach((c) => c.destroy());
   charts.length = 0;
