@@ -63,6 +63,9 @@ public sealed class FakeConnector : IAsyncDisposable
 
     public void Fail(ConnectorFault fault) => _faults.Enqueue(fault);
 
+    /// <summary>When set, awaited (with the conversation id) before a new message is answered: a test holds sends in flight with it.</summary>
+    public Func<string, Task>? BeforeSend { get; set; }
+
     /// <summary>When set, sends beyond this many per second answer 429 with Retry-After: 1, as Teams does per app and tenant.</summary>
     public int? MaxSendsPerSecond { get; set; }
 
@@ -176,11 +179,21 @@ public sealed class FakeConnector : IAsyncDisposable
         app.MapPost("/v3/conversations/{conversationId}/activities", async (HttpContext http, string conversationId) =>
         {
             var body = await JsonNode.ParseAsync(http.Request.Body);
+            if (BeforeSend is { } hold)
+            {
+                await hold(conversationId);
+            }
+
             return Answer(http, "POST", http.Request.Path, conversationId, null, body, NewId());
         });
         app.MapPost("/v3/conversations/{conversationId}/activities/{activityId}", async (HttpContext http, string conversationId, string activityId) =>
         {
             var body = await JsonNode.ParseAsync(http.Request.Body);
+            if (BeforeSend is { } hold)
+            {
+                await hold(conversationId);
+            }
+
             return Answer(http, "POST", http.Request.Path, conversationId, activityId, body, NewId());
         });
         app.MapPut("/v3/conversations/{conversationId}/activities/{activityId}", async (HttpContext http, string conversationId, string activityId) =>

@@ -42,9 +42,21 @@ public sealed class ReminderSweep(
             return tally.Result();
         }
 
-        foreach (var agency in await plans.AgenciesAsync(ct))
+        await using (var pipeline = new SendPipeline(InFlight, ct))
         {
-            await SweepAgencyAsync(agency, moment.LocalDate, at, tally, ct);
+            try
+            {
+                foreach (var agency in await plans.AgenciesAsync(ct))
+                {
+                    await SweepAgencyAsync(agency, moment.LocalDate, at, tally, pipeline, pipeline.Token);
+                }
+            }
+            catch (OperationCanceledException) when (pipeline.Failed && !ct.IsCancellationRequested)
+            {
+                // A send failed and stopped the pipeline: its exception is the one to report (below).
+            }
+
+            await pipeline.CompleteAsync();
         }
 
         if (tally.Lines.Count == 0)
@@ -55,7 +67,8 @@ public sealed class ReminderSweep(
         return tally.Result();
     }
 
-    private async Task SweepAgencyAsync(string agency, DateOnly today, DateTimeOffset at, SweepSummary tally, CancellationToken ct)
+    /// <summary>Reads what the agency's heads are due to hear today and queues their messages; the queue's senders deliver them.</summary>
+    private async Task SweepAgencyAsync(string agency, DateOnly today, DateTimeOffset at, SweepSummary tally, SendPipeline pipeline, CancellationToken ct)
     {
         var head = await plans.GetHeadAsync(agency, ct);
         var directory = await directories.GetAsync(agency, ct);
@@ -109,12 +122,14 @@ public sealed class ReminderSweep(
             Assignments = await assignments.GetAllAsync(agency, ct),
         };
 
-        await SendRemindersAsync(agency, snapshot, due, tasks, at, tally, ct);
-        await SendEscalationAsync(agency, snapshot, wanted, tasks, at, tally, ct);
+        var reminders = await QueueRemindersAsync(agency, snapshot, due, tasks, at, tally, pipeline, ct);
+        // The Chief of Office's summary follows the agency's reminders (it lists who they found unreachable) without
+        // holding up the next agency's.
+        pipeline.After(reminders, token => SendEscalationAsync(agency, snapshot, wanted, tasks, at, tally, token));
     }
 
-    private async Task SendRemindersAsync(
-        string agency, PlanSnapshot snapshot, List<DueIndexEntry> due, Dictionary<string, PlanTask> tasks, DateTimeOffset at, SweepSummary tally, CancellationToken ct)
+    private async Task<IReadOnlyList<Task>> QueueRemindersAsync(
+        string agency, PlanSnapshot snapshot, List<DueIndexEntry> due, Dictionary<string, PlanTask> tasks, DateTimeOffset at, SweepSummary tally, SendPipeline pipeline, CancellationToken ct)
     {
         var perRecipient = new Dictionary<string, List<(BoardItem Item, DueReminder Reminder, Department Department)>>(StringComparer.OrdinalIgnoreCase);
         foreach (var entry in due.DistinctBy(e => e.MilestoneId))
@@ -166,30 +181,37 @@ public sealed class ReminderSweep(
             }
         }
 
-        // Recipients are served concurrently; the delivery limiter keeps the pace under Teams' limits.
-        await Parallel.ForEachAsync(perRecipient, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = ct }, async (entry, token) =>
+        var queued = new List<Task>(perRecipient.Count);
+        foreach (var (recipient, items) in perRecipient)
         {
-            var (recipient, items) = (entry.Key, entry.Value);
-            var keys = items.Select(i => LedgerKey(i.Item.Milestone.Id, i.Reminder.SlotKey)).ToList();
-            if (tally.DryRun)
-            {
-                var pending = await PendingAsync(agency, recipient, keys, token);
-                tally.WouldSend(agency, recipient, $"{pending.Count} reminder(s) ({string.Join(", ", pending)})", pending.Count);
-                return;
-            }
+            queued.Add(await pipeline.QueueAsync(token => RemindAsync(agency, recipient, items, snapshot, at, tally, token), ct));
+        }
 
-            var position = Positions.Of(snapshot.Directory, recipient) is { Length: > 0 } held
-                ? held
-                : snapshot.Directory.StaffOf(recipient) is { Count: > 0 } staffOf
-                    ? string.Join("; ", staffOf.Select(d => Positions.Staff(d)))
-                    : string.Join("; ", items.Select(i => Positions.Head(i.Department)).Distinct());
-            // Read once: the name for the card, the identity for the sender.
-            var identity = await directories.GetIdentityAsync(agency, recipient, token);
-            var lines = items.Select(i => new ReminderLine(LedgerKey(i.Item.Milestone.Id, i.Reminder.SlotKey), i.Item, i.Reminder)).ToList();
-            var message = new OutgoingMessage(agency, new MessageTarget.Person(recipient, identity), recipient, keys, new ReminderContent(identity?.Name, position, snapshot, lines));
-            var outcome = await outbox.SendOnceAsync(message, at, Lease, token);
-            tally.Count(agency, recipient, $"{outcome.Claimed.Count} reminder(s) ({string.Join(", ", outcome.Claimed)})", outcome);
-        });
+        return queued;
+    }
+
+    private async Task RemindAsync(
+        string agency, string recipient, List<(BoardItem Item, DueReminder Reminder, Department Department)> items, PlanSnapshot snapshot, DateTimeOffset at, SweepSummary tally, CancellationToken token)
+    {
+        var keys = items.Select(i => LedgerKey(i.Item.Milestone.Id, i.Reminder.SlotKey)).ToList();
+        if (tally.DryRun)
+        {
+            var pending = await PendingAsync(agency, recipient, keys, token);
+            tally.WouldSend(agency, recipient, $"{pending.Count} reminder(s) ({string.Join(", ", pending)})", pending.Count);
+            return;
+        }
+
+        var position = Positions.Of(snapshot.Directory, recipient) is { Length: > 0 } held
+            ? held
+            : snapshot.Directory.StaffOf(recipient) is { Count: > 0 } staffOf
+                ? string.Join("; ", staffOf.Select(d => Positions.Staff(d)))
+                : string.Join("; ", items.Select(i => Positions.Head(i.Department)).Distinct());
+        // Read once: the name for the card, the identity for the sender.
+        var identity = await directories.GetIdentityAsync(agency, recipient, token);
+        var lines = items.Select(i => new ReminderLine(LedgerKey(i.Item.Milestone.Id, i.Reminder.SlotKey), i.Item, i.Reminder)).ToList();
+        var message = new OutgoingMessage(agency, new MessageTarget.Person(recipient, identity), recipient, keys, new ReminderContent(identity?.Name, position, snapshot, lines));
+        var outcome = await outbox.SendOnceAsync(message, at, Lease, token);
+        tally.Count(agency, recipient, $"{outcome.Claimed.Count} reminder(s) ({string.Join(", ", outcome.Claimed)})", outcome);
     }
 
     private async Task SendEscalationAsync(
@@ -233,6 +255,9 @@ public sealed class ReminderSweep(
         var outcome = await outbox.SendOnceAsync(new OutgoingMessage(agency, new MessageTarget.Person(recipient), recipient, [key], content), at, Lease, ct);
         tally.Count(agency, recipient, $"escalation summary of {items.Count} item(s)", outcome);
     }
+
+    /// <summary>Recipients served at once, across agencies; the delivery limiter keeps the pace under Teams' limits.</summary>
+    private const int InFlight = 16;
 
     private TimeSpan Lease => TimeSpan.FromMinutes(options.ClaimLeaseMinutes);
 
