@@ -24,6 +24,7 @@ public sealed class CchcTables
     public const string Conversations = "Conversations";
     public const string Ledger = "Ledger";
     public const string Imports = "Imports";
+    public const string TeamInstalls = "TeamInstalls";
 
     private readonly TableServiceClient _service;
     private readonly string _prefix;

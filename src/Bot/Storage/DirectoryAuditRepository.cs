@@ -23,31 +23,59 @@ public sealed class DirectoryAuditRepository(CchcTables tables) : IDirectoryAudi
     public async Task RecordAsync(DirectoryChange change, CancellationToken ct = default)
     {
         var table = await tables.GetAsync(Table, ct);
-        var row = new TableEntity(TableKeys.Encode(change.Agency), $"{DateTimeOffset.MaxValue.UtcTicks - change.At.UtcTicks:D19}{TableKeys.Separator}{Guid.NewGuid():N}")
+        var row = new DirectoryAuditEntity
         {
-            ["DepartmentId"] = change.DepartmentId,
-            ["By"] = change.By,
-            ["ByName"] = change.ByName,
-            ["At"] = change.At,
+            PartitionKey = TableKeys.Encode(change.Agency),
+            RowKey = $"{DateTimeOffset.MaxValue.UtcTicks - change.At.UtcTicks:D19}{TableKeys.Separator}{Guid.NewGuid():N}",
+            DepartmentId = change.DepartmentId,
+            By = change.By,
+            ByName = change.ByName,
+            At = change.At,
+            Before = change.Before is null ? string.Empty : StoredJson.Serialize(change.Before),
+            After = StoredJson.Serialize(change.After),
         };
-        ChunkedText.Write(row, "Before", change.Before is null ? string.Empty : StoredJson.Serialize(change.Before));
-        ChunkedText.Write(row, "After", StoredJson.Serialize(change.After));
-        await table.AddEntityAsync(row, ct);
+        await table.AddEntityAsync(ChunkedEntities.ToRow(row), ct);
     }
 
     public async Task<IReadOnlyList<DirectoryChange>> ListAsync(string agency, CancellationToken ct = default)
     {
         var table = await tables.GetAsync(Table, ct);
         var result = new List<DirectoryChange>();
-        await foreach (var row in table.QueryAsync<TableEntity>(TableFilter.PartitionIs(TableKeys.Encode(agency)), cancellationToken: ct))
+        await foreach (var row in table.QueryChunkedAsync<DirectoryAuditEntity>(TableFilter.PartitionIs(TableKeys.Encode(agency)), ct))
         {
-            var before = ChunkedText.Read(row, "Before");
             result.Add(new DirectoryChange(
-                agency, row.GetString("DepartmentId"), row.GetString("By"), row.GetString("ByName"), row.GetDateTimeOffset("At") ?? DateTimeOffset.MinValue,
-                string.IsNullOrEmpty(before) ? null : StoredJson.Deserialize<Department>(before),
-                StoredJson.Deserialize<Department>(ChunkedText.Read(row, "After"))));
+                agency, row.DepartmentId ?? string.Empty, row.By ?? string.Empty, row.ByName ?? string.Empty, row.At ?? DateTimeOffset.MinValue,
+                string.IsNullOrEmpty(row.Before) ? null : StoredJson.Deserialize<Department>(row.Before),
+                StoredJson.Deserialize<Department>(row.After ?? throw new InvalidDataException($"A stored row ({row.PartitionKey}, {row.RowKey}) has no After."))));
         }
 
         return result;
     }
+}
+
+/// <summary>A change in the DirectoryAudit table. Its property names are the stored format; the department before (empty:
+/// it did not exist) and after are chunked JSON (<see cref="ChunkedEntities"/>).</summary>
+internal sealed class DirectoryAuditEntity : ITableEntity
+{
+    public string PartitionKey { get; set; } = string.Empty;
+
+    public string RowKey { get; set; } = string.Empty;
+
+    public DateTimeOffset? Timestamp { get; set; }
+
+    public Azure.ETag ETag { get; set; }
+
+    public string? DepartmentId { get; set; }
+
+    public string? By { get; set; }
+
+    public string? ByName { get; set; }
+
+    public DateTimeOffset? At { get; set; }
+
+    [Chunked]
+    public string? Before { get; set; }
+
+    [Chunked]
+    public string? After { get; set; }
 }

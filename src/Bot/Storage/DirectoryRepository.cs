@@ -89,42 +89,41 @@ public sealed class DirectoryRepository(CchcTables tables, TimeProvider? time = 
         var table = await tables.GetAsync(CchcTables.Directory, ct);
         for (var attempt = 1; ; attempt++)
         {
-            var found = await table.GetEntityIfExistsAsync<TableEntity>(TableKeys.Encode(agency), DirectoryRow, cancellationToken: ct);
-            if (!found.HasValue)
+            var head = await table.GetChunkedIfExistsAsync<DirectoryHeadEntity>(TableKeys.Encode(agency), DirectoryRow, ct);
+            if (head is null)
             {
                 return null;
             }
 
-            var head = found.Value!;
-            if (head.GetString("Json") is not null)
+            if (head.Json is { } whole)
             {
-                return StoredJson.Deserialize<AgencyDirectory>(ChunkedText.Read(head, "Json")); // the layout before versions
+                return StoredJson.Deserialize<AgencyDirectory>(whole); // the layout before versions
             }
 
-            var hash = head.GetString("Hash");
+            var hash = head.Hash;
             if (hash is not null && _lastRead.TryGetValue(agency, out var last) && last.Hash == hash)
             {
                 return last.Directory;
             }
 
             var departments = new List<Department>();
-            var prefix = DepartmentRowPrefix + head.GetString("Version") + TableKeys.Separator;
-            await foreach (var row in table.QueryAsync<TableEntity>(
-                TableFilter.And(TableFilter.PartitionIs(head.PartitionKey), TableFilter.RowStartsWith(prefix)), cancellationToken: ct))
+            var prefix = DepartmentRowPrefix + head.Version + TableKeys.Separator;
+            await foreach (var row in table.QueryChunkedAsync<DepartmentRowEntity>(
+                TableFilter.And(TableFilter.PartitionIs(head.PartitionKey), TableFilter.RowStartsWith(prefix)), ct))
             {
-                departments.Add(StoredJson.Deserialize<Department>(ChunkedText.Read(row, "Json")));
+                departments.Add(StoredJson.Deserialize<Department>(row.Json ?? throw new InvalidDataException($"A stored row ({row.PartitionKey}, {row.RowKey}) has no Json.")));
             }
 
-            if (departments.Count != head.GetInt32("DepartmentCount") && attempt < 3)
+            if (departments.Count != head.DepartmentCount && attempt < 3)
             {
                 continue; // Replaced (and the old rows removed) while we read: read the new head.
             }
 
-            var directory = new AgencyDirectory(agency, departments, head.GetString("ChiefOfOffice"), head.GetString("ChiefInspector"))
+            var directory = new AgencyDirectory(agency, departments, head.ChiefOfOffice ?? string.Empty, head.ChiefInspector ?? string.Empty)
             {
-                Letterhead = head.GetString("Letterhead") is { } letterhead ? StoredJson.Deserialize<DirectoryLetterhead>(letterhead) : null,
+                Letterhead = head.Letterhead is { } letterhead ? StoredJson.Deserialize<DirectoryLetterhead>(letterhead) : null,
 
-                Groups = head.GetString("Groups") is null ? [] : StoredJson.Deserialize<List<UnitGroup>>(ChunkedText.Read(head, "Groups")),
+                Groups = head.Groups is { } groups ? StoredJson.Deserialize<List<UnitGroup>>(groups) : [],
             };
             if (hash is not null)
             {
@@ -162,8 +161,7 @@ public sealed class DirectoryRepository(CchcTables tables, TimeProvider? time = 
         var json = StoredJson.Serialize(directory);
         var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(json)));
         var table = await tables.GetAsync(CchcTables.Directory, ct);
-        var found = await table.GetEntityIfExistsAsync<TableEntity>(agencyKey, DirectoryRow, cancellationToken: ct);
-        var head = found.HasValue ? found.Value : null;
+        var head = await table.GetChunkedIfExistsAsync<DirectoryHeadEntity>(agencyKey, DirectoryRow, ct);
         var old = await GetAsync(directory.Agency, ct);
         if (expected is not null && (old is null || StoredJson.Serialize(old) != StoredJson.Serialize(expected)))
         {
@@ -171,7 +169,7 @@ public sealed class DirectoryRepository(CchcTables tables, TimeProvider? time = 
             throw new InvalidOperationException($"The directory of '{directory.Agency}' was changed meanwhile; make the change again.");
         }
 
-        if (old is not null && (head?.GetString("Hash") == hash || StoredJson.Serialize(old) == json))
+        if (old is not null && (head?.Hash == hash || StoredJson.Serialize(old) == json))
         {
             await UpsertPeopleAsync(people, agencyKey, newPeople, ct); // a person moved away and back is indexed again
             return new DirectoryReplaceResult(false, conflicts);
@@ -181,31 +179,28 @@ public sealed class DirectoryRepository(CchcTables tables, TimeProvider? time = 
         await UpsertPeopleAsync(people, agencyKey, newPeople, ct);
 
         var version = "v" + Guid.NewGuid().ToString("N")[..16];
-        var registered = await table.AddEntityAsync(new TableEntity(agencyKey, VersionRowPrefix + version) { ["State"] = "Writing" }, ct);
-        var rows = directory.Departments.Select((d, i) =>
-        {
-            var row = new TableEntity(agencyKey, $"{DepartmentRowPrefix}{version}{TableKeys.Separator}{i:D4}");
-            ChunkedText.Write(row, "Json", StoredJson.Serialize(d));
-            return new TableTransactionAction(TableTransactionActionType.UpsertReplace, row);
-        }).ToList();
+        var registered = await table.AddEntityAsync(new DirectoryVersionEntity { PartitionKey = agencyKey, RowKey = VersionRowPrefix + version, State = "Writing" }, ct);
+        var rows = directory.Departments.Select((d, i) => new TableTransactionAction(
+            TableTransactionActionType.UpsertReplace,
+            ChunkedEntities.ToRow(new DepartmentRowEntity { PartitionKey = agencyKey, RowKey = $"{DepartmentRowPrefix}{version}{TableKeys.Separator}{i:D4}", Json = StoredJson.Serialize(d) })))
+            .ToList();
         foreach (var batch in rows.Chunk(50))
         {
             await table.SubmitTransactionAsync(batch, ct);
         }
 
-        var newHead = new TableEntity(agencyKey, DirectoryRow)
+        var newHead = ChunkedEntities.ToRow(new DirectoryHeadEntity
         {
-            ["Version"] = version,
-            ["Hash"] = hash,
-            ["ChiefOfOffice"] = directory.ChiefOfOffice,
-            ["ChiefInspector"] = directory.ChiefInspector,
-            ["DepartmentCount"] = directory.Departments.Count,
-            ["Letterhead"] = directory.Letterhead is null ? null : StoredJson.Serialize(directory.Letterhead),
-        };
-        if (directory.Groups.Count > 0)
-        {
-            ChunkedText.Write(newHead, "Groups", StoredJson.Serialize(directory.Groups));
-        }
+            PartitionKey = agencyKey,
+            RowKey = DirectoryRow,
+            Version = version,
+            Hash = hash,
+            ChiefOfOffice = directory.ChiefOfOffice,
+            ChiefInspector = directory.ChiefInspector,
+            DepartmentCount = directory.Departments.Count,
+            Letterhead = directory.Letterhead is null ? null : StoredJson.Serialize(directory.Letterhead),
+            Groups = directory.Groups.Count > 0 ? StoredJson.Serialize(directory.Groups) : null,
+        });
 
         try
         {
@@ -215,7 +210,7 @@ public sealed class DirectoryRepository(CchcTables tables, TimeProvider? time = 
                         ? new TableTransactionAction(TableTransactionActionType.Add, newHead)
                         : new TableTransactionAction(TableTransactionActionType.UpdateReplace, newHead, head.ETag),
                     new TableTransactionAction(TableTransactionActionType.UpdateReplace,
-                        new TableEntity(agencyKey, VersionRowPrefix + version) { ["State"] = "Committed" }, registered.Headers.ETag ?? ETag.All),
+                        new DirectoryVersionEntity { PartitionKey = agencyKey, RowKey = VersionRowPrefix + version, State = "Committed" }, registered.Headers.ETag ?? ETag.All),
                 ],
                 ct);
         }
@@ -252,8 +247,8 @@ public sealed class DirectoryRepository(CchcTables tables, TimeProvider? time = 
     {
         var people = await tables.GetAsync(CchcTables.People, ct);
         var result = new List<string>();
-        await foreach (var row in people.QueryAsync<TableEntity>(
-            TableFilter.PartitionIs(PersonKey(upnOrEmail)), select: ["RowKey"], cancellationToken: ct))
+        await foreach (var row in people.QueryAsync<RowKeysEntity>(
+            TableFilter.PartitionIs(PersonKey(upnOrEmail)), select: [nameof(ITableEntity.RowKey)], cancellationToken: ct))
         {
             result.Add(TableKeys.Decode(row.RowKey));
         }
@@ -264,14 +259,14 @@ public sealed class DirectoryRepository(CchcTables tables, TimeProvider? time = 
     public async Task<PersonIdentity?> GetIdentityAsync(string agency, string upnOrEmail, CancellationToken ct = default)
     {
         var people = await tables.GetAsync(CchcTables.People, ct);
-        var row = await people.GetEntityIfExistsAsync<TableEntity>(PersonKey(upnOrEmail), TableKeys.Encode(agency), cancellationToken: ct);
-        if (!row.HasValue || string.IsNullOrEmpty(row.Value!.GetString("ObjectId")))
+        var row = await people.GetEntityIfExistsAsync<PersonEntity>(PersonKey(upnOrEmail), TableKeys.Encode(agency), cancellationToken: ct);
+        if (!row.HasValue || row.Value!.ObjectId is not { Length: > 0 } objectId)
         {
             return null;
         }
 
         var r = row.Value!;
-        return new PersonIdentity(r.GetString("ObjectId"), r.GetString("TenantId"), r.GetString("TeamsUserId"), r.GetString("Name"));
+        return new PersonIdentity(objectId, r.TenantId ?? string.Empty, r.TeamsUserId, r.Name);
     }
 
     public async Task RememberIdentityAsync(string agency, string upnOrEmail, PersonIdentity identity, CancellationToken ct = default)
@@ -281,12 +276,14 @@ public sealed class DirectoryRepository(CchcTables tables, TimeProvider? time = 
         {
             // An update, never an insert: a person moved to another agency (--move-people) must not come back here.
             await people.UpdateEntityAsync(
-                new TableEntity(PersonKey(upnOrEmail), TableKeys.Encode(agency))
+                new PersonEntity
                 {
-                    ["ObjectId"] = identity.ObjectId,
-                    ["TenantId"] = identity.TenantId,
-                    ["TeamsUserId"] = identity.TeamsUserId,
-                    ["Name"] = identity.Name,
+                    PartitionKey = PersonKey(upnOrEmail),
+                    RowKey = TableKeys.Encode(agency),
+                    ObjectId = identity.ObjectId,
+                    TenantId = identity.TenantId,
+                    TeamsUserId = identity.TeamsUserId,
+                    Name = identity.Name,
                 },
                 ETag.All,
                 TableUpdateMode.Merge,
@@ -301,15 +298,15 @@ public sealed class DirectoryRepository(CchcTables tables, TimeProvider? time = 
     public async Task<(string TenantId, string ChannelId)?> GetDigestChannelAsync(string agency, CancellationToken ct = default)
     {
         var table = await tables.GetAsync(CchcTables.Directory, ct);
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(TableKeys.Encode(agency), DigestChannelRow, cancellationToken: ct);
-        return row.HasValue ? (row.Value!.GetString("TenantId"), row.Value!.GetString("ChannelId")) : null;
+        var row = await table.GetEntityIfExistsAsync<DigestChannelEntity>(TableKeys.Encode(agency), DigestChannelRow, cancellationToken: ct);
+        return row.HasValue ? (row.Value!.TenantId ?? string.Empty, row.Value!.ChannelId ?? string.Empty) : null;
     }
 
     public async Task SetDigestChannelAsync(string agency, string tenantId, string channelId, CancellationToken ct = default)
     {
         var table = await tables.GetAsync(CchcTables.Directory, ct);
         await table.UpsertEntityAsync(
-            new TableEntity(TableKeys.Encode(agency), DigestChannelRow) { ["TenantId"] = tenantId, ["ChannelId"] = channelId },
+            new DigestChannelEntity { PartitionKey = TableKeys.Encode(agency), RowKey = DigestChannelRow, TenantId = tenantId, ChannelId = channelId },
             TableUpdateMode.Replace,
             ct);
     }
@@ -326,9 +323,9 @@ public sealed class DirectoryRepository(CchcTables tables, TimeProvider? time = 
         var byKey = people.ToDictionary(PersonKey, p => p, StringComparer.Ordinal);
         var table = await tables.GetAsync(CchcTables.People, ct);
         var rows = new List<(string PersonKey, string AgencyKey, string? ObjectId)>();
-        await foreach (var row in table.QueryAsync<TableEntity>(select: ["PartitionKey", "RowKey", "ObjectId"], cancellationToken: ct))
+        await foreach (var row in table.QueryAsync<PersonEntity>(select: [nameof(PersonEntity.PartitionKey), nameof(PersonEntity.RowKey), nameof(PersonEntity.ObjectId)], cancellationToken: ct))
         {
-            rows.Add((row.PartitionKey, row.RowKey, row.GetString("ObjectId")));
+            rows.Add((row.PartitionKey, row.RowKey, row.ObjectId));
         }
 
         var ownObjectIds = rows.Where(r => r.AgencyKey == agencyKey && byKey.ContainsKey(r.PersonKey) && !string.IsNullOrEmpty(r.ObjectId))
@@ -367,7 +364,7 @@ public sealed class DirectoryRepository(CchcTables tables, TimeProvider? time = 
 
     private static async Task UpsertPeopleAsync(TableClient people, string agencyKey, HashSet<string> persons, CancellationToken ct) =>
         await Parallel.ForEachAsync(persons, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (upn, token) =>
-            await people.UpsertEntityAsync(new TableEntity(PersonKey(upn), agencyKey), TableUpdateMode.Merge, token));
+            await people.UpsertEntityAsync(RowKeysEntity.Of(PersonKey(upn), agencyKey), TableUpdateMode.Merge, token));
 
     private static async Task DeleteIfExistsAsync(TableClient table, string partitionKey, string rowKey, CancellationToken ct)
     {
@@ -385,8 +382,8 @@ public sealed class DirectoryRepository(CchcTables tables, TimeProvider? time = 
     /// writes after that are removed by the next clean-up too.</summary>
     private async Task CleanUpAsync(TableClient table, string agencyKey, string current, CancellationToken ct)
     {
-        var registry = new List<TableEntity>();
-        await foreach (var row in table.QueryAsync<TableEntity>(
+        var registry = new List<DirectoryVersionEntity>();
+        await foreach (var row in table.QueryAsync<DirectoryVersionEntity>(
             TableFilter.And(TableFilter.PartitionIs(agencyKey), TableFilter.RowStartsWith(VersionRowPrefix)), cancellationToken: ct))
         {
             registry.Add(row);
@@ -395,11 +392,11 @@ public sealed class DirectoryRepository(CchcTables tables, TimeProvider? time = 
         foreach (var row in registry.Where(r => r.RowKey != VersionRowPrefix + current))
         {
             var abandonedAt = row.Timestamp ?? DateTimeOffset.MinValue;
-            if (row.GetString("State") != "Abandoned")
+            if (row.State != "Abandoned")
             {
                 try
                 {
-                    await table.UpdateEntityAsync(new TableEntity(agencyKey, row.RowKey) { ["State"] = "Abandoned" }, row.ETag, TableUpdateMode.Replace, ct);
+                    await table.UpdateEntityAsync(new DirectoryVersionEntity { PartitionKey = agencyKey, RowKey = row.RowKey, State = "Abandoned" }, row.ETag, TableUpdateMode.Replace, ct);
                     abandonedAt = (time ?? TimeProvider.System).GetUtcNow();
                 }
                 catch (RequestFailedException e) when (e.Status is 404 or 412)
@@ -420,10 +417,10 @@ public sealed class DirectoryRepository(CchcTables tables, TimeProvider? time = 
     {
         var prefix = DepartmentRowPrefix + version + TableKeys.Separator;
         var deletes = new List<TableTransactionAction>();
-        await foreach (var old in table.QueryAsync<TableEntity>(
-            TableFilter.And(TableFilter.PartitionIs(agencyKey), TableFilter.RowStartsWith(prefix)), select: ["PartitionKey", "RowKey"], cancellationToken: ct))
+        await foreach (var old in table.QueryAsync<RowKeysEntity>(
+            TableFilter.And(TableFilter.PartitionIs(agencyKey), TableFilter.RowStartsWith(prefix)), select: [nameof(ITableEntity.PartitionKey), nameof(ITableEntity.RowKey)], cancellationToken: ct))
         {
-            deletes.Add(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(old.PartitionKey, old.RowKey), ETag.All));
+            deletes.Add(new TableTransactionAction(TableTransactionActionType.Delete, RowKeysEntity.Of(old.PartitionKey, old.RowKey), ETag.All));
         }
 
         foreach (var batch in deletes.Chunk(100))
@@ -455,4 +452,104 @@ public sealed class DirectoryRepository(CchcTables tables, TimeProvider? time = 
         set.RemoveWhere(string.IsNullOrWhiteSpace);
         return set;
     }
+}
+
+/// <summary>An agency's directory head in the Directory table ("directory"). Its property names are the stored format;
+/// the groups are chunked text (<see cref="ChunkedEntities"/>). A head stored before versions existed holds the whole
+/// directory in Json (chunked) and nothing else.</summary>
+internal sealed class DirectoryHeadEntity : ITableEntity
+{
+    public string PartitionKey { get; set; } = string.Empty;
+
+    public string RowKey { get; set; } = string.Empty;
+
+    public DateTimeOffset? Timestamp { get; set; }
+
+    public ETag ETag { get; set; }
+
+    public string? Version { get; set; }
+
+    public string? Hash { get; set; }
+
+    public string? ChiefOfOffice { get; set; }
+
+    public string? ChiefInspector { get; set; }
+
+    public int? DepartmentCount { get; set; }
+
+    /// <summary>The letterhead as JSON (one column).</summary>
+    public string? Letterhead { get; set; }
+
+    /// <summary>The unit groups as JSON; none stored when there are none.</summary>
+    [Chunked]
+    public string? Groups { get; set; }
+
+    /// <summary>The whole directory as JSON: only in a head stored before versions existed.</summary>
+    [Chunked]
+    public string? Json { get; set; }
+}
+
+/// <summary>One department of a directory version ("directory|v…|0001"): the department as JSON (chunked text).</summary>
+internal sealed class DepartmentRowEntity : ITableEntity
+{
+    public string PartitionKey { get; set; } = string.Empty;
+
+    public string RowKey { get; set; } = string.Empty;
+
+    public DateTimeOffset? Timestamp { get; set; }
+
+    public ETag ETag { get; set; }
+
+    [Chunked]
+    public string? Json { get; set; }
+}
+
+/// <summary>A directory version's registry row ("version|v…"): Writing, Committed or Abandoned.</summary>
+internal sealed class DirectoryVersionEntity : ITableEntity
+{
+    public string PartitionKey { get; set; } = string.Empty;
+
+    public string RowKey { get; set; } = string.Empty;
+
+    public DateTimeOffset? Timestamp { get; set; }
+
+    public ETag ETag { get; set; }
+
+    public string? State { get; set; }
+}
+
+/// <summary>A person in the People table (partition = UPN/email, row = agency): the identity learned for them, if any.</summary>
+internal sealed class PersonEntity : ITableEntity
+{
+    public string PartitionKey { get; set; } = string.Empty;
+
+    public string RowKey { get; set; } = string.Empty;
+
+    public DateTimeOffset? Timestamp { get; set; }
+
+    public ETag ETag { get; set; }
+
+    public string? ObjectId { get; set; }
+
+    public string? TenantId { get; set; }
+
+    public string? TeamsUserId { get; set; }
+
+    public string? Name { get; set; }
+}
+
+/// <summary>The agency's digest channel in the Directory table ("digest-channel").</summary>
+internal sealed class DigestChannelEntity : ITableEntity
+{
+    public string PartitionKey { get; set; } = string.Empty;
+
+    public string RowKey { get; set; } = string.Empty;
+
+    public DateTimeOffset? Timestamp { get; set; }
+
+    public ETag ETag { get; set; }
+
+    public string? TenantId { get; set; }
+
+    public string? ChannelId { get; set; }
 }

@@ -66,22 +66,23 @@ public sealed class PendingImportRepository(CchcTables tables, TimeProvider time
         var parts = 0;
         for (var i = 0; i < json.Length || parts == 0; i += PartChars, parts++)
         {
-            var row = new TableEntity(TableKeys.Encode(agency), PartKey(id, parts));
-            ChunkedText.Write(row, "Json", json.Substring(i, Math.Min(PartChars, json.Length - i)));
-            await table.UpsertEntityAsync(row, TableUpdateMode.Replace, ct);
+            var row = new PendingImportPartEntity { PartitionKey = TableKeys.Encode(agency), RowKey = PartKey(id, parts), Json = json.Substring(i, Math.Min(PartChars, json.Length - i)) };
+            await table.UpsertEntityAsync(ChunkedEntities.ToRow(row), TableUpdateMode.Replace, ct);
         }
 
         var now = time.GetUtcNow();
-        await table.AddEntityAsync(new TableEntity(TableKeys.Encode(agency), Prefix + id)
+        await table.AddEntityAsync(new PendingImportEntity
         {
-            ["State"] = nameof(PendingImportState.Pending),
-            ["By"] = by,
-            ["ByName"] = byName,
-            ["FileName"] = fileName,
-            ["CreatedAt"] = now,
-            ["ExpiresAt"] = now + lifetime,
-            ["ChangedAt"] = now,
-            ["Parts"] = parts,
+            PartitionKey = TableKeys.Encode(agency),
+            RowKey = Prefix + id,
+            State = nameof(PendingImportState.Pending),
+            By = by,
+            ByName = byName,
+            FileName = fileName,
+            CreatedAt = now,
+            ExpiresAt = now + lifetime,
+            ChangedAt = now,
+            Parts = parts,
         }, ct);
         return id;
     }
@@ -89,7 +90,7 @@ public sealed class PendingImportRepository(CchcTables tables, TimeProvider time
     public async Task<PendingImport?> GetAsync(string agency, string importId, CancellationToken ct = default)
     {
         var table = await tables.GetAsync(CchcTables.Imports, ct);
-        var found = await table.GetEntityIfExistsAsync<TableEntity>(TableKeys.Encode(agency), Prefix + importId, cancellationToken: ct);
+        var found = await table.GetEntityIfExistsAsync<PendingImportEntity>(TableKeys.Encode(agency), Prefix + importId, cancellationToken: ct);
         if (!found.HasValue)
         {
             return null;
@@ -97,42 +98,42 @@ public sealed class PendingImportRepository(CchcTables tables, TimeProvider time
 
         var head = found.Value!;
         var json = new System.Text.StringBuilder();
-        for (var part = 0; part < (head.GetInt32("Parts") ?? 0); part++)
+        for (var part = 0; part < (head.Parts ?? 0); part++)
         {
-            var row = await table.GetEntityIfExistsAsync<TableEntity>(TableKeys.Encode(agency), PartKey(importId, part), cancellationToken: ct);
-            if (!row.HasValue)
+            var row = await table.GetChunkedIfExistsAsync<PendingImportPartEntity>(TableKeys.Encode(agency), PartKey(importId, part), ct);
+            if (row is null)
             {
                 return null; // removed meanwhile
             }
 
-            json.Append(ChunkedText.Read(row.Value!, "Json"));
+            json.Append(row.Json ?? throw new InvalidDataException($"A stored row ({row.PartitionKey}, {row.RowKey}) has no Json."));
         }
 
         return new PendingImport(
             importId,
             agency,
-            head.GetString("By") ?? string.Empty,
-            head.GetString("ByName") ?? string.Empty,
-            head.GetString("FileName") ?? string.Empty,
-            head.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue,
-            head.GetDateTimeOffset("ExpiresAt") ?? DateTimeOffset.MinValue,
-            Enum.TryParse<PendingImportState>(head.GetString("State"), out var state) ? state : PendingImportState.Cancelled,
-            head.GetDateTimeOffset("ChangedAt") ?? DateTimeOffset.MinValue,
+            head.By ?? string.Empty,
+            head.ByName ?? string.Empty,
+            head.FileName ?? string.Empty,
+            head.CreatedAt ?? DateTimeOffset.MinValue,
+            head.ExpiresAt ?? DateTimeOffset.MinValue,
+            Enum.TryParse<PendingImportState>(head.State, out var state) ? state : PendingImportState.Cancelled,
+            head.ChangedAt ?? DateTimeOffset.MinValue,
             StoredJson.Deserialize<CchcPlan>(json.ToString()));
     }
 
     public async Task<bool> TryMoveAsync(string agency, string importId, PendingImportState from, PendingImportState to, CancellationToken ct = default)
     {
         var table = await tables.GetAsync(CchcTables.Imports, ct);
-        var found = await table.GetEntityIfExistsAsync<TableEntity>(TableKeys.Encode(agency), Prefix + importId, cancellationToken: ct);
-        if (!found.HasValue || found.Value!.GetString("State") != from.ToString())
+        var found = await table.GetEntityIfExistsAsync<PendingImportEntity>(TableKeys.Encode(agency), Prefix + importId, cancellationToken: ct);
+        if (!found.HasValue || found.Value!.State != from.ToString())
         {
             return false;
         }
 
         var head = found.Value;
-        head["State"] = to.ToString();
-        head["ChangedAt"] = time.GetUtcNow();
+        head.State = to.ToString();
+        head.ChangedAt = time.GetUtcNow();
         try
         {
             await table.UpdateEntityAsync(head, head.ETag, TableUpdateMode.Replace, ct);
@@ -148,17 +149,17 @@ public sealed class PendingImportRepository(CchcTables tables, TimeProvider time
     {
         var cutoff = time.GetUtcNow() - KeptAfterExpiry;
         var old = new List<string>();
-        await foreach (var row in table.QueryAsync<TableEntity>(
+        await foreach (var row in table.QueryAsync<RowKeysEntity>(
             TableFilter.And(TableFilter.PartitionIs(TableKeys.Encode(agency)), TableFilter.RowStartsWith(Prefix), TableClient.CreateQueryFilter($"ExpiresAt lt {TableFilter.ToSecond(cutoff)}")),
-            select: ["RowKey"], cancellationToken: ct))
+            select: [nameof(ITableEntity.RowKey)], cancellationToken: ct))
         {
             old.Add(row.RowKey);
         }
 
         foreach (var key in old)
         {
-            await foreach (var row in table.QueryAsync<TableEntity>(
-                TableFilter.And(TableFilter.PartitionIs(TableKeys.Encode(agency)), TableFilter.RowStartsWith(key + TableKeys.Separator)), select: ["RowKey"], cancellationToken: ct))
+            await foreach (var row in table.QueryAsync<RowKeysEntity>(
+                TableFilter.And(TableFilter.PartitionIs(TableKeys.Encode(agency)), TableFilter.RowStartsWith(key + TableKeys.Separator)), select: [nameof(ITableEntity.RowKey)], cancellationToken: ct))
             {
                 await DeleteAsync(table, agency, row.RowKey, ct);
             }
@@ -179,4 +180,48 @@ public sealed class PendingImportRepository(CchcTables tables, TimeProvider time
     }
 
     private static string PartKey(string id, int part) => $"{Prefix}{id}{TableKeys.Separator}{part:D4}";
+}
+
+/// <summary>A pending import's head row ("pending|{id}"). Its property names are the stored format; the state is the
+/// <see cref="PendingImportState"/> name; Parts is how many part rows hold the plan.</summary>
+internal sealed class PendingImportEntity : ITableEntity
+{
+    public string PartitionKey { get; set; } = string.Empty;
+
+    public string RowKey { get; set; } = string.Empty;
+
+    public DateTimeOffset? Timestamp { get; set; }
+
+    public ETag ETag { get; set; }
+
+    public string? State { get; set; }
+
+    public string? By { get; set; }
+
+    public string? ByName { get; set; }
+
+    public string? FileName { get; set; }
+
+    public DateTimeOffset? CreatedAt { get; set; }
+
+    public DateTimeOffset? ExpiresAt { get; set; }
+
+    public DateTimeOffset? ChangedAt { get; set; }
+
+    public int? Parts { get; set; }
+}
+
+/// <summary>One part of a pending import's plan ("pending|{id}|0000"): a piece of its JSON, as chunked text (<see cref="ChunkedEntities"/>).</summary>
+internal sealed class PendingImportPartEntity : ITableEntity
+{
+    public string PartitionKey { get; set; } = string.Empty;
+
+    public string RowKey { get; set; } = string.Empty;
+
+    public DateTimeOffset? Timestamp { get; set; }
+
+    public ETag ETag { get; set; }
+
+    [Chunked]
+    public string? Json { get; set; }
 }

@@ -92,9 +92,9 @@ public sealed class PlanRepository(CchcTables tables, TimeProvider? time = null)
         (await LoadAsync(agency, $"{agency}{TableKeys.Separator}{year}", () => ReadYearHeadAsync(agency, year, ct), ct))?.All;
 
     public async Task<IReadOnlyList<int>> YearsAsync(string agency, CancellationToken ct = default) =>
-        (await HeadsAsync(agency, ct)).Select(h => h.GetInt32("Year") ?? 0).Distinct().Order().ToList();
+        (await HeadsAsync(agency, ct)).Select(h => h.Year ?? 0).Distinct().Order().ToList();
 
-    private async Task<Loaded?> LoadAsync(string agency, string cacheKey, Func<Task<TableEntity?>> readHead, CancellationToken ct)
+    private async Task<Loaded?> LoadAsync(string agency, string cacheKey, Func<Task<PlanHeadEntity?>> readHead, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -104,14 +104,14 @@ public sealed class PlanRepository(CchcTables tables, TimeProvider? time = null)
                 return null;
             }
 
-            var hash = head.GetString("Hash");
+            var hash = head.Hash;
             if (hash is not null && _lastRead.TryGetValue(cacheKey, out var last) && last.Hash == hash)
             {
                 return last.Plan;
             }
 
             var tasks = await LoadTasksAsync(agency, VersionOf(head), ct);
-            if (head.GetInt32("TaskCount") is { } count && count != tasks.Count && attempt < 3)
+            if (head.TaskCount is { } count && count != tasks.Count && attempt < 3)
             {
                 continue; // The version was replaced (and its rows removed) while we read it: read the new head.
             }
@@ -139,8 +139,8 @@ public sealed class PlanRepository(CchcTables tables, TimeProvider? time = null)
         // is of this year and was written before years were kept apart.
         var current = await ReadHeadAsync(plan.Agency, ct);
         var yearRow = await ReadYearRowAsync(plan.Agency, plan.Year, ct);
-        var head = yearRow ?? (current?.GetInt32("Year") == plan.Year ? current : null);
-        var same = head is not null && head.GetString("Hash") == hash;
+        var head = yearRow ?? (current?.Year == plan.Year ? current : null);
+        var same = head is not null && head.Hash == hash;
         if (same && VersionOf(head!) is not null)
         {
             // Nothing to change; what an interrupted import left behind is still removed.
@@ -157,7 +157,7 @@ public sealed class PlanRepository(CchcTables tables, TimeProvider? time = null)
         // 1. Register the new version: from here on any import can find (and remove) its rows.
         var version = "v" + Guid.NewGuid().ToString("N")[..16];
         var registered = await plans.AddEntityAsync(
-            new TableEntity(agencyKey, VersionRowPrefix + version) { ["State"] = Writing, ["TaskCount"] = plan.Tasks.Count }, ct);
+            new PlanVersionEntity { PartitionKey = agencyKey, RowKey = VersionRowPrefix + version, State = Writing, TaskCount = plan.Tasks.Count }, ct);
 
         // 2. Write the whole new version: its task rows and its due-date index. Readers do not see it yet.
         int added = 0, updated = 0, unchanged = 0;
@@ -185,9 +185,8 @@ public sealed class PlanRepository(CchcTables tables, TimeProvider? time = null)
                 added++;
             }
 
-            var row = new TableEntity(TaskPartition(plan.Agency, version), TableKeys.Encode(task.Id)) { ["Order"] = task.Order };
-            ChunkedText.Write(row, "Json", json);
-            taskRows.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, row));
+            var row = new PlanTaskEntity { PartitionKey = TaskPartition(plan.Agency, version), RowKey = TableKeys.Encode(task.Id), Order = task.Order, Json = json };
+            taskRows.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, ChunkedEntities.ToRow(row)));
         }
 
         var newIds = plan.Tasks.Where(t => !t.Archived).Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
@@ -196,7 +195,7 @@ public sealed class PlanRepository(CchcTables tables, TimeProvider? time = null)
         var dueRows = plan.Tasks.Where(t => !t.Archived).SelectMany(t => t.Milestones)
             .Select(m => new TableTransactionAction(
                 TableTransactionActionType.UpsertReplace,
-                new TableEntity(DuePartition(plan.Agency, version, m.Due), TableKeys.Encode(m.Id)) { ["TaskId"] = m.TaskId }))
+                new DueIndexRowEntity { PartitionKey = DuePartition(plan.Agency, version, m.Due), RowKey = TableKeys.Encode(m.Id), TaskId = m.TaskId }))
             .ToList();
         await SubmitInBatchesAsync(await tables.GetAsync(CchcTables.DueIndex, ct), dueRows, ct);
 
@@ -205,30 +204,28 @@ public sealed class PlanRepository(CchcTables tables, TimeProvider? time = null)
         //    The year's row always; the latest head too when this is the latest year (chat follows it). The first year an
         //    agency stores keeps its statuses under the agency itself (as before years were kept apart); any other year
         //    under "agency@year", so the same task ids in two years never share a status.
-        var scope = head?.GetString("Scope") ?? (head is not null || current is null ? plan.Agency : plan.Agency + "@" + plan.Year);
-        TableEntity NewHead(string rowKey)
+        var scope = head?.Scope ?? (head is not null || current is null ? plan.Agency : plan.Agency + "@" + plan.Year);
+        TableEntity NewHead(string rowKey) => ChunkedEntities.ToRow(new PlanHeadEntity
         {
-            var entity = new TableEntity(agencyKey, rowKey)
-            {
-                ["Year"] = plan.Year,
-                ["Title"] = plan.Title,
-                ["Hash"] = hash,
-                ["TaskCount"] = plan.Tasks.Count,
-                ["Version"] = version,
-                ["Scope"] = scope,
-            };
-            ChunkedText.Write(entity, "Areas", StoredJson.Serialize(plan.Areas));
-            return entity;
-        }
+            PartitionKey = agencyKey,
+            RowKey = rowKey,
+            Year = plan.Year,
+            Title = plan.Title,
+            Hash = hash,
+            TaskCount = plan.Tasks.Count,
+            Version = version,
+            Scope = scope,
+            Areas = StoredJson.Serialize(plan.Areas),
+        });
 
-        var latest = current is null || plan.Year >= (current.GetInt32("Year") ?? 0);
+        var latest = current is null || plan.Year >= (current.Year ?? 0);
         var switchActions = new List<TableTransactionAction>
         {
             yearRow is null
                 ? new TableTransactionAction(TableTransactionActionType.Add, NewHead(YearRowPrefix + plan.Year))
                 : new TableTransactionAction(TableTransactionActionType.UpdateReplace, NewHead(YearRowPrefix + plan.Year), yearRow.ETag),
             new(TableTransactionActionType.UpdateReplace,
-                new TableEntity(agencyKey, VersionRowPrefix + version) { ["State"] = Committed, ["TaskCount"] = plan.Tasks.Count },
+                new PlanVersionEntity { PartitionKey = agencyKey, RowKey = VersionRowPrefix + version, State = Committed, TaskCount = plan.Tasks.Count },
                 registered.Headers.ETag ?? ETag.All),
         };
         if (latest)
@@ -238,21 +235,13 @@ public sealed class PlanRepository(CchcTables tables, TimeProvider? time = null)
                 : new TableTransactionAction(TableTransactionActionType.UpdateReplace, NewHead(PlanRow), current.ETag));
         }
 
-        if (current is not null && current.GetInt32("Year") is { } currentYear && currentYear != plan.Year &&
+        if (current is not null && current.Year is { } currentYear && currentYear != plan.Year &&
             await ReadYearRowAsync(plan.Agency, currentYear, ct) is null)
         {
             // The latest head of another year, written before years were kept apart: it gets its year row now.
-            var copy = new TableEntity(agencyKey, YearRowPrefix + currentYear);
-            foreach (var (key, value) in current)
-            {
-                if (key is not ("PartitionKey" or "RowKey" or "Timestamp" or "odata.etag"))
-                {
-                    copy[key] = value;
-                }
-            }
-
-            copy["Scope"] = current.GetString("Scope") ?? plan.Agency;
-            switchActions.Add(new TableTransactionAction(TableTransactionActionType.Add, copy));
+            var copy = current.CopyTo(YearRowPrefix + currentYear);
+            copy.Scope ??= plan.Agency;
+            switchActions.Add(new TableTransactionAction(TableTransactionActionType.Add, ChunkedEntities.ToRow(copy)));
         }
 
         // Cancellation (Ctrl+C) stops an import before its switch, never after it has been sent: from there on the
@@ -299,7 +288,7 @@ public sealed class PlanRepository(CchcTables tables, TimeProvider? time = null)
             return [];
         }
 
-        if (head.GetString("Hash") is { } hash && _lastRead.TryGetValue(agency, out var last) && last.Hash == hash)
+        if (head.Hash is { } hash && _lastRead.TryGetValue(agency, out var last) && last.Hash == hash)
         {
             var byId = last.Plan.Active.Tasks.ToDictionary(t => t.Id, StringComparer.Ordinal);
             return ids.Where(byId.ContainsKey).Select(id => byId[id]).ToList();
@@ -307,9 +296,8 @@ public sealed class PlanRepository(CchcTables tables, TimeProvider? time = null)
 
         var taskTable = await tables.GetAsync(CchcTables.Tasks, ct);
         var partition = TaskPartition(agency, VersionOf(head));
-        var rows = await Task.WhenAll(ids.Select(id =>
-            taskTable.GetEntityIfExistsAsync<TableEntity>(partition, TableKeys.Encode(id), cancellationToken: ct)));
-        return rows.Where(r => r.HasValue).Select(r => StoredJson.Deserialize<PlanTask>(ChunkedText.Read(r.Value!, "Json"))).Where(t => !t.Archived).ToList();
+        var rows = await Task.WhenAll(ids.Select(id => taskTable.GetChunkedIfExistsAsync<PlanTaskEntity>(partition, TableKeys.Encode(id), ct)));
+        return rows.OfType<PlanTaskEntity>().Select(TaskOf).Where(t => !t.Archived).ToList();
     }
 
     public async Task<IReadOnlyList<DueIndexEntry>> DueBetweenAsync(string agency, DateOnly from, DateOnly to, CancellationToken ct = default)
@@ -324,9 +312,9 @@ public sealed class PlanRepository(CchcTables tables, TimeProvider? time = null)
         var index = await tables.GetAsync(CchcTables.DueIndex, ct);
         var result = new List<DueIndexEntry>();
         var filter = TableFilter.PartitionBetween(DuePartition(agency, version, from), DuePartition(agency, version, to));
-        await foreach (var row in index.QueryAsync<TableEntity>(filter, cancellationToken: ct))
+        await foreach (var row in index.QueryAsync<DueIndexRowEntity>(filter, cancellationToken: ct))
         {
-            result.Add(new DueIndexEntry(row.GetString("TaskId"), TableKeys.Decode(row.RowKey), DueOf(row.PartitionKey)));
+            result.Add(new DueIndexEntry(row.TaskId ?? string.Empty, TableKeys.Decode(row.RowKey), DueOf(row.PartitionKey)));
         }
 
         return result;
@@ -336,7 +324,7 @@ public sealed class PlanRepository(CchcTables tables, TimeProvider? time = null)
     {
         var plans = await tables.GetAsync(CchcTables.Plans, ct);
         var result = new List<string>();
-        await foreach (var row in plans.QueryAsync<TableEntity>(TableFilter.RowIs(PlanRow), select: ["PartitionKey"], cancellationToken: ct))
+        await foreach (var row in plans.QueryAsync<RowKeysEntity>(TableFilter.RowIs(PlanRow), select: [nameof(ITableEntity.PartitionKey)], cancellationToken: ct))
         {
             result.Add(TableKeys.Decode(row.PartitionKey));
         }
@@ -354,30 +342,33 @@ public sealed class PlanRepository(CchcTables tables, TimeProvider? time = null)
 
         var index = await tables.GetAsync(CchcTables.DueIndex, ct);
         var result = new List<DueIndexEntry>();
-        await foreach (var row in index.QueryAsync<TableEntity>(
+        await foreach (var row in index.QueryAsync<DueIndexRowEntity>(
             TableFilter.PartitionIs(DuePartition(agency, VersionOf(head), due)), cancellationToken: ct))
         {
-            result.Add(new DueIndexEntry(row.GetString("TaskId"), TableKeys.Decode(row.RowKey), DueOf(row.PartitionKey) ?? due));
+            result.Add(new DueIndexEntry(row.TaskId ?? string.Empty, TableKeys.Decode(row.RowKey), DueOf(row.PartitionKey) ?? due));
         }
 
         return result;
     }
 
-    private static CchcPlan PlanOf(string agency, TableEntity head, List<PlanTask> tasks) =>
-        new(agency, head.GetInt32("Year") ?? 0, head.GetString("Title"), StoredJson.Deserialize<List<ReformArea>>(ChunkedText.Read(head, "Areas")), tasks)
+    private static CchcPlan PlanOf(string agency, PlanHeadEntity head, List<PlanTask> tasks) =>
+        new(agency, head.Year ?? 0, head.Title ?? string.Empty, StoredJson.Deserialize<List<ReformArea>>(head.Areas ?? throw Missing(head, nameof(head.Areas))), tasks)
         {
-            ProgressScope = head.GetString("Scope") ?? agency,
+            ProgressScope = head.Scope ?? agency,
         };
 
-    private async Task<TableEntity?> ReadYearRowAsync(string agency, int year, CancellationToken ct)
+    private static PlanTask TaskOf(PlanTaskEntity row) => StoredJson.Deserialize<PlanTask>(row.Json ?? throw Missing(row, nameof(row.Json)));
+
+    private static InvalidDataException Missing(ITableEntity row, string column) => new($"A stored row ({row.PartitionKey}, {row.RowKey}) has no {column}.");
+
+    private async Task<PlanHeadEntity?> ReadYearRowAsync(string agency, int year, CancellationToken ct)
     {
         var plans = await tables.GetAsync(CchcTables.Plans, ct);
-        var row = await plans.GetEntityIfExistsAsync<TableEntity>(TableKeys.Encode(agency), YearRowPrefix + year, cancellationToken: ct);
-        return row.HasValue ? row.Value : null;
+        return await plans.GetChunkedIfExistsAsync<PlanHeadEntity>(TableKeys.Encode(agency), YearRowPrefix + year, ct);
     }
 
     /// <summary>The head of one year: its year row, or the latest head when it is of that year (stored before years were kept apart).</summary>
-    private async Task<TableEntity?> ReadYearHeadAsync(string agency, int year, CancellationToken ct)
+    private async Task<PlanHeadEntity?> ReadYearHeadAsync(string agency, int year, CancellationToken ct)
     {
         if (await ReadYearRowAsync(agency, year, ct) is { } row)
         {
@@ -385,16 +376,16 @@ public sealed class PlanRepository(CchcTables tables, TimeProvider? time = null)
         }
 
         var head = await ReadHeadAsync(agency, ct);
-        return head?.GetInt32("Year") == year ? head : null;
+        return head?.Year == year ? head : null;
     }
 
     /// <summary>Every head row of the agency: the latest ("plan") and one per year.</summary>
-    private async Task<List<TableEntity>> HeadsAsync(string agency, CancellationToken ct)
+    private async Task<List<PlanHeadEntity>> HeadsAsync(string agency, CancellationToken ct)
     {
         var plans = await tables.GetAsync(CchcTables.Plans, ct);
-        var heads = new List<TableEntity>();
-        await foreach (var row in plans.QueryAsync<TableEntity>(
-            TableFilter.And(TableFilter.PartitionIs(TableKeys.Encode(agency)), TableFilter.Or(TableFilter.RowIs(PlanRow), TableFilter.RowStartsWith(YearRowPrefix))), cancellationToken: ct))
+        var heads = new List<PlanHeadEntity>();
+        await foreach (var row in plans.QueryChunkedAsync<PlanHeadEntity>(
+            TableFilter.And(TableFilter.PartitionIs(TableKeys.Encode(agency)), TableFilter.Or(TableFilter.RowIs(PlanRow), TableFilter.RowStartsWith(YearRowPrefix))), ct))
         {
             heads.Add(row);
         }
@@ -402,15 +393,14 @@ public sealed class PlanRepository(CchcTables tables, TimeProvider? time = null)
         return heads;
     }
 
-    private async Task<TableEntity?> ReadHeadAsync(string agency, CancellationToken ct)
+    private async Task<PlanHeadEntity?> ReadHeadAsync(string agency, CancellationToken ct)
     {
         var plans = await tables.GetAsync(CchcTables.Plans, ct);
-        var head = await plans.GetEntityIfExistsAsync<TableEntity>(TableKeys.Encode(agency), PlanRow, cancellationToken: ct);
-        return head.HasValue ? head.Value : null;
+        return await plans.GetChunkedIfExistsAsync<PlanHeadEntity>(TableKeys.Encode(agency), PlanRow, ct);
     }
 
     /// <summary>The head's version; null for a plan stored before versions existed (the legacy layout).</summary>
-    private static string? VersionOf(TableEntity head) => head.GetString("Version") is { Length: > 0 } v ? v : null;
+    private static string? VersionOf(PlanHeadEntity head) => head.Version is { Length: > 0 } v ? v : null;
 
     private static DateOnly? DueOf(string partitionKey) =>
         DateOnly.TryParseExact(partitionKey[(partitionKey.LastIndexOf(TableKeys.Separator) + 1)..], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
@@ -420,10 +410,9 @@ public sealed class PlanRepository(CchcTables tables, TimeProvider? time = null)
     {
         var taskTable = await tables.GetAsync(CchcTables.Tasks, ct);
         var tasks = new List<PlanTask>();
-        await foreach (var row in taskTable.QueryAsync<TableEntity>(
-            TableFilter.PartitionIs(TaskPartition(agency, version)), cancellationToken: ct))
+        await foreach (var row in taskTable.QueryChunkedAsync<PlanTaskEntity>(TableFilter.PartitionIs(TaskPartition(agency, version)), ct))
         {
-            tasks.Add(StoredJson.Deserialize<PlanTask>(ChunkedText.Read(row, "Json")));
+            tasks.Add(TaskOf(row));
         }
 
         return tasks;
@@ -456,8 +445,8 @@ public sealed class PlanRepository(CchcTables tables, TimeProvider? time = null)
         var taskTable = await tables.GetAsync(CchcTables.Tasks, ct);
         var index = await tables.GetAsync(CchcTables.DueIndex, ct);
         var removed = 0;
-        var registry = new List<TableEntity>();
-        await foreach (var row in plans.QueryAsync<TableEntity>(
+        var registry = new List<PlanVersionEntity>();
+        await foreach (var row in plans.QueryAsync<PlanVersionEntity>(
             TableFilter.And(TableFilter.PartitionIs(agencyKey), TableFilter.RowStartsWith(VersionRowPrefix)), cancellationToken: ct))
         {
             registry.Add(row);
@@ -475,11 +464,11 @@ public sealed class PlanRepository(CchcTables tables, TimeProvider? time = null)
             }
 
             var abandonedAt = row.Timestamp ?? DateTimeOffset.MinValue;
-            if (row.GetString("State") != Abandoned)
+            if (row.State != Abandoned)
             {
                 try
                 {
-                    await plans.UpdateEntityAsync(new TableEntity(agencyKey, row.RowKey) { ["State"] = Abandoned }, row.ETag, TableUpdateMode.Replace, ct);
+                    await plans.UpdateEntityAsync(new PlanVersionEntity { PartitionKey = agencyKey, RowKey = row.RowKey, State = Abandoned }, row.ETag, TableUpdateMode.Replace, ct);
                     abandonedAt = (time ?? TimeProvider.System).GetUtcNow();
                 }
                 catch (RequestFailedException e) when (e.Status is 404 or 412)
@@ -510,9 +499,9 @@ public sealed class PlanRepository(CchcTables tables, TimeProvider? time = null)
     private static async Task<int> DeleteAllAsync(TableClient table, string filter, CancellationToken ct)
     {
         var deletes = new List<TableTransactionAction>();
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: ct))
+        await foreach (var row in table.QueryAsync<RowKeysEntity>(filter, select: [nameof(ITableEntity.PartitionKey), nameof(ITableEntity.RowKey)], cancellationToken: ct))
         {
-            deletes.Add(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(row.PartitionKey, row.RowKey), ETag.All));
+            deletes.Add(new TableTransactionAction(TableTransactionActionType.Delete, RowKeysEntity.Of(row.PartitionKey, row.RowKey), ETag.All));
         }
 
         await SubmitInBatchesAsync(table, deletes, ct);
@@ -578,4 +567,95 @@ public sealed class PlanRepository(CchcTables tables, TimeProvider? time = null)
     }
 
     private static string Hash(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+}
+
+/// <summary>A plan head in the Plans table: the latest ("plan") or one year's ("year|2025"). Its property names are the
+/// stored format; the areas are chunked text (<see cref="ChunkedEntities"/>). A head stored before versions existed
+/// has no Version (nor Scope, before years were kept apart).</summary>
+internal sealed class PlanHeadEntity : ITableEntity
+{
+    public string PartitionKey { get; set; } = string.Empty;
+
+    public string RowKey { get; set; } = string.Empty;
+
+    public DateTimeOffset? Timestamp { get; set; }
+
+    public ETag ETag { get; set; }
+
+    public int? Year { get; set; }
+
+    public string? Title { get; set; }
+
+    public string? Hash { get; set; }
+
+    public int? TaskCount { get; set; }
+
+    public string? Version { get; set; }
+
+    public string? Scope { get; set; }
+
+    /// <summary>The plan's areas as JSON.</summary>
+    [Chunked]
+    public string? Areas { get; set; }
+
+    /// <summary>The same head under another row key (no ETag: a new row).</summary>
+    public PlanHeadEntity CopyTo(string rowKey) => new()
+    {
+        PartitionKey = PartitionKey,
+        RowKey = rowKey,
+        Year = Year,
+        Title = Title,
+        Hash = Hash,
+        TaskCount = TaskCount,
+        Version = Version,
+        Scope = Scope,
+        Areas = Areas,
+    };
+}
+
+/// <summary>A version's registry row in the Plans table ("version|v…"): Writing, Committed or Abandoned.</summary>
+internal sealed class PlanVersionEntity : ITableEntity
+{
+    public string PartitionKey { get; set; } = string.Empty;
+
+    public string RowKey { get; set; } = string.Empty;
+
+    public DateTimeOffset? Timestamp { get; set; }
+
+    public ETag ETag { get; set; }
+
+    public string? State { get; set; }
+
+    public int? TaskCount { get; set; }
+}
+
+/// <summary>A task of one plan version in the Tasks table: its order and the task as JSON (chunked text).</summary>
+internal sealed class PlanTaskEntity : ITableEntity
+{
+    public string PartitionKey { get; set; } = string.Empty;
+
+    public string RowKey { get; set; } = string.Empty;
+
+    public DateTimeOffset? Timestamp { get; set; }
+
+    public ETag ETag { get; set; }
+
+    public int? Order { get; set; }
+
+    [Chunked]
+    public string? Json { get; set; }
+}
+
+/// <summary>A milestone in the DueIndex table (partition "agency|version|date", row = the milestone id): its task.</summary>
+internal sealed class DueIndexRowEntity : ITableEntity
+{
+    public string PartitionKey { get; set; } = string.Empty;
+
+    public string RowKey { get; set; } = string.Empty;
+
+    public DateTimeOffset? Timestamp { get; set; }
+
+    public ETag ETag { get; set; }
+
+    public string? TaskId { get; set; }
 }

@@ -75,7 +75,6 @@ public sealed class ProgressRepository(CchcTables tables, TimeProvider time) : I
     private const string StatePrefix = "s|";
     private const string HistoryPrefix = "h|";
     private const int MaxAttempts = 60;
-    private const string SeqProperty = "Seq";
     private const char PartSeparator = TableKeys.Separator;
 
     public ProgressRepository(CchcTables tables)
@@ -87,8 +86,8 @@ public sealed class ProgressRepository(CchcTables tables, TimeProvider time) : I
     {
         var table = await tables.GetAsync(CchcTables.Progress, ct);
         var filter = TableFilter.And(TableFilter.PartitionStartsWith(AgencyPrefix(agency)), TableFilter.RowStartsWith(StatePrefix));
-        var rows = new List<TableEntity>();
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
+        var rows = new List<MilestoneStateEntity>();
+        await foreach (var row in table.QueryAsync<MilestoneStateEntity>(filter, cancellationToken: ct))
         {
             rows.Add(row);
         }
@@ -102,8 +101,8 @@ public sealed class ProgressRepository(CchcTables tables, TimeProvider time) : I
         var key = StateKey(milestoneId);
         var partPrefix = key + PartSeparator;
         var filter = TableFilter.And(TableFilter.PartitionIs(Partition(agency, taskId)), TableFilter.Or(TableFilter.RowIs(key), TableFilter.RowStartsWith(partPrefix)));
-        var rows = new List<TableEntity>();
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
+        var rows = new List<MilestoneStateEntity>();
+        await foreach (var row in table.QueryAsync<MilestoneStateEntity>(filter, cancellationToken: ct))
         {
             rows.Add(row);
         }
@@ -125,7 +124,7 @@ public sealed class ProgressRepository(CchcTables tables, TimeProvider time) : I
         var result = new List<(string, MilestoneState)>();
         var filter = TableFilter.And(
             TableFilter.PartitionStartsWith(AgencyPrefix(agency)), TableFilter.RowStartsWith(StatePrefix), TableClient.CreateQueryFilter($"Status eq {nameof(MilestoneStatus.Blocked)}"));
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
+        await foreach (var row in table.QueryAsync<MilestoneStateEntity>(filter, cancellationToken: ct))
         {
             var taskId = TableKeys.Decode(row.PartitionKey[(row.PartitionKey.IndexOf(TableKeys.Separator, StringComparison.Ordinal) + 1)..]);
             result.Add((taskId, ToState(row)));
@@ -158,39 +157,41 @@ public sealed class ProgressRepository(CchcTables tables, TimeProvider time) : I
         for (var attempt = 1; ; attempt++)
         {
             var stateKey = StateKey(update.MilestoneId, update.Part);
-            var current = await table.GetEntityIfExistsAsync<TableEntity>(partition, stateKey, cancellationToken: ct);
+            var current = await table.GetEntityIfExistsAsync<MilestoneStateEntity>(partition, stateKey, cancellationToken: ct);
             // A part never reported starts from the milestone's whole state (recorded before the milestone had parts).
             var whole = current.HasValue || update.Part.Length == 0 ? null
-                : await table.GetEntityIfExistsAsync<TableEntity>(partition, StateKey(update.MilestoneId), cancellationToken: ct);
+                : await table.GetEntityIfExistsAsync<MilestoneStateEntity>(partition, StateKey(update.MilestoneId), cancellationToken: ct);
             var before = current.HasValue ? ToState(current.Value!)
                 : whole is { HasValue: true } ? ToState(whole.Value!)
                 : MilestoneState.Initial(update.MilestoneId);
-            var seq = (current.HasValue ? current.Value!.GetInt64(SeqProperty) ?? 0 : 0) + 1;
+            var seq = (current.HasValue ? current.Value!.Seq ?? 0 : 0) + 1;
             var at = update.At ?? time.GetUtcNow();
             var after = Apply(before, update, at);
-            var history = new TableEntity(partition, historyKey)
+            var history = new HistoryRowEntity
             {
-                ["MilestoneId"] = update.MilestoneId,
-                ["TaskId"] = update.TaskId,
-                ["At"] = at,
-                ["By"] = update.By,
-                ["ByName"] = update.ByName,
-                ["Kind"] = update.Kind ?? (update.NewStatus is null ? CommentKind : StatusKind),
-                ["From"] = before.Status.ToString(),
-                ["To"] = after.Status.ToString(),
-                ["Note"] = update.Note,
-                ["Evidence"] = update.Evidence,
-                [SeqProperty] = seq,
-                ["Part"] = update.Part,
-                ["DoneOn"] = after.Status == MilestoneStatus.Done ? IsoDate(after.DoneOn) : null,
-                ["FromDue"] = IsoDate(update.FromDue),
-                ["ToDue"] = IsoDate(update.ToDue),
+                PartitionKey = partition,
+                RowKey = historyKey,
+                MilestoneId = update.MilestoneId,
+                TaskId = update.TaskId,
+                At = at,
+                By = update.By,
+                ByName = update.ByName,
+                Kind = update.Kind ?? (update.NewStatus is null ? CommentKind : StatusKind),
+                From = before.Status.ToString(),
+                To = after.Status.ToString(),
+                Note = update.Note,
+                Evidence = update.Evidence,
+                Seq = seq,
+                Part = update.Part,
+                DoneOn = after.Status == MilestoneStatus.Done ? IsoDate(after.DoneOn) : null,
+                FromDue = IsoDate(update.FromDue),
+                ToDue = IsoDate(update.ToDue),
             };
 
             // The state row is written even for a comment (unchanged but for its sequence), so every entry of a
             // milestone takes its place in one commit order.
             var stateRow = ToEntity(partition, after, update.Part);
-            stateRow[SeqProperty] = seq;
+            stateRow.Seq = seq;
             var actions = new List<TableTransactionAction>
             {
                 new(TableTransactionActionType.Add, history),
@@ -239,23 +240,23 @@ public sealed class ProgressRepository(CchcTables tables, TimeProvider time) : I
     private static async Task<IReadOnlyList<HistoryEntry>> QueryHistoryAsync(TableClient table, string filter, CancellationToken ct)
     {
         var rows = new List<(HistoryEntry Entry, long Seq)>();
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
+        await foreach (var row in table.QueryAsync<HistoryRowEntity>(filter, cancellationToken: ct))
         {
             rows.Add((new HistoryEntry(
-                row.GetString("TaskId"),
-                row.GetString("MilestoneId"),
-                row.GetDateTimeOffset("At") ?? row.Timestamp ?? DateTimeOffset.MinValue,
-                row.GetString("By"),
-                row.GetString("ByName"),
-                row.GetString("Kind"),
-                Enum.Parse<MilestoneStatus>(row.GetString("From")),
-                Enum.Parse<MilestoneStatus>(row.GetString("To")),
-                row.GetString("Note"),
-                row.GetString("Evidence"),
-                row.GetString("Part") ?? string.Empty,
-                ParseIsoDate(row.GetString("DoneOn")),
-                ParseIsoDate(row.GetString("FromDue")),
-                ParseIsoDate(row.GetString("ToDue"))), row.GetInt64(SeqProperty) ?? 0));
+                row.TaskId ?? string.Empty,
+                row.MilestoneId ?? string.Empty,
+                row.At ?? row.Timestamp ?? DateTimeOffset.MinValue,
+                row.By ?? string.Empty,
+                row.ByName ?? string.Empty,
+                row.Kind ?? string.Empty,
+                Enum.Parse<MilestoneStatus>(row.From ?? string.Empty),
+                Enum.Parse<MilestoneStatus>(row.To ?? string.Empty),
+                row.Note,
+                row.Evidence,
+                row.Part ?? string.Empty,
+                ParseIsoDate(row.DoneOn),
+                ParseIsoDate(row.FromDue),
+                ParseIsoDate(row.ToDue)), row.Seq ?? 0));
         }
 
         var ordered = new List<(HistoryEntry Entry, DateTimeOffset Effective, long Seq, int Index)>(rows.Count);
@@ -273,29 +274,31 @@ public sealed class ProgressRepository(CchcTables tables, TimeProvider time) : I
         return ordered.OrderBy(o => o.Effective).ThenBy(o => o.Seq).ThenBy(o => o.Index).Select(o => o.Entry).ToList();
     }
 
-    private static TableEntity ToEntity(string partition, MilestoneState s, string part) => new(partition, StateKey(s.MilestoneId, part))
+    private static MilestoneStateEntity ToEntity(string partition, MilestoneState s, string part) => new()
     {
-        ["MilestoneId"] = s.MilestoneId,
-        ["Part"] = part.Length == 0 ? null : part,
-        ["Status"] = s.Status.ToString(),
-        ["UpdatedBy"] = s.UpdatedBy,
-        ["UpdatedAt"] = s.UpdatedAt,
-        ["Note"] = s.Note,
-        ["Evidence"] = s.Evidence,
-        ["CompletedAt"] = s.CompletedAt,
-        ["DoneOn"] = IsoDate(s.DoneOn),
+        PartitionKey = partition,
+        RowKey = StateKey(s.MilestoneId, part),
+        MilestoneId = s.MilestoneId,
+        Part = part.Length == 0 ? null : part,
+        Status = s.Status.ToString(),
+        UpdatedBy = s.UpdatedBy,
+        UpdatedAt = s.UpdatedAt,
+        Note = s.Note,
+        Evidence = s.Evidence,
+        CompletedAt = s.CompletedAt,
+        DoneOn = IsoDate(s.DoneOn),
     };
 
-    private static MilestoneState ToState(TableEntity row) => new(
-        row.GetString("MilestoneId"),
-        Enum.Parse<MilestoneStatus>(row.GetString("Status")),
-        row.GetString("UpdatedBy"),
-        row.GetDateTimeOffset("UpdatedAt"),
-        row.GetString("Note"),
-        row.GetString("Evidence"),
-        row.GetDateTimeOffset("CompletedAt"))
+    private static MilestoneState ToState(MilestoneStateEntity row) => new(
+        row.MilestoneId ?? string.Empty,
+        Enum.Parse<MilestoneStatus>(row.Status ?? string.Empty),
+        row.UpdatedBy,
+        row.UpdatedAt,
+        row.Note,
+        row.Evidence,
+        row.CompletedAt)
     {
-        DoneOn = ParseIsoDate(row.GetString("DoneOn")),
+        DoneOn = ParseIsoDate(row.DoneOn),
     };
 
     private static string? IsoDate(DateOnly? date) => date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
@@ -312,14 +315,14 @@ public sealed class ProgressRepository(CchcTables tables, TimeProvider time) : I
         StatePrefix + TableKeys.Encode(milestoneId) + (part.Length == 0 ? string.Empty : PartSeparator + TableKeys.Encode(part));
 
     /// <summary>Whole-state rows and part rows of each milestone, as one state per milestone with its parts.</summary>
-    private static Dictionary<string, MilestoneState> Assemble(IEnumerable<TableEntity> rows)
+    private static Dictionary<string, MilestoneState> Assemble(IEnumerable<MilestoneStateEntity> rows)
     {
         var result = new Dictionary<string, MilestoneState>(StringComparer.Ordinal);
         var parts = new List<(string MilestoneId, string Part, MilestoneState State)>();
         foreach (var row in rows)
         {
             var state = ToState(row);
-            if (row.GetString("Part") is { Length: > 0 } part)
+            if (row.Part is { Length: > 0 } part)
             {
                 parts.Add((state.MilestoneId, part, state));
             }
@@ -344,4 +347,82 @@ public sealed class ProgressRepository(CchcTables tables, TimeProvider time) : I
     /// </summary>
     private static string HistoryKey(string operationKey, string milestoneId, string part) =>
         HistoryPrefix + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{operationKey}\n{milestoneId}\n{part}")), 0, 16);
+}
+
+/// <summary>A milestone's state, or one lead department's part of it ("s|…"). Its property names are the stored format:
+/// Status is the <see cref="MilestoneStatus"/> name, DoneOn an ISO date, Seq (Int64) the milestone's last commit
+/// sequence (absent on rows written before sequences existed).</summary>
+internal sealed class MilestoneStateEntity : ITableEntity
+{
+    public string PartitionKey { get; set; } = string.Empty;
+
+    public string RowKey { get; set; } = string.Empty;
+
+    public DateTimeOffset? Timestamp { get; set; }
+
+    public ETag ETag { get; set; }
+
+    public string? MilestoneId { get; set; }
+
+    /// <summary>The lead department of a part row; absent on a whole-milestone row.</summary>
+    public string? Part { get; set; }
+
+    public string? Status { get; set; }
+
+    public string? UpdatedBy { get; set; }
+
+    public DateTimeOffset? UpdatedAt { get; set; }
+
+    public string? Note { get; set; }
+
+    public string? Evidence { get; set; }
+
+    public DateTimeOffset? CompletedAt { get; set; }
+
+    public string? DoneOn { get; set; }
+
+    public long? Seq { get; set; }
+}
+
+/// <summary>A history entry ("h|…"). Its property names are the stored format: From and To are <see cref="MilestoneStatus"/>
+/// names, the dates ISO dates, Seq (Int64) the commit sequence within the milestone.</summary>
+internal sealed class HistoryRowEntity : ITableEntity
+{
+    public string PartitionKey { get; set; } = string.Empty;
+
+    public string RowKey { get; set; } = string.Empty;
+
+    public DateTimeOffset? Timestamp { get; set; }
+
+    public ETag ETag { get; set; }
+
+    public string? MilestoneId { get; set; }
+
+    public string? TaskId { get; set; }
+
+    public DateTimeOffset? At { get; set; }
+
+    public string? By { get; set; }
+
+    public string? ByName { get; set; }
+
+    public string? Kind { get; set; }
+
+    public string? From { get; set; }
+
+    public string? To { get; set; }
+
+    public string? Note { get; set; }
+
+    public string? Evidence { get; set; }
+
+    public long? Seq { get; set; }
+
+    public string? Part { get; set; }
+
+    public string? DoneOn { get; set; }
+
+    public string? FromDue { get; set; }
+
+    public string? ToDue { get; set; }
 }

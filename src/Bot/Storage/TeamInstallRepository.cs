@@ -1,3 +1,4 @@
+using Azure;
 using Azure.Data.Tables;
 
 namespace CchcBot.Storage;
@@ -45,16 +46,19 @@ public interface ITeamInstallRepository
 }
 
 /// <summary>
-/// Installs of the bot in teams, in the Ledger table: partition "agency|team-installs" (for an installer in no
-/// directory: "|tenant|team-installs", which no agency partition can equal), row = the channel id.
+/// Installs of the bot in teams, in the TeamInstalls table: partition = the agency (for an installer in no directory:
+/// "|tenant", which no agency partition can equal), row = the channel id. Installs recorded before this table existed
+/// are in the Ledger table (partition "agency|team-installs", or "|tenant|team-installs") and are still listed: per
+/// channel the newest install wins, whichever table holds it. Recording an install of a channel removes that channel's
+/// Ledger row, so the Ledger keeps only installs never recorded again.
 /// </summary>
 public sealed class TeamInstallRepository(CchcTables tables) : ITeamInstallRepository
 {
-    private const string Kind = "team-installs";
+    private const string LegacyKind = "team-installs";
 
     public async Task RecordAsync(TeamInstall install, CancellationToken ct = default)
     {
-        var table = await tables.GetAsync(CchcTables.Ledger, ct);
+        var table = await tables.GetAsync(CchcTables.TeamInstalls, ct);
         var entity = new TeamInstallEntity
         {
             PartitionKey = Partition(install.Agency, install.TenantId),
@@ -72,22 +76,40 @@ public sealed class TeamInstallRepository(CchcTables tables) : ITeamInstallRepos
             Outcome = install.Outcome,
         };
         await table.UpsertEntityAsync(entity, TableUpdateMode.Replace, ct);
+
+        // Written first, removed after: a failure in between leaves the older Ledger row, which the newer install outranks.
+        var ledger = await tables.GetAsync(CchcTables.Ledger, ct);
+        try
+        {
+            await ledger.DeleteEntityAsync(LegacyPartition(install.Agency, install.TenantId), entity.RowKey, ETag.All, ct);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            // Never recorded in the Ledger table (or removed already).
+        }
     }
 
     public Task<IReadOnlyList<TeamInstall>> ListAsync(string agency, CancellationToken ct = default) =>
-        QueryAsync(Partition(agency, string.Empty), ct);
+        QueryAsync(agency, string.Empty, ct);
 
     public Task<IReadOnlyList<TeamInstall>> ListByUnknownInstallersAsync(string tenantId, CancellationToken ct = default) =>
-        QueryAsync(Partition(null, tenantId), ct);
+        QueryAsync(null, tenantId, ct);
 
-    private async Task<IReadOnlyList<TeamInstall>> QueryAsync(string partition, CancellationToken ct)
+    private async Task<IReadOnlyList<TeamInstall>> QueryAsync(string? agency, string tenantId, CancellationToken ct)
     {
-        var table = await tables.GetAsync(CchcTables.Ledger, ct);
-        var result = new List<TeamInstall>();
-        var filter = TableFilter.PartitionIs(partition);
-        await foreach (var row in table.QueryAsync<TeamInstallEntity>(filter, cancellationToken: ct))
+        var current = await RowsAsync(CchcTables.TeamInstalls, Partition(agency, tenantId), ct);
+        var legacy = await RowsAsync(CchcTables.Ledger, LegacyPartition(agency, tenantId), ct);
+        var byChannel = new Dictionary<string, TeamInstallEntity>(StringComparer.Ordinal);
+        foreach (var row in legacy.Concat(current))
         {
-            result.Add(new TeamInstall(
+            // The newest install of a channel wins; on equal times the TeamInstalls row (read last).
+            if (!byChannel.TryGetValue(row.RowKey, out var other) || (row.At ?? DateTimeOffset.MinValue) >= (other.At ?? DateTimeOffset.MinValue))
+            {
+                byChannel[row.RowKey] = row;
+            }
+        }
+
+        return byChannel.Values.Select(row => new TeamInstall(
                 row.Agency,
                 row.TenantId ?? string.Empty,
                 row.TeamId,
@@ -98,17 +120,32 @@ public sealed class TeamInstallRepository(CchcTables tables) : ITeamInstallRepos
                 row.InstalledByName,
                 row.InstalledByObjectId,
                 row.At ?? DateTimeOffset.MinValue,
-                row.Outcome ?? string.Empty));
+                row.Outcome ?? string.Empty))
+            .OrderByDescending(i => i.At)
+            .ToList();
+    }
+
+    private async Task<List<TeamInstallEntity>> RowsAsync(string tableName, string partition, CancellationToken ct)
+    {
+        var table = await tables.GetAsync(tableName, ct);
+        var rows = new List<TeamInstallEntity>();
+        await foreach (var row in table.QueryAsync<TeamInstallEntity>(TableFilter.PartitionIs(partition), cancellationToken: ct))
+        {
+            rows.Add(row);
         }
 
-        return result.OrderByDescending(i => i.At).ToList();
+        return rows;
     }
 
     private static string Partition(string? agency, string tenantId) =>
-        agency is null ? TableKeys.Compose(string.Empty, tenantId, Kind) : TableKeys.Compose(agency, Kind);
+        agency is null ? TableKeys.Compose(string.Empty, tenantId) : TableKeys.Encode(agency);
+
+    /// <summary>The partition an install had in the Ledger table before the TeamInstalls table.</summary>
+    private static string LegacyPartition(string? agency, string tenantId) =>
+        agency is null ? TableKeys.Compose(string.Empty, tenantId, LegacyKind) : TableKeys.Compose(agency, LegacyKind);
 }
 
-/// <summary>An install row of the Ledger table (its property names are the stored format).</summary>
+/// <summary>An install row of the TeamInstalls table, as of the Ledger table before it (its property names are the stored format).</summary>
 internal sealed class TeamInstallEntity : ITableEntity
 {
     public string PartitionKey { get; set; } = string.Empty;
@@ -117,7 +154,7 @@ internal sealed class TeamInstallEntity : ITableEntity
 
     public DateTimeOffset? Timestamp { get; set; }
 
-    public Azure.ETag ETag { get; set; }
+    public ETag ETag { get; set; }
 
     public string? Agency { get; set; }
 
