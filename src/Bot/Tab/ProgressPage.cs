@@ -33,6 +33,13 @@ public sealed class ProgressPage(
         var pendingTask = chief ? extensions.GetPendingAsync(user.Agency, ct) : null;
         var openTask = chief ? escalations.GetOpenAsync(user.Agency, ct) : null;
         var snapshot = await snapshotTask;
+        if (chief && snapshot is not null && snapshot.Plan.ProgressScope != user.Agency)
+        {
+            // A later plan year keeps its requests under its own scope (the first year's is the agency, read alongside).
+            pendingTask = extensions.GetPendingAsync(snapshot.Plan.ProgressScope, ct);
+            openTask = escalations.GetOpenAsync(snapshot.Plan.ProgressScope, ct);
+        }
+
         IReadOnlyList<ExtensionRequest> pending = pendingTask is null ? [] : await pendingTask;
         IReadOnlyList<BlockerEscalation> open = openTask is null ? [] : await openTask;
         string? departmentId = null;
@@ -116,7 +123,7 @@ public sealed class ProgressPage(
             : task.Milestones.Select(m => (Milestone: m, Part: part)).ToList();
         var visible = shown.Select(x => x.Milestone.Id).ToHashSet(StringComparer.Ordinal);
         var historyTask = progress.GetHistoryAsync(snapshot.Plan.ProgressScope, task.Id, ct);
-        var filesTask = evidence.FilesOfTaskAsync(snapshot.Plan.Agency, task.Id, ct);
+        var filesTask = evidence.FilesOfTaskAsync(snapshot.Plan.Agency, snapshot.Plan.ProgressScope, task.Id, ct);
         var history = (await historyTask).Where(h => visible.Contains(h.MilestoneId)).ToList();
         var files = (await filesTask).Where(f => visible.Contains(f.MilestoneId)).ToList();
         var links = await evidence.IssueLinksAsync(snapshot.Plan.Agency, files, ct);
