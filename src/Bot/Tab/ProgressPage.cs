@@ -33,15 +33,16 @@ public sealed class ProgressPage(
         var pendingTask = chief ? extensions.GetPendingAsync(user.Agency, ct) : null;
         var openTask = chief ? escalations.GetOpenAsync(user.Agency, ct) : null;
         var snapshot = await snapshotTask;
+        IReadOnlyList<ExtensionRequest> pending = pendingTask is null ? [] : await pendingTask;
+        IReadOnlyList<BlockerEscalation> open = openTask is null ? [] : await openTask;
         if (chief && snapshot is not null && snapshot.Plan.ProgressScope != user.Agency)
         {
             // A later plan year keeps its requests under its own scope (the first year's is the agency, read alongside).
-            pendingTask = extensions.GetPendingAsync(snapshot.Plan.ProgressScope, ct);
-            openTask = escalations.GetOpenAsync(snapshot.Plan.ProgressScope, ct);
+            var laterPending = extensions.GetPendingAsync(snapshot.Plan.ProgressScope, ct);
+            var laterOpen = escalations.GetOpenAsync(snapshot.Plan.ProgressScope, ct);
+            pending = await laterPending;
+            open = await laterOpen;
         }
-
-        IReadOnlyList<ExtensionRequest> pending = pendingTask is null ? [] : await pendingTask;
-        IReadOnlyList<BlockerEscalation> open = openTask is null ? [] : await openTask;
         string? departmentId = null;
         if (snapshot is null || (!user.IsStaff && !DigestScope.TryResolve(user, out departmentId)))
         {
