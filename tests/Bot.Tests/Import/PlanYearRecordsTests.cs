@@ -79,6 +79,46 @@ public sealed class PlanYearRecordsTests : IAsyncLifetime
         Assert.Contains("Đã đính kèm", answer, StringComparison.Ordinal);
     }
 
+    private Task<string> AssignAsync(string staff) =>
+        InvokeAsync(_office, "assign", new JsonObject { ["taskId"] = "TC-1", ["milestoneId"] = "TC-1-1", ["assignee:TC-1-1"] = staff });
+
+    /// <summary>The Office head asks for more time on TC-1-1.</summary>
+    private async Task ProposeAsync(string newDue, string shown)
+    {
+        var asked = await InvokeAsync(_office, "proposeExtension", new JsonObject
+        {
+            ["taskId"] = "TC-1",
+            ["milestoneId"] = "TC-1-1",
+            ["view"] = "task",
+            ["newDue:proposeExtension.TC-1-1"] = newDue,
+            ["note:proposeExtension.TC-1-1"] = "Chờ số liệu của các phòng nghiệp vụ",
+        });
+        Assert.Contains($"Đã gửi đề nghị gia hạn đến {shown}", asked, StringComparison.Ordinal);
+    }
+
+    /// <summary>The Office reports TC-1-2 blocked and submits it to the Chief Inspector.</summary>
+    private async Task BlockAndEscalateAsync(string note)
+    {
+        await InvokeAsync(_office, "updateStatus", new JsonObject
+        {
+            ["taskId"] = "TC-1",
+            ["milestoneId"] = "TC-1-2",
+            ["view"] = "task",
+            ["status:TC-1-2"] = "Blocked",
+            ["note:TC-1-2"] = "Chưa có hướng dẫn của Thanh tra Chính phủ",
+        });
+        await InvokeAsync(_office, "escalateBlocker", new JsonObject
+        {
+            ["taskId"] = "TC-1",
+            ["milestoneId"] = "TC-1-2",
+            ["view"] = "task",
+            ["note:escalateBlocker.TC-1-2"] = note,
+        });
+    }
+
+    private Task<string> ApproveAsync() =>
+        InvokeAsync(_inspector, "decideExtension", new JsonObject { ["taskId"] = "TC-1", ["milestoneId"] = "TC-1-1", ["approve"] = true });
+
     private async Task<string> ReportTextAsync(string periodKey, int planYear)
     {
         Assert.True(ReportPeriod.TryParseKey(periodKey, out var period));
@@ -96,32 +136,10 @@ public sealed class PlanYearRecordsTests : IAsyncLifetime
     public async Task The_next_years_milestones_show_none_of_the_previous_years_assignments_files_requests_or_escalations()
     {
         // 2026: TC-1-1 given to a member of staff, a file attached, more time asked; TC-1-2 blocked and submitted to the Chief Inspector.
-        await InvokeAsync(_office, "assign", new JsonObject { ["taskId"] = "TC-1", ["milestoneId"] = "TC-1-1", ["assignee:TC-1-1"] = StaffSample.VpStaff1 });
+        await AssignAsync(StaffSample.VpStaff1);
         await AttachAsync("TC-1-1", File2026);
-        var asked = await InvokeAsync(_office, "proposeExtension", new JsonObject
-        {
-            ["taskId"] = "TC-1",
-            ["milestoneId"] = "TC-1-1",
-            ["view"] = "task",
-            ["newDue:proposeExtension.TC-1-1"] = "2026-04-30",
-            ["note:proposeExtension.TC-1-1"] = "Chờ số liệu của các phòng nghiệp vụ",
-        });
-        Assert.Contains("Đã gửi đề nghị gia hạn đến 30/04/2026", asked, StringComparison.Ordinal);
-        await InvokeAsync(_office, "updateStatus", new JsonObject
-        {
-            ["taskId"] = "TC-1",
-            ["milestoneId"] = "TC-1-2",
-            ["view"] = "task",
-            ["status:TC-1-2"] = "Blocked",
-            ["note:TC-1-2"] = "Chưa có hướng dẫn của Thanh tra Chính phủ",
-        });
-        await InvokeAsync(_office, "escalateBlocker", new JsonObject
-        {
-            ["taskId"] = "TC-1",
-            ["milestoneId"] = "TC-1-2",
-            ["view"] = "task",
-            ["note:escalateBlocker.TC-1-2"] = "Đề nghị Chánh Thanh tra cho ý kiến",
-        });
+        await ProposeAsync("2026-04-30", "30/04/2026");
+        await BlockAndEscalateAsync("Đề nghị Chánh Thanh tra cho ý kiến");
 
         // As 2026 stands: everything shows.
         var card2026 = await TaskCardAsync("TC-1-1");
@@ -165,25 +183,41 @@ public sealed class PlanYearRecordsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Assigning_asking_and_submitting_in_the_next_year_leaves_the_previous_years_records_as_they_were()
+    public async Task Steps_taken_in_the_next_year_leave_the_previous_years_records_as_they_were()
     {
-        await InvokeAsync(_office, "assign", new JsonObject { ["taskId"] = "TC-1", ["milestoneId"] = "TC-1-1", ["assignee:TC-1-1"] = StaffSample.VpStaff1 });
+        await AssignAsync(StaffSample.VpStaff1);
+        await ProposeAsync("2026-04-30", "30/04/2026");
+        await BlockAndEscalateAsync("Trình năm 2026");
         await ImportAsync(2027);
 
-        await InvokeAsync(_office, "assign", new JsonObject { ["taskId"] = "TC-1", ["milestoneId"] = "TC-1-1", ["assignee:TC-1-1"] = StaffSample.VpStaff2 });
+        // The 2026 request's decision card, used in 2027: no request waits on the 2027 milestone, its date stays the plan's.
+        Assert.Contains(BlockerActionStrings.NoPending, await ApproveAsync(), StringComparison.Ordinal);
+        Assert.Equal("31/01/2027", Milestone(await TabAsync("/api/progress/tasks/TC-1", TabData.ChiefOfOffice), "TC-1-1")["due"]!.GetValue<string>());
+
+        // 2027: the same steps on the same ids, and the request approved.
+        await AssignAsync(StaffSample.VpStaff2);
+        await ProposeAsync("2027-03-31", "31/03/2027");
+        await BlockAndEscalateAsync("Trình năm 2027");
+        await ApproveAsync();
 
         var plans = new PlanRepository(_bot.Tables);
-        var (y2026, y2027) = ((await plans.GetAsync(SamplePlans.Agency, 2026))!, (await plans.GetAsync(SamplePlans.Agency, 2027))!);
-        Assert.Equal(SamplePlans.Agency, y2026.ProgressScope);
+        var (y2026, y2027) = ((await plans.GetAsync(SamplePlans.Agency, 2026))!.ProgressScope, (await plans.GetAsync(SamplePlans.Agency, 2027))!.ProgressScope);
+        Assert.Equal(SamplePlans.Agency, y2026);
         var assignments = new AssignmentRepository(_bot.Tables, _bot.Time);
-        Assert.Equal([StaffSample.VpStaff1], (await assignments.GetAllAsync(y2026.ProgressScope)).For("TC-1", "TC-1-1", "")!.Staff);
-        Assert.Equal([StaffSample.VpStaff2], (await assignments.GetAllAsync(y2027.ProgressScope)).For("TC-1", "TC-1-1", "")!.Staff);
-        var history2027 = Assert.Single(await assignments.GetHistoryAsync(y2027.ProgressScope, "TC-1"));
-        Assert.Empty(history2027.From); // not "from chuyenvien1": 2026's assignment is not 2027's
+        Assert.Equal([StaffSample.VpStaff1], (await assignments.GetAllAsync(y2026)).For("TC-1", "TC-1-1", "")!.Staff);
+        Assert.Equal([StaffSample.VpStaff2], (await assignments.GetAllAsync(y2027)).For("TC-1", "TC-1-1", "")!.Staff);
+        Assert.Empty(Assert.Single(await assignments.GetHistoryAsync(y2027, "TC-1")).From); // not "from chuyenvien1": 2026's is not 2027's
+        var requests = new RequestRepository(_bot.Tables);
+        Assert.Equal((ExtensionState.Pending, new DateOnly(2026, 4, 30)), (await requests.GetRequestAsync(y2026, "TC-1-1")) is { } r2026 ? (r2026.State, r2026.ProposedDue) : default);
+        Assert.Equal((ExtensionState.Approved, new DateOnly(2027, 3, 31)), (await requests.GetRequestAsync(y2027, "TC-1-1")) is { } r2027 ? (r2027.State, r2027.ProposedDue) : default);
+        Assert.Empty(await requests.GetApprovedDuesAsync(y2026));
+        Assert.Equal(new DateOnly(2027, 3, 31), (await requests.GetApprovedDuesAsync(y2027))["TC-1-1"].Due);
+        Assert.Equal("Trình năm 2026", (await requests.GetAsync(y2026, "TC-1-2"))!.Note);
+        Assert.Equal("Trình năm 2027", (await requests.GetAsync(y2027, "TC-1-2"))!.Note);
         var card = await TaskCardAsync("TC-1-1");
         Assert.Contains($"Cán bộ thực hiện: {StaffSample.VpStaff2}", card, StringComparison.Ordinal);
-        Assert.DoesNotContain($"Cán bộ thực hiện: {StaffSample.VpStaff1}", card, StringComparison.Ordinal);
         Assert.DoesNotContain(StaffStrings.AssignedHistory(StaffSample.VpStaff1), card, StringComparison.Ordinal);
+        Assert.Equal("31/03/2027", Milestone(await TabAsync("/api/progress/tasks/TC-1", TabData.ChiefOfOffice), "TC-1-1")["due"]!.GetValue<string>());
     }
 
     [Fact]
