@@ -221,6 +221,27 @@ public sealed class PlanYearRecordsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_evidence_picker_offers_first_the_milestone_just_updated_in_the_next_year()
+    {
+        await ImportAsync(2027);
+        await InvokeAsync(_office, "updateStatus", new JsonObject
+        {
+            ["taskId"] = "TC-1",
+            ["milestoneId"] = "TC-1-2",
+            ["view"] = "task",
+            ["status:TC-1-2"] = "InProgress",
+            ["note:TC-1-2"] = "Đang tổng hợp",
+        });
+        _bot.Connector.Clear();
+
+        using var sent = await _bot.PostAsync(Activities.FileMessage(_bot.Connector.ServiceUrl, _office, File2027, _files.Add(Encoding.ASCII.GetBytes("%PDF-1.4"))));
+
+        var picker = Assert.Single(_bot.Connector.Sent).Card!.Readably();
+        Assert.Contains(CchcBot.Cards.EvidencePickerCard.RecentMark, picker, StringComparison.Ordinal);
+        Assert.Equal("TC-1-2", picker.Split("\"milestoneId\":\"")[1].Split('"')[0]); // the 2027 update, not the earliest due
+    }
+
+    [Fact]
     public async Task A_download_link_of_a_next_year_file_serves_it()
     {
         await ImportAsync(2027);
