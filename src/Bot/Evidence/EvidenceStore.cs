@@ -10,6 +10,7 @@ namespace CchcBot.Evidence;
 
 /// <summary>A file a user sent, kept in Blob Storage: pending until attached to a milestone (for <see cref="EvidenceStore.PendingLifetime"/>).</summary>
 /// <param name="Staged">Its bytes wait in the uploads container (every upload since it exists); false: under "evidence/" in the agency's.</param>
+/// <param name="Scope">The plan year it was attached in (<see cref="CchcBot.Plan.CchcPlan.ProgressScope"/>); null while pending.</param>
 public sealed record EvidenceUpload(
     string Id,
     string Agency,
@@ -25,7 +26,8 @@ public sealed record EvidenceUpload(
     DateTimeOffset? AttachedAt,
     ETag ETag,
     string State = EvidenceStore.Pending,
-    bool Staged = false)
+    bool Staged = false,
+    string? Scope = null)
 {
     public bool Attached => AttachedAt is not null;
 }
@@ -46,9 +48,11 @@ public enum AttachOutcome
 /// random id, never a user's text; Blob lifecycle deletes what is left there after a day, and so does the bot's own
 /// <see cref="SweepAsync"/> after <see cref="PendingLifetime"/>); attaching copies it into the agency's container under
 /// "evidence/{upload id}", where attached files stay. The table "{prefix}Evidence" keeps, in one partition per agency, the
-/// upload ("u|id": sender, original name, type, size, expiry, where it was attached) and the task's evidence record
-/// ("f|task|milestone|id"). Attaching writes both in one transaction guarded by the upload's ETag, so a file is
-/// attached once. Download links ("links" partition) are random 192-bit tokens naming one file, valid for
+/// upload ("u|id": sender, original name, type, size, expiry, where it was attached: plan year, task, milestone) and the
+/// task's evidence record of each plan year: "f|task|milestone|id" for the year whose scope is the agency (its first
+/// stored year, as every record was before years were kept apart), "f@{scope}|task|milestone|id" for the others, so one
+/// milestone id in two years never shares a file. Attaching writes both in one transaction guarded by the upload's
+/// ETag, so a file is attached once. Download links ("links" partition) are random 192-bit tokens naming one file, valid for
 /// <see cref="LinkLifetime"/>. (Uploads recorded before the uploads container existed wait under "evidence/{id}" in the
 /// agency's container, and are attached or swept there.)
 /// </summary>
@@ -130,17 +134,19 @@ public sealed class EvidenceStore(CchcTables tables, CchcBlobs blobs, TimeProvid
                 Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
             },
             ct);
-        var row = new TableEntity(Partition(agency), Compose(UploadKind, id))
+        var row = new UploadEntity
         {
-            ["By"] = by,
-            ["ByName"] = byName,
-            ["FileName"] = fileName,
-            ["ContentType"] = contentType,
-            ["Size"] = (long)content.Length,
-            ["At"] = now,
-            ["Expires"] = now + PendingLifetime,
-            ["State"] = Pending,
-            [StagedColumn] = true,
+            PartitionKey = Partition(agency),
+            RowKey = Compose(UploadKind, id),
+            By = by,
+            ByName = byName,
+            FileName = fileName,
+            ContentType = contentType,
+            Size = content.Length,
+            At = now,
+            Expires = now + PendingLifetime,
+            State = Pending,
+            Staged = true,
         };
         try
         {
@@ -164,12 +170,13 @@ public sealed class EvidenceStore(CchcTables tables, CchcBlobs blobs, TimeProvid
         }
 
         var table = await tables.GetAsync(Table, ct);
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(Partition(agency), Compose(UploadKind, uploadId), cancellationToken: ct);
+        var row = await table.GetEntityIfExistsAsync<UploadEntity>(Partition(agency), Compose(UploadKind, uploadId), cancellationToken: ct);
         return row.HasValue ? ToUpload(agency, row.Value!) : null;
     }
 
-    /// <summary>Attaches a pending upload to a milestone, once: the upload and the task's record change in one transaction.</summary>
-    public async Task<AttachOutcome> AttachAsync(EvidenceUpload upload, string taskId, string milestoneId, CancellationToken ct)
+    /// <summary>Attaches a pending upload to a milestone of the plan year <paramref name="scope"/> (its
+    /// <see cref="CchcBot.Plan.CchcPlan.ProgressScope"/>), once: the upload and the task's record change in one transaction.</summary>
+    public async Task<AttachOutcome> AttachAsync(EvidenceUpload upload, string scope, string taskId, string milestoneId, CancellationToken ct)
     {
         if (upload.Attached)
         {
@@ -191,31 +198,36 @@ public sealed class EvidenceStore(CchcTables tables, CchcBlobs blobs, TimeProvid
         }
 
         var partition = Partition(upload.Agency);
-        var uploadRow = new TableEntity(partition, Compose(UploadKind, upload.Id))
+        var uploadRow = new UploadEntity
         {
-            ["By"] = upload.By,
-            ["ByName"] = upload.ByName,
-            ["FileName"] = upload.FileName,
-            ["ContentType"] = upload.ContentType,
-            ["Size"] = upload.Size,
-            ["At"] = upload.At,
-            ["Expires"] = upload.Expires,
-            ["State"] = Attached,
-            ["TaskId"] = taskId,
-            ["MilestoneId"] = milestoneId,
-            ["AttachedAt"] = now,
+            PartitionKey = partition,
+            RowKey = Compose(UploadKind, upload.Id),
+            By = upload.By,
+            ByName = upload.ByName,
+            FileName = upload.FileName,
+            ContentType = upload.ContentType,
+            Size = upload.Size,
+            At = upload.At,
+            Expires = upload.Expires,
+            State = Attached,
+            TaskId = taskId,
+            MilestoneId = milestoneId,
+            AttachedAt = now,
+            Scope = scope,
         };
-        var fileRow = new TableEntity(partition, Compose(FileKind, taskId, milestoneId, upload.Id))
+        var fileRow = new FileEntity
         {
-            ["UploadId"] = upload.Id,
-            ["TaskId"] = taskId,
-            ["MilestoneId"] = milestoneId,
-            ["FileName"] = upload.FileName,
-            ["ContentType"] = upload.ContentType,
-            ["Size"] = upload.Size,
-            ["By"] = upload.By,
-            ["ByName"] = upload.ByName,
-            ["At"] = now,
+            PartitionKey = partition,
+            RowKey = Compose(FileKindOf(upload.Agency, scope), taskId, milestoneId, upload.Id),
+            UploadId = upload.Id,
+            TaskId = taskId,
+            MilestoneId = milestoneId,
+            FileName = upload.FileName,
+            ContentType = upload.ContentType,
+            Size = upload.Size,
+            By = upload.By,
+            ByName = upload.ByName,
+            At = now,
         };
         var table = await tables.GetAsync(Table, ct);
         try
@@ -287,13 +299,14 @@ public sealed class EvidenceStore(CchcTables tables, CchcBlobs blobs, TimeProvid
         }
     }
 
-    /// <summary>The task's attached files, oldest first.</summary>
-    public async Task<IReadOnlyList<EvidenceFile>> FilesOfTaskAsync(string agency, string taskId, CancellationToken ct) =>
-        await QueryFilesAsync(agency, Compose(FileKind, taskId) + TableKeys.Separator, ct);
+    /// <summary>The task's files attached in the plan year <paramref name="scope"/> (its
+    /// <see cref="CchcBot.Plan.CchcPlan.ProgressScope"/>) of the agency, oldest first.</summary>
+    public async Task<IReadOnlyList<EvidenceFile>> FilesOfTaskAsync(string agency, string scope, string taskId, CancellationToken ct) =>
+        await QueryFilesAsync(agency, Compose(FileKindOf(agency, scope), taskId) + TableKeys.Separator, ct);
 
-    /// <summary>Every attached file of the agency, oldest first.</summary>
-    public async Task<IReadOnlyList<EvidenceFile>> FilesAsync(string agency, CancellationToken ct) =>
-        await QueryFilesAsync(agency, FileKind + TableKeys.Separator, ct);
+    /// <summary>Every file attached in the plan year <paramref name="scope"/> of the agency, oldest first.</summary>
+    public async Task<IReadOnlyList<EvidenceFile>> FilesAsync(string agency, string scope, CancellationToken ct) =>
+        await QueryFilesAsync(agency, Compose(FileKindOf(agency, scope)) + TableKeys.Separator, ct);
 
     /// <summary>One download token per file, each valid for <see cref="LinkLifetime"/>.</summary>
     public async Task<IReadOnlyDictionary<string, string>> IssueLinksAsync(string agency, IEnumerable<EvidenceFile> files, CancellationToken ct)
@@ -307,7 +320,7 @@ public sealed class EvidenceStore(CchcTables tables, CchcBlobs blobs, TimeProvid
             tokens[file.UploadId] = token;
             rows.Add(new TableTransactionAction(
                 TableTransactionActionType.Add,
-                new TableEntity(LinksPartition, token) { ["Agency"] = agency, ["UploadId"] = file.UploadId, ["Expires"] = expires }));
+                new LinkEntity { PartitionKey = LinksPartition, RowKey = token, Agency = agency, UploadId = file.UploadId, Expires = expires }));
         }
 
         if (rows.Count > 0)
@@ -331,26 +344,26 @@ public sealed class EvidenceStore(CchcTables tables, CchcBlobs blobs, TimeProvid
         }
 
         var table = await tables.GetAsync(Table, ct);
-        var link = await table.GetEntityIfExistsAsync<TableEntity>(LinksPartition, token, cancellationToken: ct);
+        var link = await table.GetEntityIfExistsAsync<LinkEntity>(LinksPartition, token, cancellationToken: ct);
         if (!link.HasValue)
         {
             return null;
         }
 
-        if (!(link.Value!.GetDateTimeOffset("Expires") > time.GetUtcNow()))
+        if (!(link.Value!.Expires > time.GetUtcNow()) || link.Value.Agency is not { } agency || link.Value.UploadId is not { } uploadId)
         {
             await DeleteQuietlyAsync(table, LinksPartition, token, ct);
             return null;
         }
 
-        var agency = link.Value.GetString("Agency");
-        var upload = await GetUploadAsync(agency, link.Value.GetString("UploadId"), ct);
+        var upload = await GetUploadAsync(agency, uploadId, ct);
         if (upload is not { Attached: true, TaskId: { } taskId, MilestoneId: { } milestoneId })
         {
             return null;
         }
 
-        var fileRow = await table.GetEntityIfExistsAsync<TableEntity>(Partition(agency), Compose(FileKind, taskId, milestoneId, upload.Id), cancellationToken: ct);
+        var fileRow = await table.GetEntityIfExistsAsync<FileEntity>(
+            Partition(agency), Compose(FileKindOf(agency, upload.Scope ?? agency), taskId, milestoneId, upload.Id), cancellationToken: ct);
         if (!fileRow.HasValue)
         {
             return null;
@@ -379,19 +392,21 @@ public sealed class EvidenceStore(CchcTables tables, CchcBlobs blobs, TimeProvid
         var now = time.GetUtcNow();
         var table = await tables.GetAsync(Table, ct);
         var deleted = 0;
-        var rows = new List<TableEntity>();
-        var uploads = TableKeys.StartsWith("RowKey", UploadKind + TableKeys.Separator);
-        var filter = $"{uploads} and (State eq '{Pending}' or State eq '{Swept}') and Expires lt datetime'{now.UtcDateTime:yyyy-MM-ddTHH:mm:ss.fffZ}'";
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey", "State", "Expires", StagedColumn], cancellationToken: ct))
+        var rows = new List<UploadEntity>();
+        var filter = TableFilter.And(
+            TableFilter.RowStartsWith(UploadKind + TableKeys.Separator),
+            TableClient.CreateQueryFilter($"State eq {Pending} or State eq {Swept}"),
+            ExpiresBefore(now));
+        await foreach (var row in table.QueryAsync<UploadEntity>(filter, select: ["PartitionKey", "RowKey", "State", "Expires", StagedColumn], cancellationToken: ct))
         {
             rows.Add(row);
         }
 
         foreach (var row in rows)
         {
-            if (row.GetString("State") == Swept)
+            if (row.State == Swept)
             {
-                if (row.GetDateTimeOffset("Expires") + ExpiredRecordLifetime < now)
+                if (row.Expires + ExpiredRecordLifetime < now)
                 {
                     await DeleteQuietlyAsync(table, row.PartitionKey, row.RowKey, ct);
                 }
@@ -404,14 +419,14 @@ public sealed class EvidenceStore(CchcTables tables, CchcBlobs blobs, TimeProvid
             try
             {
                 // Marked first (ETag-guarded: an attach that won the race keeps its file), then the blob goes.
-                await table.UpdateEntityAsync(new TableEntity(row.PartitionKey, row.RowKey) { ["State"] = Swept }, row.ETag, TableUpdateMode.Merge, ct);
+                await table.UpdateEntityAsync(new UploadStateEntity { PartitionKey = row.PartitionKey, RowKey = row.RowKey, State = Swept }, row.ETag, TableUpdateMode.Merge, ct);
             }
             catch (RequestFailedException e) when (e.Status is 404 or 412)
             {
                 continue;
             }
 
-            var blob = await PendingBlobAsync(agency, id, row.GetBoolean(StagedColumn) == true, ct);
+            var blob = await PendingBlobAsync(agency, id, row.Staged == true, ct);
             await blob.DeleteIfExistsAsync(cancellationToken: ct);
             deleted++;
         }
@@ -419,8 +434,8 @@ public sealed class EvidenceStore(CchcTables tables, CchcBlobs blobs, TimeProvid
         deleted += await SweepUploadsAsync(now, ct);
 
         var links = new List<string>();
-        var linkFilter = $"PartitionKey eq '{LinksPartition}' and Expires lt datetime'{now.UtcDateTime:yyyy-MM-ddTHH:mm:ss.fffZ}'";
-        await foreach (var row in table.QueryAsync<TableEntity>(linkFilter, select: ["RowKey"], cancellationToken: ct))
+        var linkFilter = TableFilter.And(TableFilter.PartitionIs(LinksPartition), ExpiresBefore(now));
+        await foreach (var row in table.QueryAsync<LinkEntity>(linkFilter, select: ["RowKey"], cancellationToken: ct))
         {
             links.Add(row.RowKey);
         }
@@ -467,9 +482,9 @@ public sealed class EvidenceStore(CchcTables tables, CchcBlobs blobs, TimeProvid
     private async Task<IReadOnlyList<EvidenceFile>> QueryFilesAsync(string agency, string prefix, CancellationToken ct)
     {
         var table = await tables.GetAsync(Table, ct);
-        var filter = $"PartitionKey eq '{TableKeys.Escape(Partition(agency))}' and {TableKeys.StartsWith("RowKey", prefix)}";
+        var filter = TableFilter.And(TableFilter.PartitionIs(Partition(agency)), TableFilter.RowStartsWith(prefix));
         var files = new List<EvidenceFile>();
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
+        await foreach (var row in table.QueryAsync<FileEntity>(filter, cancellationToken: ct))
         {
             files.Add(ToFile(row));
         }
@@ -491,33 +506,142 @@ public sealed class EvidenceStore(CchcTables tables, CchcBlobs blobs, TimeProvid
 
     private static string Partition(string agency) => TableKeys.Compose(agency, "evidence");
 
+    /// <summary>The kind of a plan year's evidence records: "f" for the year whose scope is the agency (as every record
+    /// was before years were kept apart), "f@{scope}" for another year's.</summary>
+    private static string FileKindOf(string agency, string scope) => string.Equals(scope, agency, StringComparison.Ordinal) ? FileKind : FileKind + "@" + scope;
+
+    /// <summary>"Expires lt datetime'…'", to the millisecond (as it was always compared).</summary>
+    private static string ExpiresBefore(DateTimeOffset now) => TableClient.CreateQueryFilter($"Expires lt {TableFilter.ToMillisecond(now)}");
+
     private static string Compose(params string[] parts) => TableKeys.Compose(parts);
 
-    private static EvidenceUpload ToUpload(string agency, TableEntity row) => new(
+    private static EvidenceUpload ToUpload(string agency, UploadEntity row) => new(
         TableKeys.Decode(row.RowKey[(row.RowKey.IndexOf(TableKeys.Separator, StringComparison.Ordinal) + 1)..]),
         agency,
-        row.GetString("By"),
-        row.GetString("ByName"),
-        row.GetString("FileName"),
-        row.GetString("ContentType"),
-        row.GetInt64("Size") ?? 0,
-        row.GetDateTimeOffset("At") ?? DateTimeOffset.MinValue,
-        row.GetDateTimeOffset("Expires") ?? DateTimeOffset.MinValue,
-        row.GetString("TaskId"),
-        row.GetString("MilestoneId"),
-        row.GetDateTimeOffset("AttachedAt"),
+        row.By ?? string.Empty,
+        row.ByName ?? string.Empty,
+        row.FileName ?? string.Empty,
+        row.ContentType ?? string.Empty,
+        row.Size ?? 0,
+        row.At ?? DateTimeOffset.MinValue,
+        row.Expires ?? DateTimeOffset.MinValue,
+        row.TaskId,
+        row.MilestoneId,
+        row.AttachedAt,
         row.ETag,
-        row.GetString("State") ?? Pending,
-        row.GetBoolean(StagedColumn) == true);
+        row.State ?? Pending,
+        row.Staged == true,
+        row.AttachedAt is null ? null : row.Scope ?? agency);
 
-    private static EvidenceFile ToFile(TableEntity row) => new(
-        row.GetString("UploadId"),
-        row.GetString("TaskId"),
-        row.GetString("MilestoneId"),
-        row.GetString("FileName"),
-        row.GetString("ContentType"),
-        row.GetInt64("Size") ?? 0,
-        row.GetString("By"),
-        row.GetString("ByName"),
-        row.GetDateTimeOffset("At") ?? DateTimeOffset.MinValue);
+    private static EvidenceFile ToFile(FileEntity row) => new(
+        row.UploadId ?? string.Empty,
+        row.TaskId ?? string.Empty,
+        row.MilestoneId ?? string.Empty,
+        row.FileName ?? string.Empty,
+        row.ContentType ?? string.Empty,
+        row.Size ?? 0,
+        row.By ?? string.Empty,
+        row.ByName ?? string.Empty,
+        row.At ?? DateTimeOffset.MinValue);
+
+    /// <summary>An upload ("u|id"), pending or attached; the property names and types of every row written since uploads
+    /// were recorded ("Staged" since the uploads container, "Scope" since plan years were kept apart: absent, the agency).</summary>
+    private sealed class UploadEntity : ITableEntity
+    {
+        public string PartitionKey { get; set; } = string.Empty;
+
+        public string RowKey { get; set; } = string.Empty;
+
+        public DateTimeOffset? Timestamp { get; set; }
+
+        public ETag ETag { get; set; }
+
+        public string? By { get; set; }
+
+        public string? ByName { get; set; }
+
+        public string? FileName { get; set; }
+
+        public string? ContentType { get; set; }
+
+        public long? Size { get; set; }
+
+        public DateTimeOffset? At { get; set; }
+
+        public DateTimeOffset? Expires { get; set; }
+
+        public string? State { get; set; }
+
+        public bool? Staged { get; set; }
+
+        public string? TaskId { get; set; }
+
+        public string? MilestoneId { get; set; }
+
+        public DateTimeOffset? AttachedAt { get; set; }
+
+        public string? Scope { get; set; }
+    }
+
+    /// <summary>Only an upload's state, for the sweep's merge (which must leave every other property as it is).</summary>
+    private sealed class UploadStateEntity : ITableEntity
+    {
+        public string PartitionKey { get; set; } = string.Empty;
+
+        public string RowKey { get; set; } = string.Empty;
+
+        public DateTimeOffset? Timestamp { get; set; }
+
+        public ETag ETag { get; set; }
+
+        public string? State { get; set; }
+    }
+
+    /// <summary>A file of a milestone's evidence record ("f|task|milestone|id", or "f@{scope}|…" for a later year).</summary>
+    private sealed class FileEntity : ITableEntity
+    {
+        public string PartitionKey { get; set; } = string.Empty;
+
+        public string RowKey { get; set; } = string.Empty;
+
+        public DateTimeOffset? Timestamp { get; set; }
+
+        public ETag ETag { get; set; }
+
+        public string? UploadId { get; set; }
+
+        public string? TaskId { get; set; }
+
+        public string? MilestoneId { get; set; }
+
+        public string? FileName { get; set; }
+
+        public string? ContentType { get; set; }
+
+        public long? Size { get; set; }
+
+        public string? By { get; set; }
+
+        public string? ByName { get; set; }
+
+        public DateTimeOffset? At { get; set; }
+    }
+
+    /// <summary>A download link ("links" partition, the token as row key).</summary>
+    private sealed class LinkEntity : ITableEntity
+    {
+        public string PartitionKey { get; set; } = string.Empty;
+
+        public string RowKey { get; set; } = string.Empty;
+
+        public DateTimeOffset? Timestamp { get; set; }
+
+        public ETag ETag { get; set; }
+
+        public string? Agency { get; set; }
+
+        public string? UploadId { get; set; }
+
+        public DateTimeOffset? Expires { get; set; }
+    }
 }

@@ -36,8 +36,9 @@ public sealed class SnapshotLoader(
     public Task<PlanSnapshot?> LoadAsync(string agency, int planYear, DateOnly today, CancellationToken ct) =>
         LoadAsync(agency, today, directories.GetAsync(agency, ct), ct, planYear);
 
-    /// <summary>The plan chat follows is the latest year's; its statuses are read alongside (under the agency, where the
-    /// first year keeps them) and read again under the plan's own scope when it is another year's.</summary>
+    /// <summary>The plan chat follows is the latest year's; its statuses, approved due dates and assignments are read
+    /// alongside (under the agency, where the first year keeps them) and read again under the plan's own scope when it is
+    /// another year's.</summary>
     private async Task<PlanSnapshot?> LoadAsync(string agency, DateOnly today, Task<AgencyDirectory?> directoryTask, CancellationToken ct, int? planYear = null)
     {
         var planTask = planYear is { } year ? plans.GetWithArchivedAsync(agency, year, ct) : plans.GetAsync(agency, ct);
@@ -56,7 +57,12 @@ public sealed class SnapshotLoader(
 
         if (plan.ProgressScope != agency)
         {
-            states = await progress.GetStatesAsync(plan.ProgressScope, ct);
+            var scopeStates = progress.GetStatesAsync(plan.ProgressScope, ct);
+            var scopeDues = extensions.GetApprovedDuesAsync(plan.ProgressScope, ct);
+            var scopeBook = assignments.GetAllAsync(plan.ProgressScope, ct);
+            states = await scopeStates;
+            dues = await scopeDues;
+            book = await scopeBook;
         }
 
         return new PlanSnapshot(EffectiveDues.Apply(plan, dues), directory, states, today, clock.Zone) { Assignments = book };

@@ -87,7 +87,7 @@ public sealed class ReminderSweep(
         var indexed = until < planStart ? [] : await plans.DueBetweenAsync(agency, planStart, until, ct);
         // Approved extensions move a milestone's due date at once: the index holds the plan's dates, so an extended
         // milestone is taken out of it and put back at its approved date (when that falls in the range read).
-        var approved = await extensions.GetApprovedDuesAsync(agency, ct);
+        var approved = await extensions.GetApprovedDuesAsync(head.ProgressScope, ct);
         if (approved.Count > 0)
         {
             indexed = indexed.Where(e => !(approved.TryGetValue(e.MilestoneId, out var a) && a.OriginalDue == e.Due))
@@ -119,7 +119,7 @@ public sealed class ReminderSweep(
         var states = await progress.GetStatesAsync(head.ProgressScope, wanted, ct);
         var snapshot = new PlanSnapshot(head with { Tasks = tasks.Values.ToList() }, directory, states, today, clock.Zone)
         {
-            Assignments = await assignments.GetAllAsync(agency, ct),
+            Assignments = await assignments.GetAllAsync(head.ProgressScope, ct),
         };
 
         var reminders = await QueueRemindersAsync(agency, snapshot, due, tasks, at, tally, pipeline, ct);

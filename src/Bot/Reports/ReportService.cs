@@ -55,7 +55,7 @@ public sealed class ReportService(
         var history = await progress.GetHistorySinceAsync(snapshot.Plan.ProgressScope, DateTimeOffset.MinValue, ct);
         DigestFigures figures = await digest.FiguresAsync(snapshot, history, at, null, ct);
         var upToNow = history.Where(h => h.At <= at).ToList();
-        var files = (await evidence.FilesAsync(agency, ct))
+        var files = (await evidence.FilesAsync(snapshot.Plan.Agency, snapshot.Plan.ProgressScope, ct))
             .Where(f => f.At <= at)
             .GroupBy(f => f.MilestoneId, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(f => f.FileName).ToList(), StringComparer.Ordinal);

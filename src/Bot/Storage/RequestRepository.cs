@@ -40,43 +40,45 @@ public sealed record ApprovedDue(string TaskId, string MilestoneId, DateOnly Due
 /// <summary>A blocker the Chief of Office submitted to the Chief Inspector (trình Chánh Thanh tra), open until resolved.</summary>
 public sealed record BlockerEscalation(string TaskId, string MilestoneId, string Part, string Note, string By, string ByName, DateTimeOffset At);
 
-/// <summary>Extension requests and the approved due dates that follow from them.</summary>
+/// <summary>Extension requests and the approved due dates that follow from them, per plan year: <c>scope</c> is the plan's
+/// <see cref="Plan.CchcPlan.ProgressScope"/> (the agency for its first stored year, "agency@year" for the others).</summary>
 public interface IExtensionRepository
 {
-    /// <summary>Every approved due date of the agency, by milestone id.</summary>
-    Task<IReadOnlyDictionary<string, ApprovedDue>> GetApprovedDuesAsync(string agency, CancellationToken ct = default);
+    /// <summary>Every approved due date of the plan year, by milestone id.</summary>
+    Task<IReadOnlyDictionary<string, ApprovedDue>> GetApprovedDuesAsync(string scope, CancellationToken ct = default);
 
     /// <summary>The milestone's latest request (pending or decided); null when none.</summary>
-    Task<ExtensionRequest?> GetRequestAsync(string agency, string milestoneId, CancellationToken ct = default);
+    Task<ExtensionRequest?> GetRequestAsync(string scope, string milestoneId, CancellationToken ct = default);
 
-    Task<IReadOnlyList<ExtensionRequest>> GetPendingAsync(string agency, CancellationToken ct = default);
+    Task<IReadOnlyList<ExtensionRequest>> GetPendingAsync(string scope, CancellationToken ct = default);
 
     /// <summary>Stores a new request; it replaces the milestone's earlier one (a pending request is superseded).</summary>
-    Task SaveRequestAsync(string agency, ExtensionRequest request, CancellationToken ct = default);
+    Task SaveRequestAsync(string scope, ExtensionRequest request, CancellationToken ct = default);
 
     /// <summary>
     /// Records the decision on the pending request <paramref name="decided"/>.Id and, when approved, the new due date,
     /// in one transaction guarded by the request's ETag. False when the request is no longer the pending one.
     /// </summary>
-    Task<bool> DecideAsync(string agency, ExtensionRequest decided, ApprovedDue? approved, CancellationToken ct = default);
+    Task<bool> DecideAsync(string scope, ExtensionRequest decided, ApprovedDue? approved, CancellationToken ct = default);
 }
 
-/// <summary>Blockers submitted to the Chief Inspector and still open.</summary>
+/// <summary>Blockers submitted to the Chief Inspector and still open, per plan year (<c>scope</c>, as for extensions).</summary>
 public interface IEscalationRepository
 {
-    Task<IReadOnlyList<BlockerEscalation>> GetOpenAsync(string agency, CancellationToken ct = default);
+    Task<IReadOnlyList<BlockerEscalation>> GetOpenAsync(string scope, CancellationToken ct = default);
 
-    Task<BlockerEscalation?> GetAsync(string agency, string milestoneId, CancellationToken ct = default);
+    Task<BlockerEscalation?> GetAsync(string scope, string milestoneId, CancellationToken ct = default);
 
-    Task SaveAsync(string agency, BlockerEscalation escalation, CancellationToken ct = default);
+    Task SaveAsync(string scope, BlockerEscalation escalation, CancellationToken ct = default);
 
     /// <summary>Closes the milestone's escalation (the blocker was resolved); nothing when none is open.</summary>
-    Task CloseAsync(string agency, string milestoneId, CancellationToken ct = default);
+    Task CloseAsync(string scope, string milestoneId, CancellationToken ct = default);
 }
 
 /// <summary>
-/// Table "Requests": one partition per agency; rows "x|{milestone}" (the latest extension request), "d|{milestone}"
-/// (the approved due date) and "e|{milestone}" (an open escalation). Small: a few rows per milestone at most.
+/// Table "Requests": one partition per plan year (its scope: the agency for the first year, so rows written before
+/// years were kept apart are that year's); rows "x|{milestone}" (the latest extension request), "d|{milestone}" (the
+/// approved due date) and "e|{milestone}" (an open escalation). Small: a few rows per milestone at most.
 /// </summary>
 public sealed class RequestRepository(CchcTables tables) : IExtensionRepository, IEscalationRepository
 {
@@ -85,14 +87,14 @@ public sealed class RequestRepository(CchcTables tables) : IExtensionRepository,
     private const string DuePrefix = "d|";
     private const string EscalationPrefix = "e|";
 
-    public async Task<IReadOnlyDictionary<string, ApprovedDue>> GetApprovedDuesAsync(string agency, CancellationToken ct = default)
+    public async Task<IReadOnlyDictionary<string, ApprovedDue>> GetApprovedDuesAsync(string scope, CancellationToken ct = default)
     {
         var result = new Dictionary<string, ApprovedDue>(StringComparer.Ordinal);
-        await foreach (var row in QueryAsync(agency, DuePrefix, ct))
+        await foreach (var row in QueryAsync<ApprovedDueEntity>(scope, DuePrefix, ct))
         {
-            if (ParseDate(row.GetString("Due")) is { } due && ParseDate(row.GetString("OriginalDue")) is { } original)
+            if (ParseDate(row.Due) is { } due && ParseDate(row.OriginalDue) is { } original)
             {
-                var due2 = new ApprovedDue(row.GetString("TaskId"), row.GetString("MilestoneId"), due, original);
+                var due2 = new ApprovedDue(row.TaskId ?? string.Empty, row.MilestoneId ?? string.Empty, due, original);
                 result[due2.MilestoneId] = due2;
             }
         }
@@ -100,17 +102,17 @@ public sealed class RequestRepository(CchcTables tables) : IExtensionRepository,
         return result;
     }
 
-    public async Task<ExtensionRequest?> GetRequestAsync(string agency, string milestoneId, CancellationToken ct = default)
+    public async Task<ExtensionRequest?> GetRequestAsync(string scope, string milestoneId, CancellationToken ct = default)
     {
         var table = await tables.GetAsync(Table, ct);
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(Partition(agency), RequestPrefix + TableKeys.Encode(milestoneId), cancellationToken: ct);
+        var row = await table.GetEntityIfExistsAsync<ExtensionRequestEntity>(Partition(scope), RequestPrefix + TableKeys.Encode(milestoneId), cancellationToken: ct);
         return row.HasValue ? ToRequest(row.Value!) : null;
     }
 
-    public async Task<IReadOnlyList<ExtensionRequest>> GetPendingAsync(string agency, CancellationToken ct = default)
+    public async Task<IReadOnlyList<ExtensionRequest>> GetPendingAsync(string scope, CancellationToken ct = default)
     {
         var result = new List<ExtensionRequest>();
-        await foreach (var row in QueryAsync(agency, RequestPrefix, ct))
+        await foreach (var row in QueryAsync<ExtensionRequestEntity>(scope, RequestPrefix, ct))
         {
             if (ToRequest(row) is { State: ExtensionState.Pending } request)
             {
@@ -121,31 +123,33 @@ public sealed class RequestRepository(CchcTables tables) : IExtensionRepository,
         return result.OrderBy(r => r.AskedAt).ToList();
     }
 
-    public async Task SaveRequestAsync(string agency, ExtensionRequest request, CancellationToken ct = default)
+    public async Task SaveRequestAsync(string scope, ExtensionRequest request, CancellationToken ct = default)
     {
         var table = await tables.GetAsync(Table, ct);
-        await table.UpsertEntityAsync(ToEntity(agency, request), TableUpdateMode.Replace, ct);
+        await table.UpsertEntityAsync(ToEntity(scope, request), TableUpdateMode.Replace, ct);
     }
 
-    public async Task<bool> DecideAsync(string agency, ExtensionRequest decided, ApprovedDue? approved, CancellationToken ct = default)
+    public async Task<bool> DecideAsync(string scope, ExtensionRequest decided, ApprovedDue? approved, CancellationToken ct = default)
     {
         var table = await tables.GetAsync(Table, ct);
         var key = RequestPrefix + TableKeys.Encode(decided.MilestoneId);
-        var current = await table.GetEntityIfExistsAsync<TableEntity>(Partition(agency), key, cancellationToken: ct);
+        var current = await table.GetEntityIfExistsAsync<ExtensionRequestEntity>(Partition(scope), key, cancellationToken: ct);
         if (!current.HasValue || ToRequest(current.Value!) is not { State: ExtensionState.Pending } pending || pending.Id != decided.Id)
         {
             return false;
         }
 
-        var actions = new List<TableTransactionAction> { new(TableTransactionActionType.UpdateReplace, ToEntity(agency, decided), current.Value!.ETag) };
+        var actions = new List<TableTransactionAction> { new(TableTransactionActionType.UpdateReplace, ToEntity(scope, decided), current.Value!.ETag) };
         if (approved is not null)
         {
-            actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(Partition(agency), DuePrefix + TableKeys.Encode(approved.MilestoneId))
+            actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, new ApprovedDueEntity
             {
-                ["TaskId"] = approved.TaskId,
-                ["MilestoneId"] = approved.MilestoneId,
-                ["Due"] = Iso(approved.Due),
-                ["OriginalDue"] = Iso(approved.OriginalDue),
+                PartitionKey = Partition(scope),
+                RowKey = DuePrefix + TableKeys.Encode(approved.MilestoneId),
+                TaskId = approved.TaskId,
+                MilestoneId = approved.MilestoneId,
+                Due = Iso(approved.Due),
+                OriginalDue = Iso(approved.OriginalDue),
             }));
         }
 
@@ -160,10 +164,10 @@ public sealed class RequestRepository(CchcTables tables) : IExtensionRepository,
         }
     }
 
-    public async Task<IReadOnlyList<BlockerEscalation>> GetOpenAsync(string agency, CancellationToken ct = default)
+    public async Task<IReadOnlyList<BlockerEscalation>> GetOpenAsync(string scope, CancellationToken ct = default)
     {
         var result = new List<BlockerEscalation>();
-        await foreach (var row in QueryAsync(agency, EscalationPrefix, ct))
+        await foreach (var row in QueryAsync<EscalationEntity>(scope, EscalationPrefix, ct))
         {
             result.Add(ToEscalation(row));
         }
@@ -171,37 +175,39 @@ public sealed class RequestRepository(CchcTables tables) : IExtensionRepository,
         return result.OrderBy(e => e.At).ToList();
     }
 
-    public async Task<BlockerEscalation?> GetAsync(string agency, string milestoneId, CancellationToken ct = default)
+    public async Task<BlockerEscalation?> GetAsync(string scope, string milestoneId, CancellationToken ct = default)
     {
         var table = await tables.GetAsync(Table, ct);
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(Partition(agency), EscalationPrefix + TableKeys.Encode(milestoneId), cancellationToken: ct);
+        var row = await table.GetEntityIfExistsAsync<EscalationEntity>(Partition(scope), EscalationPrefix + TableKeys.Encode(milestoneId), cancellationToken: ct);
         return row.HasValue ? ToEscalation(row.Value!) : null;
     }
 
-    public async Task SaveAsync(string agency, BlockerEscalation escalation, CancellationToken ct = default)
+    public async Task SaveAsync(string scope, BlockerEscalation escalation, CancellationToken ct = default)
     {
         var table = await tables.GetAsync(Table, ct);
         await table.UpsertEntityAsync(
-            new TableEntity(Partition(agency), EscalationPrefix + TableKeys.Encode(escalation.MilestoneId))
+            new EscalationEntity
             {
-                ["TaskId"] = escalation.TaskId,
-                ["MilestoneId"] = escalation.MilestoneId,
-                ["Part"] = escalation.Part,
-                ["Note"] = escalation.Note,
-                ["By"] = escalation.By,
-                ["ByName"] = escalation.ByName,
-                ["At"] = escalation.At,
+                PartitionKey = Partition(scope),
+                RowKey = EscalationPrefix + TableKeys.Encode(escalation.MilestoneId),
+                TaskId = escalation.TaskId,
+                MilestoneId = escalation.MilestoneId,
+                Part = escalation.Part,
+                Note = escalation.Note,
+                By = escalation.By,
+                ByName = escalation.ByName,
+                At = escalation.At,
             },
             TableUpdateMode.Replace,
             ct);
     }
 
-    public async Task CloseAsync(string agency, string milestoneId, CancellationToken ct = default)
+    public async Task CloseAsync(string scope, string milestoneId, CancellationToken ct = default)
     {
         var table = await tables.GetAsync(Table, ct);
         try
         {
-            await table.DeleteEntityAsync(Partition(agency), EscalationPrefix + TableKeys.Encode(milestoneId), ETag.All, ct);
+            await table.DeleteEntityAsync(Partition(scope), EscalationPrefix + TableKeys.Encode(milestoneId), ETag.All, ct);
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {
@@ -209,71 +215,144 @@ public sealed class RequestRepository(CchcTables tables) : IExtensionRepository,
         }
     }
 
-    private async IAsyncEnumerable<TableEntity> QueryAsync(string agency, string prefix, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    private async IAsyncEnumerable<T> QueryAsync<T>(string scope, string prefix, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+        where T : class, ITableEntity, new()
     {
         var table = await tables.GetAsync(Table, ct);
-        var filter = TableFilter.And(TableFilter.PartitionIs(Partition(agency)), TableFilter.RowStartsWith(prefix));
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
+        var filter = TableFilter.And(TableFilter.PartitionIs(Partition(scope)), TableFilter.RowStartsWith(prefix));
+        await foreach (var row in table.QueryAsync<T>(filter, cancellationToken: ct))
         {
             yield return row;
         }
     }
 
-    private static TableEntity ToEntity(string agency, ExtensionRequest r) => new(Partition(agency), RequestPrefix + TableKeys.Encode(r.MilestoneId))
+    private static ExtensionRequestEntity ToEntity(string scope, ExtensionRequest r) => new()
     {
-        ["Id"] = r.Id,
-        ["TaskId"] = r.TaskId,
-        ["MilestoneId"] = r.MilestoneId,
-        ["Part"] = r.Part,
-        ["CurrentDue"] = Iso(r.CurrentDue),
-        ["ProposedDue"] = Iso(r.ProposedDue),
-        ["Reason"] = r.Reason,
-        ["AskedBy"] = r.AskedBy,
-        ["AskedByName"] = r.AskedByName,
-        ["AskedAt"] = r.AskedAt,
-        ["State"] = r.State.ToString(),
-        ["DecidedBy"] = r.DecidedBy,
-        ["DecidedByName"] = r.DecidedByName,
-        ["DecidedAt"] = r.DecidedAt,
-        ["DecisionNote"] = r.DecisionNote,
-        ["DecisionKey"] = r.DecisionKey,
+        PartitionKey = Partition(scope),
+        RowKey = RequestPrefix + TableKeys.Encode(r.MilestoneId),
+        Id = r.Id,
+        TaskId = r.TaskId,
+        MilestoneId = r.MilestoneId,
+        Part = r.Part,
+        CurrentDue = Iso(r.CurrentDue),
+        ProposedDue = Iso(r.ProposedDue),
+        Reason = r.Reason,
+        AskedBy = r.AskedBy,
+        AskedByName = r.AskedByName,
+        AskedAt = r.AskedAt,
+        State = r.State.ToString(),
+        DecidedBy = r.DecidedBy,
+        DecidedByName = r.DecidedByName,
+        DecidedAt = r.DecidedAt,
+        DecisionNote = r.DecisionNote,
+        DecisionKey = r.DecisionKey,
     };
 
-    private static ExtensionRequest? ToRequest(TableEntity row) =>
-        ParseDate(row.GetString("CurrentDue")) is { } current && ParseDate(row.GetString("ProposedDue")) is { } proposed
-        && Enum.TryParse<ExtensionState>(row.GetString("State"), out var state)
+    private static ExtensionRequest? ToRequest(ExtensionRequestEntity row) =>
+        ParseDate(row.CurrentDue) is { } current && ParseDate(row.ProposedDue) is { } proposed
+        && Enum.TryParse<ExtensionState>(row.State, out var state)
             ? new ExtensionRequest(
-                row.GetString("Id") ?? string.Empty,
-                row.GetString("TaskId") ?? string.Empty,
-                row.GetString("MilestoneId") ?? string.Empty,
-                row.GetString("Part") ?? string.Empty,
+                row.Id ?? string.Empty,
+                row.TaskId ?? string.Empty,
+                row.MilestoneId ?? string.Empty,
+                row.Part ?? string.Empty,
                 current,
                 proposed,
-                row.GetString("Reason") ?? string.Empty,
-                row.GetString("AskedBy") ?? string.Empty,
-                row.GetString("AskedByName") ?? string.Empty,
-                row.GetDateTimeOffset("AskedAt") ?? DateTimeOffset.MinValue,
+                row.Reason ?? string.Empty,
+                row.AskedBy ?? string.Empty,
+                row.AskedByName ?? string.Empty,
+                row.AskedAt ?? DateTimeOffset.MinValue,
                 state,
-                row.GetString("DecidedBy"),
-                row.GetString("DecidedByName"),
-                row.GetDateTimeOffset("DecidedAt"),
-                row.GetString("DecisionNote"),
-                row.GetString("DecisionKey"))
+                row.DecidedBy,
+                row.DecidedByName,
+                row.DecidedAt,
+                row.DecisionNote,
+                row.DecisionKey)
             : null;
 
-    private static BlockerEscalation ToEscalation(TableEntity row) => new(
-        row.GetString("TaskId") ?? string.Empty,
-        row.GetString("MilestoneId") ?? string.Empty,
-        row.GetString("Part") ?? string.Empty,
-        row.GetString("Note") ?? string.Empty,
-        row.GetString("By") ?? string.Empty,
-        row.GetString("ByName") ?? string.Empty,
-        row.GetDateTimeOffset("At") ?? DateTimeOffset.MinValue);
+    private static BlockerEscalation ToEscalation(EscalationEntity row) => new(
+        row.TaskId ?? string.Empty,
+        row.MilestoneId ?? string.Empty,
+        row.Part ?? string.Empty,
+        row.Note ?? string.Empty,
+        row.By ?? string.Empty,
+        row.ByName ?? string.Empty,
+        row.At ?? DateTimeOffset.MinValue);
 
-    private static string Partition(string agency) => TableKeys.Encode(agency);
+    private static string Partition(string scope) => TableKeys.Encode(scope);
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static DateOnly? ParseDate(string? text) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+
+    /// <summary>The properties every row of the table has besides its own.</summary>
+    private abstract class RowEntity : ITableEntity
+    {
+        public string PartitionKey { get; set; } = string.Empty;
+
+        public string RowKey { get; set; } = string.Empty;
+
+        public DateTimeOffset? Timestamp { get; set; }
+
+        public ETag ETag { get; set; }
+
+        public string? TaskId { get; set; }
+
+        public string? MilestoneId { get; set; }
+    }
+
+    /// <summary>"x|{milestone}": the latest extension request; dates as "yyyy-MM-dd" text, the state by name.</summary>
+    private sealed class ExtensionRequestEntity : RowEntity
+    {
+        public string? Id { get; set; }
+
+        public string? Part { get; set; }
+
+        public string? CurrentDue { get; set; }
+
+        public string? ProposedDue { get; set; }
+
+        public string? Reason { get; set; }
+
+        public string? AskedBy { get; set; }
+
+        public string? AskedByName { get; set; }
+
+        public DateTimeOffset? AskedAt { get; set; }
+
+        public string? State { get; set; }
+
+        public string? DecidedBy { get; set; }
+
+        public string? DecidedByName { get; set; }
+
+        public DateTimeOffset? DecidedAt { get; set; }
+
+        public string? DecisionNote { get; set; }
+
+        public string? DecisionKey { get; set; }
+    }
+
+    /// <summary>"d|{milestone}": the approved due date and the plan's own, as "yyyy-MM-dd" text.</summary>
+    private sealed class ApprovedDueEntity : RowEntity
+    {
+        public string? Due { get; set; }
+
+        public string? OriginalDue { get; set; }
+    }
+
+    /// <summary>"e|{milestone}": an open escalation.</summary>
+    private sealed class EscalationEntity : RowEntity
+    {
+        public string? Part { get; set; }
+
+        public string? Note { get; set; }
+
+        public string? By { get; set; }
+
+        public string? ByName { get; set; }
+
+        public DateTimeOffset? At { get; set; }
+    }
 }

@@ -35,6 +35,14 @@ public sealed class ProgressPage(
         var snapshot = await snapshotTask;
         IReadOnlyList<ExtensionRequest> pending = pendingTask is null ? [] : await pendingTask;
         IReadOnlyList<BlockerEscalation> open = openTask is null ? [] : await openTask;
+        if (chief && snapshot is not null && snapshot.Plan.ProgressScope != user.Agency)
+        {
+            // A later plan year keeps its requests under its own scope (the first year's is the agency, read alongside).
+            var laterPending = extensions.GetPendingAsync(snapshot.Plan.ProgressScope, ct);
+            var laterOpen = escalations.GetOpenAsync(snapshot.Plan.ProgressScope, ct);
+            pending = await laterPending;
+            open = await laterOpen;
+        }
         string? departmentId = null;
         if (snapshot is null || (!user.IsStaff && !DigestScope.TryResolve(user, out departmentId)))
         {
@@ -116,7 +124,7 @@ public sealed class ProgressPage(
             : task.Milestones.Select(m => (Milestone: m, Part: part)).ToList();
         var visible = shown.Select(x => x.Milestone.Id).ToHashSet(StringComparer.Ordinal);
         var historyTask = progress.GetHistoryAsync(snapshot.Plan.ProgressScope, task.Id, ct);
-        var filesTask = evidence.FilesOfTaskAsync(snapshot.Plan.Agency, task.Id, ct);
+        var filesTask = evidence.FilesOfTaskAsync(snapshot.Plan.Agency, snapshot.Plan.ProgressScope, task.Id, ct);
         var history = (await historyTask).Where(h => visible.Contains(h.MilestoneId)).ToList();
         var files = (await filesTask).Where(f => visible.Contains(f.MilestoneId)).ToList();
         var links = await evidence.IssueLinksAsync(snapshot.Plan.Agency, files, ct);

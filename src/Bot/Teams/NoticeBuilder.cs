@@ -17,15 +17,16 @@ public sealed class NoticeBuilder(IExtensionRepository extensions, IEscalationRe
 
     public async Task<BlockerNoticeView> BuildAsync(PlanSnapshot snapshot, BoardItem item, AgencyUser viewer, CancellationToken ct, NoticeKind? kind = null)
     {
-        var (escalation, pending) = await StateAsync(snapshot.Plan.Agency, item.Milestone.Id, ct);
+        var (escalation, pending) = await StateAsync(snapshot.Plan.ProgressScope, item.Milestone.Id, ct);
         return Build(snapshot, item, viewer, escalation, pending, kind);
     }
 
-    /// <summary>The milestone's open escalation and pending request, from storage.</summary>
-    public async Task<(BlockerEscalation? Escalation, ExtensionRequest? Pending)> StateAsync(string agency, string milestoneId, CancellationToken ct)
+    /// <summary>The milestone's open escalation and pending request in the plan year <paramref name="scope"/> (the plan's
+    /// <see cref="CchcPlan.ProgressScope"/>), from storage.</summary>
+    public async Task<(BlockerEscalation? Escalation, ExtensionRequest? Pending)> StateAsync(string scope, string milestoneId, CancellationToken ct)
     {
-        var escalationTask = escalations.GetAsync(agency, milestoneId, ct);
-        var request = await extensions.GetRequestAsync(agency, milestoneId, ct);
+        var escalationTask = escalations.GetAsync(scope, milestoneId, ct);
+        var request = await extensions.GetRequestAsync(scope, milestoneId, ct);
         return (await escalationTask, request is { State: ExtensionState.Pending } ? request : null);
     }
 
@@ -85,10 +86,10 @@ public sealed class NoticeBuilder(IExtensionRepository extensions, IEscalationRe
     /// </summary>
     public async Task<IReadOnlyList<BlockerNoticeView>> WaitingForAsync(PlanSnapshot snapshot, AgencyUser viewer, CancellationToken ct)
     {
-        var agency = snapshot.Plan.Agency;
+        var scope = snapshot.Plan.ProgressScope;
         var result = new List<BlockerNoticeView>();
-        var escalated = viewer.IsChiefInspector ? await escalations.GetOpenAsync(agency, ct) : [];
-        var pending = BlockerAuthorization.CanDecide(viewer, Approver) ? await extensions.GetPendingAsync(agency, ct) : [];
+        var escalated = viewer.IsChiefInspector ? await escalations.GetOpenAsync(scope, ct) : [];
+        var pending = BlockerAuthorization.CanDecide(viewer, Approver) ? await extensions.GetPendingAsync(scope, ct) : [];
         foreach (var request in pending)
         {
             if (Item(snapshot, request.TaskId, request.MilestoneId, request.Part) is { } item)

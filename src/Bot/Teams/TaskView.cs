@@ -25,16 +25,17 @@ public sealed class TaskView(
         AgencyUser? viewer = null, ActionDraft? actionDraft = null)
     {
         var agency = snapshot.Plan.Agency;
-        var historyTask = progress.GetHistoryAsync(snapshot.Plan.ProgressScope, item.Task.Id, ct);
-        var filesTask = evidence.FilesOfTaskAsync(agency, item.Task.Id, ct);
-        var assignedTask = assignments.GetHistoryAsync(agency, item.Task.Id, ct);
+        var scope = snapshot.Plan.ProgressScope;
+        var historyTask = progress.GetHistoryAsync(scope, item.Task.Id, ct);
+        var filesTask = evidence.FilesOfTaskAsync(agency, scope, item.Task.Id, ct);
+        var assignedTask = assignments.GetHistoryAsync(scope, item.Task.Id, ct);
         TaskExtras? extras = null;
         if (viewer is not null)
         {
             var pending = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var milestone in item.Task.Milestones)
             {
-                if (await extensions.GetRequestAsync(agency, milestone.Id, ct) is { State: ExtensionState.Pending } request)
+                if (await extensions.GetRequestAsync(scope, milestone.Id, ct) is { State: ExtensionState.Pending } request)
                 {
                     pending[milestone.Id] = Cards.BlockerStrings.PendingLine(Cards.Formats.Date(request.ProposedDue), request.AskedByName);
                 }

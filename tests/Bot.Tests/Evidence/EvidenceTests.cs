@@ -200,7 +200,7 @@ public sealed partial class EvidenceTests : IAsyncLifetime
         var (_, refused) = await AttachAsync(_nv1, uploadId, "TC-1", "TC-1-1"); // led by the Office
 
         Assert.Contains("không thuộc đơn vị chủ trì", Text(refused), StringComparison.Ordinal);
-        Assert.Empty(await _bot.Services.GetRequiredService<EvidenceStore>().FilesOfTaskAsync(SamplePlans.Agency, "TC-1", default));
+        Assert.Empty(await _bot.Services.GetRequiredService<EvidenceStore>().FilesOfTaskAsync(SamplePlans.Agency, SamplePlans.Agency, "TC-1", default));
         var (_, attached) = await AttachAsync(_nv1, uploadId, "TC-3", "TC-3-1");
         Assert.Contains("Đã đính kèm", Text(attached), StringComparison.Ordinal);
     }
@@ -214,7 +214,7 @@ public sealed partial class EvidenceTests : IAsyncLifetime
         var (_, refused) = await AttachAsync(_nv2, uploadId, "TC-3", "TC-3-1"); // NV2 co-leads TC-3, but did not send the file
 
         Assert.Contains("do người khác gửi", Text(refused), StringComparison.Ordinal);
-        Assert.Empty(await _bot.Services.GetRequiredService<EvidenceStore>().FilesOfTaskAsync(SamplePlans.Agency, "TC-3", default));
+        Assert.Empty(await _bot.Services.GetRequiredService<EvidenceStore>().FilesOfTaskAsync(SamplePlans.Agency, SamplePlans.Agency, "TC-3", default));
     }
 
     [Fact]
@@ -232,7 +232,7 @@ public sealed partial class EvidenceTests : IAsyncLifetime
         Assert.Empty(await BlobNamesAsync());
         var (_, swept) = await AttachAsync(_nv1, uploadId, "TC-3", "TC-3-1");
         Assert.Contains("đã quá 24 giờ", Text(swept), StringComparison.Ordinal);
-        Assert.Empty(await _bot.Services.GetRequiredService<EvidenceStore>().FilesOfTaskAsync(SamplePlans.Agency, "TC-3", default));
+        Assert.Empty(await _bot.Services.GetRequiredService<EvidenceStore>().FilesOfTaskAsync(SamplePlans.Agency, SamplePlans.Agency, "TC-3", default));
     }
 
     [Fact]
@@ -320,7 +320,7 @@ public sealed partial class EvidenceTests : IAsyncLifetime
 
         Assert.Contains("đã được đính kèm vào sản phẩm “Kế hoạch” trước đó", Text(same), StringComparison.Ordinal);
         Assert.Contains("đã được đính kèm", Text(other), StringComparison.Ordinal);
-        var files = await _bot.Services.GetRequiredService<EvidenceStore>().FilesOfTaskAsync(SamplePlans.Agency, "TC-1", default);
+        var files = await _bot.Services.GetRequiredService<EvidenceStore>().FilesOfTaskAsync(SamplePlans.Agency, SamplePlans.Agency, "TC-1", default);
         Assert.Equal("TC-1-1", Assert.Single(files).MilestoneId);
     }
 

@@ -36,7 +36,7 @@ public sealed partial class TaskCardFilesTests : IAsyncLifetime
     {
         var store = _bot.Services.GetRequiredService<EvidenceStore>();
         var upload = await store.StorePendingAsync(SamplePlans.Agency, "chanhvanphong@example.gov.vn", "Nguyễn Văn An", name, "application/pdf", Pdf, default);
-        Assert.Equal(AttachOutcome.Attached, await store.AttachAsync(upload, taskId, milestoneId, default));
+        Assert.Equal(AttachOutcome.Attached, await store.AttachAsync(upload, SamplePlans.Agency, taskId, milestoneId, default));
     }
 
     private async Task<JsonNode> OpenAsync(TeamsUser user, string milestoneId)

@@ -65,6 +65,20 @@ public sealed class StaffReminderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task After_the_next_years_plan_is_imported_its_reminders_go_to_the_head_the_previous_years_assignment_holds_nothing()
+    {
+        await new PlanRepository(_bot.Tables).SaveAsync(SamplePlans.Plan(year: 2027)); // the same task and milestone ids
+
+        await _bot.Services.GetRequiredService<ReminderSweep>().RunAsync(new DateTimeOffset(2027, 6, 23, 8, 30, 0, Vn), default);
+
+        Assert.Empty(SentTo(_staff));
+        var head = Assert.Single(SentTo(_nv1)).Card!.Readably();
+        Assert.Contains("\"milestoneId\":\"TC-3-1\"", head, StringComparison.Ordinal);
+        Assert.Contains("30/06/2027", head, StringComparison.Ordinal);
+        Assert.DoesNotContain("Cán bộ thực hiện", head, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Once_overdue_the_head_is_reminded_too()
     {
         await _bot.Services.GetRequiredService<ReminderSweep>().RunAsync(new DateTimeOffset(2026, 7, 3, 8, 30, 0, Vn), default);

@@ -57,7 +57,7 @@ public static class TabData
     {
         var store = bot.Services.GetRequiredService<CchcBot.Evidence.EvidenceStore>();
         var upload = await store.StorePendingAsync(Agency, by, "Nguyễn Văn An", fileName, "application/pdf", Pdf, default);
-        Assert.Equal(CchcBot.Evidence.AttachOutcome.Attached, await store.AttachAsync(upload, taskId, milestoneId, default));
+        Assert.Equal(CchcBot.Evidence.AttachOutcome.Attached, await store.AttachAsync(upload, Agency, taskId, milestoneId, default));
     }
 
     /// <summary>The head of <paramref name="departmentId"/> gives the milestone to members of its staff.</summary>

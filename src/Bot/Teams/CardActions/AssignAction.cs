@@ -81,10 +81,10 @@ public sealed class AssignAction(
         }
 
         var result = await assignments.AssignAsync(
-            new AssignmentChange(user.Agency, task.Id, milestone.Id, hasParts ? department.Id : string.Empty, department.Id, staff, user.Upn, user.Name,
+            new AssignmentChange(snapshot.Plan.ProgressScope, task.Id, milestone.Id, hasParts ? department.Id : string.Empty, department.Id, staff, user.Upn, user.Name,
                 request.TurnContext.Activity.Id ?? Guid.NewGuid().ToString()),
             ct);
-        var book = await assignments.GetAllAsync(user.Agency, ct);
+        var book = await assignments.GetAllAsync(snapshot.Plan.ProgressScope, ct);
         var updated = snapshot with { Assignments = book };
         var assignedItem = updated.Item(task, milestone, TaskRole.Lead, hasParts ? department.Id : null);
         if (result.Changed)

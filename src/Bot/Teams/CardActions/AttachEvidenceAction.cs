@@ -41,7 +41,7 @@ public sealed class AttachEvidenceAction(ISnapshotLoader snapshots, EvidenceStor
         var snapshot = await snapshots.LoadAsync(user, ct);
         if (upload.Attached)
         {
-            return Error(EvidenceStrings.AlreadyAttached(upload.FileName, snapshot?.Find(upload.TaskId, upload.MilestoneId)?.Milestone.Deliverable));
+            return Error(EvidenceStrings.AlreadyAttached(upload.FileName, AttachedTo(snapshot, upload)));
         }
 
         if (snapshot?.Find(request.GetString("taskId"), request.GetString("milestoneId")) is not var (task, milestone))
@@ -54,13 +54,13 @@ public sealed class AttachEvidenceAction(ISnapshotLoader snapshots, EvidenceStor
             return Error(EvidenceStrings.NotLead);
         }
 
-        switch (await store.AttachAsync(upload, task.Id, milestone.Id, ct))
+        switch (await store.AttachAsync(upload, snapshot.Plan.ProgressScope, task.Id, milestone.Id, ct))
         {
             case AttachOutcome.Expired:
                 return Error(EvidenceStrings.Expired(upload.FileName, (int)EvidenceStore.PendingLifetime.TotalHours));
             case AttachOutcome.AlreadyAttached:
                 var now = await store.GetUploadAsync(user.Agency, upload.Id, ct);
-                return Error(EvidenceStrings.AlreadyAttached(upload.FileName, snapshot.Find(now?.TaskId, now?.MilestoneId)?.Milestone.Deliverable));
+                return Error(EvidenceStrings.AlreadyAttached(upload.FileName, now is null ? null : AttachedTo(snapshot, now)));
         }
 
         logger.LogInformation("Evidence upload {UploadId} attached to {TaskId}/{MilestoneId} by user {UserObjectId}", upload.Id, task.Id, milestone.Id, user.ObjectId);
@@ -70,4 +70,8 @@ public sealed class AttachEvidenceAction(ISnapshotLoader snapshots, EvidenceStor
     }
 
     private AdaptiveCardInvokeResponse Error(string message) => InvokeResponses.Card(cards.Error(message));
+
+    /// <summary>The deliverable the upload was attached to, when that was in the plan year the user sees now.</summary>
+    private static string? AttachedTo(PlanSnapshot? snapshot, EvidenceUpload upload) =>
+        snapshot is not null && upload.Scope == snapshot.Plan.ProgressScope ? snapshot.Find(upload.TaskId, upload.MilestoneId)?.Milestone.Deliverable : null;
 }

@@ -19,7 +19,7 @@ public sealed record BlockerTarget(PlanSnapshot Snapshot, PlanTask Task, Milesto
 {
     public string Agency => Snapshot.Plan.Agency;
 
-    /// <summary>Where the plan year's statuses and history are kept ("agency", or "agency@year" for a later year).</summary>
+    /// <summary>Where the plan year's statuses, history, requests and escalations are kept ("agency", or "agency@year" for a later year).</summary>
     public string ProgressScope => Snapshot.Plan.ProgressScope;
 }
 
@@ -186,7 +186,7 @@ public sealed class BlockerDesk(
         var task = snapshot.Plan.Tasks.FirstOrDefault(x => x.Id == t.Task.Id) ?? t.Task;
         var milestone = task.Milestones.FirstOrDefault(m => m.Id == t.Milestone.Id) ?? t.Milestone;
         var item = snapshot.Item(task, milestone, TaskRole.Lead, t.Part);
-        var (escalation, pending) = await notices.StateAsync(t.Agency, milestone.Id, ct);
+        var (escalation, pending) = await notices.StateAsync(t.ProgressScope, milestone.Id, ct);
         return recipient => BlockerNoticeCard.Build(notices.Build(snapshot, item, NoticeBuilder.Person(snapshot.Directory, recipient), escalation, pending, kind));
     }
 

@@ -38,7 +38,7 @@ public sealed class DecideExtensionAction(BlockerDesk desk, IExtensionRepository
 
         var approve = (bool)approveToken;
         var requestId = request.GetString("request");
-        var stored = await extensions.GetRequestAsync(t.Agency, t.Milestone.Id, ct);
+        var stored = await extensions.GetRequestAsync(t.ProgressScope, t.Milestone.Id, ct);
         if (stored is { State: not ExtensionState.Pending } && stored.DecisionKey == t.OperationKey)
         {
             // Teams re-sent the invoke: the decision is taken; make sure its history entry is there, tell no one again.
@@ -68,7 +68,7 @@ public sealed class DecideExtensionAction(BlockerDesk desk, IExtensionRepository
         };
         var original = t.Milestone.OriginalDue ?? t.Milestone.Due ?? pending.CurrentDue;
         var approved = approve ? new ApprovedDue(t.Task.Id, t.Milestone.Id, pending.ProposedDue, original) : null;
-        if (!await extensions.DecideAsync(t.Agency, decided, approved, ct))
+        if (!await extensions.DecideAsync(t.ProgressScope, decided, approved, ct))
         {
             return await desk.AnswerAsync(t, new CardBanner(BlockerActionStrings.NoPending, Error: true), ct);
         }

@@ -40,7 +40,7 @@ public sealed class EscalateBlockerAction(BlockerDesk desk, IEscalationRepositor
             return await desk.RefuseInFormAsync(t, note is null ? BlockerActionStrings.NoteRequired : BlockerActionStrings.NoteTooLong, draft, ct);
         }
 
-        await escalations.SaveAsync(t.Agency, new BlockerEscalation(t.Task.Id, t.Milestone.Id, t.Part ?? string.Empty, note, t.User.Upn, t.User.Name, time.GetUtcNow()), ct);
+        await escalations.SaveAsync(t.ProgressScope, new BlockerEscalation(t.Task.Id, t.Milestone.Id, t.Part ?? string.Empty, note, t.User.Upn, t.User.Name, time.GetUtcNow()), ct);
         var recorded = await desk.RecordAsync(t, HistoryKinds.Escalation, note, ct);
         if (!recorded.Replayed)
         {

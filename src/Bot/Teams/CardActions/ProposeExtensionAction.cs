@@ -62,11 +62,11 @@ public sealed class ProposeExtensionAction(BlockerDesk desk, IExtensionRepositor
         }
 
         var id = BlockerDesk.RequestId(t.OperationKey, t.Milestone.Id);
-        var existing = await extensions.GetRequestAsync(t.Agency, t.Milestone.Id, ct);
+        var existing = await extensions.GetRequestAsync(t.ProgressScope, t.Milestone.Id, ct);
         if (existing?.Id != id)
         {
             // A re-sent invoke finds its own request (perhaps decided since) and leaves it as it is.
-            await extensions.SaveRequestAsync(t.Agency, new ExtensionRequest(
+            await extensions.SaveRequestAsync(t.ProgressScope, new ExtensionRequest(
                 id, t.Task.Id, t.Milestone.Id, t.Part ?? string.Empty, current, proposed, reason, t.User.Upn, t.User.Name, time.GetUtcNow()), ct);
         }
 

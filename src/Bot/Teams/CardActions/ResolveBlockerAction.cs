@@ -56,9 +56,9 @@ public sealed class ResolveBlockerAction(BlockerDesk desk, IEscalationRepository
             return await desk.RefuseInFormAsync(t, note is null ? BlockerActionStrings.NoteRequired : BlockerActionStrings.NoteTooLong, draft, ct);
         }
 
-        var escalation = await escalations.GetAsync(t.Agency, t.Milestone.Id, ct);
+        var escalation = await escalations.GetAsync(t.ProgressScope, t.Milestone.Id, ct);
         var recorded = await desk.RecordAsync(t, HistoryKinds.Resolved, note, ct, newStatus: MilestoneStatus.InProgress);
-        await escalations.CloseAsync(t.Agency, t.Milestone.Id, ct);
+        await escalations.CloseAsync(t.ProgressScope, t.Milestone.Id, ct);
         if (!recorded.Replayed)
         {
             var item = await desk.ItemViewAsync(t, ct);

@@ -72,7 +72,7 @@ public sealed class EvidenceFlow(ISnapshotLoader snapshots, IProgressRepository 
     private async Task<IReadOnlyList<EvidenceChoiceView>> ChoicesAsync(AgencyUser user, PlanSnapshot snapshot, CancellationToken ct)
     {
         var now = clock.Now;
-        var recent = (await progress.GetHistorySinceAsync(user.Agency, now - RightAfterUpdate, ct))
+        var recent = (await progress.GetHistorySinceAsync(snapshot.Plan.ProgressScope, now - RightAfterUpdate, ct))
             .Where(h => h.Kind == ProgressRepository.StatusKind && string.Equals(h.By, user.Upn, StringComparison.OrdinalIgnoreCase))
             .OrderByDescending(h => h.At)
             .Select(h => (h.TaskId, h.MilestoneId))
