@@ -11,7 +11,7 @@ public static class ReminderServices
         var options = ReminderOptions.FromConfiguration(configuration);
         services.AddSingleton(options);
         services.AddSingleton(_ => WorkingCalendar.Load(options.HolidaysFile));
-        services.AddSingleton(sp => new ReminderClock(sp.GetRequiredService<BotClock>().Zone, options.SendFromTime, sp.GetRequiredService<WorkingCalendar>()));
+        services.AddSingleton(sp => new SendingHours(sp.GetRequiredService<BotClock>().Zone, options.SendFromTime, sp.GetRequiredService<WorkingCalendar>()));
         services.AddSingleton(sp => new ReminderPolicy(options, sp.GetRequiredService<WorkingCalendar>()));
         services.AddSingleton<ReminderSweep>();
         return services;

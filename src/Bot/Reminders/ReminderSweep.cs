@@ -26,18 +26,18 @@ public sealed class ReminderSweep(
     IUnreachableRecipients unreachableRecipients,
     IOutbox outbox,
     ReminderPolicy policy,
-    ReminderClock clock,
+    SendingHours hours,
     ReminderOptions options)
 {
     /// <param name="dryRun">Works out what would be sent and to whom, and sends and records nothing (no ledger claim).</param>
     public async Task<SweepResult> RunAsync(DateTimeOffset at, CancellationToken ct, bool dryRun = false)
     {
-        var moment = clock.At(at);
+        var moment = hours.At(at);
         var tally = new SweepSummary(moment.LocalDate, dryRun);
         if (!moment.SendingOpen)
         {
             tally.Lines.Add(moment.IsWorkingDay
-                ? $"{Formats.Date(moment.LocalDate)} {moment.LocalTime:HH\\:mm}: reminders go out from {clock.SendFrom:HH\\:mm}; nothing sent."
+                ? $"{Formats.Date(moment.LocalDate)} {moment.LocalTime:HH\\:mm}: reminders go out from {hours.SendFrom:HH\\:mm}; nothing sent."
                 : $"{Formats.Date(moment.LocalDate)} is not a working day; nothing sent.");
             return tally.Result();
         }
@@ -117,7 +117,7 @@ public sealed class ReminderSweep(
         // An approved date whose plan date changed since (a re-import) no longer applies: drop the entry it put in.
         due = due.Where(e => tasks.GetValueOrDefault(e.TaskId)?.Milestones.FirstOrDefault(m => m.Id == e.MilestoneId) is not { } m || m.Due == e.Due || e.Due is null).ToList();
         var states = await progress.GetStatesAsync(head.ProgressScope, wanted, ct);
-        var snapshot = new PlanSnapshot(head with { Tasks = tasks.Values.ToList() }, directory, states, today, clock.Zone)
+        var snapshot = new PlanSnapshot(head with { Tasks = tasks.Values.ToList() }, directory, states, today, hours.Zone)
         {
             Assignments = await assignments.GetAllAsync(head.ProgressScope, ct),
         };

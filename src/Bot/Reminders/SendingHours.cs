@@ -1,4 +1,3 @@
-using CchcBot.Hosting;
 using CchcBot.Plan;
 
 namespace CchcBot.Reminders;
@@ -8,12 +7,15 @@ namespace CchcBot.Reminders;
 /// <param name="SendingOpen">True on a working day from SendFrom (inclusive) to midnight local time.</param>
 public sealed record ReminderMoment(DateOnly LocalDate, TimeOnly LocalTime, bool IsWorkingDay, bool SendingOpen);
 
-/// <summary>Turns an instant into the local working date and whether reminders may go out (≥ SendFrom on a working day), in the bot's one time zone.</summary>
-public sealed class ReminderClock
+/// <summary>
+/// The hours reminders may go out in: turns an instant into the local working date and whether sending is open
+/// (≥ SendFrom on a working day), in the bot's time zone (resolved once, by <c>BotClock</c>).
+/// </summary>
+public sealed class SendingHours
 {
     private readonly WorkingCalendar calendar;
 
-    public ReminderClock(TimeZoneInfo zone, TimeOnly sendFrom, WorkingCalendar calendar)
+    public SendingHours(TimeZoneInfo zone, TimeOnly sendFrom, WorkingCalendar calendar)
     {
         Zone = zone;
         SendFrom = sendFrom;
@@ -23,11 +25,6 @@ public sealed class ReminderClock
     public TimeZoneInfo Zone { get; }
 
     public TimeOnly SendFrom { get; }
-
-    /// <summary>The clock for setting <c>Bot:TimeZone</c> (null or blank → Asia/Ho_Chi_Minh) and <c>Reminders:SendFrom</c>.</summary>
-    /// <exception cref="InvalidOperationException">The time zone is unknown; the message names Bot:TimeZone.</exception>
-    public static ReminderClock Create(string? timeZoneId, ReminderOptions options, WorkingCalendar calendar) =>
-        new(BotTimeZone.Resolve(timeZoneId), options.SendFromTime, calendar);
 
     public ReminderMoment At(DateTimeOffset instant)
     {
