@@ -25,9 +25,8 @@ public static class MyTasksCard
         // rows on the first page, each opening its task.
         var lead = items.Where(i => i.Role == RoleView.Lead).ToList();
         var cooperating = items.Where(i => i.Role == RoleView.Cooperating).ToList();
-        var paged = Paginate(lead, pageSize);
-        var pages = paged.Count;
-        page = Math.Clamp(page, 0, pages - 1);
+        var (pages, shownPage, pieces) = Paginate(lead, pageSize, page);
+        page = shownPage;
         var body = new List<JsonNode?>
         {
             Ac.Text(title ?? CardStrings.MyTasks.Title(Markdown.Escape(department)), size: "Large", weight: "Bolder"),
@@ -50,7 +49,7 @@ public static class MyTasksCard
             body.Add(Ac.Text(CardStrings.MyTasks.LeadSection, weight: "Bolder", spacing: "Medium"));
         }
 
-        foreach (var piece in paged[page])
+        foreach (var piece in pieces)
         {
             if (piece.Continued)
             {
@@ -100,31 +99,37 @@ public static class MyTasksCard
 
     /// <summary>
     /// Pages of at most <paramref name="pageSize"/> milestones, a task's milestones kept together on one page unless
-    /// they alone are more than a page.
+    /// they alone are more than a page. Only the milestones of <paramref name="page"/> are read from each item's
+    /// <see cref="TaskItemView.Others"/> (a list may build its views as they are read); the others are only counted.
     /// </summary>
-    private static List<List<Piece>> Paginate(IReadOnlyList<TaskItemView> lead, int pageSize)
+    /// <returns>The number of pages and the pieces of <paramref name="page"/> (clamped to the pages there are).</returns>
+    private static (int Pages, int Page, List<Piece> Pieces) Paginate(IReadOnlyList<TaskItemView> lead, int pageSize, int page)
     {
-        var pages = new List<List<Piece>> { new() };
+        var pages = new List<List<(TaskItemView Item, int Start, int Length)>> { new() };
         var used = 0;
         foreach (var item in lead)
         {
-            var milestones = new List<TaskItemView> { item };
-            milestones.AddRange(item.Others ?? []);
-            var chunks = milestones.Chunk(pageSize).ToList();
-            for (var i = 0; i < chunks.Count; i++)
+            var count = 1 + (item.Others?.Count ?? 0);
+            for (var start = 0; start < count; start += pageSize)
             {
-                if (used > 0 && used + chunks[i].Length > pageSize)
+                var length = Math.Min(pageSize, count - start);
+                if (used > 0 && used + length > pageSize)
                 {
                     pages.Add([]);
                     used = 0;
                 }
 
-                pages[^1].Add(new Piece(item, chunks[i], Continued: i > 0));
-                used += chunks[i].Length;
+                pages[^1].Add((item, start, length));
+                used += length;
             }
         }
 
-        return pages;
+        page = Math.Clamp(page, 0, pages.Count - 1);
+        var pieces = pages[page].Select(p => new Piece(
+            p.Item,
+            Enumerable.Range(p.Start, p.Length).Select(i => i == 0 ? p.Item : p.Item.Others![i - 1]).ToList(),
+            Continued: p.Start > 0)).ToList();
+        return (pages.Count, page, pieces);
     }
 
     /// <summary>A task's other milestone, under the task: named by its deliverable (and period) rather than the task's title.</summary>

@@ -31,7 +31,7 @@ public sealed record XPercent(double Value) : XCell
 public sealed record XSheet(string Name, IReadOnlyList<IReadOnlyList<XCell>> Rows, int HeaderRow);
 
 /// <summary>
-/// Writes .xlsx workbooks with the Open XML SDK: inline strings, dd/MM/yyyy dates, percentages as numbers, bold frozen
+/// Writes .xlsx workbooks with the Open XML SDK, each sheet streamed as it is written (no object tree of its cells): inline strings, dd/MM/yyyy dates, percentages as numbers, bold frozen
 /// header rows, bordered wrapped tables and column widths computed from the content (no font measuring, so it works the
 /// same on Linux). Every sheet prints on A4 landscape, one page wide, its header row repeated on each page.
 /// </summary>
@@ -55,11 +55,12 @@ public static class WorkbookWriter
         styles.Stylesheet = Stylesheet();
         var sheetList = workbookPart.Workbook.AppendChild(new Sheets());
         var printTitles = new DefinedNames();
+        var cells = new SheetWriter();
         uint id = 1;
         foreach (var sheet in sheets)
         {
             var part = workbookPart.AddNewPart<WorksheetPart>();
-            part.Worksheet = Worksheet(sheet);
+            cells.Write(part, sheet);
             sheetList.Append(new Sheet { Id = workbookPart.GetIdOfPart(part), SheetId = id, Name = sheet.Name });
             var row = sheet.HeaderRow + 1;
             printTitles.Append(new DefinedName($"'{sheet.Name.Replace("'", "''", StringComparison.Ordinal)}'!${row}:${row}")
@@ -89,64 +90,122 @@ public static class WorkbookWriter
         return name;
     }
 
-    private static Worksheet Worksheet(XSheet sheet)
+    /// <summary>
+    /// Writes a worksheet part SAX-style through <see cref="OpenXmlWriter"/>: the small parts (properties, view, columns,
+    /// margins, page setup) as elements, the rows and cells straight from the sheet's values, with the same elements,
+    /// attributes and order the SDK saves for the object tree (<c>Worksheet(SheetProperties, SheetViews, Columns,
+    /// SheetData, PageMargins, PageSetup)</c>, cells with r, s, t and an inline string or a value). Nothing of the cells
+    /// is held as an object tree.
+    /// </summary>
+    private sealed class SheetWriter
     {
-        var columns = sheet.Rows.Count == 0 ? 0 : sheet.Rows.Max(r => r.Count);
-        var widths = Enumerable.Range(0, columns).Select(c => Math.Clamp(
-            sheet.Rows.Where((r, i) => i >= sheet.HeaderRow && c < r.Count).Select(r => Length(r[c])).DefaultIfEmpty(8).Max() + 2, 8, MaxWidth)).ToList();
-        var cols = new Columns(widths.Select((w, i) => new Column { Min = (uint)i + 1, Max = (uint)i + 1, Width = w, CustomWidth = true }));
-        var data = new SheetData();
-        for (var r = 0; r < sheet.Rows.Count; r++)
+        private static readonly OpenXmlAttribute Preserve = new("xml:space", "http://www.w3.org/XML/1998/namespace", "preserve");
+        private static readonly OpenXmlAttribute InlineStringType = new("t", string.Empty, "inlineStr");
+        private readonly Worksheet _worksheet = new();
+        private readonly SheetData _data = new();
+        private readonly Row _row = new();
+        private readonly Cell _cell = new();
+        private readonly CellValue _value = new();
+        private readonly InlineString _inline = new();
+        private readonly Text _text = new();
+        private readonly List<OpenXmlAttribute> _attributes = new(3);
+        private readonly OpenXmlAttribute[] _rowAttribute = new OpenXmlAttribute[1];
+        private readonly OpenXmlAttribute[] _textAttribute = [Preserve];
+
+        public void Write(WorksheetPart part, XSheet sheet)
         {
-            var row = new Row { RowIndex = (uint)r + 1 };
-            for (var c = 0; c < sheet.Rows[r].Count; c++)
+            using var writer = OpenXmlWriter.Create(part, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false)); // no BOM, as the SDK saves a part
+            writer.WriteStartDocument();
+            writer.WriteStartElement(_worksheet);
+            writer.WriteElement(new SheetProperties(new PageSetupProperties { FitToPage = true }));
+            writer.WriteElement(View(sheet));
+            writer.WriteElement(Columns(sheet));
+            writer.WriteStartElement(_data);
+            for (var r = 0; r < sheet.Rows.Count; r++)
             {
-                row.Append(Cell(sheet.Rows[r][c], Reference(c, r), r == sheet.HeaderRow, inTable: r >= sheet.HeaderRow));
+                _rowAttribute[0] = new OpenXmlAttribute("r", string.Empty, Number((uint)r + 1));
+                writer.WriteStartElement(_row, _rowAttribute);
+                var cells = sheet.Rows[r];
+                for (var c = 0; c < cells.Count; c++)
+                {
+                    Cell(writer, cells[c], Reference(c, r), r == sheet.HeaderRow, inTable: r >= sheet.HeaderRow);
+                }
+
+                writer.WriteEndElement();
             }
 
-            data.Append(row);
+            writer.WriteEndElement();
+            writer.WriteElement(new PageMargins { Left = 0.5, Right = 0.5, Top = 0.6, Bottom = 0.6, Header = 0.3, Footer = 0.3 });
+            writer.WriteElement(new PageSetup { PaperSize = A4, Orientation = OrientationValues.Landscape, FitToWidth = 1, FitToHeight = 0 });
+            writer.WriteEndElement();
+            writer.Close();
         }
 
-        var frozen = sheet.HeaderRow + 1;
-        var view = new SheetView { WorkbookViewId = 0 };
-        view.Append(new Pane
+        private static SheetViews View(XSheet sheet)
         {
-            VerticalSplit = frozen,
-            TopLeftCell = $"A{frozen + 1}",
-            ActivePane = PaneValues.BottomLeft,
-            State = PaneStateValues.Frozen,
-        });
-        return new Worksheet(
-            new SheetProperties(new PageSetupProperties { FitToPage = true }),
-            new SheetViews(view),
-            cols,
-            data,
-            new PageMargins { Left = 0.5, Right = 0.5, Top = 0.6, Bottom = 0.6, Header = 0.3, Footer = 0.3 },
-            new PageSetup { PaperSize = A4, Orientation = OrientationValues.Landscape, FitToWidth = 1, FitToHeight = 0 });
-    }
+            var frozen = sheet.HeaderRow + 1;
+            var view = new SheetView { WorkbookViewId = 0 };
+            view.Append(new Pane
+            {
+                VerticalSplit = frozen,
+                TopLeftCell = $"A{frozen + 1}",
+                ActivePane = PaneValues.BottomLeft,
+                State = PaneStateValues.Frozen,
+            });
+            return new SheetViews(view);
+        }
 
-    private static Cell Cell(XCell value, string reference, bool header, bool inTable)
-    {
-        var text = header ? HeaderStyle : inTable ? WrapStyle : PlainStyle;
-        return value switch
+        private static Columns Columns(XSheet sheet)
         {
-            XDate d => new Cell
+            var columns = sheet.Rows.Count == 0 ? 0 : sheet.Rows.Max(r => r.Count);
+            var widths = Enumerable.Range(0, columns).Select(c => Math.Clamp(
+                sheet.Rows.Where((r, i) => i >= sheet.HeaderRow && c < r.Count).Select(r => Length(r[c])).DefaultIfEmpty(8).Max() + 2, 8, MaxWidth));
+            return new Columns(widths.Select((w, i) => new Column { Min = (uint)i + 1, Max = (uint)i + 1, Width = w, CustomWidth = true }));
+        }
+
+        /// <summary>A cell as the tree writer built it: <c>&lt;c r s [t]&gt;</c> with <c>&lt;is&gt;&lt;t xml:space="preserve"&gt;</c> or <c>&lt;v&gt;</c>.</summary>
+        private void Cell(OpenXmlWriter writer, XCell value, string reference, bool header, bool inTable)
+        {
+            var text = header ? HeaderStyle : inTable ? WrapStyle : PlainStyle;
+            var (style, number) = value switch
             {
-                CellReference = reference,
-                StyleIndex = DateStyle,
-                CellValue = new CellValue(d.Value.ToDateTime(TimeOnly.MinValue).ToOADate()),
-            },
-            XPercent p => new Cell { CellReference = reference, StyleIndex = PercentStyle, CellValue = new CellValue(p.Value) },
-            XNumber n => new Cell { CellReference = reference, StyleIndex = text, CellValue = new CellValue(n.Value) },
-            XText t => new Cell
+                XDate d => (DateStyle, Number(d.Value.ToDateTime(TimeOnly.MinValue).ToOADate())),
+                XPercent p => (PercentStyle, Number(p.Value)),
+                XNumber n => (text, Number(n.Value)),
+                XText t => (t.Bold ? (inTable ? HeaderStyle : TitleStyle) : text, null),
+                _ => (inTable ? WrapStyle : 0u, null),
+            };
+            _attributes.Clear();
+            _attributes.Add(new OpenXmlAttribute("r", string.Empty, reference));
+            _attributes.Add(new OpenXmlAttribute("s", string.Empty, Number(style)));
+            if (value is XText)
             {
-                CellReference = reference,
-                DataType = CellValues.InlineString,
-                StyleIndex = t.Bold ? (inTable ? HeaderStyle : TitleStyle) : text,
-                InlineString = new InlineString(new Text(t.Value) { Space = SpaceProcessingModeValues.Preserve }),
-            },
-            _ => new Cell { CellReference = reference, StyleIndex = inTable ? WrapStyle : 0 },
-        };
+                _attributes.Add(InlineStringType);
+            }
+
+            writer.WriteStartElement(_cell, _attributes);
+            if (value is XText inline)
+            {
+                writer.WriteStartElement(_inline);
+                writer.WriteStartElement(_text, _textAttribute);
+                writer.WriteString(inline.Value);
+                writer.WriteEndElement();
+                writer.WriteEndElement();
+            }
+            else if (number is not null)
+            {
+                writer.WriteStartElement(_value);
+                writer.WriteString(number);
+                writer.WriteEndElement();
+            }
+
+            writer.WriteEndElement();
+        }
+
+        private static string Number(uint value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        /// <summary>The text the SDK's CellValue gives a number, as the tree writer wrote it.</summary>
+        private static string Number(double value) => new CellValue(value).Text;
     }
 
     private static double Length(XCell cell) => cell switch

@@ -117,13 +117,38 @@ public sealed class ChatCards(BotClock clock)
         return staff is { Count: > 0 } ? staff : null;
     }
 
-    /// <summary>The item's task's other milestones, soonest due first, each as the same department sees it.</summary>
-    private static List<TaskItemView> Others(PlanSnapshot snapshot, BoardItem item, Func<BoardItem, TaskItemView> view) =>
-        item.Task.Milestones
+    /// <summary>
+    /// The item's task's other milestones, soonest due first, each as the same department sees it. The list builds a
+    /// milestone's view when it is read: the card reads only those of the page it shows.
+    /// </summary>
+    private static ViewsOnRead Others(PlanSnapshot snapshot, BoardItem item, Func<BoardItem, TaskItemView> view)
+    {
+        var milestones = item.Task.Milestones
             .Where(m => m.Id != item.Milestone.Id)
             .OrderBy(m => m.Due ?? DateOnly.MaxValue)
-            .Select(m => view(snapshot.Item(item.Task, m, item.Role, item.Part)))
             .ToList();
+        return new ViewsOnRead(milestones.Count, i => view(snapshot.Item(item.Task, milestones[i], item.Role, item.Part)));
+    }
+
+    /// <summary>A read-only list of views, each built on its first read.</summary>
+    private sealed class ViewsOnRead(int count, Func<int, TaskItemView> build) : IReadOnlyList<TaskItemView>
+    {
+        private readonly TaskItemView?[] _views = new TaskItemView?[count];
+
+        public int Count => count;
+
+        public TaskItemView this[int index] => _views[index] ??= build(index);
+
+        public IEnumerator<TaskItemView> GetEnumerator()
+        {
+            for (var i = 0; i < count; i++)
+            {
+                yield return this[i];
+            }
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
 
     public JsonObject BlockerNotice(PlanSnapshot snapshot, BoardItem item, AgencyUser reporter) =>
         BlockerNoticeCard.Build(Item(snapshot, item), snapshot.UnitNames(item.Task.Lead), reporter.Name, clock.ToLocal(item.State.UpdatedAt ?? clock.Now));

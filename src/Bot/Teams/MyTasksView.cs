@@ -11,15 +11,29 @@ public sealed class MyTasksView(ISnapshotLoader snapshots, ChatCards cards, Noti
 {
     public async Task<JsonObject> RenderAsync(AgencyUser user, int page, CardBanner? banner, CancellationToken ct)
     {
-        var snapshot = await snapshots.LoadAsync(user, ct);
+        // What waits for the Chief's decision is read alongside the snapshot, under the agency (the first plan year's
+        // scope), and read again when the plan is a later year's.
+        var snapshotTask = snapshots.LoadAsync(user, ct);
+        var waitingTask = (user.IsChiefInspector || user.IsChiefOfOffice) && notices.WaitsFor(user) ? notices.ReadWaitingAsync(user.Agency, user, ct) : null;
+        if (waitingTask is not null)
+        {
+            await Task.WhenAll(snapshotTask, waitingTask);
+        }
+
+        var snapshot = await snapshotTask;
+        if (waitingTask is not null && snapshot is not null && snapshot.Plan.ProgressScope != user.Agency)
+        {
+            waitingTask = notices.ReadWaitingAsync(snapshot.Plan.ProgressScope, user, ct);
+        }
+
         var card = Render(user, snapshot, page, banner);
         if (banner is not null && snapshot is not null && IsOverview(user) && card["body"] is JsonArray overview)
         {
             overview.Insert(0, BannerBlock.Render(banner)); // the plan overview has no banner of its own
         }
 
-        if (snapshot is not null && (user.IsChiefInspector || user.IsChiefOfOffice)
-            && StepNoticeCard.Waiting(await notices.WaitingForAsync(snapshot, user, ct), CardContract.Views.MyTasks) is { } waiting
+        if (snapshot is not null && waitingTask is not null
+            && StepNoticeCard.Waiting(notices.WaitingFor(snapshot, user, await waitingTask), CardContract.Views.MyTasks) is { } waiting
             && card["body"] is JsonArray body)
         {
             // What waits for his decision comes first (after the banner, when there is one).

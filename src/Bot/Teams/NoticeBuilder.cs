@@ -81,15 +81,28 @@ public sealed class NoticeBuilder(IExtensionRepository extensions, IEscalationRe
     }
 
     /// <summary>
+    /// What <see cref="WaitingFor"/> needs from storage (the pending requests he decides, the blockers submitted to the
+    /// Chief Inspector), read in parallel; it depends only on the plan year's scope and the viewer's rights, so it can
+    /// be read alongside the plan snapshot under the agency (the first year's scope) and again when the plan is a later year's.
+    /// </summary>
+    public async Task<WaitingReads> ReadWaitingAsync(string scope, AgencyUser viewer, CancellationToken ct)
+    {
+        var escalated = viewer.IsChiefInspector ? escalations.GetOpenAsync(scope, ct) : Task.FromResult<IReadOnlyList<BlockerEscalation>>([]);
+        var pending = BlockerAuthorization.CanDecide(viewer, Approver) ? extensions.GetPendingAsync(scope, ct) : Task.FromResult<IReadOnlyList<ExtensionRequest>>([]);
+        return new WaitingReads(await escalated, await pending);
+    }
+
+    /// <summary>Whether <see cref="ReadWaitingAsync"/> reads anything for this viewer.</summary>
+    public bool WaitsFor(AgencyUser viewer) => viewer.IsChiefInspector || BlockerAuthorization.CanDecide(viewer, Approver);
+
+    /// <summary>
     /// What waits for the viewer's decision, oldest first: the requests for more time he approves, then (the Chief
     /// Inspector) the blockers submitted to him.
     /// </summary>
-    public async Task<IReadOnlyList<BlockerNoticeView>> WaitingForAsync(PlanSnapshot snapshot, AgencyUser viewer, CancellationToken ct)
+    public IReadOnlyList<BlockerNoticeView> WaitingFor(PlanSnapshot snapshot, AgencyUser viewer, WaitingReads reads)
     {
-        var scope = snapshot.Plan.ProgressScope;
+        var (escalated, pending) = reads;
         var result = new List<BlockerNoticeView>();
-        var escalated = viewer.IsChiefInspector ? await escalations.GetOpenAsync(scope, ct) : [];
-        var pending = BlockerAuthorization.CanDecide(viewer, Approver) ? await extensions.GetPendingAsync(scope, ct) : [];
         foreach (var request in pending)
         {
             if (Item(snapshot, request.TaskId, request.MilestoneId, request.Part) is { } item)
@@ -131,3 +144,6 @@ public sealed class NoticeBuilder(IExtensionRepository extensions, IEscalationRe
         return snapshot.Item(task, milestone, TaskRole.Lead, parts.Contains(part, StringComparer.OrdinalIgnoreCase) ? part : null);
     }
 }
+
+/// <summary>What waits for a viewer's decision, as read from storage: open escalations (the Chief Inspector's) and pending requests.</summary>
+public sealed record WaitingReads(IReadOnlyList<BlockerEscalation> Escalated, IReadOnlyList<ExtensionRequest> Pending);

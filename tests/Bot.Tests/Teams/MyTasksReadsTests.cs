@@ -1,0 +1,66 @@
+using CchcBot.Bot.Tests.Storage;
+using CchcBot.Bot.Tests.Support;
+using CchcBot.Storage;
+using CchcBot.TestSupport;
+
+namespace CchcBot.Bot.Tests.Teams;
+
+/// <summary>
+/// "Nhiệm vụ của tôi" of the person who decides requests for more time (here the Chief of Office, Plan:ExtensionApprover):
+/// what waits for his decision is read from storage alongside the plan snapshot, not one round trip after it.
+/// </summary>
+public sealed class MyTasksReadsTests
+{
+    [Fact]
+    public async Task The_chiefs_waiting_requests_are_read_alongside_the_snapshot()
+    {
+        await using var proxy = await FaultyStorageProxy.StartAsync();
+        await using var bot = await BotHarness.StartAsync(
+            settings: new Dictionary<string, string?> { ["Plan:ExtensionApprover"] = "ChiefOfOffice" }, connectionString: proxy.ConnectionString);
+        await bot.SeedAsync();
+        var office = bot.Register(SampleUsers.ChiefOfOffice());
+        var plan = SamplePlans.Plan();
+        var milestone = plan.Tasks[1].Milestones[0]; // TC-3, led by the Phòng Nghiệp vụ: the Chief of Office decides its request
+        await new RequestRepository(bot.Tables).SaveRequestAsync(SamplePlans.Agency, new ExtensionRequest(
+            "r1", milestone.TaskId, milestone.Id, string.Empty, milestone.Due!.Value, milestone.Due.Value.AddDays(30), "Chờ số liệu",
+            "truongphong.nv1@example.gov.vn", "Trần Thị Bình", BotHarness.DefaultNow.AddDays(-1)));
+        await bot.SendTextAsync(office, "nhiệm vụ của tôi"); // identity and plan cached as in any later request
+        bot.Connector.Clear();
+
+        // The snapshot's read of the statuses is held until both reads of the Requests table (the approved dues of the
+        // snapshot, the pending requests of the notice) have reached storage, or 5 s: read one after the other, the
+        // second would only start once the held read was answered.
+        var progress = "/" + bot.Tables.NameOf(CchcTables.Progress);
+        var requests = "/" + bot.Tables.NameOf(RequestRepository.Table);
+        var requestReads = 0;
+        var bothRequestReads = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var heldStatesRead = false;
+        var bothWhileHeld = false;
+        proxy.BeforeForward = async (method, path, _) =>
+        {
+            if (method != "GET")
+            {
+                return;
+            }
+
+            if (path.Contains(requests, StringComparison.Ordinal) && Interlocked.Increment(ref requestReads) == 2)
+            {
+                bothRequestReads.TrySetResult();
+            }
+            else if (path.Contains(progress, StringComparison.Ordinal))
+            {
+                heldStatesRead = true;
+                await Task.WhenAny(bothRequestReads.Task, Task.Delay(TimeSpan.FromSeconds(5)));
+                bothWhileHeld = bothRequestReads.Task.IsCompleted;
+            }
+        };
+
+        await bot.SendTextAsync(office, "nhiệm vụ của tôi");
+
+        Assert.True(heldStatesRead, "the snapshot read the statuses");
+        Assert.True(bothWhileHeld, "the pending requests were read only after the snapshot");
+        var card = Assert.Single(bot.Connector.Sent).Card!;
+        CardAssert.Valid(card);
+        Assert.Contains("Chờ số liệu", card.Readably(), StringComparison.Ordinal); // what waits for him still comes first
+    }
+}
