@@ -107,7 +107,7 @@ public sealed class NoticeBuilder(IExtensionRepository extensions, IEscalationRe
         {
             if (Item(snapshot, request.TaskId, request.MilestoneId, request.Part) is { } item)
             {
-                result.Add(Build(snapshot, item, viewer, escalated.FirstOrDefault(e => e.MilestoneId == request.MilestoneId), request, NoticeKind.Extension));
+                result.Add(ForDecision(Build(snapshot, item, viewer, escalated.FirstOrDefault(e => e.MilestoneId == request.MilestoneId), request, NoticeKind.Extension)));
             }
         }
 
@@ -115,12 +115,18 @@ public sealed class NoticeBuilder(IExtensionRepository extensions, IEscalationRe
         {
             if (Item(snapshot, escalation.TaskId, escalation.MilestoneId, escalation.Part) is { } item && Current(escalation, item) is not null)
             {
-                result.Add(Build(snapshot, item, viewer, escalation, null, NoticeKind.Escalated));
+                result.Add(ForDecision(Build(snapshot, item, viewer, escalation, null, NoticeKind.Escalated)));
             }
         }
 
         return result;
     }
+
+    /// <summary>
+    /// A notice among what waits for a decision offers no "Đề nghị gia hạn" of its own: the list below it holds the
+    /// milestone's form when the viewer leads it (the approving Chief of Office), and one card may not hold an input id twice.
+    /// </summary>
+    private static BlockerNoticeView ForDecision(BlockerNoticeView notice) => notice with { Actions = notice.Actions & ~NoticeActions.Propose };
 
     /// <summary>
     /// The escalation while it is about the blocker as it stands: none once the milestone is no longer blocked, or

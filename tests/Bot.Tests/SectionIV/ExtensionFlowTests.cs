@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using CchcBot.Bot.Tests.Storage;
 using CchcBot.Cards;
 using CchcBot.Hosting;
@@ -319,6 +320,26 @@ public sealed class ExtensionApproverSettingTests
         var byOffice = await s.InvokeAsync(s.Office, "decideExtension", approve);
         Assert.Contains("hạn mới 31/03/2026", byOffice.Readably(), StringComparison.Ordinal);
         Assert.Equal(new DateOnly(2026, 3, 31), (await s.Requests.GetApprovedDuesAsync(SamplePlans.Agency))[Milestone5].Due);
+    }
+
+    [Fact]
+    public async Task The_approving_chief_of_offices_own_request_waits_at_the_top_of_his_tasks_without_a_second_propose_form()
+    {
+        await using var s = await SectionFourBot.StartAsync(new Dictionary<string, string?> { ["Plan:ExtensionApprover"] = "ChiefOfOffice" });
+        var task = await s.OpenTaskAsync(s.Office, "TC-1", "TC-1-2"); // led by his own office
+        await s.InvokeAsync(s.Office, "proposeExtension", Submit(task, "proposeExtension", new Dictionary<string, string>
+        {
+            ["newDue:proposeExtension.TC-1-2"] = "2027-01-15",
+            ["note:proposeExtension.TC-1-2"] = "Chờ số liệu cả năm",
+        }));
+        s.Bot.Connector.Clear();
+
+        await s.Bot.SendTextAsync(s.Office, "nhiệm vụ của tôi");
+
+        var mine = Assert.Single(s.CardsTo(s.Office));
+        Assert.Contains("Việc chờ đồng chí quyết định", mine["body"]![0]!.Readably(), StringComparison.Ordinal);
+        Assert.Single(Regex.Matches(mine.ToJsonString(), "\"id\":\"newDue:proposeExtension\\.TC-1-2\""));
+        CardAssert.Valid(mine); // every input id once
     }
 
     [Theory]
