@@ -18,7 +18,23 @@ public interface ISnapshotLoader
     /// <summary>The agency's plan of one stored year (not necessarily the latest) with its archived tasks, for reports, as
     /// of a day; null when that year is not stored.</summary>
     Task<PlanSnapshot?> LoadAsync(string agency, int planYear, DateOnly today, CancellationToken ct);
+
+    /// <summary>Starts reading the agency's plan, statuses, approved due dates and assignments (under the agency, the
+    /// first plan year's scope) before the directory is known: a command that will need the snapshot starts them as soon
+    /// as its sender's agency is, alongside the directory read.</summary>
+    SnapshotReads StartReads(string agency, CancellationToken ct);
+
+    /// <summary>The user's agency today from reads already started (<see cref="StartReads"/>) for that agency.</summary>
+    Task<PlanSnapshot?> LoadAsync(AgencyUser user, SnapshotReads started, CancellationToken ct);
 }
+
+/// <summary>A snapshot's storage reads under way for one agency (see <see cref="ISnapshotLoader.StartReads"/>).</summary>
+public sealed record SnapshotReads(
+    string Agency,
+    Task<CchcPlan?> Plan,
+    Task<IReadOnlyDictionary<string, MilestoneState>> States,
+    Task<IReadOnlyDictionary<string, ApprovedDue>> Dues,
+    Task<AssignmentBook> Assignments);
 
 /// <summary>Plan, directory, states and assignments read together; approved extensions applied to the plan (<see cref="EffectiveDues"/>).</summary>
 public sealed class SnapshotLoader(
@@ -34,22 +50,35 @@ public sealed class SnapshotLoader(
         LoadAsync(user.Agency, clock.Today, Task.FromResult<AgencyDirectory?>(user.Directory), ct);
 
     public Task<PlanSnapshot?> LoadAsync(string agency, int planYear, DateOnly today, CancellationToken ct) =>
-        LoadAsync(agency, today, directories.GetAsync(agency, ct), ct, planYear);
+        LoadAsync(Start(agency, ct, planYear), today, directories.GetAsync(agency, ct), ct);
+
+    public SnapshotReads StartReads(string agency, CancellationToken ct) => Start(agency, ct);
+
+    public Task<PlanSnapshot?> LoadAsync(AgencyUser user, SnapshotReads started, CancellationToken ct) => started.Agency == user.Agency
+        ? LoadAsync(started, clock.Today, Task.FromResult<AgencyDirectory?>(user.Directory), ct)
+        : LoadAsync(user, ct);
+
+    private SnapshotReads Start(string agency, CancellationToken ct, int? planYear = null) => new(
+        agency,
+        planYear is { } year ? plans.GetWithArchivedAsync(agency, year, ct) : plans.GetAsync(agency, ct),
+        progress.GetStatesAsync(agency, ct),
+        extensions.GetApprovedDuesAsync(agency, ct),
+        assignments.GetAllAsync(agency, ct));
+
+    private Task<PlanSnapshot?> LoadAsync(string agency, DateOnly today, Task<AgencyDirectory?> directoryTask, CancellationToken ct) =>
+        LoadAsync(Start(agency, ct), today, directoryTask, ct);
 
     /// <summary>The plan chat follows is the latest year's; its statuses, approved due dates and assignments are read
     /// alongside (under the agency, where the first year keeps them) and read again under the plan's own scope when it is
     /// another year's.</summary>
-    private async Task<PlanSnapshot?> LoadAsync(string agency, DateOnly today, Task<AgencyDirectory?> directoryTask, CancellationToken ct, int? planYear = null)
+    private async Task<PlanSnapshot?> LoadAsync(SnapshotReads reads, DateOnly today, Task<AgencyDirectory?> directoryTask, CancellationToken ct)
     {
-        var planTask = planYear is { } year ? plans.GetWithArchivedAsync(agency, year, ct) : plans.GetAsync(agency, ct);
-        var statesTask = progress.GetStatesAsync(agency, ct);
-        var duesTask = extensions.GetApprovedDuesAsync(agency, ct);
-        var assignmentsTask = assignments.GetAllAsync(agency, ct);
-        var plan = await planTask;
+        var agency = reads.Agency;
+        var plan = await reads.Plan;
         var directory = await directoryTask;
-        var states = await statesTask;
-        var dues = await duesTask;
-        var book = await assignmentsTask;
+        var states = await reads.States;
+        var dues = await reads.Dues;
+        var book = await reads.Assignments;
         if (plan is null || directory is null)
         {
             return null;

@@ -9,11 +9,12 @@ namespace CchcBot.Teams;
 /// <summary>Builds the "nhiệm vụ của tôi" card for a user, shared by the command and the paging/update actions.</summary>
 public sealed class MyTasksView(ISnapshotLoader snapshots, ChatCards cards, NoticeBuilder notices)
 {
-    public async Task<JsonObject> RenderAsync(AgencyUser user, int page, CardBanner? banner, CancellationToken ct)
+    /// <param name="started">The snapshot's reads when the command started them with the sender's agency.</param>
+    public async Task<JsonObject> RenderAsync(AgencyUser user, int page, CardBanner? banner, CancellationToken ct, SnapshotReads? started = null)
     {
         // What waits for the Chief's decision is read alongside the snapshot, under the agency (the first plan year's
         // scope), and read again when the plan is a later year's.
-        var snapshotTask = snapshots.LoadAsync(user, ct);
+        var snapshotTask = started is null ? snapshots.LoadAsync(user, ct) : snapshots.LoadAsync(user, started, ct);
         var waitingTask = (user.IsChiefInspector || user.IsChiefOfOffice) && notices.WaitsFor(user) ? notices.ReadWaitingAsync(user.Agency, user, ct) : null;
         if (waitingTask is not null)
         {

@@ -63,4 +63,48 @@ public sealed class MyTasksReadsTests
         CardAssert.Valid(card);
         Assert.Contains("Chờ số liệu", card.Readably(), StringComparison.Ordinal); // what waits for him still comes first
     }
+
+    [Fact]
+    public async Task The_snapshot_is_read_alongside_the_directory_once_the_senders_agency_is_known()
+    {
+        await using var proxy = await FaultyStorageProxy.StartAsync();
+        await using var bot = await BotHarness.StartAsync(connectionString: proxy.ConnectionString);
+        await bot.SeedAsync();
+        var head = bot.Register(SampleUsers.Nv1Head());
+        await bot.SendTextAsync(head, "nhiệm vụ của tôi"); // identity and plan cached as in any later request
+        bot.Connector.Clear();
+
+        // The directory's read is held until the plan's head row is read too, or 5 s: read one after the other, the plan
+        // would only be read once the directory's answer came back.
+        var directory = "/" + bot.Tables.NameOf(CchcTables.Directory);
+        var plans = "/" + bot.Tables.NameOf(CchcTables.Plans);
+        var planRead = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var held = 0;
+        var planWhileHeld = false;
+        proxy.BeforeForward = async (method, path, _) =>
+        {
+            if (method != "GET")
+            {
+                return;
+            }
+
+            if (path.Contains(plans, StringComparison.Ordinal))
+            {
+                planRead.TrySetResult();
+            }
+            else if (path.Contains(directory, StringComparison.Ordinal) && Interlocked.Increment(ref held) == 1)
+            {
+                await Task.WhenAny(planRead.Task, Task.Delay(TimeSpan.FromSeconds(5)));
+                planWhileHeld = planRead.Task.IsCompleted;
+            }
+        };
+
+        await bot.SendTextAsync(head, "nhiệm vụ của tôi");
+
+        Assert.True(held > 0, "the directory was read");
+        Assert.True(planWhileHeld, "the plan was read only after the directory");
+        var card = Assert.Single(bot.Connector.Sent).Card!;
+        CardAssert.Valid(card);
+        Assert.Contains("TC-3", card.ToJsonString(), StringComparison.Ordinal);
+    }
 }

@@ -1,3 +1,4 @@
+using CchcBot.Progress;
 using CchcBot.Teams.Identity;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
@@ -5,7 +6,7 @@ using Microsoft.Bot.Schema;
 namespace CchcBot.Teams.Commands;
 
 /// <summary>Finds the command a message names (mention removed, text folded); anything unknown gets help.</summary>
-public sealed class CommandRouter(IEnumerable<IChatCommand> commands, HelpCommand help, IUserResolver users)
+public sealed class CommandRouter(IEnumerable<IChatCommand> commands, HelpCommand help, IUserResolver users, ISnapshotLoader snapshots)
 {
     public const int MaxTextLength = 2000;
 
@@ -24,7 +25,13 @@ public sealed class CommandRouter(IEnumerable<IChatCommand> commands, HelpComman
         }
 
         var command = _byPhrase.GetValueOrDefault(folded) ?? help;
-        var user = await users.ResolveAsync(turnContext, ct);
+        var user = await users.ResolveAsync(turnContext, ct, !command.ReadsSnapshot ? null : agency =>
+        {
+            if (turnContext.TurnState.Get<SnapshotReads>() is null)
+            {
+                turnContext.TurnState.Add(snapshots.StartReads(agency, ct));
+            }
+        });
         if (user?.IsStaff == true && command is not (MyTasksCommand or HelpCommand))
         {
             // Staff see only what is assigned to them: no digest, no reports, no directory.

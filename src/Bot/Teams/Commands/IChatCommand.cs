@@ -8,5 +8,9 @@ public interface IChatCommand
 {
     IReadOnlyList<string> Phrases { get; }
 
+    /// <summary>True when the command reads the sender's plan snapshot: its reads start as soon as the sender's agency
+    /// is known, alongside the directory read (<see cref="Progress.SnapshotReads"/> in the turn state).</summary>
+    bool ReadsSnapshot => false;
+
     Task ExecuteAsync(ITurnContext turnContext, AgencyUser? user, CancellationToken ct);
 }

@@ -10,6 +10,8 @@ public sealed class MyTasksCommand(MyTasksView view) : IChatCommand
 {
     public IReadOnlyList<string> Phrases { get; } = ["nhiệm vụ của tôi", "my tasks", "nhiệm vụ"];
 
+    public bool ReadsSnapshot => true;
+
     public async Task ExecuteAsync(ITurnContext turnContext, AgencyUser? user, CancellationToken ct)
     {
         if (user is null)
@@ -18,7 +20,7 @@ public sealed class MyTasksCommand(MyTasksView view) : IChatCommand
             return;
         }
 
-        var card = await view.RenderAsync(user, page: 0, banner: null, ct);
+        var card = await view.RenderAsync(user, page: 0, banner: null, ct, turnContext.TurnState.Get<SnapshotReads>());
         await turnContext.SendActivityAsync(CardMessages.Of(card, ChatText.Summaries.MyTasks), ct);
     }
 }

@@ -10,7 +10,9 @@ namespace CchcBot.Teams.Identity;
 public interface IUserResolver
 {
     /// <summary>The user behind the activity, matched to a directory; null when no directory names them.</summary>
-    Task<AgencyUser?> ResolveAsync(ITurnContext turnContext, CancellationToken ct);
+    /// <param name="agencyFound">Told each agency whose directory may name them, before that directory is read (a
+    /// command starts its own reads of that agency then, alongside).</param>
+    Task<AgencyUser?> ResolveAsync(ITurnContext turnContext, CancellationToken ct, Action<string>? agencyFound = null);
 }
 
 /// <summary>
@@ -26,7 +28,7 @@ public sealed class UserResolver(IDirectoryRepository directories, IUnreachableR
     private readonly ConcurrentDictionary<string, TeamsMember> _members = new();
     private readonly ConcurrentDictionary<string, bool> _remembered = new();
 
-    public async Task<AgencyUser?> ResolveAsync(ITurnContext turnContext, CancellationToken ct)
+    public async Task<AgencyUser?> ResolveAsync(ITurnContext turnContext, CancellationToken ct, Action<string>? agencyFound = null)
     {
         var from = turnContext.Activity.From;
         if (string.IsNullOrEmpty(from?.Id))
@@ -40,6 +42,11 @@ public sealed class UserResolver(IDirectoryRepository directories, IUnreachableR
         {
             foreach (var agency in await directories.AgenciesOfAsync(address!, ct))
             {
+                if (candidates.All(c => c.Agency != agency))
+                {
+                    agencyFound?.Invoke(agency);
+                }
+
                 if (candidates.Any(c => c.Agency == agency) || await directories.GetAsync(agency, ct) is not { } directory)
                 {
                     continue;
