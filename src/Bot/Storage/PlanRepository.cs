@@ -296,22 +296,6 @@ public sealed class PlanRepository(CchcTables tables, TimeProvider? time = null)
 
         var taskTable = await tables.GetAsync(CchcTables.Tasks, ct);
         var partition = TaskPartition(agency, VersionOf(head));
-        if (head.TaskCount is { } count && ids.Count * 2 >= count)
-        {
-            // Half the plan or more (a province's morning when much is due): one read of the version's partition.
-            var wanted = ids.ToHashSet(StringComparer.Ordinal);
-            var found = new List<PlanTask>();
-            await foreach (var row in taskTable.QueryChunkedAsync<PlanTaskEntity>(TableFilter.PartitionIs(partition), ct))
-            {
-                if (TaskOf(row) is { Archived: false } task && wanted.Contains(task.Id))
-                {
-                    found.Add(task);
-                }
-            }
-
-            return found;
-        }
-
         var rows = await Task.WhenAll(ids.Select(id => taskTable.GetChunkedIfExistsAsync<PlanTaskEntity>(partition, TableKeys.Encode(id), ct)));
         return rows.OfType<PlanTaskEntity>().Select(TaskOf).Where(t => !t.Archived).ToList();
     }

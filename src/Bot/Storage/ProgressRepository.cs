@@ -113,21 +113,9 @@ public sealed class ProgressRepository(CchcTables tables, TimeProvider time) : I
     public async Task<IReadOnlyDictionary<string, MilestoneState>> GetStatesAsync(
         string agency, IEnumerable<(string TaskId, string MilestoneId)> milestones, CancellationToken ct = default)
     {
-        // One query per task (its partition holds only its own milestones' rows), not one per milestone.
-        var table = await tables.GetAsync(CchcTables.Progress, ct);
-        var perTask = await Task.WhenAll(milestones.Distinct().GroupBy(m => m.TaskId, StringComparer.Ordinal).Select(async task =>
-        {
-            var rows = new List<MilestoneStateEntity>();
-            var filter = TableFilter.And(TableFilter.PartitionIs(Partition(agency, task.Key)), TableFilter.RowStartsWith(StatePrefix));
-            await foreach (var row in table.QueryAsync<MilestoneStateEntity>(filter, cancellationToken: ct))
-            {
-                rows.Add(row);
-            }
-
-            var states = Assemble(rows);
-            return task.Select(m => states.GetValueOrDefault(m.MilestoneId) ?? MilestoneState.Initial(m.MilestoneId)).ToList();
-        }));
-        return perTask.SelectMany(states => states).ToDictionary(s => s.MilestoneId, StringComparer.Ordinal);
+        var list = milestones.Distinct().ToList();
+        var states = await Task.WhenAll(list.Select(m => GetStateAsync(agency, m.TaskId, m.MilestoneId, ct)));
+        return states.ToDictionary(s => s.MilestoneId, StringComparer.Ordinal);
     }
 
     public async Task<IReadOnlyList<(string TaskId, MilestoneState State)>> GetBlockedAsync(string agency, CancellationToken ct = default)
