@@ -546,16 +546,8 @@ public sealed class EvidenceStore(CchcTables tables, CchcBlobs blobs, TimeProvid
 
     /// <summary>An upload ("u|id"), pending or attached; the property names and types of every row written since uploads
     /// were recorded ("Staged" since the uploads container, "Scope" since plan years were kept apart: absent, the agency).</summary>
-    private sealed class UploadEntity : ITableEntity
+    private sealed class UploadEntity : StoredRow
     {
-        public string PartitionKey { get; set; } = string.Empty;
-
-        public string RowKey { get; set; } = string.Empty;
-
-        public DateTimeOffset? Timestamp { get; set; }
-
-        public ETag ETag { get; set; }
-
         public string? By { get; set; }
 
         public string? ByName { get; set; }
@@ -584,30 +576,14 @@ public sealed class EvidenceStore(CchcTables tables, CchcBlobs blobs, TimeProvid
     }
 
     /// <summary>Only an upload's state, for the sweep's merge (which must leave every other property as it is).</summary>
-    private sealed class UploadStateEntity : ITableEntity
+    private sealed class UploadStateEntity : StoredRow
     {
-        public string PartitionKey { get; set; } = string.Empty;
-
-        public string RowKey { get; set; } = string.Empty;
-
-        public DateTimeOffset? Timestamp { get; set; }
-
-        public ETag ETag { get; set; }
-
         public string? State { get; set; }
     }
 
     /// <summary>A file of a milestone's evidence record ("f|task|milestone|id", or "f@{scope}|…" for a later year).</summary>
-    private sealed class FileEntity : ITableEntity
+    private sealed class FileEntity : StoredRow
     {
-        public string PartitionKey { get; set; } = string.Empty;
-
-        public string RowKey { get; set; } = string.Empty;
-
-        public DateTimeOffset? Timestamp { get; set; }
-
-        public ETag ETag { get; set; }
-
         public string? UploadId { get; set; }
 
         public string? TaskId { get; set; }
@@ -628,16 +604,8 @@ public sealed class EvidenceStore(CchcTables tables, CchcBlobs blobs, TimeProvid
     }
 
     /// <summary>A download link ("links" partition, the token as row key).</summary>
-    private sealed class LinkEntity : ITableEntity
+    private sealed class LinkEntity : StoredRow
     {
-        public string PartitionKey { get; set; } = string.Empty;
-
-        public string RowKey { get; set; } = string.Empty;
-
-        public DateTimeOffset? Timestamp { get; set; }
-
-        public ETag ETag { get; set; }
-
         public string? Agency { get; set; }
 
         public string? UploadId { get; set; }

@@ -153,16 +153,8 @@ public sealed class AssignmentRepository(CchcTables tables, TimeProvider time) :
         string.IsNullOrEmpty(text) ? [] : text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
 
     /// <summary>A milestone part's current assignment ("a|milestone|part"); Staff is newline-separated.</summary>
-    private sealed class AssignmentEntity : ITableEntity
+    private sealed class AssignmentEntity : StoredRow
     {
-        public string PartitionKey { get; set; } = string.Empty;
-
-        public string RowKey { get; set; } = string.Empty;
-
-        public DateTimeOffset? Timestamp { get; set; }
-
-        public ETag ETag { get; set; }
-
         public string TaskId { get; set; } = string.Empty;
 
         public string MilestoneId { get; set; } = string.Empty;
@@ -181,16 +173,8 @@ public sealed class AssignmentRepository(CchcTables tables, TimeProvider time) :
     }
 
     /// <summary>One change of an assignment ("h|hash of the operation"); From and To are newline-separated.</summary>
-    private sealed class AssignmentHistoryEntity : ITableEntity
+    private sealed class AssignmentHistoryEntity : StoredRow
     {
-        public string PartitionKey { get; set; } = string.Empty;
-
-        public string RowKey { get; set; } = string.Empty;
-
-        public DateTimeOffset? Timestamp { get; set; }
-
-        public ETag ETag { get; set; }
-
         public string TaskId { get; set; } = string.Empty;
 
         public string MilestoneId { get; set; } = string.Empty;

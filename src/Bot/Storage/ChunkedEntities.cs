@@ -103,15 +103,7 @@ internal static class ChunkedEntities
 }
 
 /// <summary>A row's keys only: for deletes, and for queries that select just the keys.</summary>
-internal sealed class RowKeysEntity : ITableEntity
+internal sealed class RowKeysEntity : StoredRow
 {
-    public string PartitionKey { get; set; } = string.Empty;
-
-    public string RowKey { get; set; } = string.Empty;
-
-    public DateTimeOffset? Timestamp { get; set; }
-
-    public ETag ETag { get; set; }
-
     public static RowKeysEntity Of(string partitionKey, string rowKey) => new() { PartitionKey = partitionKey, RowKey = rowKey };
 }

@@ -117,16 +117,8 @@ public sealed class ConversationRepository(CchcTables tables) : IConversationRep
 
 /// <summary>A conversation row (its property names are the stored format). Unset (null) properties are not written, so a
 /// merge of <see cref="Active"/> alone leaves the rest.</summary>
-internal sealed class ConversationEntity : ITableEntity
+internal sealed class ConversationEntity : StoredRow
 {
-    public string PartitionKey { get; set; } = string.Empty;
-
-    public string RowKey { get; set; } = string.Empty;
-
-    public DateTimeOffset? Timestamp { get; set; }
-
-    public ETag ETag { get; set; }
-
     public string? Reference { get; set; }
 
     public string? ServiceUrl { get; set; }

@@ -55,16 +55,8 @@ public sealed class DirectoryAuditRepository(CchcTables tables) : IDirectoryAudi
 
 /// <summary>A change in the DirectoryAudit table. Its property names are the stored format; the department before (empty:
 /// it did not exist) and after are chunked JSON (<see cref="ChunkedEntities"/>).</summary>
-internal sealed class DirectoryAuditEntity : ITableEntity
+internal sealed class DirectoryAuditEntity : StoredRow
 {
-    public string PartitionKey { get; set; } = string.Empty;
-
-    public string RowKey { get; set; } = string.Empty;
-
-    public DateTimeOffset? Timestamp { get; set; }
-
-    public Azure.ETag ETag { get; set; }
-
     public string? DepartmentId { get; set; }
 
     public string? By { get; set; }

@@ -457,16 +457,8 @@ public sealed class DirectoryRepository(CchcTables tables, TimeProvider? time = 
 /// <summary>An agency's directory head in the Directory table ("directory"). Its property names are the stored format;
 /// the groups are chunked text (<see cref="ChunkedEntities"/>). A head stored before versions existed holds the whole
 /// directory in Json (chunked) and nothing else.</summary>
-internal sealed class DirectoryHeadEntity : ITableEntity
+internal sealed class DirectoryHeadEntity : StoredRow
 {
-    public string PartitionKey { get; set; } = string.Empty;
-
-    public string RowKey { get; set; } = string.Empty;
-
-    public DateTimeOffset? Timestamp { get; set; }
-
-    public ETag ETag { get; set; }
-
     public string? Version { get; set; }
 
     public string? Hash { get; set; }
@@ -490,45 +482,21 @@ internal sealed class DirectoryHeadEntity : ITableEntity
 }
 
 /// <summary>One department of a directory version ("directory|v…|0001"): the department as JSON (chunked text).</summary>
-internal sealed class DepartmentRowEntity : ITableEntity
+internal sealed class DepartmentRowEntity : StoredRow
 {
-    public string PartitionKey { get; set; } = string.Empty;
-
-    public string RowKey { get; set; } = string.Empty;
-
-    public DateTimeOffset? Timestamp { get; set; }
-
-    public ETag ETag { get; set; }
-
     [Chunked]
     public string? Json { get; set; }
 }
 
 /// <summary>A directory version's registry row ("version|v…"): Writing, Committed or Abandoned.</summary>
-internal sealed class DirectoryVersionEntity : ITableEntity
+internal sealed class DirectoryVersionEntity : StoredRow
 {
-    public string PartitionKey { get; set; } = string.Empty;
-
-    public string RowKey { get; set; } = string.Empty;
-
-    public DateTimeOffset? Timestamp { get; set; }
-
-    public ETag ETag { get; set; }
-
     public string? State { get; set; }
 }
 
 /// <summary>A person in the People table (partition = UPN/email, row = agency): the identity learned for them, if any.</summary>
-internal sealed class PersonEntity : ITableEntity
+internal sealed class PersonEntity : StoredRow
 {
-    public string PartitionKey { get; set; } = string.Empty;
-
-    public string RowKey { get; set; } = string.Empty;
-
-    public DateTimeOffset? Timestamp { get; set; }
-
-    public ETag ETag { get; set; }
-
     public string? ObjectId { get; set; }
 
     public string? TenantId { get; set; }
@@ -539,16 +507,8 @@ internal sealed class PersonEntity : ITableEntity
 }
 
 /// <summary>The agency's digest channel in the Directory table ("digest-channel").</summary>
-internal sealed class DigestChannelEntity : ITableEntity
+internal sealed class DigestChannelEntity : StoredRow
 {
-    public string PartitionKey { get; set; } = string.Empty;
-
-    public string RowKey { get; set; } = string.Empty;
-
-    public DateTimeOffset? Timestamp { get; set; }
-
-    public ETag ETag { get; set; }
-
     public string? TenantId { get; set; }
 
     public string? ChannelId { get; set; }

@@ -93,16 +93,8 @@ public sealed class ImportRecordRepository(CchcTables tables) : IImportRecordRep
 }
 
 /// <summary>An import record row (its property names are the stored format; the task count is "TaskCount").</summary>
-internal sealed class ImportRecordEntity : ITableEntity
+internal sealed class ImportRecordEntity : StoredRow
 {
-    public string PartitionKey { get; set; } = string.Empty;
-
-    public string RowKey { get; set; } = string.Empty;
-
-    public DateTimeOffset? Timestamp { get; set; }
-
-    public Azure.ETag ETag { get; set; }
-
     public DateTimeOffset? At { get; set; }
 
     public int? Year { get; set; }

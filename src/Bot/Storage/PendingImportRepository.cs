@@ -184,16 +184,8 @@ public sealed class PendingImportRepository(CchcTables tables, TimeProvider time
 
 /// <summary>A pending import's head row ("pending|{id}"). Its property names are the stored format; the state is the
 /// <see cref="PendingImportState"/> name; Parts is how many part rows hold the plan.</summary>
-internal sealed class PendingImportEntity : ITableEntity
+internal sealed class PendingImportEntity : StoredRow
 {
-    public string PartitionKey { get; set; } = string.Empty;
-
-    public string RowKey { get; set; } = string.Empty;
-
-    public DateTimeOffset? Timestamp { get; set; }
-
-    public ETag ETag { get; set; }
-
     public string? State { get; set; }
 
     public string? By { get; set; }
@@ -212,16 +204,8 @@ internal sealed class PendingImportEntity : ITableEntity
 }
 
 /// <summary>One part of a pending import's plan ("pending|{id}|0000"): a piece of its JSON, as chunked text (<see cref="ChunkedEntities"/>).</summary>
-internal sealed class PendingImportPartEntity : ITableEntity
+internal sealed class PendingImportPartEntity : StoredRow
 {
-    public string PartitionKey { get; set; } = string.Empty;
-
-    public string RowKey { get; set; } = string.Empty;
-
-    public DateTimeOffset? Timestamp { get; set; }
-
-    public ETag ETag { get; set; }
-
     [Chunked]
     public string? Json { get; set; }
 }

@@ -572,16 +572,8 @@ public sealed class PlanRepository(CchcTables tables, TimeProvider? time = null)
 /// <summary>A plan head in the Plans table: the latest ("plan") or one year's ("year|2025"). Its property names are the
 /// stored format; the areas are chunked text (<see cref="ChunkedEntities"/>). A head stored before versions existed
 /// has no Version (nor Scope, before years were kept apart).</summary>
-internal sealed class PlanHeadEntity : ITableEntity
+internal sealed class PlanHeadEntity : StoredRow
 {
-    public string PartitionKey { get; set; } = string.Empty;
-
-    public string RowKey { get; set; } = string.Empty;
-
-    public DateTimeOffset? Timestamp { get; set; }
-
-    public ETag ETag { get; set; }
-
     public int? Year { get; set; }
 
     public string? Title { get; set; }
@@ -614,32 +606,16 @@ internal sealed class PlanHeadEntity : ITableEntity
 }
 
 /// <summary>A version's registry row in the Plans table ("version|v…"): Writing, Committed or Abandoned.</summary>
-internal sealed class PlanVersionEntity : ITableEntity
+internal sealed class PlanVersionEntity : StoredRow
 {
-    public string PartitionKey { get; set; } = string.Empty;
-
-    public string RowKey { get; set; } = string.Empty;
-
-    public DateTimeOffset? Timestamp { get; set; }
-
-    public ETag ETag { get; set; }
-
     public string? State { get; set; }
 
     public int? TaskCount { get; set; }
 }
 
 /// <summary>A task of one plan version in the Tasks table: its order and the task as JSON (chunked text).</summary>
-internal sealed class PlanTaskEntity : ITableEntity
+internal sealed class PlanTaskEntity : StoredRow
 {
-    public string PartitionKey { get; set; } = string.Empty;
-
-    public string RowKey { get; set; } = string.Empty;
-
-    public DateTimeOffset? Timestamp { get; set; }
-
-    public ETag ETag { get; set; }
-
     public int? Order { get; set; }
 
     [Chunked]
@@ -647,15 +623,7 @@ internal sealed class PlanTaskEntity : ITableEntity
 }
 
 /// <summary>A milestone in the DueIndex table (partition "agency|version|date", row = the milestone id): its task.</summary>
-internal sealed class DueIndexRowEntity : ITableEntity
+internal sealed class DueIndexRowEntity : StoredRow
 {
-    public string PartitionKey { get; set; } = string.Empty;
-
-    public string RowKey { get; set; } = string.Empty;
-
-    public DateTimeOffset? Timestamp { get; set; }
-
-    public ETag ETag { get; set; }
-
     public string? TaskId { get; set; }
 }

@@ -352,16 +352,8 @@ public sealed class ProgressRepository(CchcTables tables, TimeProvider time) : I
 /// <summary>A milestone's state, or one lead department's part of it ("s|…"). Its property names are the stored format:
 /// Status is the <see cref="MilestoneStatus"/> name, DoneOn an ISO date, Seq (Int64) the milestone's last commit
 /// sequence (absent on rows written before sequences existed).</summary>
-internal sealed class MilestoneStateEntity : ITableEntity
+internal sealed class MilestoneStateEntity : StoredRow
 {
-    public string PartitionKey { get; set; } = string.Empty;
-
-    public string RowKey { get; set; } = string.Empty;
-
-    public DateTimeOffset? Timestamp { get; set; }
-
-    public ETag ETag { get; set; }
-
     public string? MilestoneId { get; set; }
 
     /// <summary>The lead department of a part row; absent on a whole-milestone row.</summary>
@@ -386,16 +378,8 @@ internal sealed class MilestoneStateEntity : ITableEntity
 
 /// <summary>A history entry ("h|…"). Its property names are the stored format: From and To are <see cref="MilestoneStatus"/>
 /// names, the dates ISO dates, Seq (Int64) the commit sequence within the milestone.</summary>
-internal sealed class HistoryRowEntity : ITableEntity
+internal sealed class HistoryRowEntity : StoredRow
 {
-    public string PartitionKey { get; set; } = string.Empty;
-
-    public string RowKey { get; set; } = string.Empty;
-
-    public DateTimeOffset? Timestamp { get; set; }
-
-    public ETag ETag { get; set; }
-
     public string? MilestoneId { get; set; }
 
     public string? TaskId { get; set; }

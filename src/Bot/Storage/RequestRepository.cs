@@ -287,16 +287,8 @@ public sealed class RequestRepository(CchcTables tables) : IExtensionRepository,
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
 
     /// <summary>The properties every row of the table has besides its own.</summary>
-    private abstract class RowEntity : ITableEntity
+    private abstract class RowEntity : StoredRow
     {
-        public string PartitionKey { get; set; } = string.Empty;
-
-        public string RowKey { get; set; } = string.Empty;
-
-        public DateTimeOffset? Timestamp { get; set; }
-
-        public ETag ETag { get; set; }
-
         public string? TaskId { get; set; }
 
         public string? MilestoneId { get; set; }

@@ -265,16 +265,8 @@ public sealed class SendLedger(CchcTables tables) : ISendLedger
 }
 
 /// <summary>A send claim: State (claimed, sent, undeliverable), ClaimedAt and Owner while claimed; DoneAt and ActivityId once closed.</summary>
-internal sealed class SendClaimEntity : ITableEntity
+internal sealed class SendClaimEntity : StoredRow
 {
-    public string PartitionKey { get; set; } = string.Empty;
-
-    public string RowKey { get; set; } = string.Empty;
-
-    public DateTimeOffset? Timestamp { get; set; }
-
-    public ETag ETag { get; set; }
-
     public string? State { get; set; }
 
     public DateTimeOffset? ClaimedAt { get; set; }
@@ -294,16 +286,8 @@ internal sealed class SendClaimEntity : ITableEntity
 }
 
 /// <summary>A once-per-window row: State "window" and LastAt, the last time it let a message through.</summary>
-internal sealed class SendWindowEntity : ITableEntity
+internal sealed class SendWindowEntity : StoredRow
 {
-    public string PartitionKey { get; set; } = string.Empty;
-
-    public string RowKey { get; set; } = string.Empty;
-
-    public DateTimeOffset? Timestamp { get; set; }
-
-    public ETag ETag { get; set; }
-
     public string? State { get; set; }
 
     public DateTimeOffset? LastAt { get; set; }

@@ -146,16 +146,8 @@ public sealed class TeamInstallRepository(CchcTables tables) : ITeamInstallRepos
 }
 
 /// <summary>An install row of the TeamInstalls table, as of the Ledger table before it (its property names are the stored format).</summary>
-internal sealed class TeamInstallEntity : ITableEntity
+internal sealed class TeamInstallEntity : StoredRow
 {
-    public string PartitionKey { get; set; } = string.Empty;
-
-    public string RowKey { get; set; } = string.Empty;
-
-    public DateTimeOffset? Timestamp { get; set; }
-
-    public ETag ETag { get; set; }
-
     public string? Agency { get; set; }
 
     public string? TenantId { get; set; }

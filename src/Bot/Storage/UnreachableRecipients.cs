@@ -75,16 +75,8 @@ public sealed class UnreachableRecipients(CchcTables tables) : IUnreachableRecip
 }
 
 /// <summary>An unreachable recipient: Recipient (as given), Reason (English detail), Why (the reason's code, absent on old rows), Since.</summary>
-internal sealed class UnreachableEntity : ITableEntity
+internal sealed class UnreachableEntity : StoredRow
 {
-    public string PartitionKey { get; set; } = string.Empty;
-
-    public string RowKey { get; set; } = string.Empty;
-
-    public DateTimeOffset? Timestamp { get; set; }
-
-    public ETag ETag { get; set; }
-
     public string? Recipient { get; set; }
 
     public string? Reason { get; set; }
