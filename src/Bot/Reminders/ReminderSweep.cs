@@ -204,7 +204,7 @@ public sealed class ReminderSweep(
         var position = Positions.Of(snapshot.Directory, recipient) is { Length: > 0 } held
             ? held
             : snapshot.Directory.StaffOf(recipient) is { Count: > 0 } staffOf
-                ? string.Join("; ", staffOf.Select(d => Positions.Staff(d)))
+                ? string.Join("; ", staffOf.Select(Positions.Staff))
                 : string.Join("; ", items.Select(i => Positions.Head(i.Department)).Distinct());
         // Read once: the name for the card, the identity for the sender.
         var identity = await directories.GetIdentityAsync(agency, recipient, token);

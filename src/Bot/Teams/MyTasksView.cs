@@ -15,7 +15,7 @@ public sealed class MyTasksView(ISnapshotLoader snapshots, ChatCards cards, Noti
         // What waits for the Chief's decision is read alongside the snapshot, under the agency (the first plan year's
         // scope), and read again when the plan is a later year's.
         var snapshotTask = started is null ? snapshots.LoadAsync(user, ct) : snapshots.LoadAsync(user, started, ct);
-        var waitingTask = (user.IsChiefInspector || user.IsChiefOfOffice) && notices.WaitsFor(user) ? notices.ReadWaitingAsync(user.Agency, user, ct) : null;
+        var waitingTask = notices.WaitsFor(user) ? notices.ReadWaitingAsync(user.Agency, user, ct) : null;
         if (waitingTask is not null)
         {
             await Task.WhenAll(snapshotTask, waitingTask);
