@@ -17,7 +17,7 @@ public static class DigestCard
 
     /// <param name="mention">The Chief Inspector's Teams user id and name, to @mention them; null when unknown.</param>
     /// <param name="note">An extra line (e.g. how to register the digest channel).</param>
-    public static JsonObject Build(DigestFigures f, (string Id, string Name)? mention = null, string? note = null, bool details = false)
+    public static JsonObject Build(DigestView f, (string Id, string Name)? mention = null, string? note = null, bool details = false)
     {
         var top = details ? DetailItems : TopItems;
         var body = new List<JsonNode?>
@@ -92,7 +92,7 @@ public static class DigestCard
         (date is { } d ? Formats.Date(d) : CardStrings.Digest.OngoingDue) + (originalDue is { } o && date is not null ? BlockerStrings.ExtendedFrom(Formats.Date(o)) : string.Empty);
 
     /// <summary>What one change did, in words: a cooperating opinion with its units, a section IV step, or "from → to".</summary>
-    public static string What(DigestChange c)
+    public static string What(DigestChangeView c)
     {
         if (c.Step.Kind == HistoryKinds.Comment)
         {

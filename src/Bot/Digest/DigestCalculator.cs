@@ -2,7 +2,6 @@ using CchcBot.Cards;
 using CchcBot.Cards.Views;
 using CchcBot.Plan;
 using CchcBot.Progress;
-using CchcBot.Views;
 
 namespace CchcBot.Digest;
 
@@ -60,16 +59,15 @@ public static class DigestCalculator
             .OrderByDescending(h => h.At)
             .Select(h => new DigestChange(
                 TimeZoneInfo.ConvertTime(h.At, snapshot.Zone).DateTime,
-                h.ByName,
                 titles.GetValueOrDefault(h.TaskId, h.TaskId),
-                new HistoryItemView(default, h.ByName, h.Kind, StatusViews.Of(h.From), StatusViews.Of(h.To), h.Note, null, null, h.FromDue, h.ToDue),
+                h,
                 h.Kind == HistoryKinds.Comment ? string.Join("; ", snapshot.Directory.DepartmentsOf(h.By).Select(d => d.Name)) : ""))
             .ToList();
 
         var doneNow = items.Count(i => i.State.Status == MilestoneStatus.Done);
         var doneAtWeekStart = items.Count(i => DoneAt(history, i, weekStart));
         return new DigestFigures(
-            week.View,
+            week,
             today,
             scope,
             Tally.Of(items),

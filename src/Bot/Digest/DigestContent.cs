@@ -1,4 +1,3 @@
-using CchcBot.Cards.Views;
 using CchcBot.Delivery;
 using CchcBot.Storage;
 

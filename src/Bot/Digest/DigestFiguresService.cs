@@ -1,5 +1,4 @@
 using CchcBot.Cards;
-using CchcBot.Cards.Views;
 using CchcBot.Hosting;
 using CchcBot.Plan;
 using CchcBot.Progress;

@@ -1,5 +1,4 @@
 using CchcBot.Cards;
-using CchcBot.Cards.Views;
 using CchcBot.Delivery;
 using CchcBot.Hosting;
 using CchcBot.Plan;

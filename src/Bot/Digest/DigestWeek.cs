@@ -1,5 +1,4 @@
 using System.Globalization;
-using CchcBot.Cards.Views;
 
 namespace CchcBot.Digest;
 
@@ -14,6 +13,4 @@ public sealed record DigestWeek(string Key, int Year, int Number, DateOnly Monda
         var monday = DateOnly.FromDateTime(ISOWeek.ToDateTime(year, number, DayOfWeek.Monday));
         return new DigestWeek($"{year}-W{number:00}", year, number, monday, monday.AddDays(6));
     }
-
-    public WeekView View => new(Key, Number, Monday, Sunday);
 }

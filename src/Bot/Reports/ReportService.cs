@@ -1,4 +1,3 @@
-using CchcBot.Cards.Views;
 using CchcBot.Digest;
 using CchcBot.Hosting;
 using CchcBot.Progress;

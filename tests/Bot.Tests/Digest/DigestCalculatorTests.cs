@@ -6,6 +6,7 @@ using CchcBot.Digest;
 using CchcBot.Plan;
 using CchcBot.Progress;
 using CchcBot.TestSupport;
+using CchcBot.Views;
 
 namespace CchcBot.Bot.Tests.Digest;
 
@@ -40,7 +41,7 @@ public class DigestCalculatorTests
         Assert.Equal("TC-3-1", Assert.Single(f.Overdue).MilestoneId); // blocked and overdue: in both lists, as in the tally
         Assert.Equal("Chờ hướng dẫn", Assert.Single(f.Blockers).Note);
         var change = Assert.Single(f.Changes);
-        Assert.Equal(("Bình", "Chưa thực hiện → Gặp vướng mắc"), (change.By, change.What));
+        Assert.Equal(("Bình", "Chưa thực hiện → Gặp vướng mắc"), (change.By, DigestViews.Of(change).What));
         Assert.Equal(0, f.DoneSinceLastWeek);
         Assert.Single(f.Unreachable);
     }
@@ -88,8 +89,8 @@ public class DigestCalculatorTests
     {
         var areas = Enumerable.Range(1, 7).Select(i => new TallyRow($"Lĩnh vực cải cách hành chính số {i}", new TallyView(30, 20, 10, 10, 5, 2, 3))).ToList();
         var items = Enumerable.Range(1, 500).Select(i => new DigestItem($"T-{i}", $"T-{i}-1", "Tiếp tục thực hiện Nghị định 130/2005/NĐ-CP ngày 17/10/2005 của Chính phủ về chế độ tự chủ " + i, "Báo cáo kết quả thực hiện", "Văn phòng", new DateOnly(2026, 6, 30), i, "Ghi chú dài " + new string('x', 200), "Nguyễn Văn An")).ToList();
-        var changes = Enumerable.Range(1, 500).Select(i => new DigestChange(new DateTime(2026, 7, 1, 9, 0, 0), "Nguyễn Văn An", "Nhiệm vụ " + i, new HistoryItemView(default, "Nguyễn Văn An", HistoryKinds.Status, StatusView.NotStarted, StatusView.Done, null, null))).ToList();
-        var f = new DigestFigures(DigestWeek.Of(new DateOnly(2026, 7, 3)).View, new DateOnly(2026, 7, 3), "Kế hoạch CCHC năm 2026", new TallyView(250, 50, 600, 100, 200, 20, 20), new TallyView(200, 50, 0, 250, 100, 20, 0), areas, items, items, items, changes, Enumerable.Range(1, 50).Select(i => $"user{i}@example.gov.vn — 403").ToList(), 12);
+        var changes = Enumerable.Range(1, 500).Select(i => new DigestChange(new DateTime(2026, 7, 1, 9, 0, 0), "Nhiệm vụ " + i, new HistoryEntry($"T-{i}", $"T-{i}-1", default, "an", "Nguyễn Văn An", HistoryKinds.Status, MilestoneStatus.NotStarted, MilestoneStatus.Done, null, null))).ToList();
+        var f = DigestViews.Of(new DigestFigures(DigestWeek.Of(new DateOnly(2026, 7, 3)), new DateOnly(2026, 7, 3), "Kế hoạch CCHC năm 2026", new TallyView(250, 50, 600, 100, 200, 20, 20), new TallyView(200, 50, 0, 250, 100, 20, 0), areas, items, items, items, changes, Enumerable.Range(1, 50).Select(i => $"user{i}@example.gov.vn — 403").ToList(), 12));
 
         var card = DigestCard.Build(f, ("29:chanhthanhtra", "Lê Văn Cường"));
         var details = DigestCard.Build(f, details: true);

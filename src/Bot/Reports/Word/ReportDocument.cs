@@ -1,6 +1,5 @@
 using System.Globalization;
 using CchcBot.Cards;
-using CchcBot.Cards.Views;
 using CchcBot.Digest;
 using CchcBot.Plan;
 using CchcBot.Progress;

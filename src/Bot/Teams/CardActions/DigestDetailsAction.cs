@@ -2,6 +2,7 @@ using CchcBot.Cards;
 using CchcBot.Digest;
 using CchcBot.Hosting;
 using CchcBot.Progress;
+using CchcBot.Views;
 using Microsoft.Bot.Schema;
 
 namespace CchcBot.Teams.CardActions;
@@ -33,10 +34,10 @@ public sealed class DigestDetailsAction(DigestFiguresService digest, ChatCards c
         if (details && request.TurnContext.Activity.Conversation?.ConversationType == "channel")
         {
             // The digest in the Office channel is everyone's post: the long lists go into its thread, the post stays.
-            await request.TurnContext.SendActivityAsync(CardMessages.Of(DigestCard.Build(figures, details: true)), ct);
+            await request.TurnContext.SendActivityAsync(CardMessages.Of(DigestCard.Build(DigestViews.Of(figures), details: true)), ct);
             return InvokeResponses.Message(CardStrings.Digest.DetailsInThread);
         }
 
-        return InvokeResponses.Card(DigestCard.Build(figures, details: details));
+        return InvokeResponses.Card(DigestCard.Build(DigestViews.Of(figures), details: details));
     }
 }

@@ -3,6 +3,7 @@ using CchcBot.Digest;
 using CchcBot.Hosting;
 using CchcBot.Plan;
 using CchcBot.Progress;
+using CchcBot.Views;
 using Microsoft.Bot.Builder;
 
 namespace CchcBot.Teams.Commands;
@@ -27,7 +28,7 @@ public sealed class DigestCommand(DigestFiguresService digest, BotClock clock) :
         }
 
         var figures = await digest.FiguresAsync(user.Agency, clock.Now, departmentId, ct);
-        var card = figures is null ? ErrorCard.Build(CardStrings.ErrorTitle, UpdateStrings.NoPlan) : DigestCard.Build(figures);
+        var card = figures is null ? ErrorCard.Build(CardStrings.ErrorTitle, UpdateStrings.NoPlan) : DigestCard.Build(DigestViews.Of(figures));
         await turnContext.SendActivityAsync(CardMessages.Of(card, ChatText.Summaries.Digest), ct);
     }
 }

@@ -4,6 +4,7 @@ using CchcBot.Delivery;
 using CchcBot.Digest;
 using CchcBot.Plan;
 using CchcBot.Reminders;
+using CchcBot.Views;
 using Microsoft.Bot.Schema;
 
 namespace CchcBot.Teams.Delivery;
@@ -31,7 +32,7 @@ public sealed class OutgoingCards(ChatCards cards)
             ChatText.Summaries.Escalation),
         DigestContent d => CardMessages.Of(
             DigestCard.Build(
-                d.Figures,
+                DigestViews.Of(d.Figures),
                 d.ChiefInspector?.TeamsUserId is { } id ? (id, d.ChiefInspector.Name ?? ChatText.ChiefInspector) : null,
                 d.NoChannel ? ChatText.NoDigestChannel : null),
             $"{ChatText.Summaries.Digest} tuần {d.Figures.Week.Number}"),
