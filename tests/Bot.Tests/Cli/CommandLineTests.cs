@@ -238,6 +238,9 @@ public sealed class CommandLineTests : IDisposable
         };
         psi.Environment["Storage__ConnectionString"] = proxy.ConnectionString;
         psi.Environment["Storage__TablePrefix"] = _cli.Prefix;
+        // The paused write must wait for Ctrl+C however late it comes on a loaded machine: with the default 10 s network
+        // timeout the client gave up on it, retried, and the import finished before the signal arrived.
+        psi.Environment["Storage__Retry__NetworkTimeout"] = "00:05:00";
         using var process = Process.Start(psi)!;
         try
         {
