@@ -19,9 +19,9 @@ public interface ISnapshotLoader
     /// of a day; null when that year is not stored.</summary>
     Task<PlanSnapshot?> LoadAsync(string agency, int planYear, DateOnly today, CancellationToken ct);
 
-    /// <summary>Starts reading the agency's plan, statuses, approved due dates and assignments (under the agency, the
-    /// first plan year's scope) before the directory is known: a command that will need the snapshot starts them as soon
-    /// as its sender's agency is, alongside the directory read.</summary>
+    /// <summary>Starts reading the agency's plan, statuses, approved due dates and assignments (under the plan year's
+    /// scope last seen, <see cref="LatestPlanScopes"/>) before the directory is known: a command that will need the
+    /// snapshot starts them as soon as its sender's agency is, alongside the directory read.</summary>
     SnapshotReads StartReads(string agency, CancellationToken ct);
 
     /// <summary>The user's agency today from reads already started (<see cref="StartReads"/>) for that agency.</summary>
@@ -29,8 +29,12 @@ public interface ISnapshotLoader
 }
 
 /// <summary>A snapshot's storage reads under way for one agency (see <see cref="ISnapshotLoader.StartReads"/>).</summary>
+/// <param name="Scope">The progress scope the statuses, due dates and assignments are read under.</param>
+/// <param name="Latest">Whether the plan read is the latest year's (the one chat and the tab follow).</param>
 public sealed record SnapshotReads(
     string Agency,
+    string Scope,
+    bool Latest,
     Task<CchcPlan?> Plan,
     Task<IReadOnlyDictionary<string, MilestoneState>> States,
     Task<IReadOnlyDictionary<string, ApprovedDue>> Dues,
@@ -38,7 +42,8 @@ public sealed record SnapshotReads(
 
 /// <summary>Plan, directory, states and assignments read together; approved extensions applied to the plan (<see cref="EffectiveDues"/>).</summary>
 public sealed class SnapshotLoader(
-    IPlanRepository plans, IDirectoryRepository directories, IProgressRepository progress, IExtensionRepository extensions, IAssignmentRepository assignments, BotClock clock)
+    IPlanRepository plans, IDirectoryRepository directories, IProgressRepository progress, IExtensionRepository extensions, IAssignmentRepository assignments,
+    LatestPlanScopes scopes, BotClock clock)
     : ISnapshotLoader
 {
     public Task<PlanSnapshot?> LoadAsync(string agency, CancellationToken ct) => LoadAsync(agency, clock.Today, ct);
@@ -58,19 +63,24 @@ public sealed class SnapshotLoader(
         ? LoadAsync(started, clock.Today, Task.FromResult<AgencyDirectory?>(user.Directory), ct)
         : LoadAsync(user, ct);
 
-    private SnapshotReads Start(string agency, CancellationToken ct, int? planYear = null) => new(
-        agency,
-        planYear is { } year ? plans.GetWithArchivedAsync(agency, year, ct) : plans.GetAsync(agency, ct),
-        progress.GetStatesAsync(agency, ct),
-        extensions.GetApprovedDuesAsync(agency, ct),
-        assignments.GetAllAsync(agency, ct));
+    private SnapshotReads Start(string agency, CancellationToken ct, int? planYear = null)
+    {
+        var scope = planYear is null ? scopes.Of(agency) : agency;
+        return new(
+            agency,
+            scope,
+            planYear is null,
+            planYear is { } year ? plans.GetWithArchivedAsync(agency, year, ct) : plans.GetAsync(agency, ct),
+            progress.GetStatesAsync(scope, ct),
+            extensions.GetApprovedDuesAsync(scope, ct),
+            assignments.GetAllAsync(scope, ct));
+    }
 
     private Task<PlanSnapshot?> LoadAsync(string agency, DateOnly today, Task<AgencyDirectory?> directoryTask, CancellationToken ct) =>
         LoadAsync(Start(agency, ct), today, directoryTask, ct);
 
     /// <summary>The plan chat follows is the latest year's; its statuses, approved due dates and assignments are read
-    /// alongside (under the agency, where the first year keeps them) and read again under the plan's own scope when it is
-    /// another year's.</summary>
+    /// alongside, under the scope last seen for the agency, and read again under the plan's own scope when that was not it.</summary>
     private async Task<PlanSnapshot?> LoadAsync(SnapshotReads reads, DateOnly today, Task<AgencyDirectory?> directoryTask, CancellationToken ct)
     {
         var agency = reads.Agency;
@@ -84,7 +94,12 @@ public sealed class SnapshotLoader(
             return null;
         }
 
-        if (plan.ProgressScope != agency)
+        if (reads.Latest)
+        {
+            scopes.Saw(agency, plan.ProgressScope);
+        }
+
+        if (plan.ProgressScope != reads.Scope)
         {
             var scopeStates = progress.GetStatesAsync(plan.ProgressScope, ct);
             var scopeDues = extensions.GetApprovedDuesAsync(plan.ProgressScope, ct);

@@ -23,21 +23,22 @@ namespace CchcBot.Tab;
 /// need) and without the unreachable list: one answer reads the snapshot, and the chiefs' waiting decisions, in parallel.
 /// </remarks>
 public sealed class ProgressPage(
-    ISnapshotLoader snapshots, IProgressRepository progress, Reminders.ReminderPolicy policy, BotClock clock,
+    ISnapshotLoader snapshots, LatestPlanScopes scopes, IProgressRepository progress, Reminders.ReminderPolicy policy, BotClock clock,
     IExtensionRepository extensions, IEscalationRepository escalations, EvidenceStore evidence)
 {
     public async Task<ProgressView?> BuildAsync(AgencyUser user, CancellationToken ct)
     {
         var chief = user.IsChiefOfOffice || user.IsChiefInspector;
+        var waitingScope = scopes.Of(user.Agency);
         var snapshotTask = snapshots.LoadAsync(user, ct);
-        var pendingTask = chief ? extensions.GetPendingAsync(user.Agency, ct) : null;
-        var openTask = chief ? escalations.GetOpenAsync(user.Agency, ct) : null;
+        var pendingTask = chief ? extensions.GetPendingAsync(waitingScope, ct) : null;
+        var openTask = chief ? escalations.GetOpenAsync(waitingScope, ct) : null;
         var snapshot = await snapshotTask;
         IReadOnlyList<ExtensionRequest> pending = pendingTask is null ? [] : await pendingTask;
         IReadOnlyList<BlockerEscalation> open = openTask is null ? [] : await openTask;
-        if (chief && snapshot is not null && snapshot.Plan.ProgressScope != user.Agency)
+        if (chief && snapshot is not null && snapshot.Plan.ProgressScope != waitingScope)
         {
-            // A later plan year keeps its requests under its own scope (the first year's is the agency, read alongside).
+            // The plan read is another year's than the scope last seen (read alongside): its requests are under its own.
             var laterPending = extensions.GetPendingAsync(snapshot.Plan.ProgressScope, ct);
             var laterOpen = escalations.GetOpenAsync(snapshot.Plan.ProgressScope, ct);
             pending = await laterPending;

@@ -7,22 +7,23 @@ using CchcBot.Progress;
 namespace CchcBot.Teams;
 
 /// <summary>Builds the "nhiệm vụ của tôi" card for a user, shared by the command and the paging/update actions.</summary>
-public sealed class MyTasksView(ISnapshotLoader snapshots, ChatCards cards, NoticeBuilder notices)
+public sealed class MyTasksView(ISnapshotLoader snapshots, LatestPlanScopes scopes, ChatCards cards, NoticeBuilder notices)
 {
     /// <param name="started">The snapshot's reads when the command started them with the sender's agency.</param>
     public async Task<JsonObject> RenderAsync(AgencyUser user, int page, CardBanner? banner, CancellationToken ct, SnapshotReads? started = null)
     {
-        // What waits for the Chief's decision is read alongside the snapshot, under the agency (the first plan year's
-        // scope), and read again when the plan is a later year's.
+        // What waits for the Chief's decision is read alongside the snapshot, under the plan year's scope last seen, and
+        // read again when the plan read is another year's.
+        var scope = scopes.Of(user.Agency);
         var snapshotTask = started is null ? snapshots.LoadAsync(user, ct) : snapshots.LoadAsync(user, started, ct);
-        var waitingTask = notices.WaitsFor(user) ? notices.ReadWaitingAsync(user.Agency, user, ct) : null;
+        var waitingTask = notices.WaitsFor(user) ? notices.ReadWaitingAsync(scope, user, ct) : null;
         if (waitingTask is not null)
         {
             await Task.WhenAll(snapshotTask, waitingTask);
         }
 
         var snapshot = await snapshotTask;
-        if (waitingTask is not null && snapshot is not null && snapshot.Plan.ProgressScope != user.Agency)
+        if (waitingTask is not null && snapshot is not null && snapshot.Plan.ProgressScope != scope)
         {
             waitingTask = notices.ReadWaitingAsync(snapshot.Plan.ProgressScope, user, ct);
         }

@@ -23,6 +23,7 @@ public static class TeamsServices
         services.AddSingleton<SendRateLimiter>();
         services.AddSingleton<RetryingSend>();
         services.AddSingleton<IProactiveSender, ProactiveSender>();
+        services.AddSingleton<LatestPlanScopes>();
         services.AddSingleton<ISnapshotLoader, SnapshotLoader>();
         services.AddSingleton<IBlockerNotifier, BlockerNotifier>();
         services.AddSingleton<StatusUpdater>();
