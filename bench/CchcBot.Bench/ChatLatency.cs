@@ -229,7 +229,7 @@ public static class ChatLatency
         return times;
     }
 
-    private static string Message(string serviceUrl, TeamsUser user, string text) => new JsonObject
+    internal static string Message(string serviceUrl, TeamsUser user, string text) => new JsonObject
     {
         ["type"] = "message",
         ["id"] = Guid.NewGuid().ToString(),

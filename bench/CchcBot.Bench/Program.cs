@@ -16,6 +16,7 @@ var rows = new List<BenchRow>();
     ("P4", PlanImport.RunAsync),
     ("P5", ReportFormats.RunAsync),
     ("P1", ChatLatency.RunAsync),
+    ("P1", LaterYearReads.RunAsync),
     ("P7", Province.RunAsync),
 ];
 foreach (var (id, run) in measures)
