@@ -25,6 +25,7 @@ foreach (var (id, run) in measures)
     {
         Console.WriteLine($"== {id}");
         rows.AddRange(await run(quick));
+        await BenchStorage.ClearAsync();
     }
 }
 
