@@ -152,8 +152,9 @@ public sealed class AssignmentRepository(CchcTables tables, TimeProvider time) :
     private static List<string> Staff(string? text) =>
         string.IsNullOrEmpty(text) ? [] : text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
 
-    /// <summary>A milestone part's current assignment ("a|milestone|part"); Staff is newline-separated.</summary>
-    private sealed class AssignmentEntity : StoredRow
+    /// <summary>The columns an assignment's current row and its history rows share: whose part of which milestone, and
+    /// who set it when.</summary>
+    private abstract class AssignmentRow : StoredRow
     {
         public string TaskId { get; set; } = string.Empty;
 
@@ -162,8 +163,6 @@ public sealed class AssignmentRepository(CchcTables tables, TimeProvider time) :
         public string? Part { get; set; }
 
         public string DepartmentId { get; set; } = string.Empty;
-
-        public string? Staff { get; set; }
 
         public string By { get; set; } = string.Empty;
 
@@ -172,25 +171,17 @@ public sealed class AssignmentRepository(CchcTables tables, TimeProvider time) :
         public DateTimeOffset? At { get; set; }
     }
 
-    /// <summary>One change of an assignment ("h|hash of the operation"); From and To are newline-separated.</summary>
-    private sealed class AssignmentHistoryEntity : StoredRow
+    /// <summary>A milestone part's current assignment ("a|milestone|part"); Staff is newline-separated.</summary>
+    private sealed class AssignmentEntity : AssignmentRow
     {
-        public string TaskId { get; set; } = string.Empty;
+        public string? Staff { get; set; }
+    }
 
-        public string MilestoneId { get; set; } = string.Empty;
-
-        public string? Part { get; set; }
-
-        public string DepartmentId { get; set; } = string.Empty;
-
+    /// <summary>One change of an assignment ("h|hash of the operation"); From and To are newline-separated.</summary>
+    private sealed class AssignmentHistoryEntity : AssignmentRow
+    {
         public string? From { get; set; }
 
         public string? To { get; set; }
-
-        public string By { get; set; } = string.Empty;
-
-        public string ByName { get; set; } = string.Empty;
-
-        public DateTimeOffset? At { get; set; }
     }
 }
