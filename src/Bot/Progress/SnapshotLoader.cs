@@ -24,8 +24,10 @@ public interface ISnapshotLoader
     /// snapshot starts them as soon as its sender's agency is, alongside the directory read.</summary>
     SnapshotReads StartReads(string agency, CancellationToken ct);
 
-    /// <summary>The user's agency today from reads already started (<see cref="StartReads"/>) for that agency.</summary>
-    Task<PlanSnapshot?> LoadAsync(AgencyUser user, SnapshotReads started, CancellationToken ct);
+    /// <summary>The user's agency today (from reads already <paramref name="started"/> for it, <see cref="StartReads"/>),
+    /// and what <paramref name="alongside"/> reads of the plan year's scope: read at the same time under the scope the
+    /// snapshot's reads start with, and again under the plan's own scope when that was not it.</summary>
+    Task<(PlanSnapshot? Snapshot, T Alongside)> LoadAsync<T>(AgencyUser user, SnapshotReads? started, Func<string, Task<T>> alongside, CancellationToken ct);
 }
 
 /// <summary>A snapshot's storage reads under way for one agency (see <see cref="ISnapshotLoader.StartReads"/>).</summary>
@@ -59,9 +61,17 @@ public sealed class SnapshotLoader(
 
     public SnapshotReads StartReads(string agency, CancellationToken ct) => Start(agency, ct);
 
-    public Task<PlanSnapshot?> LoadAsync(AgencyUser user, SnapshotReads started, CancellationToken ct) => started.Agency == user.Agency
-        ? LoadAsync(started, clock.Today, Task.FromResult<AgencyDirectory?>(user.Directory), ct)
-        : LoadAsync(user, ct);
+    public async Task<(PlanSnapshot? Snapshot, T Alongside)> LoadAsync<T>(AgencyUser user, SnapshotReads? started, Func<string, Task<T>> alongside, CancellationToken ct)
+    {
+        var reads = started is not null && started.Agency == user.Agency ? started : Start(user.Agency, ct);
+        var snapshotTask = LoadAsync(reads, clock.Today, Task.FromResult<AgencyDirectory?>(user.Directory), ct);
+        var alongsideTask = alongside(reads.Scope);
+        await Task.WhenAll(snapshotTask, alongsideTask);
+        var snapshot = await snapshotTask;
+        return snapshot is not null && snapshot.Plan.ProgressScope != reads.Scope
+            ? (snapshot, await alongside(snapshot.Plan.ProgressScope))
+            : (snapshot, await alongsideTask);
+    }
 
     private SnapshotReads Start(string agency, CancellationToken ct, int? planYear = null)
     {

@@ -23,27 +23,14 @@ namespace CchcBot.Tab;
 /// need) and without the unreachable list: one answer reads the snapshot, and the chiefs' waiting decisions, in parallel.
 /// </remarks>
 public sealed class ProgressPage(
-    ISnapshotLoader snapshots, LatestPlanScopes scopes, IProgressRepository progress, Reminders.ReminderPolicy policy, BotClock clock,
+    ISnapshotLoader snapshots, IProgressRepository progress, Reminders.ReminderPolicy policy, BotClock clock,
     IExtensionRepository extensions, IEscalationRepository escalations, EvidenceStore evidence)
 {
     public async Task<ProgressView?> BuildAsync(AgencyUser user, CancellationToken ct)
     {
         var chief = user.IsChiefOfOffice || user.IsChiefInspector;
-        var waitingScope = scopes.Of(user.Agency);
-        var snapshotTask = snapshots.LoadAsync(user, ct);
-        var pendingTask = chief ? extensions.GetPendingAsync(waitingScope, ct) : null;
-        var openTask = chief ? escalations.GetOpenAsync(waitingScope, ct) : null;
-        var snapshot = await snapshotTask;
-        IReadOnlyList<ExtensionRequest> pending = pendingTask is null ? [] : await pendingTask;
-        IReadOnlyList<BlockerEscalation> open = openTask is null ? [] : await openTask;
-        if (chief && snapshot is not null && snapshot.Plan.ProgressScope != waitingScope)
-        {
-            // The plan read is another year's than the scope last seen (read alongside): its requests are under its own.
-            var laterPending = extensions.GetPendingAsync(snapshot.Plan.ProgressScope, ct);
-            var laterOpen = escalations.GetOpenAsync(snapshot.Plan.ProgressScope, ct);
-            pending = await laterPending;
-            open = await laterOpen;
-        }
+        // The decisions waiting for the chiefs are read alongside the snapshot, under the plan year's scope.
+        var (snapshot, (pending, open)) = await snapshots.LoadAsync(user, null, scope => chief ? DecisionsAsync(scope, ct) : NoDecisions, ct);
         string? departmentId = null;
         if (snapshot is null || (!user.IsStaff && !DigestScope.TryResolve(user, out departmentId)))
         {
@@ -216,6 +203,15 @@ public sealed class ProgressPage(
         i.State.Note);
 
     /// <summary>The agency's pending requests for more time, then its blockers submitted to the Chief Inspector, oldest first.</summary>
+    private static readonly Task<(IReadOnlyList<ExtensionRequest>, IReadOnlyList<BlockerEscalation>)> NoDecisions = Task.FromResult<(IReadOnlyList<ExtensionRequest>, IReadOnlyList<BlockerEscalation>)>(([], []));
+
+    private async Task<(IReadOnlyList<ExtensionRequest> Pending, IReadOnlyList<BlockerEscalation> Open)> DecisionsAsync(string scope, CancellationToken ct)
+    {
+        var pending = extensions.GetPendingAsync(scope, ct);
+        var open = escalations.GetOpenAsync(scope, ct);
+        return (await pending, await open);
+    }
+
     private List<DecisionRow> Decisions(PlanSnapshot snapshot, IEnumerable<ExtensionRequest> pending, IEnumerable<BlockerEscalation> open)
     {
         var rows = new List<DecisionRow>();

@@ -7,39 +7,26 @@ using CchcBot.Progress;
 namespace CchcBot.Teams;
 
 /// <summary>Builds the "nhiệm vụ của tôi" card for a user, shared by the command and the paging/update actions.</summary>
-public sealed class MyTasksView(ISnapshotLoader snapshots, LatestPlanScopes scopes, ChatCards cards, NoticeBuilder notices)
+public sealed class MyTasksView(ISnapshotLoader snapshots, ChatCards cards, NoticeBuilder notices)
 {
     /// <param name="started">The snapshot's reads when the command started them with the sender's agency.</param>
     public async Task<JsonObject> RenderAsync(AgencyUser user, int page, CardBanner? banner, CancellationToken ct, SnapshotReads? started = null)
     {
-        // What waits for the Chief's decision is read alongside the snapshot, under the plan year's scope last seen, and
-        // read again when the plan read is another year's.
-        var scope = scopes.Of(user.Agency);
-        var snapshotTask = started is null ? snapshots.LoadAsync(user, ct) : snapshots.LoadAsync(user, started, ct);
-        var waitingTask = notices.WaitsFor(user) ? notices.ReadWaitingAsync(scope, user, ct) : null;
-        if (waitingTask is not null)
-        {
-            await Task.WhenAll(snapshotTask, waitingTask);
-        }
-
-        var snapshot = await snapshotTask;
-        if (waitingTask is not null && snapshot is not null && snapshot.Plan.ProgressScope != scope)
-        {
-            waitingTask = notices.ReadWaitingAsync(snapshot.Plan.ProgressScope, user, ct);
-        }
-
+        // What waits for the Chief's decision is read alongside the snapshot, under the plan year's scope.
+        var (snapshot, waiting) = await snapshots.LoadAsync(
+            user, started, async scope => notices.WaitsFor(user) ? await notices.ReadWaitingAsync(scope, user, ct) : null, ct);
         var card = Render(user, snapshot, page, banner);
         if (banner is not null && snapshot is not null && IsOverview(user) && card["body"] is JsonArray overview)
         {
             overview.Insert(0, BannerBlock.Render(banner)); // the plan overview has no banner of its own
         }
 
-        if (snapshot is not null && waitingTask is not null
-            && StepNoticeCard.Waiting(notices.WaitingFor(snapshot, user, await waitingTask), CardContract.Views.MyTasks) is { } waiting
+        if (snapshot is not null && waiting is not null
+            && StepNoticeCard.Waiting(notices.WaitingFor(snapshot, user, waiting), CardContract.Views.MyTasks) is { } notice
             && card["body"] is JsonArray body)
         {
             // What waits for his decision comes first (after the banner, when there is one).
-            body.Insert(banner is null ? 0 : Math.Min(1, body.Count), waiting);
+            body.Insert(banner is null ? 0 : Math.Min(1, body.Count), notice);
         }
 
         return card;

@@ -82,8 +82,8 @@ public sealed class NoticeBuilder(IExtensionRepository extensions, IEscalationRe
 
     /// <summary>
     /// What <see cref="WaitingFor"/> needs from storage (the pending requests he decides, the blockers submitted to the
-    /// Chief Inspector), read in parallel; it depends only on the plan year's scope and the viewer's rights, so it can
-    /// be read alongside the plan snapshot under the agency (the first year's scope) and again when the plan is a later year's.
+    /// Chief Inspector), read in parallel; it depends only on the plan year's scope and the viewer's rights, so it is read
+    /// alongside the plan snapshot (<see cref="ISnapshotLoader"/>'s alongside reads).
     /// </summary>
     public async Task<WaitingReads> ReadWaitingAsync(string scope, AgencyUser viewer, CancellationToken ct)
     {
