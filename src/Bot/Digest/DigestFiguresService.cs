@@ -15,7 +15,7 @@ public sealed class DigestFiguresService(
 {
     public async Task<DigestFigures?> FiguresAsync(string agency, DateTimeOffset at, string? departmentId, CancellationToken ct)
     {
-        var snapshot = await snapshots.LoadAsync(agency, LocalDate(at), ct);
+        var snapshot = await snapshots.LoadAsync(agency, clock.LocalDate(at), ct);
         return snapshot is null ? null : await FiguresAsync(snapshot, at, departmentId, ct);
     }
 
@@ -31,5 +31,4 @@ public sealed class DigestFiguresService(
         return DigestCalculator.Compute(snapshot, history, unreachable, at, departmentId);
     }
 
-    private DateOnly LocalDate(DateTimeOffset at) => DateOnly.FromDateTime(clock.ToLocal(at));
 }

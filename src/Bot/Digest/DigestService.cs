@@ -43,14 +43,14 @@ public sealed class DigestService(
     {
         // The scheduler asks every few minutes until the week ends: once the week's digest is in the ledger, answer
         // from there instead of computing it again.
-        var week = DigestWeek.Of(LocalDate(at));
+        var week = DigestWeek.Of(clock.LocalDate(at));
         var weekKey = $"digest|{week.Key}";
         if (!force && await ledger.StateAsync(agency, LedgerRecipient, weekKey, ct) is { } state && state != SendLedger.Claimed)
         {
             return AlreadyPosted(agency, week.Key);
         }
 
-        var snapshot = await snapshots.LoadAsync(agency, LocalDate(at), ct);
+        var snapshot = await snapshots.LoadAsync(agency, clock.LocalDate(at), ct);
         if (snapshot is null)
         {
             return new DigestPosting(DigestPostingOutcome.NoPlan, $"{agency}: no plan or no directory; no digest.");
@@ -82,5 +82,4 @@ public sealed class DigestService(
     private static DigestPosting AlreadyPosted(string agency, string weekKey) =>
         new(DigestPostingOutcome.AlreadyPosted, $"{agency}: the digest of {weekKey} was already posted; nothing sent (use --force to post again).");
 
-    private DateOnly LocalDate(DateTimeOffset at) => DateOnly.FromDateTime(clock.ToLocal(at));
 }

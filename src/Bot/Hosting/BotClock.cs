@@ -12,7 +12,10 @@ public sealed class BotClock(TimeProvider time, IOptions<BotOptions> options)
 
     public DateTime LocalNow => ToLocal(Now);
 
-    public DateOnly Today => DateOnly.FromDateTime(LocalNow);
+    public DateOnly Today => LocalDate(Now);
 
     public DateTime ToLocal(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone).DateTime;
+
+    /// <summary>The local calendar day of an instant.</summary>
+    public DateOnly LocalDate(DateTimeOffset instant) => DateOnly.FromDateTime(ToLocal(instant));
 }

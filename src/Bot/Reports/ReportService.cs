@@ -43,7 +43,7 @@ public sealed class ReportService(
         var cutOff = period.CutOff(settings.CutOffDay);
         var endOfCutOff = new DateTimeOffset(cutOff.ToDateTime(new TimeOnly(23, 59)), clock.Zone.GetUtcOffset(cutOff.ToDateTime(TimeOnly.MinValue)));
         var at = endOfCutOff < clock.Now ? endOfCutOff : clock.Now;
-        var asOf = DateOnly.FromDateTime(clock.ToLocal(at));
+        var asOf = clock.LocalDate(at);
         var snapshot = await snapshots.LoadAsync(agency, planYear ?? period.Start.Year, asOf, ct)
             ?? (planYear is null ? await snapshots.LoadAsync(agency, asOf, ct) : null);
         if (snapshot is null)

@@ -220,7 +220,7 @@ public sealed class ProgressPage(
             if (snapshot.Find(r.TaskId, r.MilestoneId) is var (task, milestone))
             {
                 rows.Add(new DecisionRow(task.Id, milestone.Id, task.Title, milestone.Deliverable, "extension", TabStrings.ExtensionKind,
-                    TabStrings.ExtensionText(Formats.Date(r.CurrentDue), Formats.Date(r.ProposedDue), r.Reason), r.AskedByName, Formats.Date(DateOnly.FromDateTime(clock.ToLocal(r.AskedAt)))));
+                    TabStrings.ExtensionText(Formats.Date(r.CurrentDue), Formats.Date(r.ProposedDue), r.Reason), r.AskedByName, Formats.Date(clock.LocalDate(r.AskedAt))));
             }
         }
 
@@ -229,7 +229,7 @@ public sealed class ProgressPage(
             if (snapshot.Find(e.TaskId, e.MilestoneId) is var (task, milestone))
             {
                 rows.Add(new DecisionRow(task.Id, milestone.Id, task.Title, milestone.Deliverable, "escalation", TabStrings.EscalationKind,
-                    e.Note, e.ByName, Formats.Date(DateOnly.FromDateTime(clock.ToLocal(e.At)))));
+                    e.Note, e.ByName, Formats.Date(clock.LocalDate(e.At))));
             }
         }
 
