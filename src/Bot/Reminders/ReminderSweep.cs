@@ -193,7 +193,8 @@ public sealed class ReminderSweep(
     private async Task RemindAsync(
         string agency, string recipient, List<(BoardItem Item, DueReminder Reminder, Department Department)> items, PlanSnapshot snapshot, DateTimeOffset at, SweepSummary tally, CancellationToken token)
     {
-        var keys = items.Select(i => LedgerKey(i.Item.Milestone.Id, i.Reminder.SlotKey)).ToList();
+        var lines = items.Select(i => new ReminderLine(LedgerKey(i.Item.Milestone.Id, i.Reminder.SlotKey), i.Item, i.Reminder)).ToList();
+        var keys = lines.Select(l => l.Key).ToList();
         if (tally.DryRun)
         {
             var pending = await PendingAsync(agency, recipient, keys, token);
@@ -208,7 +209,6 @@ public sealed class ReminderSweep(
                 : string.Join("; ", items.Select(i => Positions.Head(i.Department)).Distinct());
         // Read once: the name for the card, the identity for the sender.
         var identity = await directories.GetIdentityAsync(agency, recipient, token);
-        var lines = items.Select(i => new ReminderLine(LedgerKey(i.Item.Milestone.Id, i.Reminder.SlotKey), i.Item, i.Reminder)).ToList();
         var message = new OutgoingMessage(agency, new MessageTarget.Person(recipient, identity), recipient, keys, new ReminderContent(identity?.Name, position, snapshot, lines));
         var outcome = await outbox.SendOnceAsync(message, at, Lease, token);
         tally.Count(agency, recipient, $"{outcome.Claimed.Count} reminder(s) ({string.Join(", ", outcome.Claimed)})", outcome);
