@@ -104,7 +104,7 @@ public static class ChatLatency
         return output.Length;
     }
 
-    private static HttpRequestMessage TabRequest(TeamsUser user)
+    internal static HttpRequestMessage TabRequest(TeamsUser user)
     {
         var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/api/progress", UriKind.Relative));
         request.Headers.Add("X-CchcBot-Tab-User", user.Upn); // the local sign-in (anonymous mode on loopback)

@@ -60,8 +60,7 @@ public static class LaterYearReads
         });
         var tab = await RequestsOfAsync(async () =>
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/api/progress", UriKind.Relative));
-            request.Headers.Add("X-CchcBot-Tab-User", office.Upn);
+            using var request = ChatLatency.TabRequest(office);
             using var response = await http.SendAsync(request);
             response.EnsureSuccessStatusCode();
         });
