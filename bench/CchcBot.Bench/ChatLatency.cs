@@ -69,7 +69,7 @@ public static class ChatLatency
             new BenchRow("P1", "tab first load: JavaScript + CSS after gzip", $"{firstLoad / 1024.0:0.0} KB", "≤ 400 KB", firstLoad <= 400 * 1024),
             new BenchRow("P1", "tab JSON (/api/progress, Chief of Office, seed plan)", $"{jsonBytes / 1024.0:0.0} KB ({jsonGzip / 1024.0:0.0} KB gzip)", "—", true),
             new BenchRow("P1", $"bot process RSS after {requests} requests (Word report, workbook, tab loaded)", $"{rssMb:0} MB", "≤ 150 MB", rssMb <= 150),
-            new BenchRow("P1", "of which anonymous (GC heap, native) / mapped files (assemblies, native libraries) / shared (JIT code, W^X)", $"{anon:0} / {file:0} / {shmem:0} MB", "—", true),
+            new BenchRow("P1", "of which anonymous (GC heap, native) / mapped files (assemblies, native libraries) / shared (the runtime's type data and JIT code, W^X)", $"{anon:0} / {file:0} / {shmem:0} MB", "—", true),
         ];
     }
 
