@@ -97,7 +97,7 @@ public sealed partial class DirectoryEditor(
         {
             // The reader's words are the operator's (English, logged); the Chief of Office reads them in Vietnamese.
             logger.LogWarning("Directory edit of department {DepartmentId} of {Agency} refused by the directory file's rules: {Problems}", current.Id, user.Agency, string.Join("; ", check.Problems));
-            return Refused(StaffStrings.Invalid(Markdown.Escape(string.Join("; ", check.Problems.Take(3).Select(p => ProblemForUser(next, p))))));
+            return Refused(StaffStrings.Invalid(Markdown.Escape(string.Join("; ", check.Problems.Take(3).Select(ProblemForUser)))));
         }
 
         if (DirectoryFileWriter.Write(next) == DirectoryFileWriter.Write(directory))
@@ -172,90 +172,10 @@ public sealed partial class DirectoryEditor(
             : null;
     }
 
-    /// <summary>
-    /// One problem the directory file's rules find in <paramref name="directory"/> (the directory as an edit would store
-    /// it), as the Chief of Office reads it: in Vietnamese, the place in words ("Phòng Nghiệp vụ 2, cán bộ thứ 1: …").
-    /// The problem's own Vietnamese text when it has one; the reader's known English messages translated; any other
-    /// named by its place only.
-    /// </summary>
-    public static string ProblemForUser(AgencyDirectory directory, ImportProblem problem)
-    {
-        if (problem.UserText is { Length: > 0 } vietnamese)
-        {
-            return vietnamese;
-        }
-
-        string DepartmentName(string id) => directory.Find(id)?.Name ?? id;
-        var m = problem.Message;
-        var text = AlsoPattern().Match(m) is { Success: true } also ? $"{also.Groups["a"].Value} đồng thời là {PositionText(also.Groups["p"].Value)}: cán bộ chỉ thuộc một đơn vị và không giữ chức vụ nào khác trong danh bạ"
-            : TwicePattern().Match(m) is { Success: true } twice ? $"{twice.Groups["a"].Value} được ghi hai lần"
-            : HeadOnStaffPattern().Match(m) is { Success: true } head ? $"{head.Groups["a"].Value} là người đứng đầu đơn vị nên không đồng thời là cán bộ của đơn vị"
-            : NotAddressPattern().Match(m) is { Success: true } address ? $"{address.Groups["a"].Value} không phải địa chỉ thư điện tử hợp lệ (ten@donvi.gov.vn)"
-            : "nội dung chưa đúng quy định của danh bạ";
-        return $"{PlaceText(directory, problem.Path)}: {text}";
-
-        string PositionText(string position) => position switch
-        {
-            "the Chief of Office" => Positions.ChiefOfOffice,
-            "the Chief Inspector" => Positions.ChiefInspector,
-            _ when QuotedPattern().Match(position) is { Success: true } q => position.StartsWith("the head of ", StringComparison.Ordinal)
-                ? (directory.Find(q.Groups["id"].Value) is { } d ? Positions.Head(d) : $"người đứng đầu {q.Groups["id"].Value}")
-                : position.StartsWith("a deputy of ", StringComparison.Ordinal) ? $"cấp phó của {DepartmentName(q.Groups["id"].Value)}"
-                : $"cán bộ của {DepartmentName(q.Groups["id"].Value)}",
-            _ => "người giữ chức vụ khác",
-        };
-    }
-
-    /// <summary>A JSON path of the directory file in words: the department by name, the field and its item.</summary>
-    private static string PlaceText(AgencyDirectory directory, string path)
-    {
-        if (DepartmentPath().Match(path) is not { Success: true } m)
-        {
-            return path switch
-            {
-                "$.chiefOfOffice" => Positions.ChiefOfOffice,
-                "$.chiefInspector" => Positions.ChiefInspector,
-                "$.departments" => "Danh sách đơn vị",
-                _ when path.StartsWith("$.groups", StringComparison.Ordinal) => "Nhóm đơn vị",
-                _ => "Danh bạ",
-            };
-        }
-
-        var index = int.Parse(m.Groups["i"].Value, System.Globalization.CultureInfo.InvariantCulture);
-        var department = index < directory.Departments.Count ? directory.Departments[index].Name : $"Đơn vị thứ {index + 1}";
-        var item = m.Groups["j"].Success ? int.Parse(m.Groups["j"].Value, System.Globalization.CultureInfo.InvariantCulture) + 1 : (int?)null;
-        var field = m.Groups["field"].Success ? m.Groups["field"].Value : null;
-        var what = field switch
-        {
-            null => null,
-            "head" => "người đứng đầu",
-            "deputies" => item is { } d ? $"cấp phó thứ {d}" : "danh sách cấp phó",
-            "staff" => item is { } s ? $"cán bộ thứ {s}" : "danh sách cán bộ",
-            "name" => "tên đơn vị",
-            "id" => "mã đơn vị",
-            "group" => "nhóm đơn vị",
-            _ => "thông tin đơn vị",
-        };
-        return what is null ? department : $"{department}, {what}";
-    }
-
-    [GeneratedRegex(@"^\$\.departments\[(?<i>\d{1,4})\](?:\.(?<field>[A-Za-z]+)(?:\[(?<j>\d{1,5})\])?)?$")]
-    private static partial Regex DepartmentPath();
-
-    [GeneratedRegex(@"^'(?<a>.+)' is also (?<p>.+): a member of staff is on one department's staff and holds no other position$")]
-    private static partial Regex AlsoPattern();
-
-    [GeneratedRegex(@"^'(?<a>.+)' is listed twice$")]
-    private static partial Regex TwicePattern();
-
-    [GeneratedRegex(@"^'(?<a>.+)' is the department's head: a head is not also on its staff$")]
-    private static partial Regex HeadOnStaffPattern();
-
-    [GeneratedRegex(@"^'(?<a>.+)' is not a UPN or email address")]
-    private static partial Regex NotAddressPattern();
-
-    [GeneratedRegex(@"^(?:the head of|a deputy of|on the staff of) '(?<id>[^']+)'$")]
-    private static partial Regex QuotedPattern();
+    /// <summary>One problem the directory file's rules find, as the Chief of Office reads it: the reader's Vietnamese line
+    /// ("Phòng Nghiệp vụ 2, cán bộ thứ 1: …"); a problem without one is named by its place only.</summary>
+    private static string ProblemForUser(ImportProblem problem) =>
+        problem.UserText ?? $"{DirectoryProblemPlaces.Describe(problem.Path)}: nội dung chưa đúng quy định của danh bạ";
 
     /// <summary>Addresses one per line (commas and semicolons also separate); invisible and bidi characters are dropped.</summary>
     private static List<string> Addresses(string? text) =>

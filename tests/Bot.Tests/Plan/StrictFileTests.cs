@@ -50,7 +50,8 @@ public class StrictFileTests
         var result = new PlanFileReader().Read(json, Directory);
 
         Assert.Null(result.Value);
-        Assert.Contains(result.Problems, p => p.Path == "$.tasks[0].title" && p.Message.Contains("duplicate key 'title'", StringComparison.Ordinal));
+        Assert.Contains(result.Problems, p => p.Path == "$.tasks[0].title" && p.Message.Contains("duplicate key 'title'", StringComparison.Ordinal)
+            && p.UserText == "Nhiệm vụ thứ 1 (TC-1), tên nhiệm vụ (title): trường 'title' xuất hiện nhiều lần; mỗi trường chỉ được ghi một lần");
     }
 
     [Fact]
@@ -61,7 +62,8 @@ public class StrictFileTests
         var result = DirectoryFileReader.Read(json);
 
         Assert.Null(result.Value);
-        Assert.Contains(result.Problems, p => p.Path == "$.chiefOfOffice" && p.Message.Contains("duplicate key", StringComparison.Ordinal));
+        Assert.Contains(result.Problems, p => p.Path == "$.chiefOfOffice" && p.Message.Contains("duplicate key", StringComparison.Ordinal)
+            && p.UserText == "Chánh Văn phòng: trường 'chiefOfOffice' xuất hiện nhiều lần; mỗi trường chỉ được ghi một lần"); // the directory's words for its places
     }
 
     [Theory]

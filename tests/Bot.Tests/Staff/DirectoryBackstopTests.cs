@@ -12,7 +12,8 @@ namespace CchcBot.Bot.Tests.Staff;
 /// The directory editor's backstop — the directory file's own rules, run on the directory an edit would store — refuses
 /// in Vietnamese, naming the place in words, never with the file reader's English (which is the operator's, logged).
 /// Reached from Teams when the stored directory breaks a rule outside the department edited (stored before the rule,
-/// or by another tool); the editor's own checks cover what the form itself can break.
+/// or by another tool); the editor's own checks cover what the form itself can break. The Vietnamese lines are the
+/// reader's own (every problem of a directory file has one), so they are checked on real files here.
 /// </summary>
 public sealed class DirectoryBackstopTests
 {
@@ -56,24 +57,42 @@ public sealed class DirectoryBackstopTests
     }
 
     [Theory]
-    [InlineData("$.departments[2].staff[0]", "'a@x.vn' is listed twice", "Phòng Nghiệp vụ 2, cán bộ thứ 1: a@x.vn được ghi hai lần")]
-    [InlineData("$.departments[1].staff[1]", "'truongphong.nv1@example.gov.vn' is the department's head: a head is not also on its staff",
-        "Phòng Nghiệp vụ 1, cán bộ thứ 2: truongphong.nv1@example.gov.vn là người đứng đầu đơn vị nên không đồng thời là cán bộ của đơn vị")]
-    [InlineData("$.departments[0].deputies[0]", "'ab' is not a UPN or email address (name@domain)", "Văn phòng, cấp phó thứ 1: ab không phải địa chỉ thư điện tử hợp lệ (ten@donvi.gov.vn)")]
-    [InlineData("$.departments[2].staff[0]", "'b@x.vn' is also the head of 'NV1': a member of staff is on one department's staff and holds no other position",
-        "Phòng Nghiệp vụ 2, cán bộ thứ 1: b@x.vn đồng thời là Trưởng phòng Nghiệp vụ 1: cán bộ chỉ thuộc một đơn vị và không giữ chức vụ nào khác trong danh bạ")]
-    [InlineData("$.departments[0].staff[0]", "'c@x.vn' is also a deputy of 'NV2': a member of staff is on one department's staff and holds no other position",
-        "Văn phòng, cán bộ thứ 1: c@x.vn đồng thời là cấp phó của Phòng Nghiệp vụ 2: cán bộ chỉ thuộc một đơn vị và không giữ chức vụ nào khác trong danh bạ")]
-    [InlineData("$.departments[1].staff[0]", "'d@x.vn' is also on the staff of 'VP': a member of staff is on one department's staff and holds no other position",
-        "Phòng Nghiệp vụ 1, cán bộ thứ 1: d@x.vn đồng thời là cán bộ của Văn phòng: cán bộ chỉ thuộc một đơn vị và không giữ chức vụ nào khác trong danh bạ")]
-    [InlineData("$.departments", "no department is in group 'van-phong': the Office (Văn phòng) runs the plan and receives the digest",
-        "Danh sách đơn vị: nội dung chưa đúng quy định của danh bạ")]
-    [InlineData("$.chiefInspector", "'x' is not a UPN or email address (name@domain)", "Chánh Thanh tra: x không phải địa chỉ thư điện tử hợp lệ (ten@donvi.gov.vn)")]
-    [InlineData("$.departments[7].head", "whatever else", "Đơn vị thứ 8, người đứng đầu: nội dung chưa đúng quy định của danh bạ")]
-    public void Every_problem_of_the_file_reader_reads_in_vietnamese_with_its_place_in_words(string path, string message, string expected) =>
-        Assert.Equal(expected, DirectoryEditor.ProblemForUser(SamplePlans.Directory(), new ImportProblem(path, message)));
+    [InlineData("departments[2].staff", "[\"a@x.vn\", \"A@x.vn\"]", "Phòng Nghiệp vụ 2, cán bộ thứ 2: A@x.vn được ghi hai lần")]
+    [InlineData("departments[1].staff", "[\"truongphong.nv1@example.gov.vn\"]",
+        "Phòng Nghiệp vụ 1, cán bộ thứ 1: truongphong.nv1@example.gov.vn là người đứng đầu đơn vị nên không đồng thời là cán bộ của đơn vị")]
+    [InlineData("departments[0].deputies", "[\"ab\"]", "Văn phòng, cấp phó thứ 1: ab không phải địa chỉ thư điện tử hợp lệ (ten@donvi.gov.vn)")]
+    [InlineData("departments[2].staff", "[\"truongphong.nv1@example.gov.vn\"]",
+        "Phòng Nghiệp vụ 2, cán bộ thứ 1: truongphong.nv1@example.gov.vn đồng thời là Trưởng phòng Nghiệp vụ 1: cán bộ chỉ thuộc một đơn vị và không giữ chức vụ nào khác trong danh bạ")]
+    [InlineData("departments[0].staff", "[\"phophong.nv1@example.gov.vn\"]",
+        "Văn phòng, cán bộ thứ 1: phophong.nv1@example.gov.vn đồng thời là cấp phó của Phòng Nghiệp vụ 1: cán bộ chỉ thuộc một đơn vị và không giữ chức vụ nào khác trong danh bạ")]
+    [InlineData("departments[1].staff", "[\"chuyenvien1.vp@example.gov.vn\"]",
+        "Phòng Nghiệp vụ 1, cán bộ thứ 1: chuyenvien1.vp@example.gov.vn đồng thời là cán bộ của Văn phòng: cán bộ chỉ thuộc một đơn vị và không giữ chức vụ nào khác trong danh bạ")]
+    [InlineData("departments[1].staff", "[\"chanhthanhtra@example.gov.vn\"]",
+        "Phòng Nghiệp vụ 1, cán bộ thứ 1: chanhthanhtra@example.gov.vn đồng thời là Chánh Thanh tra: cán bộ chỉ thuộc một đơn vị và không giữ chức vụ nào khác trong danh bạ")]
+    [InlineData("departments[0].group", "\"nghiep-vu\"",
+        "Danh sách đơn vị: không có đơn vị nào thuộc nhóm 'van-phong': Văn phòng là đơn vị theo dõi kế hoạch và nhận báo cáo tổng hợp")]
+    [InlineData("departments", "[]", "Danh sách đơn vị: không được để trống")]
+    [InlineData("chiefInspector", "\"x\"", "Chánh Thanh tra: x không phải địa chỉ thư điện tử hợp lệ (ten@donvi.gov.vn)")]
+    [InlineData("chiefOfOffice", "\"a\u200B@x.vn\"", "Chánh Văn phòng: a\\u200B@x.vn không phải địa chỉ thư điện tử hợp lệ: tối đa 254 ký tự, không có ký tự ẩn")]
+    [InlineData("departments[1].group", "\"Nghiep Vu\"", "Phòng Nghiệp vụ 1, nhóm đơn vị: 'Nghiep Vu' không phải mã nhóm đơn vị hợp lệ")]
+    [InlineData("departments[2].id", "\"NV1\"", "Phòng Nghiệp vụ 2, mã đơn vị: mã đơn vị 'NV1' đã dùng cho một đơn vị khác")]
+    [InlineData("departments[1].id", "\"nghiep-vu\"", "Danh sách đơn vị: 'nghiep-vu' vừa là mã đơn vị vừa là mã nhóm đơn vị")]
+    [InlineData("departments[3].head", "5", "Phòng Nghiệp vụ 3, người đứng đầu: phải là chuỗi văn bản, không phải một số")]
+    [InlineData("departments[4].owner", "\"x\"", "Phòng Phòng, chống tham nhũng, trường 'owner': danh bạ không có trường này (các trường ở đây: ")]
+    [InlineData("groups[0].aliases", "[\"Văn phòng\"]", "Nhóm đơn vị thứ 1, tên gọi khác thứ 1: 'Văn phòng' đã là tên của 'VP'")]
+    [InlineData("groups[0].id", "\"khac\"", "Nhóm đơn vị thứ 1, mã nhóm: không có đơn vị nào thuộc nhóm 'khac'")]
+    [InlineData("place", "\"Sóc\u200BTrăng\"", "Địa danh: không được chứa ký tự ẩn")]
+    [InlineData("agency", "\"a/b\"", "Mã cơ quan: 'a/b' không phải mã hợp lệ")]
+    public void Every_problem_of_the_directory_file_has_its_vietnamese_line_with_the_place_in_words(string field, string value, string expected)
+    {
+        var root = JsonNode.Parse(BundledData.DirectoryJson)!.AsObject();
+        JsonText.Set(root, field, JsonNode.Parse(value));
 
-    [Fact]
-    public void A_problem_with_its_own_vietnamese_text_is_shown_as_it_is() =>
-        Assert.Equal("Mã cơ quan: có ký tự ẩn", DirectoryEditor.ProblemForUser(SamplePlans.Directory(), new ImportProblem("$.agency", "has an invisible character") { UserText = "Mã cơ quan: có ký tự ẩn" }));
+        var result = DirectoryFileReader.Read(root.ToJsonString());
+
+        Assert.Null(result.Value);
+        Assert.NotEmpty(result.Problems);
+        Assert.All(result.Problems, p => Assert.False(string.IsNullOrEmpty(p.UserText), $"no Vietnamese line for {p}"));
+        Assert.Contains(result.Problems, p => p.UserText!.StartsWith(expected, StringComparison.Ordinal));
+    }
 }

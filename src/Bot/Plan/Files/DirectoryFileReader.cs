@@ -2,7 +2,11 @@ using System.Text.RegularExpressions;
 
 namespace CchcBot.Plan.Files;
 
-/// <summary>Reads and validates a directory file (departments, heads, deputies, Chief of Office, Chief Inspector).</summary>
+/// <summary>
+/// Reads and validates a directory file (departments, heads, deputies, Chief of Office, Chief Inspector). Every problem
+/// has the operator's English message and the Chief of Office's Vietnamese line, its place in words
+/// (<see cref="DirectoryProblemPlaces"/>).
+/// </summary>
 public static partial class DirectoryFileReader
 {
     /// <summary>Reads a file's bytes: strict UTF-8, at most <see cref="ImportLimits.MaxFileBytes"/>.</summary>
@@ -16,14 +20,14 @@ public static partial class DirectoryFileReader
     public static ReadResult<AgencyDirectory> Read(string json)
     {
         var problems = new List<ImportProblem>();
-        using var document = JsonReader.Parse(json, problems);
+        using var document = JsonReader.Parse(json, problems, (path, root) => DirectoryProblemPlaces.Describe(path, root));
         if (document is null)
         {
             return new ReadResult<AgencyDirectory>(null, problems);
         }
 
-        var r = new JsonReader(problems);
         var root = document.RootElement;
+        var r = new JsonReader(problems, path => DirectoryProblemPlaces.Describe(path, root), "danh bạ");
         if (!r.IsObject(root, "$"))
         {
             return new ReadResult<AgencyDirectory>(null, problems);
@@ -37,7 +41,7 @@ public static partial class DirectoryFileReader
         var elements = r.Array(root, "departments", "$");
         if (elements.Count == 0 && root.TryGetProperty("departments", out var present) && present.ValueKind == System.Text.Json.JsonValueKind.Array)
         {
-            r.Problem("$.departments", "must not be empty");
+            r.Problem("$.departments", "must not be empty", "không được để trống");
         }
 
         if (!r.AtMost(elements, ImportLimits.MaxDepartments, "$.departments", "departments"))
@@ -72,11 +76,12 @@ public static partial class DirectoryFileReader
                 staffValid &= Person(r, staff[s], $"{path}.staff[{s}]") is not null;
                 if (staff.Take(s).Any(x => AgencyDirectory.SamePerson(x, staff[s])))
                 {
-                    r.Problem($"{path}.staff[{s}]", $"'{staff[s]}' is listed twice");
+                    r.Problem($"{path}.staff[{s}]", $"'{staff[s]}' is listed twice", $"{staff[s]} được ghi hai lần");
                 }
                 else if (head is not null && AgencyDirectory.SamePerson(head, staff[s]))
                 {
-                    r.Problem($"{path}.staff[{s}]", $"'{staff[s]}' is the department's head: a head is not also on its staff");
+                    r.Problem($"{path}.staff[{s}]", $"'{staff[s]}' is the department's head: a head is not also on its staff",
+                        $"{staff[s]} là người đứng đầu đơn vị nên không đồng thời là cán bộ của đơn vị");
                 }
                 else if (staffValid && id is not null)
                 {
@@ -86,7 +91,7 @@ public static partial class DirectoryFileReader
 
             if (group is not null && !GroupPattern().IsMatch(group))
             {
-                r.Problem($"{path}.group", $"'{group}' is not a group id: lower-case letters, digits and '-' (e.g. nghiep-vu)");
+                r.Problem($"{path}.group", $"'{group}' is not a group id: lower-case letters, digits and '-' (e.g. nghiep-vu)", NotGroupId(group));
             }
 
             if (id is null || !r.ValidId(id, $"{path}.id") || name is null || group is null || head is null)
@@ -96,7 +101,7 @@ public static partial class DirectoryFileReader
 
             if (departments.Any(x => string.Equals(x.Id, id, StringComparison.OrdinalIgnoreCase)))
             {
-                r.Problem($"{path}.id", $"duplicate department id '{id}'");
+                r.Problem($"{path}.id", $"duplicate department id '{id}'", $"mã đơn vị '{id}' đã dùng cho một đơn vị khác");
                 continue;
             }
 
@@ -107,14 +112,16 @@ public static partial class DirectoryFileReader
 
         if (departments.Count > 0 && departments.All(d => d.Group != AgencyDirectory.OfficeGroup))
         {
-            r.Problem("$.departments", $"no department is in group '{AgencyDirectory.OfficeGroup}': the Office (Văn phòng) runs the plan and receives the digest");
+            r.Problem("$.departments", $"no department is in group '{AgencyDirectory.OfficeGroup}': the Office (Văn phòng) runs the plan and receives the digest",
+                $"không có đơn vị nào thuộc nhóm '{AgencyDirectory.OfficeGroup}': Văn phòng là đơn vị theo dõi kế hoạch và nhận báo cáo tổng hợp");
         }
 
         foreach (var group in departments.Select(d => d.Group).Distinct())
         {
             if (departments.Any(d => string.Equals(d.Id, group, StringComparison.OrdinalIgnoreCase)))
             {
-                r.Problem("$.departments", $"'{group}' is both a department id and a group id: plans could not tell them apart");
+                r.Problem("$.departments", $"'{group}' is both a department id and a group id: plans could not tell them apart",
+                    $"'{group}' vừa là mã đơn vị vừa là mã nhóm đơn vị: kế hoạch không phân biệt được hai mã này");
             }
         }
 
@@ -138,7 +145,7 @@ public static partial class DirectoryFileReader
             var value = r.String(root, field, "$", required: false, max: max)?.Trim();
             if (value is { Length: > 0 } && JsonReader.HasInvisible(value))
             {
-                r.Problem($"$.{field}", "must not hold invisible characters");
+                r.Problem($"$.{field}", "must not hold invisible characters", "không được chứa ký tự ẩn");
             }
 
             return string.IsNullOrEmpty(value) ? null : value;
@@ -154,17 +161,39 @@ public static partial class DirectoryFileReader
     {
         string? Root(string name) =>
             root.TryGetProperty(name, out var v) && v.ValueKind == System.Text.Json.JsonValueKind.String ? v.GetString() : null;
-        var chiefs = new[] { (Root("chiefOfOffice"), "the Chief of Office"), (Root("chiefInspector"), "the Chief Inspector") };
+        var chiefs = new[]
+        {
+            (Person: Root("chiefOfOffice"), English: "the Chief of Office", Vietnamese: Positions.ChiefOfOffice),
+            (Person: Root("chiefInspector"), English: "the Chief Inspector", Vietnamese: Positions.ChiefInspector),
+        };
+
+        (string English, string Vietnamese)? OtherPosition(string address, string departmentId)
+        {
+            foreach (var chief in chiefs.Where(c => AgencyDirectory.SamePerson(c.Person, address)))
+            {
+                return (chief.English, chief.Vietnamese);
+            }
+
+            if (departments.FirstOrDefault(d => AgencyDirectory.SamePerson(d.Head, address)) is { } led)
+            {
+                return ($"the head of '{led.Id}'", Positions.Head(led));
+            }
+
+            if (departments.FirstOrDefault(d => d.Deputies.Any(x => AgencyDirectory.SamePerson(x, address))) is { } deputyOf)
+            {
+                return ($"a deputy of '{deputyOf.Id}'", $"cấp phó của {deputyOf.Name}");
+            }
+
+            return departments.FirstOrDefault(d => !string.Equals(d.Id, departmentId, StringComparison.OrdinalIgnoreCase) && d.Staff.Any(x => AgencyDirectory.SamePerson(x, address)))
+                is { } staffOf ? ($"on the staff of '{staffOf.Id}'", $"cán bộ của {staffOf.Name}") : null;
+        }
+
         foreach (var (path, address, departmentId) in staff)
         {
-            var position = chiefs.FirstOrDefault(c => AgencyDirectory.SamePerson(c.Item1, address)).Item2
-                ?? departments.Where(d => AgencyDirectory.SamePerson(d.Head, address)).Select(d => $"the head of '{d.Id}'").FirstOrDefault()
-                ?? departments.Where(d => d.Deputies.Any(x => AgencyDirectory.SamePerson(x, address))).Select(d => $"a deputy of '{d.Id}'").FirstOrDefault()
-                ?? departments.Where(d => !string.Equals(d.Id, departmentId, StringComparison.OrdinalIgnoreCase) && d.Staff.Any(x => AgencyDirectory.SamePerson(x, address)))
-                    .Select(d => $"on the staff of '{d.Id}'").FirstOrDefault();
-            if (position is not null)
+            if (OtherPosition(address, departmentId) is { } position)
             {
-                r.Problem(path, $"'{address}' is also {position}: a member of staff is on one department's staff and holds no other position");
+                r.Problem(path, $"'{address}' is also {position.English}: a member of staff is on one department's staff and holds no other position",
+                    $"{address} đồng thời là {position.Vietnamese}: cán bộ chỉ thuộc một đơn vị và không giữ chức vụ nào khác trong danh bạ");
             }
         }
     }
@@ -213,19 +242,19 @@ public static partial class DirectoryFileReader
 
             if (!GroupPattern().IsMatch(id))
             {
-                r.Problem($"{path}.id", $"'{id}' is not a group id: lower-case letters, digits and '-' (e.g. nghiep-vu)");
+                r.Problem($"{path}.id", $"'{id}' is not a group id: lower-case letters, digits and '-' (e.g. nghiep-vu)", NotGroupId(id));
                 continue;
             }
 
             if (groups.Any(g => g.Id == id))
             {
-                r.Problem($"{path}.id", $"duplicate group id '{id}'");
+                r.Problem($"{path}.id", $"duplicate group id '{id}'", $"mã nhóm '{id}' đã dùng cho một nhóm khác");
                 continue;
             }
 
             if (!departments.Any(d => d.Group == id))
             {
-                r.Problem($"{path}.id", $"no department is in group '{id}'");
+                r.Problem($"{path}.id", $"no department is in group '{id}'", $"không có đơn vị nào thuộc nhóm '{id}'");
             }
 
             foreach (var (text, at) in new[] { (name, $"{path}.name") }.Concat(aliases.Select((a, k) => (a, $"{path}.aliases[{k}]"))))
@@ -233,11 +262,12 @@ public static partial class DirectoryFileReader
                 var key = VietnameseText.Fold(text);
                 if (key.Length == 0)
                 {
-                    r.Problem(at, "must not be empty");
+                    r.Problem(at, "must not be empty", "không được để trống");
                 }
                 else if (names.TryGetValue(key, out var other) && other != id)
                 {
-                    r.Problem(at, $"'{text}' already names '{other}': a name may stand for one department or group only");
+                    r.Problem(at, $"'{text}' already names '{other}': a name may stand for one department or group only",
+                        $"'{text}' đã là tên của '{other}': mỗi tên chỉ dùng cho một đơn vị hoặc một nhóm đơn vị");
                 }
                 else
                 {
@@ -260,18 +290,22 @@ public static partial class DirectoryFileReader
 
         if (address.Length > ImportLimits.MaxAddressChars || JsonReader.HasInvisible(address))
         {
-            r.Problem(path, $"'{JsonReader.Visible(address)}' is not a UPN or email address: at most {ImportLimits.MaxAddressChars} characters, no invisible characters");
+            r.Problem(path, $"'{JsonReader.Visible(address)}' is not a UPN or email address: at most {ImportLimits.MaxAddressChars} characters, no invisible characters",
+                $"{JsonReader.Visible(address)} không phải địa chỉ thư điện tử hợp lệ: tối đa {ImportLimits.MaxAddressChars} ký tự, không có ký tự ẩn");
             return null;
         }
 
         if (!PersonPattern().IsMatch(address))
         {
-            r.Problem(path, $"'{address}' is not a UPN or email address (name@domain)");
+            r.Problem(path, $"'{address}' is not a UPN or email address (name@domain)", $"{address} không phải địa chỉ thư điện tử hợp lệ (ten@donvi.gov.vn)");
             return null;
         }
 
         return address;
     }
+
+    private static string NotGroupId(string id) =>
+        $"'{id}' không phải mã nhóm đơn vị hợp lệ: chỉ gồm chữ thường không dấu, chữ số và dấu '-' (ví dụ nghiep-vu)";
 
     [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
     private static partial Regex PersonPattern();

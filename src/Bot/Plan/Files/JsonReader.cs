@@ -7,18 +7,18 @@ namespace CchcBot.Plan.Files;
 
 /// <summary>
 /// Reads required and optional fields of a JSON object, collecting a problem (with its path) for each defect: the
-/// operator's message in English and, with <paramref name="describe"/> (the words for a place), the user's line in
-/// Vietnamese (<see cref="ImportProblem.UserText"/>).
+/// operator's message in English and the user's line in Vietnamese (<see cref="ImportProblem.UserText"/>), its place put
+/// in words by <paramref name="describe"/>; <paramref name="file"/> names the file as a user does ("tệp kế hoạch").
 /// </summary>
-internal sealed partial class JsonReader(List<ImportProblem> problems, Func<string, string>? describe = null)
+internal sealed partial class JsonReader(List<ImportProblem> problems, Func<string, string> describe, string file)
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     private static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
 
     /// <param name="vietnamese">The message as a user reads it; the place is put in words before it.</param>
-    public void Problem(string path, string message, string? vietnamese = null) =>
-        problems.Add(new ImportProblem(path, message) { UserText = vietnamese is null || describe is null ? null : $"{describe(path)}: {vietnamese}" });
+    public void Problem(string path, string message, string vietnamese) =>
+        problems.Add(new ImportProblem(path, message) { UserText = $"{describe(path)}: {vietnamese}" });
 
     /// <summary>A problem of the whole file ("$"), in both languages.</summary>
     private static ImportProblem FileProblem(string message, string vietnamese) => new("$", message) { UserText = $"Tệp: {vietnamese}" };
@@ -48,8 +48,9 @@ internal sealed partial class JsonReader(List<ImportProblem> problems, Func<stri
         }
     }
 
-    /// <summary>Parses the JSON and reports every duplicated key (the last value would silently win) with its path.</summary>
-    public static JsonDocument? Parse(string json, List<ImportProblem> problems)
+    /// <summary>Parses the JSON and reports every duplicated key (the last value would silently win) with its path, put in
+    /// words by <paramref name="describe"/> (the path and the file's root).</summary>
+    public static JsonDocument? Parse(string json, List<ImportProblem> problems, Func<string, JsonElement, string> describe)
     {
         JsonDocument document;
         try
@@ -63,7 +64,7 @@ internal sealed partial class JsonReader(List<ImportProblem> problems, Func<stri
             return null;
         }
 
-        ReportDuplicateKeys(document.RootElement, "$", problems);
+        ReportDuplicateKeys(document.RootElement, "$", problems, path => describe(path, document.RootElement));
         return document;
     }
 
@@ -75,7 +76,7 @@ internal sealed partial class JsonReader(List<ImportProblem> problems, Func<stri
             if (!known.Contains(property.Name))
             {
                 Problem($"{path}.{property.Name}", $"unknown property '{property.Name}' (known here: {string.Join(", ", known)})",
-                    $"tệp kế hoạch không có trường này (các trường ở đây: {string.Join(", ", known)})");
+                    $"{file} không có trường này (các trường ở đây: {string.Join(", ", known)})");
             }
         }
     }
@@ -93,7 +94,7 @@ internal sealed partial class JsonReader(List<ImportProblem> problems, Func<stri
         return false;
     }
 
-    private static void ReportDuplicateKeys(JsonElement e, string path, List<ImportProblem> problems)
+    private static void ReportDuplicateKeys(JsonElement e, string path, List<ImportProblem> problems, Func<string, string> describe)
     {
         if (e.ValueKind == JsonValueKind.Object)
         {
@@ -104,11 +105,11 @@ internal sealed partial class JsonReader(List<ImportProblem> problems, Func<stri
                 {
                     problems.Add(new ImportProblem($"{path}.{property.Name}", $"duplicate key '{property.Name}': each property may appear only once")
                     {
-                        UserText = $"{PlanProblemPlaces.Describe($"{path}.{property.Name}")}: trường '{property.Name}' xuất hiện nhiều lần; mỗi trường chỉ được ghi một lần",
+                        UserText = $"{describe($"{path}.{property.Name}")}: trường '{property.Name}' xuất hiện nhiều lần; mỗi trường chỉ được ghi một lần",
                     });
                 }
 
-                ReportDuplicateKeys(property.Value, $"{path}.{property.Name}", problems);
+                ReportDuplicateKeys(property.Value, $"{path}.{property.Name}", problems, describe);
             }
         }
         else if (e.ValueKind == JsonValueKind.Array)
@@ -116,7 +117,7 @@ internal sealed partial class JsonReader(List<ImportProblem> problems, Func<stri
             var i = 0;
             foreach (var item in e.EnumerateArray())
             {
-                ReportDuplicateKeys(item, $"{path}[{i++}]", problems);
+                ReportDuplicateKeys(item, $"{path}[{i++}]", problems, describe);
             }
         }
     }

@@ -25,13 +25,13 @@ public sealed class PlanFileReader(TimeframeOptions? options = null)
     public ReadResult<CchcPlan> Read(string json, AgencyDirectory? directory = null, int? rebaseYear = null)
     {
         var problems = new List<ImportProblem>();
-        using var document = JsonReader.Parse(json, problems);
+        using var document = JsonReader.Parse(json, problems, (path, root) => PlanProblemPlaces.Describe(path, root));
         if (document is null)
         {
             return new ReadResult<CchcPlan>(null, problems);
         }
 
-        var r = new JsonReader(problems, path => PlanProblemPlaces.Describe(path, document.RootElement));
+        var r = new JsonReader(problems, path => PlanProblemPlaces.Describe(path, document.RootElement), "tệp kế hoạch");
         var root = document.RootElement;
         if (!r.IsObject(root, "$"))
         {
