@@ -19,15 +19,15 @@ public interface ISnapshotLoader
     /// of a day; null when that year is not stored.</summary>
     Task<PlanSnapshot?> LoadAsync(string agency, int planYear, DateOnly today, CancellationToken ct);
 
-    /// <summary>Starts reading the agency's plan, statuses, approved due dates and assignments (under the plan year's
+    /// <summary>Starts reading the agency's plan, statuses, the year's requests and assignments (under the plan year's
     /// scope last seen, <see cref="LatestPlanScopes"/>) before the directory is known: a command that will need the
     /// snapshot starts them as soon as its sender's agency is, alongside the directory read.</summary>
     SnapshotReads StartReads(string agency, CancellationToken ct);
 
     /// <summary>The user's agency today (from reads already <paramref name="started"/> for it, <see cref="StartReads"/>),
-    /// and what <paramref name="alongside"/> reads of the plan year's scope: read at the same time under the scope the
-    /// snapshot's reads start with, and again under the plan's own scope when that was not it.</summary>
-    Task<(PlanSnapshot? Snapshot, T Alongside)> LoadAsync<T>(AgencyUser user, SnapshotReads? started, Func<string, Task<T>> alongside, CancellationToken ct);
+    /// with the plan year's pending requests and open escalations: they come from the query that gave the snapshot its
+    /// approved due dates (<see cref="IPlanYearRequests"/>), so what waits for a decision costs no read of its own.</summary>
+    Task<(PlanSnapshot? Snapshot, YearRequests Requests)> LoadWithRequestsAsync(AgencyUser user, SnapshotReads? started, CancellationToken ct);
 }
 
 /// <summary>A snapshot's storage reads under way for one agency (see <see cref="ISnapshotLoader.StartReads"/>).</summary>
@@ -39,39 +39,30 @@ public sealed record SnapshotReads(
     bool Latest,
     Task<CchcPlan?> Plan,
     Task<IReadOnlyDictionary<string, MilestoneState>> States,
-    Task<IReadOnlyDictionary<string, ApprovedDue>> Dues,
+    Task<YearRequests> Requests,
     Task<AssignmentBook> Assignments);
 
 /// <summary>Plan, directory, states and assignments read together; approved extensions applied to the plan (<see cref="EffectiveDues"/>).</summary>
 public sealed class SnapshotLoader(
-    IPlanRepository plans, IDirectoryRepository directories, IProgressRepository progress, IExtensionRepository extensions, IAssignmentRepository assignments,
+    IPlanRepository plans, IDirectoryRepository directories, IProgressRepository progress, IPlanYearRequests requests, IAssignmentRepository assignments,
     LatestPlanScopes scopes, BotClock clock)
     : ISnapshotLoader
 {
     public Task<PlanSnapshot?> LoadAsync(string agency, CancellationToken ct) => LoadAsync(agency, clock.Today, ct);
 
-    public Task<PlanSnapshot?> LoadAsync(string agency, DateOnly today, CancellationToken ct) =>
-        LoadAsync(agency, today, directories.GetAsync(agency, ct), ct);
+    public async Task<PlanSnapshot?> LoadAsync(string agency, DateOnly today, CancellationToken ct) =>
+        (await LoadAsync(Start(agency, ct), today, directories.GetAsync(agency, ct), ct)).Snapshot;
 
-    public Task<PlanSnapshot?> LoadAsync(AgencyUser user, CancellationToken ct) =>
-        LoadAsync(user.Agency, clock.Today, Task.FromResult<AgencyDirectory?>(user.Directory), ct);
+    public async Task<PlanSnapshot?> LoadAsync(AgencyUser user, CancellationToken ct) =>
+        (await LoadWithRequestsAsync(user, null, ct)).Snapshot;
 
-    public Task<PlanSnapshot?> LoadAsync(string agency, int planYear, DateOnly today, CancellationToken ct) =>
-        LoadAsync(Start(agency, ct, planYear), today, directories.GetAsync(agency, ct), ct);
+    public async Task<PlanSnapshot?> LoadAsync(string agency, int planYear, DateOnly today, CancellationToken ct) =>
+        (await LoadAsync(Start(agency, ct, planYear), today, directories.GetAsync(agency, ct), ct)).Snapshot;
 
     public SnapshotReads StartReads(string agency, CancellationToken ct) => Start(agency, ct);
 
-    public async Task<(PlanSnapshot? Snapshot, T Alongside)> LoadAsync<T>(AgencyUser user, SnapshotReads? started, Func<string, Task<T>> alongside, CancellationToken ct)
-    {
-        var reads = started is not null && started.Agency == user.Agency ? started : Start(user.Agency, ct);
-        var snapshotTask = LoadAsync(reads, clock.Today, Task.FromResult<AgencyDirectory?>(user.Directory), ct);
-        var alongsideTask = alongside(reads.Scope);
-        await Task.WhenAll(snapshotTask, alongsideTask);
-        var snapshot = await snapshotTask;
-        return snapshot is not null && snapshot.Plan.ProgressScope != reads.Scope
-            ? (snapshot, await alongside(snapshot.Plan.ProgressScope))
-            : (snapshot, await alongsideTask);
-    }
+    public Task<(PlanSnapshot? Snapshot, YearRequests Requests)> LoadWithRequestsAsync(AgencyUser user, SnapshotReads? started, CancellationToken ct) =>
+        LoadAsync(started is not null && started.Agency == user.Agency ? started : Start(user.Agency, ct), clock.Today, Task.FromResult<AgencyDirectory?>(user.Directory), ct);
 
     private SnapshotReads Start(string agency, CancellationToken ct, int? planYear = null)
     {
@@ -82,26 +73,23 @@ public sealed class SnapshotLoader(
             planYear is null,
             planYear is { } year ? plans.GetWithArchivedAsync(agency, year, ct) : plans.GetAsync(agency, ct),
             progress.GetStatesAsync(scope, ct),
-            extensions.GetApprovedDuesAsync(scope, ct),
+            requests.GetYearAsync(scope, ct),
             assignments.GetAllAsync(scope, ct));
     }
 
-    private Task<PlanSnapshot?> LoadAsync(string agency, DateOnly today, Task<AgencyDirectory?> directoryTask, CancellationToken ct) =>
-        LoadAsync(Start(agency, ct), today, directoryTask, ct);
-
-    /// <summary>The plan chat follows is the latest year's; its statuses, approved due dates and assignments are read
-    /// alongside, under the scope last seen for the agency, and read again under the plan's own scope when that was not it.</summary>
-    private async Task<PlanSnapshot?> LoadAsync(SnapshotReads reads, DateOnly today, Task<AgencyDirectory?> directoryTask, CancellationToken ct)
+    /// <summary>The plan chat follows is the latest year's; its statuses, requests and assignments are read alongside,
+    /// under the scope last seen for the agency, and read again under the plan's own scope when that was not it.</summary>
+    private async Task<(PlanSnapshot? Snapshot, YearRequests Requests)> LoadAsync(SnapshotReads reads, DateOnly today, Task<AgencyDirectory?> directoryTask, CancellationToken ct)
     {
         var agency = reads.Agency;
         var plan = await reads.Plan;
         var directory = await directoryTask;
         var states = await reads.States;
-        var dues = await reads.Dues;
+        var year = await reads.Requests;
         var book = await reads.Assignments;
         if (plan is null || directory is null)
         {
-            return null;
+            return (null, year);
         }
 
         if (reads.Latest)
@@ -112,13 +100,13 @@ public sealed class SnapshotLoader(
         if (plan.ProgressScope != reads.Scope)
         {
             var scopeStates = progress.GetStatesAsync(plan.ProgressScope, ct);
-            var scopeDues = extensions.GetApprovedDuesAsync(plan.ProgressScope, ct);
+            var scopeYear = requests.GetYearAsync(plan.ProgressScope, ct);
             var scopeBook = assignments.GetAllAsync(plan.ProgressScope, ct);
             states = await scopeStates;
-            dues = await scopeDues;
+            year = await scopeYear;
             book = await scopeBook;
         }
 
-        return new PlanSnapshot(EffectiveDues.Apply(plan, dues), directory, states, today, clock.Zone) { Assignments = book };
+        return (new PlanSnapshot(EffectiveDues.Apply(plan, year.ApprovedDues), directory, states, today, clock.Zone) { Assignments = book }, year);
     }
 }

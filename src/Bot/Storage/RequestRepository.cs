@@ -62,6 +62,21 @@ public interface IExtensionRepository
     Task<bool> DecideAsync(string scope, ExtensionRequest decided, ApprovedDue? approved, CancellationToken ct = default);
 }
 
+/// <summary>Everything the Requests table holds for one plan year, from one query (<see cref="IPlanYearRequests"/>).</summary>
+/// <param name="ApprovedDues">Every approved due date, by milestone id.</param>
+/// <param name="Pending">The requests for more time still waiting for a decision, oldest first.</param>
+/// <param name="Open">The blockers submitted to the Chief Inspector and still open, oldest first.</param>
+public sealed record YearRequests(IReadOnlyDictionary<string, ApprovedDue> ApprovedDues, IReadOnlyList<ExtensionRequest> Pending, IReadOnlyList<BlockerEscalation> Open);
+
+/// <summary>A plan year's approved due dates, pending requests and open escalations read together: the snapshot needs the
+/// first and what waits for a decision needs the others, so an answer asks storage once for all three.</summary>
+public interface IPlanYearRequests
+{
+    /// <summary>As <see cref="IExtensionRepository.GetApprovedDuesAsync"/>, <see cref="IExtensionRepository.GetPendingAsync"/>
+    /// and <see cref="IEscalationRepository.GetOpenAsync"/> give them, in one query of the year's partition.</summary>
+    Task<YearRequests> GetYearAsync(string scope, CancellationToken ct = default);
+}
+
 /// <summary>Blockers submitted to the Chief Inspector and still open, per plan year (<c>scope</c>, as for extensions).</summary>
 public interface IEscalationRepository
 {
@@ -80,7 +95,7 @@ public interface IEscalationRepository
 /// years were kept apart are that year's); rows "x|{milestone}" (the latest extension request), "d|{milestone}" (the
 /// approved due date) and "e|{milestone}" (an open escalation). Small: a few rows per milestone at most.
 /// </summary>
-public sealed class RequestRepository(CchcTables tables) : IExtensionRepository, IEscalationRepository
+public sealed class RequestRepository(CchcTables tables) : IExtensionRepository, IEscalationRepository, IPlanYearRequests
 {
     public const string Table = "Requests";
     private const string RequestPrefix = "x|";
@@ -90,29 +105,53 @@ public sealed class RequestRepository(CchcTables tables) : IExtensionRepository,
     public async Task<IReadOnlyDictionary<string, ApprovedDue>> GetApprovedDuesAsync(string scope, CancellationToken ct = default)
     {
         var result = new Dictionary<string, ApprovedDue>(StringComparer.Ordinal);
-        await foreach (var row in QueryAsync<ApprovedDueEntity>(scope, DuePrefix, ct))
+        await foreach (var row in QueryAsync(scope, DuePrefix, ct))
         {
-            if (ParseDate(row.Due) is { } due && ParseDate(row.OriginalDue) is { } original)
+            if (ToApprovedDue(row) is { } due)
             {
-                var due2 = new ApprovedDue(row.TaskId ?? string.Empty, row.MilestoneId ?? string.Empty, due, original);
-                result[due2.MilestoneId] = due2;
+                result[due.MilestoneId] = due;
             }
         }
 
         return result;
     }
 
+    public async Task<YearRequests> GetYearAsync(string scope, CancellationToken ct = default)
+    {
+        var dues = new Dictionary<string, ApprovedDue>(StringComparer.Ordinal);
+        var pending = new List<ExtensionRequest>();
+        var open = new List<BlockerEscalation>();
+        var table = await tables.GetAsync(Table, ct);
+        await foreach (var row in table.QueryAsync<RequestRow>(TableFilter.PartitionIs(Partition(scope)), cancellationToken: ct))
+        {
+            if (row.RowKey.StartsWith(DuePrefix, StringComparison.Ordinal) && ToApprovedDue(row) is { } due)
+            {
+                dues[due.MilestoneId] = due;
+            }
+            else if (row.RowKey.StartsWith(RequestPrefix, StringComparison.Ordinal) && ToRequest(row) is { State: ExtensionState.Pending } request)
+            {
+                pending.Add(request);
+            }
+            else if (row.RowKey.StartsWith(EscalationPrefix, StringComparison.Ordinal))
+            {
+                open.Add(ToEscalation(row));
+            }
+        }
+
+        return new YearRequests(dues, pending.OrderBy(r => r.AskedAt).ToList(), open.OrderBy(e => e.At).ToList());
+    }
+
     public async Task<ExtensionRequest?> GetRequestAsync(string scope, string milestoneId, CancellationToken ct = default)
     {
         var table = await tables.GetAsync(Table, ct);
-        var row = await table.GetEntityIfExistsAsync<ExtensionRequestEntity>(Partition(scope), RequestPrefix + TableKeys.Encode(milestoneId), cancellationToken: ct);
+        var row = await table.GetEntityIfExistsAsync<RequestRow>(Partition(scope), RequestPrefix + TableKeys.Encode(milestoneId), cancellationToken: ct);
         return row.HasValue ? ToRequest(row.Value!) : null;
     }
 
     public async Task<IReadOnlyList<ExtensionRequest>> GetPendingAsync(string scope, CancellationToken ct = default)
     {
         var result = new List<ExtensionRequest>();
-        await foreach (var row in QueryAsync<ExtensionRequestEntity>(scope, RequestPrefix, ct))
+        await foreach (var row in QueryAsync(scope, RequestPrefix, ct))
         {
             if (ToRequest(row) is { State: ExtensionState.Pending } request)
             {
@@ -133,7 +172,7 @@ public sealed class RequestRepository(CchcTables tables) : IExtensionRepository,
     {
         var table = await tables.GetAsync(Table, ct);
         var key = RequestPrefix + TableKeys.Encode(decided.MilestoneId);
-        var current = await table.GetEntityIfExistsAsync<ExtensionRequestEntity>(Partition(scope), key, cancellationToken: ct);
+        var current = await table.GetEntityIfExistsAsync<RequestRow>(Partition(scope), key, cancellationToken: ct);
         if (!current.HasValue || ToRequest(current.Value!) is not { State: ExtensionState.Pending } pending || pending.Id != decided.Id)
         {
             return false;
@@ -142,7 +181,7 @@ public sealed class RequestRepository(CchcTables tables) : IExtensionRepository,
         var actions = new List<TableTransactionAction> { new(TableTransactionActionType.UpdateReplace, ToEntity(scope, decided), current.Value!.ETag) };
         if (approved is not null)
         {
-            actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, new ApprovedDueEntity
+            actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, new RequestRow
             {
                 PartitionKey = Partition(scope),
                 RowKey = DuePrefix + TableKeys.Encode(approved.MilestoneId),
@@ -167,7 +206,7 @@ public sealed class RequestRepository(CchcTables tables) : IExtensionRepository,
     public async Task<IReadOnlyList<BlockerEscalation>> GetOpenAsync(string scope, CancellationToken ct = default)
     {
         var result = new List<BlockerEscalation>();
-        await foreach (var row in QueryAsync<EscalationEntity>(scope, EscalationPrefix, ct))
+        await foreach (var row in QueryAsync(scope, EscalationPrefix, ct))
         {
             result.Add(ToEscalation(row));
         }
@@ -178,7 +217,7 @@ public sealed class RequestRepository(CchcTables tables) : IExtensionRepository,
     public async Task<BlockerEscalation?> GetAsync(string scope, string milestoneId, CancellationToken ct = default)
     {
         var table = await tables.GetAsync(Table, ct);
-        var row = await table.GetEntityIfExistsAsync<EscalationEntity>(Partition(scope), EscalationPrefix + TableKeys.Encode(milestoneId), cancellationToken: ct);
+        var row = await table.GetEntityIfExistsAsync<RequestRow>(Partition(scope), EscalationPrefix + TableKeys.Encode(milestoneId), cancellationToken: ct);
         return row.HasValue ? ToEscalation(row.Value!) : null;
     }
 
@@ -186,7 +225,7 @@ public sealed class RequestRepository(CchcTables tables) : IExtensionRepository,
     {
         var table = await tables.GetAsync(Table, ct);
         await table.UpsertEntityAsync(
-            new EscalationEntity
+            new RequestRow
             {
                 PartitionKey = Partition(scope),
                 RowKey = EscalationPrefix + TableKeys.Encode(escalation.MilestoneId),
@@ -215,18 +254,17 @@ public sealed class RequestRepository(CchcTables tables) : IExtensionRepository,
         }
     }
 
-    private async IAsyncEnumerable<T> QueryAsync<T>(string scope, string prefix, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
-        where T : class, ITableEntity, new()
+    private async IAsyncEnumerable<RequestRow> QueryAsync(string scope, string prefix, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         var table = await tables.GetAsync(Table, ct);
         var filter = TableFilter.And(TableFilter.PartitionIs(Partition(scope)), TableFilter.RowStartsWith(prefix));
-        await foreach (var row in table.QueryAsync<T>(filter, cancellationToken: ct))
+        await foreach (var row in table.QueryAsync<RequestRow>(filter, cancellationToken: ct))
         {
             yield return row;
         }
     }
 
-    private static ExtensionRequestEntity ToEntity(string scope, ExtensionRequest r) => new()
+    private static RequestRow ToEntity(string scope, ExtensionRequest r) => new()
     {
         PartitionKey = Partition(scope),
         RowKey = RequestPrefix + TableKeys.Encode(r.MilestoneId),
@@ -248,7 +286,7 @@ public sealed class RequestRepository(CchcTables tables) : IExtensionRepository,
         DecisionKey = r.DecisionKey,
     };
 
-    private static ExtensionRequest? ToRequest(ExtensionRequestEntity row) =>
+    private static ExtensionRequest? ToRequest(RequestRow row) =>
         ParseDate(row.CurrentDue) is { } current && ParseDate(row.ProposedDue) is { } proposed
         && Enum.TryParse<ExtensionState>(row.State, out var state)
             ? new ExtensionRequest(
@@ -270,7 +308,12 @@ public sealed class RequestRepository(CchcTables tables) : IExtensionRepository,
                 row.DecisionKey)
             : null;
 
-    private static BlockerEscalation ToEscalation(EscalationEntity row) => new(
+    private static ApprovedDue? ToApprovedDue(RequestRow row) =>
+        ParseDate(row.Due) is { } due && ParseDate(row.OriginalDue) is { } original
+            ? new ApprovedDue(row.TaskId ?? string.Empty, row.MilestoneId ?? string.Empty, due, original)
+            : null;
+
+    private static BlockerEscalation ToEscalation(RequestRow row) => new(
         row.TaskId ?? string.Empty,
         row.MilestoneId ?? string.Empty,
         row.Part ?? string.Empty,
@@ -286,20 +329,21 @@ public sealed class RequestRepository(CchcTables tables) : IExtensionRepository,
     private static DateOnly? ParseDate(string? text) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
 
-    /// <summary>The properties every row of the table has besides its own.</summary>
-    private abstract class RowEntity : StoredRow
+    /// <summary>
+    /// A row of the table, whichever its kind (the row key's prefix): "x|{milestone}" uses the request's columns (dates as
+    /// "yyyy-MM-dd" text, the state by name), "d|{milestone}" Due and OriginalDue ("yyyy-MM-dd"), "e|{milestone}" Part,
+    /// Note, By, ByName and At. One shape for every kind, so the year's rows are read in one query; a row is written with
+    /// its own kind's columns only (the others stay null).
+    /// </summary>
+    private sealed class RequestRow : StoredRow
     {
         public string? TaskId { get; set; }
 
         public string? MilestoneId { get; set; }
-    }
-
-    /// <summary>"x|{milestone}": the latest extension request; dates as "yyyy-MM-dd" text, the state by name.</summary>
-    private sealed class ExtensionRequestEntity : RowEntity
-    {
-        public string? Id { get; set; }
 
         public string? Part { get; set; }
+
+        public string? Id { get; set; }
 
         public string? CurrentDue { get; set; }
 
@@ -324,20 +368,10 @@ public sealed class RequestRepository(CchcTables tables) : IExtensionRepository,
         public string? DecisionNote { get; set; }
 
         public string? DecisionKey { get; set; }
-    }
 
-    /// <summary>"d|{milestone}": the approved due date and the plan's own, as "yyyy-MM-dd" text.</summary>
-    private sealed class ApprovedDueEntity : RowEntity
-    {
         public string? Due { get; set; }
 
         public string? OriginalDue { get; set; }
-    }
-
-    /// <summary>"e|{milestone}": an open escalation.</summary>
-    private sealed class EscalationEntity : RowEntity
-    {
-        public string? Part { get; set; }
 
         public string? Note { get; set; }
 

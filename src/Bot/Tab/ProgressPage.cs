@@ -20,17 +20,18 @@ namespace CchcBot.Tab;
 /// </summary>
 /// <remarks>
 /// The page shows no week's changes, so the digest's figures are computed without the agency's history (which only those
-/// need) and without the unreachable list: one answer reads the snapshot, and the chiefs' waiting decisions, in parallel.
+/// need) and without the unreachable list: one answer reads the snapshot, whose read of the year's requests also gives the
+/// chiefs' waiting decisions.
 /// </remarks>
 public sealed class ProgressPage(
-    ISnapshotLoader snapshots, IProgressRepository progress, Reminders.ReminderPolicy policy, BotClock clock,
-    IExtensionRepository extensions, IEscalationRepository escalations, EvidenceStore evidence)
+    ISnapshotLoader snapshots, IProgressRepository progress, Reminders.ReminderPolicy policy, BotClock clock, EvidenceStore evidence)
 {
     public async Task<ProgressView?> BuildAsync(AgencyUser user, CancellationToken ct)
     {
         var chief = user.IsChiefOfOffice || user.IsChiefInspector;
-        // The decisions waiting for the chiefs are read alongside the snapshot, under the plan year's scope.
-        var (snapshot, (pending, open)) = await snapshots.LoadAsync(user, null, scope => chief ? DecisionsAsync(scope, ct) : NoDecisions, ct);
+        // The decisions waiting for the chiefs come from the plan year's requests, read with the snapshot.
+        var (snapshot, year) = await snapshots.LoadWithRequestsAsync(user, null, ct);
+        var (pending, open) = chief ? (year.Pending, year.Open) : ([], []);
         string? departmentId = null;
         if (snapshot is null || (!user.IsStaff && !DigestScope.TryResolve(user, out departmentId)))
         {
@@ -201,16 +202,6 @@ public sealed class ProgressPage(
         i.Milestone.Due is { } m ? m.ToString("yyyy-MM", CultureInfo.InvariantCulture) : null,
         i.DaysLeft,
         i.State.Note);
-
-    /// <summary>The agency's pending requests for more time, then its blockers submitted to the Chief Inspector, oldest first.</summary>
-    private static readonly Task<(IReadOnlyList<ExtensionRequest>, IReadOnlyList<BlockerEscalation>)> NoDecisions = Task.FromResult<(IReadOnlyList<ExtensionRequest>, IReadOnlyList<BlockerEscalation>)>(([], []));
-
-    private async Task<(IReadOnlyList<ExtensionRequest> Pending, IReadOnlyList<BlockerEscalation> Open)> DecisionsAsync(string scope, CancellationToken ct)
-    {
-        var pending = extensions.GetPendingAsync(scope, ct);
-        var open = escalations.GetOpenAsync(scope, ct);
-        return (await pending, await open);
-    }
 
     private List<DecisionRow> Decisions(PlanSnapshot snapshot, IEnumerable<ExtensionRequest> pending, IEnumerable<BlockerEscalation> open)
     {

@@ -12,9 +12,9 @@ public sealed class MyTasksView(ISnapshotLoader snapshots, ChatCards cards, Noti
     /// <param name="started">The snapshot's reads when the command started them with the sender's agency.</param>
     public async Task<JsonObject> RenderAsync(AgencyUser user, int page, CardBanner? banner, CancellationToken ct, SnapshotReads? started = null)
     {
-        // What waits for the Chief's decision is read alongside the snapshot, under the plan year's scope.
-        var (snapshot, waiting) = await snapshots.LoadAsync(
-            user, started, async scope => notices.WaitsFor(user) ? await notices.ReadWaitingAsync(scope, user, ct) : null, ct);
+        // What waits for the Chief's decision comes from the plan year's requests, read with the snapshot.
+        var (snapshot, year) = await snapshots.LoadWithRequestsAsync(user, started, ct);
+        var waiting = notices.WaitsFor(user) ? notices.Waiting(year, user) : null;
         var card = Render(user, snapshot, page, banner);
         if (banner is not null && snapshot is not null && IsOverview(user) && card["body"] is JsonArray overview)
         {

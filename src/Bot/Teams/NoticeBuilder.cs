@@ -81,18 +81,15 @@ public sealed class NoticeBuilder(IExtensionRepository extensions, IEscalationRe
     }
 
     /// <summary>
-    /// What <see cref="WaitingFor"/> needs from storage (the pending requests he decides, the blockers submitted to the
-    /// Chief Inspector), read in parallel; it depends only on the plan year's scope and the viewer's rights, so it is read
-    /// alongside the plan snapshot (<see cref="ISnapshotLoader"/>'s alongside reads).
+    /// What <see cref="WaitingFor"/> needs of the plan year's requests (read with the snapshot,
+    /// <see cref="ISnapshotLoader.LoadWithRequestsAsync"/>): the pending requests he decides, the blockers submitted to
+    /// the Chief Inspector.
     /// </summary>
-    public async Task<WaitingReads> ReadWaitingAsync(string scope, AgencyUser viewer, CancellationToken ct)
-    {
-        var escalated = viewer.IsChiefInspector ? escalations.GetOpenAsync(scope, ct) : Task.FromResult<IReadOnlyList<BlockerEscalation>>([]);
-        var pending = BlockerAuthorization.CanDecide(viewer, Approver) ? extensions.GetPendingAsync(scope, ct) : Task.FromResult<IReadOnlyList<ExtensionRequest>>([]);
-        return new WaitingReads(await escalated, await pending);
-    }
+    public WaitingReads Waiting(YearRequests year, AgencyUser viewer) => new(
+        viewer.IsChiefInspector ? year.Open : [],
+        BlockerAuthorization.CanDecide(viewer, Approver) ? year.Pending : []);
 
-    /// <summary>Whether <see cref="ReadWaitingAsync"/> reads anything for this viewer.</summary>
+    /// <summary>Whether anything can wait for this viewer's decision.</summary>
     public bool WaitsFor(AgencyUser viewer) => viewer.IsChiefInspector || BlockerAuthorization.CanDecide(viewer, Approver);
 
     /// <summary>
@@ -151,5 +148,5 @@ public sealed class NoticeBuilder(IExtensionRepository extensions, IEscalationRe
     }
 }
 
-/// <summary>What waits for a viewer's decision, as read from storage: open escalations (the Chief Inspector's) and pending requests.</summary>
+/// <summary>What waits for a viewer's decision, of the plan year's requests: open escalations (the Chief Inspector's) and pending requests.</summary>
 public sealed record WaitingReads(IReadOnlyList<BlockerEscalation> Escalated, IReadOnlyList<ExtensionRequest> Pending);

@@ -14,6 +14,7 @@ public static class SectionFourServices
         services.TryAddSingleton<RequestRepository>();
         services.TryAddSingleton<IExtensionRepository>(sp => sp.GetRequiredService<RequestRepository>());
         services.TryAddSingleton<IEscalationRepository>(sp => sp.GetRequiredService<RequestRepository>());
+        services.TryAddSingleton<IPlanYearRequests>(sp => sp.GetRequiredService<RequestRepository>());
         services.AddSingleton<NoticeBuilder>();
         services.AddSingleton<BlockerDesk>();
         services.AddSingleton<ICardAction, GiveDirectionAction>();

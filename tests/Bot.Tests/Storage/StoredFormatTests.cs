@@ -421,6 +421,36 @@ public class StoredFormatTests
         return row;
     }
 
+    [Fact]
+    public async Task Each_kind_of_request_row_keeps_its_own_columns_and_the_year_reads_every_kind_in_one_query()
+    {
+        var tables = TestTables.Create();
+        var repo = new RequestRepository(tables);
+        const string Scope = "thanh-tra@2027";
+        var asked = new ExtensionRequest("r1", "TC-1", "TC-1-1", string.Empty, new DateOnly(2027, 1, 31), new DateOnly(2027, 2, 26), "Chờ số liệu",
+            "a@x.vn", "Nguyễn Văn A", Noon);
+        var decided = asked with { Id = "r2", MilestoneId = "TC-1-3", AskedAt = Noon.AddHours(-1) };
+        await repo.SaveRequestAsync(Scope, asked);
+        await repo.SaveRequestAsync(Scope, decided);
+        Assert.True(await repo.DecideAsync(Scope, decided with { State = ExtensionState.Approved, DecidedBy = "c@x.vn", DecidedByName = "C", DecidedAt = Noon },
+            new ApprovedDue("TC-1", "TC-1-3", new DateOnly(2027, 2, 26), new DateOnly(2027, 1, 31))));
+        await repo.SaveAsync(Scope, new BlockerEscalation("TC-1", "TC-1-2", string.Empty, "Vướng hướng dẫn", "b@x.vn", "Trần Thị B", Noon.AddHours(1)));
+
+        var rows = await RowsAsync(tables, RequestRepository.Table, TableKeys.Encode(Scope));
+        var requestColumns = new[] { "AskedAt:DateTimeOffset", "AskedBy:String", "AskedByName:String", "CurrentDue:String", "Id:String", "MilestoneId:String", "Part:String",
+            "ProposedDue:String", "Reason:String", "State:String", "TaskId:String" };
+        Assert.Equal(requestColumns, Shape(rows.Single(r => r.RowKey == "x|TC-1-1")));
+        Assert.Equal(["Due:String", "MilestoneId:String", "OriginalDue:String", "TaskId:String"], Shape(rows.Single(r => r.RowKey == "d|TC-1-3")));
+        Assert.Equal(["At:DateTimeOffset", "By:String", "ByName:String", "MilestoneId:String", "Note:String", "Part:String", "TaskId:String"],
+            Shape(rows.Single(r => r.RowKey == "e|TC-1-2")));
+
+        var year = await repo.GetYearAsync(Scope);
+        Assert.Equal("r1", Assert.Single(year.Pending).Id); // r2 is decided
+        Assert.Equal(new DateOnly(2027, 2, 26), Assert.Single(year.ApprovedDues).Value.Due);
+        Assert.Equal("Vướng hướng dẫn", Assert.Single(year.Open).Note);
+        Assert.Empty((await repo.GetYearAsync("thanh-tra")).Pending); // the first year's partition is another
+    }
+
     private static async Task<List<TableEntity>> RowsAsync(CchcTables tables, string table, string partition)
     {
         var client = await tables.GetAsync(table);
