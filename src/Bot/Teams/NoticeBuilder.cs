@@ -85,7 +85,7 @@ public sealed class NoticeBuilder(IExtensionRepository extensions, IEscalationRe
     /// <see cref="ISnapshotLoader.LoadWithRequestsAsync"/>): the pending requests he decides, the blockers submitted to
     /// the Chief Inspector.
     /// </summary>
-    public WaitingReads Waiting(YearRequests year, AgencyUser viewer) => new(
+    public WaitingDecisions Waiting(YearRequests year, AgencyUser viewer) => new(
         viewer.IsChiefInspector ? year.Open : [],
         BlockerAuthorization.CanDecide(viewer, Approver) ? year.Pending : []);
 
@@ -96,9 +96,9 @@ public sealed class NoticeBuilder(IExtensionRepository extensions, IEscalationRe
     /// What waits for the viewer's decision, oldest first: the requests for more time he approves, then (the Chief
     /// Inspector) the blockers submitted to him.
     /// </summary>
-    public IReadOnlyList<BlockerNoticeView> WaitingFor(PlanSnapshot snapshot, AgencyUser viewer, WaitingReads reads)
+    public IReadOnlyList<BlockerNoticeView> WaitingFor(PlanSnapshot snapshot, AgencyUser viewer, WaitingDecisions waiting)
     {
-        var (escalated, pending) = reads;
+        var (escalated, pending) = waiting;
         var result = new List<BlockerNoticeView>();
         foreach (var request in pending)
         {
@@ -149,4 +149,4 @@ public sealed class NoticeBuilder(IExtensionRepository extensions, IEscalationRe
 }
 
 /// <summary>What waits for a viewer's decision, of the plan year's requests: open escalations (the Chief Inspector's) and pending requests.</summary>
-public sealed record WaitingReads(IReadOnlyList<BlockerEscalation> Escalated, IReadOnlyList<ExtensionRequest> Pending);
+public sealed record WaitingDecisions(IReadOnlyList<BlockerEscalation> Escalated, IReadOnlyList<ExtensionRequest> Pending);
