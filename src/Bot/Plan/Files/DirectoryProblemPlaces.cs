@@ -28,42 +28,14 @@ public static partial class DirectoryProblemPlaces
     /// <param name="root">The file's root, to name a department by its name; null to name it by its place only.</param>
     public static string Describe(string path, JsonElement? root = null)
     {
-        if (DepartmentPath().Match(path) is { Success: true } d)
+        if (ItemPath().Match(path) is { Success: true } m)
         {
-            var index = Index(d.Groups["i"].Value);
-            var name = Item(root, "departments", index) is { } department && department.TryGetProperty("name", out var n)
-                && n.ValueKind == JsonValueKind.String && n.GetString() is { Length: > 0 } text
-                ? Short(text)
-                : $"Đơn vị thứ {index + 1}";
-            var item = d.Groups["j"].Success ? Index(d.Groups["j"].Value) + 1 : (int?)null;
-            var what = d.Groups["field"].Success ? d.Groups["field"].Value : null;
-            var field = what switch
-            {
-                null => null,
-                "head" => "người đứng đầu",
-                "deputies" => item is { } deputy ? $"cấp phó thứ {deputy}" : "danh sách cấp phó",
-                "staff" => item is { } staff ? $"cán bộ thứ {staff}" : "danh sách cán bộ",
-                "name" => "tên đơn vị",
-                "id" => "mã đơn vị",
-                "group" => "nhóm đơn vị",
-                _ => $"trường '{what}'",
-            };
-            return field is null ? name : $"{name}, {field}";
-        }
-
-        if (GroupPath().Match(path) is { Success: true } g)
-        {
-            var place = $"Nhóm đơn vị thứ {Index(g.Groups["i"].Value) + 1}";
-            var item = g.Groups["j"].Success ? Index(g.Groups["j"].Value) + 1 : (int?)null;
-            var what = g.Groups["field"].Success ? g.Groups["field"].Value : null;
-            var field = what switch
-            {
-                null => null,
-                "id" => "mã nhóm",
-                "name" => "tên nhóm",
-                "aliases" => item is { } alias ? $"tên gọi khác thứ {alias}" : "danh sách tên gọi khác",
-                _ => $"trường '{what}'",
-            };
+            var index = Index(m.Groups["i"].Value);
+            int? item = m.Groups["j"].Success ? Index(m.Groups["j"].Value) + 1 : null;
+            var what = m.Groups["field"].Success ? m.Groups["field"].Value : null;
+            var (place, field) = m.Groups["list"].Value == "departments"
+                ? (DepartmentName(root, index), DepartmentField(what, item))
+                : ($"Nhóm đơn vị thứ {index + 1}", GroupField(what, item));
             return field is null ? place : $"{place}, {field}";
         }
 
@@ -72,6 +44,33 @@ public static partial class DirectoryProblemPlaces
             : rootField.Length > 0 && !rootField.Contains('.') && !rootField.Contains('[') ? $"Trường '{rootField}'"
             : "Danh bạ";
     }
+
+    private static string DepartmentName(JsonElement? root, int index) =>
+        Item(root, "departments", index) is { } department && department.TryGetProperty("name", out var name)
+        && name.ValueKind == JsonValueKind.String && name.GetString() is { Length: > 0 } text
+            ? Short(text)
+            : $"Đơn vị thứ {index + 1}";
+
+    private static string? DepartmentField(string? field, int? item) => field switch
+    {
+        null => null,
+        "head" => "người đứng đầu",
+        "deputies" => item is { } deputy ? $"cấp phó thứ {deputy}" : "danh sách cấp phó",
+        "staff" => item is { } staff ? $"cán bộ thứ {staff}" : "danh sách cán bộ",
+        "name" => "tên đơn vị",
+        "id" => "mã đơn vị",
+        "group" => "nhóm đơn vị",
+        _ => $"trường '{field}'",
+    };
+
+    private static string? GroupField(string? field, int? item) => field switch
+    {
+        null => null,
+        "id" => "mã nhóm",
+        "name" => "tên nhóm",
+        "aliases" => item is { } alias ? $"tên gọi khác thứ {alias}" : "danh sách tên gọi khác",
+        _ => $"trường '{field}'",
+    };
 
     private static JsonElement? Item(JsonElement? root, string array, int index) =>
         root is { ValueKind: JsonValueKind.Object } r && r.TryGetProperty(array, out var items) && items.ValueKind == JsonValueKind.Array
@@ -83,9 +82,6 @@ public static partial class DirectoryProblemPlaces
 
     private static string Short(string text) => text.Length <= 60 ? text : text[..59] + "…";
 
-    [GeneratedRegex(@"^\$\.departments\[(?<i>\d{1,4})\](?:\.(?<field>[A-Za-z]+)(?:\[(?<j>\d{1,5})\])?)?$")]
-    private static partial Regex DepartmentPath();
-
-    [GeneratedRegex(@"^\$\.groups\[(?<i>\d{1,4})\](?:\.(?<field>[A-Za-z]+)(?:\[(?<j>\d{1,5})\])?)?$")]
-    private static partial Regex GroupPath();
+    [GeneratedRegex(@"^\$\.(?<list>departments|groups)\[(?<i>\d{1,4})\](?:\.(?<field>[A-Za-z]+)(?:\[(?<j>\d{1,5})\])?)?$")]
+    private static partial Regex ItemPath();
 }
