@@ -14,15 +14,14 @@ public sealed class MyTasksView(ISnapshotLoader snapshots, ChatCards cards, Noti
     {
         // What waits for the Chief's decision comes from the plan year's requests, read with the snapshot.
         var (snapshot, year) = await snapshots.LoadWithRequestsAsync(user, started, ct);
-        var waiting = notices.WaitsFor(user) ? notices.Waiting(year, user) : null;
         var card = Render(user, snapshot, page, banner);
         if (banner is not null && snapshot is not null && IsOverview(user) && card["body"] is JsonArray overview)
         {
             overview.Insert(0, BannerBlock.Render(banner)); // the plan overview has no banner of its own
         }
 
-        if (snapshot is not null && waiting is not null
-            && StepNoticeCard.Waiting(notices.WaitingFor(snapshot, user, waiting), CardContract.Views.MyTasks) is { } notice
+        if (snapshot is not null
+            && StepNoticeCard.Waiting(notices.WaitingFor(snapshot, user, notices.Waiting(year, user)), CardContract.Views.MyTasks) is { } notice
             && card["body"] is JsonArray body)
         {
             // What waits for his decision comes first (after the banner, when there is one).

@@ -89,9 +89,6 @@ public sealed class NoticeBuilder(IExtensionRepository extensions, IEscalationRe
         viewer.IsChiefInspector ? year.Open : [],
         BlockerAuthorization.CanDecide(viewer, Approver) ? year.Pending : []);
 
-    /// <summary>Whether anything can wait for this viewer's decision.</summary>
-    public bool WaitsFor(AgencyUser viewer) => viewer.IsChiefInspector || BlockerAuthorization.CanDecide(viewer, Approver);
-
     /// <summary>
     /// What waits for the viewer's decision, oldest first: the requests for more time he approves, then (the Chief
     /// Inspector) the blockers submitted to him.
