@@ -50,8 +50,6 @@ public interface IExtensionRepository
     /// <summary>The milestone's latest request (pending or decided); null when none.</summary>
     Task<ExtensionRequest?> GetRequestAsync(string scope, string milestoneId, CancellationToken ct = default);
 
-    Task<IReadOnlyList<ExtensionRequest>> GetPendingAsync(string scope, CancellationToken ct = default);
-
     /// <summary>Stores a new request; it replaces the milestone's earlier one (a pending request is superseded).</summary>
     Task SaveRequestAsync(string scope, ExtensionRequest request, CancellationToken ct = default);
 
@@ -72,16 +70,15 @@ public sealed record YearRequests(IReadOnlyDictionary<string, ApprovedDue> Appro
 /// first and what waits for a decision needs the others, so an answer asks storage once for all three.</summary>
 public interface IPlanYearRequests
 {
-    /// <summary>As <see cref="IExtensionRepository.GetApprovedDuesAsync"/>, <see cref="IExtensionRepository.GetPendingAsync"/>
-    /// and <see cref="IEscalationRepository.GetOpenAsync"/> give them, in one query of the year's partition.</summary>
+    /// <summary>Every row of the year's partition in one query: its approved due dates (as
+    /// <see cref="IExtensionRepository.GetApprovedDuesAsync"/> gives them), the requests still pending and the open
+    /// escalations, each oldest first.</summary>
     Task<YearRequests> GetYearAsync(string scope, CancellationToken ct = default);
 }
 
 /// <summary>Blockers submitted to the Chief Inspector and still open, per plan year (<c>scope</c>, as for extensions).</summary>
 public interface IEscalationRepository
 {
-    Task<IReadOnlyList<BlockerEscalation>> GetOpenAsync(string scope, CancellationToken ct = default);
-
     Task<BlockerEscalation?> GetAsync(string scope, string milestoneId, CancellationToken ct = default);
 
     Task SaveAsync(string scope, BlockerEscalation escalation, CancellationToken ct = default);
@@ -148,20 +145,6 @@ public sealed class RequestRepository(CchcTables tables) : IExtensionRepository,
         return row.HasValue ? ToRequest(row.Value!) : null;
     }
 
-    public async Task<IReadOnlyList<ExtensionRequest>> GetPendingAsync(string scope, CancellationToken ct = default)
-    {
-        var result = new List<ExtensionRequest>();
-        await foreach (var row in QueryAsync(scope, RequestPrefix, ct))
-        {
-            if (ToRequest(row) is { State: ExtensionState.Pending } request)
-            {
-                result.Add(request);
-            }
-        }
-
-        return result.OrderBy(r => r.AskedAt).ToList();
-    }
-
     public async Task SaveRequestAsync(string scope, ExtensionRequest request, CancellationToken ct = default)
     {
         var table = await tables.GetAsync(Table, ct);
@@ -201,17 +184,6 @@ public sealed class RequestRepository(CchcTables tables) : IExtensionRepository,
         {
             return false; // decided (or replaced) by someone else in between
         }
-    }
-
-    public async Task<IReadOnlyList<BlockerEscalation>> GetOpenAsync(string scope, CancellationToken ct = default)
-    {
-        var result = new List<BlockerEscalation>();
-        await foreach (var row in QueryAsync(scope, EscalationPrefix, ct))
-        {
-            result.Add(ToEscalation(row));
-        }
-
-        return result.OrderBy(e => e.At).ToList();
     }
 
     public async Task<BlockerEscalation?> GetAsync(string scope, string milestoneId, CancellationToken ct = default)

@@ -136,7 +136,7 @@ public sealed class BadInputCorpusTests(CorpusBot fixture) : IClassFixture<Corpu
         var plan = await new PlanRepository(bot.Tables).GetAsync(SamplePlans.Agency);
         var channel = await new DirectoryRepository(bot.Tables).GetDigestChannelAsync(SamplePlans.Agency);
         var requests = new RequestRepository(bot.Tables); // section IV: extension requests, approved dates, escalations
-        var sectionFour = $"{(await requests.GetPendingAsync(SamplePlans.Agency)).Count}|{(await requests.GetApprovedDuesAsync(SamplePlans.Agency)).Count}|{(await requests.GetOpenAsync(SamplePlans.Agency)).Count}";
+        var sectionFour = $"{(await requests.GetYearAsync(SamplePlans.Agency)).Pending.Count}|{(await requests.GetApprovedDuesAsync(SamplePlans.Agency)).Count}|{(await requests.GetYearAsync(SamplePlans.Agency)).Open.Count}";
         // The directory (danh bạ edits) and staff assignments (assign) are storage a case could change too.
         var directory = CchcBot.Plan.Files.DirectoryFileWriter.Write((await new DirectoryRepository(bot.Tables).GetAsync(SamplePlans.Agency))!);
         var assignments = (await new AssignmentRepository(bot.Tables, TimeProvider.System).GetAllAsync(SamplePlans.Agency)).All.Count;

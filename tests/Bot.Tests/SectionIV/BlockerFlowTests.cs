@@ -99,7 +99,7 @@ public sealed class BlockerFlowTests : IAsyncLifetime
         Assert.Contains("chỉ Chánh Văn phòng được trình Chánh Thanh tra", resolve.Readably(), StringComparison.Ordinal);
         Assert.Equal(before, (await _s.Progress.GetHistoryAsync(SamplePlans.Agency, Task5)).Count);
         Assert.Equal(MilestoneStatus.Blocked, (await _s.Progress.GetStateAsync(SamplePlans.Agency, Task5, Milestone5)).Status);
-        Assert.Empty(await _s.Requests.GetOpenAsync(SamplePlans.Agency));
+        Assert.Empty((await _s.Requests.GetYearAsync(SamplePlans.Agency)).Open);
         Assert.Empty(_s.Bot.Connector.Sent);
     }
 
@@ -171,7 +171,7 @@ public sealed class BlockerFlowTests : IAsyncLifetime
         Assert.Equal((HistoryKinds.Resolved, MilestoneStatus.Blocked, MilestoneStatus.InProgress, "Đã có văn bản hướng dẫn số 12/TTCP"), (entry.Kind, entry.From, entry.To, entry.Note));
         Assert.Contains("Vướng mắc đã được xử lý", Assert.Single(_s.CardsTo(_s.Nv1)).Readably(), StringComparison.Ordinal);
         Assert.Single(_s.CardsTo(_s.Inspector));
-        Assert.Empty(await _s.Requests.GetOpenAsync(SamplePlans.Agency));
+        Assert.Empty((await _s.Requests.GetYearAsync(SamplePlans.Agency)).Open);
 
         // Resolved: the same card again (or Teams re-sending the invoke) records nothing and tells no one again.
         _s.Bot.Connector.Clear();
