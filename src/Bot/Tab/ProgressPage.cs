@@ -122,8 +122,7 @@ public sealed class ProgressPage(
         HistoryView Entry(HistoryEntry h)
         {
             // A section IV step (direction, escalation, extension) says what it was, as the task card does, not "X → X".
-            var step = TaskCard.SectionFour(new HistoryItemView(
-                clock.ToLocal(h.At), h.ByName, h.Kind, StatusViews.Of(h.From), StatusViews.Of(h.To), h.Note, h.Evidence, h.DoneOn, h.FromDue, h.ToDue));
+            var step = TaskCard.SectionFour(HistoryViews.Of(h, clock.ToLocal(h.At)));
             var statusChange = h.Kind != ProgressRepository.CommentKind && step is null;
             return new HistoryView(
                 Formats.DateTime(clock.ToLocal(h.At)), h.MilestoneId, h.ByName, h.By,

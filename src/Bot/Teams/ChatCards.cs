@@ -184,8 +184,7 @@ public sealed class ChatCards(BotClock clock)
     private static PartView PartView(PlanSnapshot snapshot, BoardItem i, string departmentId, MilestoneState state) =>
         new(departmentId, snapshot.Directory.Find(departmentId)?.Name ?? departmentId, StatusViews.Of(state.Display(i.Milestone.Due, snapshot.Today, snapshot.Zone)));
 
-    public HistoryItemView History(HistoryEntry h) => new(
-        clock.ToLocal(h.At), h.ByName, h.Kind, StatusViews.Of(h.From), StatusViews.Of(h.To), h.Note, h.Evidence, h.DoneOn, h.FromDue, h.ToDue);
+    public HistoryItemView History(HistoryEntry h) => HistoryViews.Of(h, clock.ToLocal(h.At));
 
     private static string PlanSummaryLine(PlanSnapshot snapshot) =>
         CardStrings.Overview.Total(TallyTable.Summary(Tally.Of(TaskBoard.AllMilestones(snapshot.Plan, snapshot.Directory, snapshot.States, snapshot.Today, snapshot.Zone)))) + ".";

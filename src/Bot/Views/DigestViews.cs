@@ -20,8 +20,5 @@ public static class DigestViews
         new(i.TaskId, i.MilestoneId, i.Title, i.Deliverable, i.LeadUnits, i.Due, i.Days, i.Note, i.By, i.OriginalDue);
 
     /// <summary>The change as the card words it (its <see cref="DigestChangeView.What"/>): kind, statuses, note and dates.</summary>
-    public static DigestChangeView Of(DigestChange c) => new(
-        c.At, c.By, c.Title,
-        new HistoryItemView(default, c.By, c.Step.Kind, StatusViews.Of(c.Step.From), StatusViews.Of(c.Step.To), c.Step.Note, null, null, c.Step.FromDue, c.Step.ToDue),
-        c.Units);
+    public static DigestChangeView Of(DigestChange c) => new(c.At, c.By, c.Title, HistoryViews.Of(c.Step, c.At), c.Units);
 }
