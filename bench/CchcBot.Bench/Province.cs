@@ -105,24 +105,19 @@ public static class Province
         var watch = Stopwatch.StartNew();
         using var process = Process.Start(psi) ?? throw new InvalidOperationException("could not start the remind command");
         var output = new ProcessOutput(process);
-        double peakKb = 0;
-        double cpuSeconds = 0;
+        long peakBytes = 0;
+        var cpu = TimeSpan.Zero;
         while (!process.HasExited)
         {
             try
             {
-                // /proc/pid/stat after the command name: fields 14 and 15 of the file, user and system time in clock ticks (100 a second).
-                var stat = File.ReadAllText($"/proc/{process.Id}/stat");
-                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-                cpuSeconds = (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
-                var line = File.ReadLines($"/proc/{process.Id}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
-                if (line is not null)
-                {
-                    peakKb = Math.Max(peakKb, double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture));
-                }
+                process.Refresh();
+                peakBytes = Math.Max(peakBytes, process.PeakWorkingSet64); // VmHWM on Linux
+                cpu = process.TotalProcessorTime;
             }
-            catch (IOException)
+            catch (Exception e) when (e is InvalidOperationException or IOException or System.ComponentModel.Win32Exception)
             {
+                // it exited between two looks
             }
 
             await Task.Delay(100);
@@ -135,6 +130,6 @@ public static class Province
             throw new InvalidOperationException($"remind exited with {process.ExitCode}: {output.Text[^Math.Min(2000, output.Text.Length)..]}");
         }
 
-        return (watch.Elapsed.TotalSeconds, peakKb / 1024, cpuSeconds, output.Text);
+        return (watch.Elapsed.TotalSeconds, peakBytes / (1024.0 * 1024), cpu.TotalSeconds, output.Text);
     }
 }
