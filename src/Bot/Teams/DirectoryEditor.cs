@@ -92,7 +92,8 @@ public sealed partial class DirectoryEditor(
 
         var next = directory with { Departments = directory.Departments.Select(d => d.Id == current.Id ? updated : d).ToList() };
         // The same rules as the file, as a backstop: what Teams stores can always be exported and loaded back.
-        var check = DirectoryFileReader.Read(DirectoryFileWriter.Write(next));
+        var written = DirectoryFileWriter.Write(next);
+        var check = DirectoryFileReader.Read(written);
         if (!check.Ok)
         {
             // The reader's words are the operator's (English, logged); the Chief of Office reads them in Vietnamese.
@@ -100,7 +101,7 @@ public sealed partial class DirectoryEditor(
             return Refused(StaffStrings.Invalid(Markdown.Escape(string.Join("; ", check.Problems.Take(3).Select(ProblemForUser)))));
         }
 
-        if (DirectoryFileWriter.Write(next) == DirectoryFileWriter.Write(directory))
+        if (written == DirectoryFileWriter.Write(directory))
         {
             return Card(directory, StaffStrings.Unchanged(Markdown.Escape(current.Name)));
         }
