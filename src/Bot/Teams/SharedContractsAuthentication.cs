@@ -11,7 +11,7 @@ namespace CchcBot.Teams;
 
 /// <summary>
 /// The configured Bot Framework authentication, except that every connector client shares one JSON contract resolver,
-/// and that in anonymous mode (no MicrosoftAppId) no connector client is made for a service URL that is not loopback.
+/// that the user-token client is made only when used, and that in anonymous mode (no MicrosoftAppId) no connector client is made for a service URL that is not loopback.
 /// </summary>
 /// <remarks>
 /// CloudAdapter creates a connector client per turn, and each client news up its own contract resolver, so Newtonsoft
@@ -35,6 +35,10 @@ public sealed class SharedContractsAuthentication(
 
     public override async Task<AuthenticateRequestResult> AuthenticateStreamingRequestAsync(string authHeader, string channelIdHeader, CancellationToken cancellationToken) =>
         Share(await base.AuthenticateStreamingRequestAsync(authHeader, channelIdHeader, cancellationToken).ConfigureAwait(false));
+
+    /// <summary>Made when first used (never, as the bot signs nobody in): <see cref="DeferredUserTokenClient"/>.</summary>
+    public override Task<UserTokenClient> CreateUserTokenClientAsync(ClaimsIdentity claimsIdentity, CancellationToken cancellationToken) =>
+        Task.FromResult<UserTokenClient>(new DeferredUserTokenClient(ct => base.CreateUserTokenClientAsync(claimsIdentity, ct)));
 
     public override ConnectorFactory CreateConnectorFactory(ClaimsIdentity claimsIdentity) =>
         new SharedContractsConnectorFactory(base.CreateConnectorFactory(claimsIdentity), _loopbackOnly);
