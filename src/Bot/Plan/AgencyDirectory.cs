@@ -26,16 +26,52 @@ public sealed record AgencyDirectory(
             return [department.Id];
         }
 
-        return Departments
-            .Where(d => string.Equals(d.Group, unitId, StringComparison.OrdinalIgnoreCase))
-            .Select(d => d.Id)
-            .ToList();
+        var ids = new List<string>();
+        foreach (var d in Departments)
+        {
+            if (string.Equals(d.Group, unitId, StringComparison.OrdinalIgnoreCase))
+            {
+                ids.Add(d.Id);
+            }
+        }
+
+        return ids;
+    }
+
+    /// <summary>Whether the unit (a department id or a group id) names this department; <see cref="Expand"/>'s answer
+    /// without building it (a task board asks this of every task for every department it shows).</summary>
+    public bool Covers(string unitId, string departmentId)
+    {
+        if (Find(unitId) is { } department)
+        {
+            return string.Equals(department.Id, departmentId, StringComparison.OrdinalIgnoreCase);
+        }
+
+        foreach (var d in Departments)
+        {
+            if (string.Equals(d.Group, unitId, StringComparison.OrdinalIgnoreCase) && string.Equals(d.Id, departmentId, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     public bool KnowsUnit(string unitId) => Expand(unitId).Count > 0;
 
-    public Department? Find(string departmentId) =>
-        Departments.FirstOrDefault(d => string.Equals(d.Id, departmentId, StringComparison.OrdinalIgnoreCase));
+    public Department? Find(string departmentId)
+    {
+        foreach (var d in Departments)
+        {
+            if (string.Equals(d.Id, departmentId, StringComparison.OrdinalIgnoreCase))
+            {
+                return d;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>The departments where this UPN/email is head or deputy (case-insensitive).</summary>
     public IReadOnlyList<Department> DepartmentsOf(string upnOrEmail) =>

@@ -104,11 +104,35 @@ public static class TaskBoard
     }
 
     /// <summary>The department ids a task's units expand to (a group id names every department of the group).</summary>
-    public static IReadOnlyList<string> Departments(AgencyDirectory directory, IEnumerable<string> units) =>
-        units.SelectMany(directory.Expand).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+    public static IReadOnlyList<string> Departments(AgencyDirectory directory, IEnumerable<string> units)
+    {
+        var ids = new List<string>();
+        foreach (var unit in units)
+        {
+            foreach (var id in directory.Expand(unit))
+            {
+                if (!ids.Contains(id, StringComparer.OrdinalIgnoreCase))
+                {
+                    ids.Add(id);
+                }
+            }
+        }
 
-    public static bool Involves(AgencyDirectory directory, IEnumerable<string> units, string departmentId) =>
-        Departments(directory, units).Contains(departmentId, StringComparer.OrdinalIgnoreCase);
+        return ids;
+    }
+
+    public static bool Involves(AgencyDirectory directory, IEnumerable<string> units, string departmentId)
+    {
+        foreach (var unit in units)
+        {
+            if (directory.Covers(unit, departmentId))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public static bool IsDone(BoardItem item) => item.Display is DisplayStatus.Done or DisplayStatus.DoneLate;
 
