@@ -27,8 +27,9 @@ public sealed record AgencyDirectory(
         }
 
         var ids = new List<string>();
-        foreach (var d in Departments)
+        for (var i = 0; i < Departments.Count; i++)
         {
+            var d = Departments[i];
             if (string.Equals(d.Group, unitId, StringComparison.OrdinalIgnoreCase))
             {
                 ids.Add(d.Id);
@@ -39,7 +40,8 @@ public sealed record AgencyDirectory(
     }
 
     /// <summary>Whether the unit (a department id or a group id) names this department; <see cref="Expand"/>'s answer
-    /// without building it (a task board asks this of every task for every department it shows).</summary>
+    /// without building it (a task board asks this of every task for every department it shows, so the directory's
+    /// lookups loop by index: no closure, no boxed enumerator).</summary>
     public bool Covers(string unitId, string departmentId)
     {
         if (Find(unitId) is { } department)
@@ -47,8 +49,9 @@ public sealed record AgencyDirectory(
             return string.Equals(department.Id, departmentId, StringComparison.OrdinalIgnoreCase);
         }
 
-        foreach (var d in Departments)
+        for (var i = 0; i < Departments.Count; i++)
         {
+            var d = Departments[i];
             if (string.Equals(d.Group, unitId, StringComparison.OrdinalIgnoreCase) && string.Equals(d.Id, departmentId, StringComparison.OrdinalIgnoreCase))
             {
                 return true;
@@ -62,8 +65,9 @@ public sealed record AgencyDirectory(
 
     public Department? Find(string departmentId)
     {
-        foreach (var d in Departments)
+        for (var i = 0; i < Departments.Count; i++)
         {
+            var d = Departments[i];
             if (string.Equals(d.Id, departmentId, StringComparison.OrdinalIgnoreCase))
             {
                 return d;
