@@ -4,30 +4,23 @@ using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Bot.Schema;
-using Microsoft.Rest.Serialization;
-using Newtonsoft.Json.Serialization;
 
 namespace CchcBot.Teams;
 
 /// <summary>
-/// The configured Bot Framework authentication, except that every connector client shares one JSON contract resolver,
-/// that the user-token client is made only when used, and that in anonymous mode (no MicrosoftAppId) no connector client is made for a service URL that is not loopback.
+/// The configured Bot Framework authentication, except that connector clients are shared across turns and sends
+/// (<see cref="SharedConnectorClients"/>), that the user-token client is made only when used, and that in anonymous
+/// mode (no MicrosoftAppId) no connector client is made for a service URL that is not loopback.
 /// </summary>
-/// <remarks>
-/// CloudAdapter creates a connector client per turn, and each client news up its own contract resolver, so Newtonsoft
-/// rebuilds the contracts (and emits their accessor code) for Activity, ChannelAccount… on every turn: about 60 dynamic
-/// methods a turn. One shared resolver (the same type, stateless but for its cache) builds them once.
-/// </remarks>
 /// <param name="credentialsFactory">The outgoing calls' credentials; null = from the settings (tests pass a fake one).</param>
 public sealed class SharedContractsAuthentication(
     IConfiguration configuration,
     IHttpClientFactory httpClientFactory,
+    SharedConnectorClients connectorClients,
     ILogger<SharedContractsAuthentication> logger,
     ServiceClientCredentialsFactory? credentialsFactory = null)
     : ConfigurationBotFrameworkAuthentication(configuration, credentialsFactory, httpClientFactory: httpClientFactory, logger: logger)
 {
-    private static readonly IContractResolver Contracts = new ReadOnlyJsonContractResolver();
-
     private readonly bool _loopbackOnly = BotFrameworkSettings.IsAnonymous(configuration);
 
     public override async Task<AuthenticateRequestResult> AuthenticateRequestAsync(Activity activity, string authHeader, CancellationToken cancellationToken) =>
@@ -41,19 +34,19 @@ public sealed class SharedContractsAuthentication(
         Task.FromResult<UserTokenClient>(new DeferredUserTokenClient(ct => base.CreateUserTokenClientAsync(claimsIdentity, ct)));
 
     public override ConnectorFactory CreateConnectorFactory(ClaimsIdentity claimsIdentity) =>
-        new SharedContractsConnectorFactory(base.CreateConnectorFactory(claimsIdentity), _loopbackOnly);
+        new SharedConnectorFactory(base.CreateConnectorFactory(claimsIdentity), claimsIdentity, connectorClients, _loopbackOnly);
 
     private AuthenticateRequestResult Share(AuthenticateRequestResult result)
     {
-        if (result.ConnectorFactory is { } factory and not SharedContractsConnectorFactory)
+        if (result.ConnectorFactory is { } factory and not SharedConnectorFactory)
         {
-            result.ConnectorFactory = new SharedContractsConnectorFactory(factory, _loopbackOnly);
+            result.ConnectorFactory = new SharedConnectorFactory(factory, result.ClaimsIdentity, connectorClients, _loopbackOnly);
         }
 
         return result;
     }
 
-    private sealed class SharedContractsConnectorFactory(ConnectorFactory inner, bool loopbackOnly) : ConnectorFactory
+    private sealed class SharedConnectorFactory(ConnectorFactory inner, ClaimsIdentity identity, SharedConnectorClients clients, bool loopbackOnly) : ConnectorFactory
     {
         public override async Task<IConnectorClient> CreateAsync(string serviceUrl, string audience, CancellationToken cancellationToken)
         {
@@ -63,10 +56,7 @@ public sealed class SharedContractsAuthentication(
                 throw new UnauthorizedAccessException("Anonymous mode (no MicrosoftAppId) calls loopback service URLs only.");
             }
 
-            var client = await inner.CreateAsync(serviceUrl, audience, cancellationToken).ConfigureAwait(false);
-            client.SerializationSettings.ContractResolver = Contracts;
-            client.DeserializationSettings.ContractResolver = Contracts;
-            return client;
+            return await clients.GetAsync(identity, serviceUrl, audience, () => inner.CreateAsync(serviceUrl, audience, cancellationToken)).ConfigureAwait(false);
         }
     }
 }

@@ -39,6 +39,7 @@ public static class TeamsServices
         // ConfigurationBotFrameworkAuthentication takes IHttpClientFactory if there is one; without it every turn's
         // connector client gets a new HttpClient, with its own connection pool.
         services.AddHttpClient();
+        services.AddSingleton<SharedConnectorClients>();
         services.AddSingleton<BotFrameworkAuthentication, SharedContractsAuthentication>();
         services.AddSingleton<TenantGuardMiddleware>();
         services.AddSingleton<ConversationTrackingMiddleware>();

@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Runtime.Versioning;
+using System.Security.Claims;
 using CchcBot.Bot.Tests.Support;
 using Microsoft.Bot.Connector;
 using Microsoft.Bot.Connector.Authentication;
@@ -9,28 +10,72 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CchcBot.Bot.Tests.Teams;
 
 /// <summary>
-/// The adapter gets a connector client per turn (and per proactive send) from the bot's BotFrameworkAuthentication.
-/// Those clients must share one JSON contract resolver; otherwise Newtonsoft rebuilds the contracts and emits new
-/// accessor code on every turn (the P1 benchmark's memory and latency).
+/// The adapter asks the bot's BotFrameworkAuthentication for a connector client on every turn and proactive send. The
+/// bot shares one per identity, service URL and audience (Teams/SharedConnectorClients): each new one is a
+/// Microsoft.Rest service client that compiles regular expressions, and without one shared JSON contract resolver
+/// Newtonsoft would rebuild the contracts and emit accessor code for every client (the P1 benchmark's memory and latency).
 /// </summary>
 public class ConnectorClientTests
 {
     [Fact]
-    public async Task Connector_clients_of_different_turns_share_one_contract_resolver()
+    public async Task Turns_to_one_service_url_share_a_connector_client_that_outlives_each_turn()
+    {
+        await using var bot = await BotHarness.StartAsync();
+        var auth = bot.Services.GetRequiredService<BotFrameworkAuthentication>();
+        var first = await ClientForTurnAsync(auth, bot.Connector.ServiceUrl);
+        first.Dispose(); // what CloudAdapter does at the turn's end
+        var second = await ClientForTurnAsync(auth, bot.Connector.ServiceUrl);
+        await second.Conversations.SendToConversationAsync("a:chat", new Activity { Type = ActivityTypes.Message, Text = "Kiểm tra" });
+
+        Assert.Same(first, second);
+        Assert.Single(bot.Connector.SentTo("a:chat"));
+        Assert.Same(first.SerializationSettings.ContractResolver, first.DeserializationSettings.ContractResolver);
+    }
+
+    [Fact]
+    public async Task Each_service_url_audience_and_identity_gets_its_own_client_with_the_one_contract_resolver()
+    {
+        await using var bot = await BotHarness.StartAsync();
+        var auth = bot.Services.GetRequiredService<BotFrameworkAuthentication>();
+
+        var turn = await ClientForTurnAsync(auth, bot.Connector.ServiceUrl);
+        var proactive = await ClientAsync(auth, new ClaimsIdentity(), bot.Connector.ServiceUrl, null);
+        var proactiveAgain = await ClientAsync(auth, new ClaimsIdentity(), bot.Connector.ServiceUrl, null);
+        var otherUrl = await ClientAsync(auth, new ClaimsIdentity(), bot.Connector.ServiceUrl.TrimEnd('/') + "/other/", null);
+        var otherAudience = await ClientAsync(auth, new ClaimsIdentity(), bot.Connector.ServiceUrl, "https://api.botframework.us");
+        var otherBot = await ClientAsync(auth, new ClaimsIdentity([new Claim(AuthenticationConstants.AudienceClaim, "another-bot")]), bot.Connector.ServiceUrl, null);
+
+        Assert.Same(proactive, proactiveAgain);
+        IConnectorClient[] distinct = [turn, proactive, otherUrl, otherAudience, otherBot];
+        Assert.Equal(distinct.Length, distinct.Distinct(ReferenceEqualityComparer.Instance).Count());
+        Assert.All(distinct, c => Assert.Same(turn.SerializationSettings.ContractResolver, c.SerializationSettings.ContractResolver));
+        Assert.All(distinct, c => Assert.Same(turn.SerializationSettings.ContractResolver, c.DeserializationSettings.ContractResolver));
+    }
+
+    [Fact]
+    public async Task A_shared_connector_client_is_made_again_after_its_lifetime()
     {
         await using var bot = await BotHarness.StartAsync();
         var auth = bot.Services.GetRequiredService<BotFrameworkAuthentication>();
 
         var first = await ClientForTurnAsync(auth, bot.Connector.ServiceUrl);
-        var second = await ClientForTurnAsync(auth, bot.Connector.ServiceUrl);
-        var proactive = await auth.CreateConnectorFactory(new System.Security.Claims.ClaimsIdentity())
-            .CreateAsync(bot.Connector.ServiceUrl, null, CancellationToken.None);
+        bot.Time.Advance(CchcBot.Teams.SharedConnectorClients.Lifetime - TimeSpan.FromSeconds(1));
+        var within = await ClientForTurnAsync(auth, bot.Connector.ServiceUrl);
+        bot.Time.Advance(TimeSpan.FromSeconds(1));
+        var after = await ClientForTurnAsync(auth, bot.Connector.ServiceUrl);
 
-        Assert.NotSame(first, second);
-        Assert.Same(first.SerializationSettings.ContractResolver, second.SerializationSettings.ContractResolver);
-        Assert.Same(first.SerializationSettings.ContractResolver, first.DeserializationSettings.ContractResolver);
-        Assert.Same(first.SerializationSettings.ContractResolver, proactive.SerializationSettings.ContractResolver);
-        Assert.Same(first.DeserializationSettings.ContractResolver, proactive.DeserializationSettings.ContractResolver);
+        Assert.Same(first, within);
+        Assert.NotSame(first, after);
+        Assert.Same(after, await ClientForTurnAsync(auth, bot.Connector.ServiceUrl));
+    }
+
+    [Fact]
+    public async Task Anonymous_mode_makes_no_connector_client_for_a_service_url_that_is_not_loopback()
+    {
+        await using var bot = await BotHarness.StartAsync();
+        var auth = bot.Services.GetRequiredService<BotFrameworkAuthentication>();
+
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => ClientAsync(auth, new ClaimsIdentity(), "https://smba.trafficmanager.net/apac/", null));
     }
 
     /// <summary>
@@ -69,6 +114,9 @@ public class ConnectorClientTests
         Assert.Empty(attribute.NamedArguments);
         Assert.Equal(typeof(ConnectorClientTests).Assembly.GetCustomAttribute<TargetFrameworkAttribute>()!.FrameworkName, attribute.ConstructorArguments.Single().Value);
     }
+
+    private static Task<IConnectorClient> ClientAsync(BotFrameworkAuthentication auth, ClaimsIdentity identity, string serviceUrl, string? audience) =>
+        auth.CreateConnectorFactory(identity).CreateAsync(serviceUrl, audience, CancellationToken.None);
 
     private static async Task<IConnectorClient> ClientForTurnAsync(BotFrameworkAuthentication auth, string serviceUrl)
     {
