@@ -35,6 +35,9 @@ public sealed class AzuriteServer : IDisposable
 
     public static AzuriteServer Shared => SharedLazy.Value;
 
+    /// <summary>The emulator's node process (the benchmarks read its CPU time).</summary>
+    public int ProcessId => _process.Id;
+
     /// <summary>The Table service's port.</summary>
     public int Port { get; }
 
