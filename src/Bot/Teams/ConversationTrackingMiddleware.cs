@@ -9,7 +9,8 @@ namespace CchcBot.Teams;
 
 /// <summary>
 /// Keeps the stored ConversationReference of every personal chat and channel fresh: Teams may move a conversation
-/// to another serviceUrl, and proactive messages must follow. Writes only when something changed.
+/// to another serviceUrl, and proactive messages must follow. Writes only when something changed, and only for what
+/// Teams sent (never for the bot's own proactive turns).
 /// </summary>
 public sealed class ConversationTrackingMiddleware(
     IConversationRepository conversations, TimeProvider time, ILogger<ConversationTrackingMiddleware> logger) : Microsoft.Bot.Builder.IMiddleware
@@ -70,6 +71,13 @@ public sealed class ConversationTrackingMiddleware(
             return; // The handler marks the conversation inactive.
         }
 
+        if (IsProactive(activity))
+        {
+            // The adapter made this activity from the stored reference (a reminder, a digest): it is no news from Teams,
+            // and writing it back would stamp an old service URL as the tenant's latest.
+            return;
+        }
+
         var conversation = Describe(activity, time.GetUtcNow());
         if (conversation is null)
         {
@@ -86,6 +94,9 @@ public sealed class ConversationTrackingMiddleware(
         await conversations.SaveAsync(conversation, ct);
         _lastSeen[cacheKey] = fingerprint;
     }
+
+    private static bool IsProactive(Activity activity) =>
+        activity.Type == ActivityTypes.Event && activity.Name is ActivityEventNames.ContinueConversation or ActivityEventNames.CreateConversation;
 
     private static bool IsBotRemoval(Activity activity) =>
         activity.Action is "remove" or "remove-upgrade" ||

@@ -266,6 +266,30 @@ public sealed class ReminderSweepTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_sweep_leaves_the_stored_chats_as_Teams_last_described_them()
+    {
+        var chats = new ConversationRepository(_bot.Tables);
+        var before = await chats.GetAsync(ConversationKind.Personal, BotHarnessDefaults.TenantId, _nv1.AadObjectId);
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        // The command's host has not seen the heads' chats, and its clock is the real one.
+        var code = await CchcBot.Cli.CliApp.RunAsync(["remind", "--at", "2026-06-23T08:30:00+07:00"], output, error, b => b.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:ConnectionString"] = AzuriteServer.Shared.ConnectionString,
+            ["Storage:TablePrefix"] = PrefixOf(_bot),
+            ["Bot:AllowAnonymous"] = "true",
+        }));
+
+        Assert.True(code == 0, error.ToString());
+        Assert.Contains("sent to truongphong.nv1@example.gov.vn", output.ToString(), StringComparison.Ordinal);
+        var after = await chats.GetAsync(ConversationKind.Personal, BotHarnessDefaults.TenantId, _nv1.AadObjectId);
+        // A reminder's turn is the bot's own, made from the stored reference: it is no news from Teams (when a chat was
+        // last described is what says which service URL the tenant uses now).
+        Assert.Equal(before, after);
+    }
+
+    [Fact]
     public async Task A_dry_run_prints_what_would_be_sent_and_sends_and_records_nothing()
     {
         using var output = new StringWriter();
