@@ -12,7 +12,7 @@ public interface IProgressRepository
 
     Task<MilestoneState> GetStateAsync(string agency, string taskId, string milestoneId, CancellationToken ct = default);
 
-    /// <summary>The states of the given milestones, by point reads (missing = not started).</summary>
+    /// <summary>The states of the given milestones (missing = not started), one range query per task they belong to.</summary>
     Task<IReadOnlyDictionary<string, MilestoneState>> GetStatesAsync(string agency, IEnumerable<(string TaskId, string MilestoneId)> milestones, CancellationToken ct = default);
 
     /// <summary>The milestones currently reported blocked (Gặp vướng mắc), with their task ids.</summary>
@@ -113,9 +113,30 @@ public sealed class ProgressRepository(CchcTables tables, TimeProvider time) : I
     public async Task<IReadOnlyDictionary<string, MilestoneState>> GetStatesAsync(
         string agency, IEnumerable<(string TaskId, string MilestoneId)> milestones, CancellationToken ct = default)
     {
-        var list = milestones.Distinct().ToList();
-        var states = await Task.WhenAll(list.Select(m => GetStateAsync(agency, m.TaskId, m.MilestoneId, ct)));
-        return states.ToDictionary(s => s.MilestoneId, StringComparer.Ordinal);
+        // One range query per task (a task's states are few), not one per milestone: a sweep wants most of a task's
+        // milestones when it wants one, and a key range is what Azure Tables seeks (an "or" of row keys scans the partition).
+        var table = await tables.GetAsync(CchcTables.Progress, ct);
+        var byTask = await Task.WhenAll(milestones.Distinct().GroupBy(m => m.TaskId, m => m.MilestoneId, StringComparer.Ordinal).Select(async wanted =>
+        {
+            var rows = new List<MilestoneStateEntity>();
+            var filter = TableFilter.And(TableFilter.PartitionIs(Partition(agency, wanted.Key)), TableFilter.RowStartsWith(StatePrefix));
+            await foreach (var row in table.QueryAsync<MilestoneStateEntity>(filter, cancellationToken: ct))
+            {
+                rows.Add(row);
+            }
+
+            return (Wanted: wanted, States: Assemble(rows));
+        }));
+        var result = new Dictionary<string, MilestoneState>(StringComparer.Ordinal);
+        foreach (var (wanted, states) in byTask)
+        {
+            foreach (var milestoneId in wanted)
+            {
+                result[milestoneId] = states.GetValueOrDefault(milestoneId) ?? MilestoneState.Initial(milestoneId);
+            }
+        }
+
+        return result;
     }
 
     public async Task<IReadOnlyList<(string TaskId, MilestoneState State)>> GetBlockedAsync(string agency, CancellationToken ct = default)

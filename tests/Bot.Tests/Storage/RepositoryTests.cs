@@ -1,6 +1,7 @@
 using System.Text;
 using CchcBot.Plan;
 using CchcBot.Storage;
+using CchcBot.TestSupport;
 
 namespace CchcBot.Bot.Tests.Storage;
 
@@ -195,6 +196,30 @@ public class RepositoryTests
         var states = await repo.GetStatesAsync(SamplePlans.Agency);
 
         Assert.Equal(["TC-1-1"], states.Keys);
+    }
+
+    [Fact]
+    public async Task The_states_of_chosen_milestones_are_one_key_range_query_per_task()
+    {
+        await using var storage = await Tab.StorageRequestLog.StartAsync();
+        var tables = new CchcTables(storage.ConnectionString, AzuriteServer.NewPrefix(), TestTables.Retry);
+        var repo = new ProgressRepository(tables);
+        await repo.RecordAsync(Update("op-1", "TC-1", "TC-1-1", MilestoneStatus.Done));
+        await repo.RecordAsync(Update("op-2", "TC-1", "TC-1-2", MilestoneStatus.InProgress) with { Part = "NV1" });
+        await repo.RecordAsync(Update("op-3", "TC-1", "TC-1-3", MilestoneStatus.Blocked));
+        await repo.RecordAsync(Update("op-4", "TC-3", "TC-3-1", MilestoneStatus.InProgress));
+        storage.Requests.Clear();
+
+        var states = await repo.GetStatesAsync(SamplePlans.Agency, [("TC-1", "TC-1-1"), ("TC-1", "TC-1-2"), ("TC-1", "TC-1-9"), ("TC-3", "TC-3-1"), ("TC-1", "TC-1-1")]);
+
+        Assert.Equal(["TC-1-1", "TC-1-2", "TC-1-9", "TC-3-1"], states.Keys.Order());
+        Assert.Equal(MilestoneStatus.Done, states["TC-1-1"].Status);
+        Assert.Equal(MilestoneStatus.InProgress, states["TC-1-2"].Parts["NV1"].Status);
+        Assert.Equal(MilestoneStatus.NotStarted, states["TC-1-9"].Status); // nothing recorded: not started
+        Assert.Equal(MilestoneStatus.InProgress, states["TC-3-1"].Status);
+        var queries = storage.Requests.Where(r => r.StartsWith("GET ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, queries.Count);
+        Assert.All(queries, q => Assert.DoesNotContain(" or ", q, StringComparison.Ordinal)); // a key range, not a partition scan
     }
 
     private static ProgressUpdate Update(string op, string task, string milestone, MilestoneStatus? status, string? note = null) =>
