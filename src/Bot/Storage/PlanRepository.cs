@@ -31,7 +31,8 @@ public interface IPlanRepository
     /// <summary>The plan without its tasks (year, title, areas): one point read.</summary>
     Task<CchcPlan?> GetHeadAsync(string agency, CancellationToken ct = default);
 
-    /// <summary>The given tasks only, by point reads (for work proportional to what is due, not to the plan).</summary>
+    /// <summary>The given tasks only: by point reads when they are few of the plan's (work proportional to what is due,
+    /// not to the plan), in one query of the plan's tasks when they are most of them.</summary>
     Task<IReadOnlyList<PlanTask>> GetTasksAsync(string agency, IEnumerable<string> taskIds, CancellationToken ct = default);
 
     /// <summary>The milestones due on any day from <paramref name="from"/> to <paramref name="to"/>, from the due-date index.</summary>
@@ -292,6 +293,13 @@ public sealed class PlanRepository(CchcTables tables, TimeProvider? time = null)
         {
             var byId = last.Plan.Active.Tasks.ToDictionary(t => t.Id, StringComparer.Ordinal);
             return ids.Where(byId.ContainsKey).Select(id => byId[id]).ToList();
+        }
+
+        if (head.TaskCount is { } count && ids.Count * 2 > count)
+        {
+            // Most of the plan (a sweep when much is due): its partition in one query rather than a read per task.
+            var all = (await LoadTasksAsync(agency, VersionOf(head), ct)).ToDictionary(t => t.Id, StringComparer.Ordinal);
+            return ids.Select(all.GetValueOrDefault).OfType<PlanTask>().Where(t => !t.Archived).ToList();
         }
 
         var taskTable = await tables.GetAsync(CchcTables.Tasks, ct);

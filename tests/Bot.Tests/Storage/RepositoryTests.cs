@@ -29,6 +29,35 @@ public class RepositoryTests
     }
 
     [Fact]
+    public async Task Chosen_tasks_are_point_reads_when_few_and_one_query_when_most_of_the_plan()
+    {
+        await using var storage = await Tab.StorageRequestLog.StartAsync();
+        var tables = new CchcTables(storage.ConnectionString, AzuriteServer.NewPrefix(), TestTables.Retry);
+        var plan = SamplePlans.Plan();
+        await new PlanRepository(tables).SaveAsync(plan);
+        var ids = plan.Tasks.Select(t => t.Id).ToList();
+        var tasksTable = "/" + tables.NameOf(CchcTables.Tasks);
+
+        async Task<(List<string> Read, List<string> Requests)> ReadAsync(IEnumerable<string> wanted)
+        {
+            storage.Requests.Clear();
+            var read = await new PlanRepository(tables).GetTasksAsync(SamplePlans.Agency, wanted);
+            return (read.Select(t => t.Id).ToList(), storage.Requests.Where(r => r.Contains(tasksTable, StringComparison.Ordinal)).ToList());
+        }
+
+        var (few, fewRequests) = await ReadAsync([ids[2]]);
+        var (most, mostRequests) = await ReadAsync([ids[2], ids[0], "không-có"]);
+
+        Assert.Equal([ids[2]], few);
+        Assert.Single(fewRequests, r => r.Contains("RowKey=", StringComparison.Ordinal));
+        Assert.Equal([ids[2], ids[0]], most); // in the order asked, without the unknown one
+        Assert.Single(mostRequests, r => r.Contains("$filter=PartitionKey eq", StringComparison.Ordinal));
+        var whole = (await new PlanRepository(tables).GetTasksAsync(SamplePlans.Agency, ids)).Single(t => t.Id == ids[0]);
+        Assert.Equal(plan.Tasks[0].Lead, whole.Lead);
+        Assert.Equal(plan.Tasks[0].Milestones, whole.Milestones);
+    }
+
+    [Fact]
     public async Task Saving_the_same_plan_again_changes_nothing()
     {
         var repo = new PlanRepository(TestTables.Create());
