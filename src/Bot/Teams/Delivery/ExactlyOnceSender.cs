@@ -58,8 +58,11 @@ public sealed class ExactlyOnceSender(
         switch (result.Status)
         {
             case DeliveryStatus.Sent:
-                await ledger.MarkAllDoneAsync(agency, recipient, claimed, SendLedger.Sent, result.ActivityId, now, ct);
-                await unreachableRecipients.ClearAsync(agency, recipient, ct);
+                // Two rows of their own (the claims' partition and the unreachable list's): written side by side, as
+                // each recipient's chain of round trips is what bounds a sweep's pace.
+                await Task.WhenAll(
+                    ledger.MarkAllDoneAsync(agency, recipient, claimed, SendLedger.Sent, result.ActivityId, now, ct),
+                    unreachableRecipients.ClearAsync(agency, recipient, ct));
                 break;
             case DeliveryStatus.Unreachable or DeliveryStatus.NoConversation:
                 // Released, not closed: every later sweep of the day tries again (the person may install the app or
