@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using CchcBot.TestSupport;
 using Microsoft.AspNetCore.Http;
@@ -7,20 +6,16 @@ namespace CchcBot.Bench;
 
 /// <summary>
 /// A loopback HTTP proxy in front of the shared Azurite that counts what the bot reads: Table entities returned by
-/// GET requests (each carries an "odata.etag"), requests by kind, and how long Azurite took to answer the reads of
-/// each table (from the request's arrival to its answer's end, summed over concurrent requests).
+/// GET requests (each carries an "odata.etag"), and requests by kind.
 /// </summary>
 public sealed class CountingStorageProxy : IAsyncDisposable
 {
-    private const string Arrived = "arrived";
-    private static readonly int Prefix = AzuriteServer.NewPrefix().Length;
     private static readonly byte[] Etag = Encoding.UTF8.GetBytes("\"odata.etag\"");
     private AzuriteTableProxy _proxy = null!;
     private long _entitiesRead;
     private long _reads;
     private long _writes;
     private int _failures;
-    private readonly Dictionary<string, (int Reads, double Milliseconds)> _readTimes = new(StringComparer.Ordinal);
 
     private CountingStorageProxy()
     {
@@ -34,27 +29,11 @@ public sealed class CountingStorageProxy : IAsyncDisposable
 
     public long Writes => Interlocked.Read(ref _writes);
 
-    /// <summary>The reads of each table (its name without the bench's prefix) and the milliseconds Azurite took to answer them.</summary>
-    public IReadOnlyDictionary<string, (int Reads, double Milliseconds)> ReadTimes
-    {
-        get
-        {
-            lock (_readTimes)
-            {
-                return new Dictionary<string, (int, double)>(_readTimes, StringComparer.Ordinal);
-            }
-        }
-    }
-
     public void Reset()
     {
         Interlocked.Exchange(ref _entitiesRead, 0);
         Interlocked.Exchange(ref _reads, 0);
         Interlocked.Exchange(ref _writes, 0);
-        lock (_readTimes)
-        {
-            _readTimes.Clear();
-        }
     }
 
     public static async Task<CountingStorageProxy> StartAsync()
@@ -64,7 +43,6 @@ public sealed class CountingStorageProxy : IAsyncDisposable
             context =>
             {
                 Interlocked.Increment(ref HttpMethods.IsGet(context.Request.Method) ? ref proxy._reads : ref proxy._writes);
-                context.Items[Arrived] = Stopwatch.GetTimestamp();
                 return Task.FromResult(false);
             },
             (request, content) =>
@@ -72,13 +50,6 @@ public sealed class CountingStorageProxy : IAsyncDisposable
                 if (HttpMethods.IsGet(request.Method))
                 {
                     Interlocked.Add(ref proxy._entitiesRead, Count(content));
-                    var taken = Stopwatch.GetElapsedTime((long)request.HttpContext.Items[Arrived]!).TotalMilliseconds;
-                    lock (proxy._readTimes)
-                    {
-                        var table = TableOf(request.Path);
-                        var (reads, milliseconds) = proxy._readTimes.GetValueOrDefault(table);
-                        proxy._readTimes[table] = (reads + 1, milliseconds + taken);
-                    }
                 }
             },
             (context, e) =>
@@ -89,14 +60,6 @@ public sealed class CountingStorageProxy : IAsyncDisposable
                 }
             });
         return proxy;
-    }
-
-    /// <summary>"/devstoreaccount1/T0123456789abTasks(PartitionKey=…)" → "Tasks" (the bench's prefixes: <see cref="AzuriteServer.NewPrefix"/>).</summary>
-    private static string TableOf(PathString path)
-    {
-        var segment = (path.Value ?? string.Empty).Split('/', StringSplitOptions.RemoveEmptyEntries).ElementAtOrDefault(1) ?? string.Empty;
-        var name = segment.Split('(')[0];
-        return name.Length > Prefix && name[0] == 'T' ? name[Prefix..] : name;
     }
 
     private static int Count(ReadOnlySpan<byte> content)
