@@ -98,9 +98,9 @@ public sealed class ProgressRepository(CchcTables tables, TimeProvider time) : I
     public async Task<MilestoneState> GetStateAsync(string agency, string taskId, string milestoneId, CancellationToken ct = default)
     {
         var table = await tables.GetAsync(CchcTables.Progress, ct);
-        var key = StateKey(milestoneId);
-        var partPrefix = key + PartSeparator;
-        var filter = TableFilter.And(TableFilter.PartitionIs(Partition(agency, taskId)), TableFilter.Or(TableFilter.RowIs(key), TableFilter.RowStartsWith(partPrefix)));
+        // The milestone's rows are its key and the key's part rows: a key range (which may also hold a milestone whose id
+        // extends this one, "TC-1-1" → "TC-1-10", set aside below), where an "or" of the two would scan the partition.
+        var filter = TableFilter.And(TableFilter.PartitionIs(Partition(agency, taskId)), TableFilter.RowStartsWith(StateKey(milestoneId)));
         var rows = new List<MilestoneStateEntity>();
         await foreach (var row in table.QueryAsync<MilestoneStateEntity>(filter, cancellationToken: ct))
         {
@@ -113,8 +113,8 @@ public sealed class ProgressRepository(CchcTables tables, TimeProvider time) : I
     public async Task<IReadOnlyDictionary<string, MilestoneState>> GetStatesAsync(
         string agency, IEnumerable<(string TaskId, string MilestoneId)> milestones, CancellationToken ct = default)
     {
-        // One range query per task (a task's states are few), not one per milestone: a sweep wants most of a task's
-        // milestones when it wants one, and a key range is what Azure Tables seeks (an "or" of row keys scans the partition).
+        // One key-range query per task (a task's states are few), not one per milestone: a range is what Azure Tables
+        // seeks, where an "or" of row keys scans the partition.
         var table = await tables.GetAsync(CchcTables.Progress, ct);
         var byTask = await Task.WhenAll(milestones.Distinct().GroupBy(m => m.TaskId, m => m.MilestoneId, StringComparer.Ordinal).Select(async wanted =>
         {

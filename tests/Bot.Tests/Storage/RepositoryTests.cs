@@ -251,6 +251,27 @@ public class RepositoryTests
         Assert.All(queries, q => Assert.DoesNotContain(" or ", q, StringComparison.Ordinal)); // a key range, not a partition scan
     }
 
+    [Fact]
+    public async Task A_milestones_state_is_read_with_a_key_range_and_not_mixed_with_one_whose_id_extends_it()
+    {
+        await using var storage = await Tab.StorageRequestLog.StartAsync();
+        var repo = new ProgressRepository(new CchcTables(storage.ConnectionString, AzuriteServer.NewPrefix(), TestTables.Retry));
+        await repo.RecordAsync(Update("op-1", "TC-1", "TC-1-1", MilestoneStatus.InProgress) with { Part = "NV1" });
+        await repo.RecordAsync(Update("op-2", "TC-1", "TC-1-10", MilestoneStatus.Done));
+        await repo.RecordAsync(Update("op-3", "TC-1", "TC-1-1|x", MilestoneStatus.Blocked));
+        storage.Requests.Clear();
+
+        var state = await repo.GetStateAsync(SamplePlans.Agency, "TC-1", "TC-1-1");
+
+        var query = Assert.Single(storage.Requests, r => r.StartsWith("GET ", StringComparison.Ordinal));
+        Assert.DoesNotContain(" or ", query, StringComparison.Ordinal);
+        Assert.Equal("TC-1-1", state.MilestoneId);
+        Assert.Equal(MilestoneStatus.InProgress, state.Parts["NV1"].Status);
+        Assert.Equal(["NV1"], state.Parts.Keys);
+        Assert.Equal(MilestoneStatus.Done, (await repo.GetStateAsync(SamplePlans.Agency, "TC-1", "TC-1-10")).Status);
+        Assert.Equal(MilestoneStatus.Blocked, (await repo.GetStateAsync(SamplePlans.Agency, "TC-1", "TC-1-1|x")).Status);
+    }
+
     private static ProgressUpdate Update(string op, string task, string milestone, MilestoneStatus? status, string? note = null) =>
         new(SamplePlans.Agency, task, milestone, op, "truongphong@example.gov.vn", "Trưởng phòng",
             status is null ? Noon.AddMinutes(5) : Noon, status, note, null);
