@@ -251,18 +251,11 @@ public sealed class ReminderSweepTests : IAsyncLifetime
     [Fact]
     public async Task The_remind_command_prints_what_it_sent()
     {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var code = await CchcBot.Cli.CliApp.RunAsync(["remind", "--at", "2026-06-23T08:30:00+07:00"], output, error, b => b.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Storage:ConnectionString"] = AzuriteServer.Shared.ConnectionString,
-            ["Storage:TablePrefix"] = PrefixOf(_bot),
-            ["Bot:AllowAnonymous"] = "true",
-        }));
+        var (code, output, error) = await RemindCommandAsync();
 
-        Assert.True(code == 0, error.ToString());
-        Assert.Contains("sent to truongphong.nv1@example.gov.vn", output.ToString(), StringComparison.Ordinal);
-        Assert.Contains("3 message(s) sent", output.ToString(), StringComparison.Ordinal);
+        Assert.True(code == 0, error);
+        Assert.Contains("sent to truongphong.nv1@example.gov.vn", output, StringComparison.Ordinal);
+        Assert.Contains("3 message(s) sent", output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -270,19 +263,12 @@ public sealed class ReminderSweepTests : IAsyncLifetime
     {
         var chats = new ConversationRepository(_bot.Tables);
         var before = await chats.GetAsync(ConversationKind.Personal, BotHarnessDefaults.TenantId, _nv1.AadObjectId);
-        using var output = new StringWriter();
-        using var error = new StringWriter();
 
         // The command's host has not seen the heads' chats, and its clock is the real one.
-        var code = await CchcBot.Cli.CliApp.RunAsync(["remind", "--at", "2026-06-23T08:30:00+07:00"], output, error, b => b.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Storage:ConnectionString"] = AzuriteServer.Shared.ConnectionString,
-            ["Storage:TablePrefix"] = PrefixOf(_bot),
-            ["Bot:AllowAnonymous"] = "true",
-        }));
+        var (code, output, error) = await RemindCommandAsync();
 
-        Assert.True(code == 0, error.ToString());
-        Assert.Contains("sent to truongphong.nv1@example.gov.vn", output.ToString(), StringComparison.Ordinal);
+        Assert.True(code == 0, error);
+        Assert.Contains("sent to truongphong.nv1@example.gov.vn", output, StringComparison.Ordinal);
         var after = await chats.GetAsync(ConversationKind.Personal, BotHarnessDefaults.TenantId, _nv1.AadObjectId);
         // A reminder's turn is the bot's own, made from the stored reference: it is no news from Teams (when a chat was
         // last described is what says which service URL the tenant uses now).
@@ -292,23 +278,30 @@ public sealed class ReminderSweepTests : IAsyncLifetime
     [Fact]
     public async Task A_dry_run_prints_what_would_be_sent_and_sends_and_records_nothing()
     {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var code = await CchcBot.Cli.CliApp.RunAsync(["remind", "--at", "2026-06-23T08:30:00+07:00", "--dry-run"], output, error, b => b.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Storage:ConnectionString"] = AzuriteServer.Shared.ConnectionString,
-            ["Storage:TablePrefix"] = PrefixOf(_bot),
-            ["Bot:AllowAnonymous"] = "true",
-        }));
+        var (code, output, error) = await RemindCommandAsync("--dry-run");
 
-        Assert.True(code == 0, error.ToString());
-        Assert.Contains("would send to truongphong.nv1@example.gov.vn: 1 reminder(s)", output.ToString(), StringComparison.Ordinal);
-        Assert.Contains("3 message(s) would be sent; nothing was sent or recorded", output.ToString(), StringComparison.Ordinal);
+        Assert.True(code == 0, error);
+        Assert.Contains("would send to truongphong.nv1@example.gov.vn: 1 reminder(s)", output, StringComparison.Ordinal);
+        Assert.Contains("3 message(s) would be sent; nothing was sent or recorded", output, StringComparison.Ordinal);
         Assert.Empty(_bot.Connector.Sent);
         Assert.Equal(3, (await SweepAsync(new DateTimeOffset(2026, 6, 23, 8, 30, 0, Vn))).Sent); // nothing was claimed
     }
 
     private static string PrefixOf(BotHarness bot) => bot.Tables.NameOf(string.Empty);
+
+    /// <summary>The `remind` command at the 7-day sweep, in-process, on the bot's storage (a host of its own).</summary>
+    private async Task<(int Code, string Output, string Error)> RemindCommandAsync(params string[] flags)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = await CchcBot.Cli.CliApp.RunAsync(["remind", "--at", "2026-06-23T08:30:00+07:00", .. flags], output, error, b => b.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:ConnectionString"] = AzuriteServer.Shared.ConnectionString,
+            ["Storage:TablePrefix"] = PrefixOf(_bot),
+            ["Bot:AllowAnonymous"] = "true",
+        }));
+        return (code, output.ToString(), error.ToString());
+    }
 
     private Task<SweepResult> SweepAsync(DateTimeOffset at) => _bot.Services.GetRequiredService<ReminderSweep>().RunAsync(at, default);
 
