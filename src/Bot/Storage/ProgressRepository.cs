@@ -85,14 +85,7 @@ public sealed class ProgressRepository(CchcTables tables, TimeProvider time) : I
     public async Task<IReadOnlyDictionary<string, MilestoneState>> GetStatesAsync(string agency, CancellationToken ct = default)
     {
         var table = await tables.GetAsync(CchcTables.Progress, ct);
-        var filter = TableFilter.And(TableFilter.PartitionStartsWith(AgencyPrefix(agency)), TableFilter.RowStartsWith(StatePrefix));
-        var rows = new List<MilestoneStateEntity>();
-        await foreach (var row in table.QueryAsync<MilestoneStateEntity>(filter, cancellationToken: ct))
-        {
-            rows.Add(row);
-        }
-
-        return Assemble(rows);
+        return await QueryStatesAsync(table, TableFilter.And(TableFilter.PartitionStartsWith(AgencyPrefix(agency)), TableFilter.RowStartsWith(StatePrefix)), ct);
     }
 
     public async Task<MilestoneState> GetStateAsync(string agency, string taskId, string milestoneId, CancellationToken ct = default)
@@ -101,13 +94,7 @@ public sealed class ProgressRepository(CchcTables tables, TimeProvider time) : I
         // The milestone's rows are its key and the key's part rows: a key range (which may also hold a milestone whose id
         // extends this one, "TC-1-1" → "TC-1-10", set aside below), where an "or" of the two would scan the partition.
         var filter = TableFilter.And(TableFilter.PartitionIs(Partition(agency, taskId)), TableFilter.RowStartsWith(StateKey(milestoneId)));
-        var rows = new List<MilestoneStateEntity>();
-        await foreach (var row in table.QueryAsync<MilestoneStateEntity>(filter, cancellationToken: ct))
-        {
-            rows.Add(row);
-        }
-
-        return Assemble(rows).GetValueOrDefault(milestoneId) ?? MilestoneState.Initial(milestoneId);
+        return (await QueryStatesAsync(table, filter, ct)).GetValueOrDefault(milestoneId) ?? MilestoneState.Initial(milestoneId);
     }
 
     public async Task<IReadOnlyDictionary<string, MilestoneState>> GetStatesAsync(
@@ -118,14 +105,8 @@ public sealed class ProgressRepository(CchcTables tables, TimeProvider time) : I
         var table = await tables.GetAsync(CchcTables.Progress, ct);
         var byTask = await Task.WhenAll(milestones.Distinct().GroupBy(m => m.TaskId, m => m.MilestoneId, StringComparer.Ordinal).Select(async wanted =>
         {
-            var rows = new List<MilestoneStateEntity>();
             var filter = TableFilter.And(TableFilter.PartitionIs(Partition(agency, wanted.Key)), TableFilter.RowStartsWith(StatePrefix));
-            await foreach (var row in table.QueryAsync<MilestoneStateEntity>(filter, cancellationToken: ct))
-            {
-                rows.Add(row);
-            }
-
-            return (Wanted: wanted, States: Assemble(rows));
+            return (Wanted: wanted, States: await QueryStatesAsync(table, filter, ct));
         }));
         var result = new Dictionary<string, MilestoneState>(StringComparer.Ordinal);
         foreach (var (wanted, states) in byTask)
@@ -334,6 +315,17 @@ public sealed class ProgressRepository(CchcTables tables, TimeProvider time) : I
     /// <summary>"s|{milestone}" for a milestone's whole state; "s|{milestone}|{department}" for one lead department's part.</summary>
     private static string StateKey(string milestoneId, string part = "") =>
         StatePrefix + TableKeys.Encode(milestoneId) + (part.Length == 0 ? string.Empty : PartSeparator + TableKeys.Encode(part));
+
+    private static async Task<Dictionary<string, MilestoneState>> QueryStatesAsync(TableClient table, string filter, CancellationToken ct)
+    {
+        var rows = new List<MilestoneStateEntity>();
+        await foreach (var row in table.QueryAsync<MilestoneStateEntity>(filter, cancellationToken: ct))
+        {
+            rows.Add(row);
+        }
+
+        return Assemble(rows);
+    }
 
     /// <summary>Whole-state rows and part rows of each milestone, as one state per milestone with its parts.</summary>
     private static Dictionary<string, MilestoneState> Assemble(IEnumerable<MilestoneStateEntity> rows)
